@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { AuditList } from "@/components/audit/audit-list";
+import { AccessProblem } from "@/components/auth/access-problem";
+import { EmailDomainsCard } from "@/components/settings/email-domains-card";
+import { OrgDefaultsForm } from "@/components/settings/org-defaults-form";
+import { SmartRoutingsCard } from "@/components/settings/smart-routings-card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { findAuditEvents } from "@/lib/audit/find-audit-events";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { findOrgSettings } from "@/lib/settings/find-org-settings";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const access = await requirePageAccess("/maker/settings", { licence: false });
+  if (access.kind !== "ok") return <AccessProblem access={access} />;
+  const { org } = access.member;
+  const [{ domains, routings }, events] = await Promise.all([
+    findOrgSettings(org.id),
+    findAuditEvents({ orgId: org.id, limit: 15 }),
+  ]);
+  return (
+    <>
+      <PageHeader title="Settings" description={`Defaults, email domains and smart routings of ${org.name}.`} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card id="defaults" title="Organisation defaults" description="Mailboxes set to “Default” use these.">
+          <OrgDefaultsForm defaults={{ timezone: org.timezone, language: org.language as never }} />
+        </Card>
+        <EmailDomainsCard domains={domains} />
+        <SmartRoutingsCard routings={routings} />
+        <Card id="activity" title="Recent activity" description="Every change in this organisation, newest first.">
+          <AuditList events={events} showEntity />
+        </Card>
+      </div>
+    </>
+  );
+}

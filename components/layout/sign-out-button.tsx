@@ -1,0 +1,28 @@
+"use client";
+import { LogOut } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { signOutAction } from "@/app/(auth)/sign-in/actions";
+import { Button } from "@/components/ui/button";
+
+export function SignOutButton() {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      disabled={pending}
+      onClick={() =>
+        start(async () => {
+          await signOutAction();
+          router.replace("/sign-in");
+          router.refresh();
+        })
+      }
+    >
+      <LogOut className="size-4" aria-hidden />
+      Sign out
+    </Button>
+  );
+}

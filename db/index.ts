@@ -1,0 +1,33 @@
+import { openDatabase, type Db, type DbHandle } from "./client";
+
+export type { Db, DbOrTx, Tx } from "./client";
+
+// One handle per process, kept on globalThis so that dev reloads do not open another (TOOLCHAIN pitfall 6),
+// and opened on first use so that importing this module (e.g. during `next build`) touches no database.
+const g = globalThis as unknown as { __inoDb?: DbHandle };
+
+export function getDbHandle(): DbHandle {
+  g.__inoDb ??= openDatabase();
+  return g.__inoDb;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = g.__inoDb;
+  g.__inoDb = undefined;
+  await handle?.close();
+}
+
+/** The application's database. Inside `db.transaction(tx => …)` always use `tx` (TOOLCHAIN pitfall 7). */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const real = getDbHandle().db as unknown as Record<PropertyKey, unknown>;
+    const value = real[prop];
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+/** Rows of a raw `execute()`, which PGlite returns as `{ rows }` and postgres-js as an array (pitfall 8). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./organizations";
+export * from "./mailboxes";
+export * from "./queues";
+export * from "./inbound";
+export * from "./audit";

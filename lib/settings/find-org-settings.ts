@@ -1,0 +1,31 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { emailDomain, mailbox, smartRouting } from "@/db/schema";
+
+/** The organisation's email domains and smart routings, each with how many mailboxes use it. */
+export async function findOrgSettings(orgId: string) {
+  const [domains, routings] = await Promise.all([
+    db
+      .select({
+        id: emailDomain.id,
+        domain: emailDomain.domain,
+        mailboxCount: sql<number>`(select count(*)::int from ${mailbox} where ${mailbox.domainId} = ${emailDomain.id})`,
+      })
+      .from(emailDomain)
+      .where(eq(emailDomain.orgId, orgId))
+      .orderBy(asc(emailDomain.domain)),
+    db
+      .select({
+        id: smartRouting.id,
+        name: smartRouting.name,
+        hasPublished: smartRouting.hasPublished,
+        hasDraft: smartRouting.hasDraft,
+        mailboxCount: sql<number>`(select count(*)::int from ${mailbox} where ${mailbox.smartRoutingId} = ${smartRouting.id} or ${mailbox.endRoutingId} = ${smartRouting.id})`,
+      })
+      .from(smartRouting)
+      .where(eq(smartRouting.orgId, orgId))
+      .orderBy(asc(smartRouting.name)),
+  ]);
+  return { domains, routings };
+}

@@ -1,0 +1,42 @@
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_PASSWORD = "e2e-password-123";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1, // one embedded database, 2 cores: run the journeys one after the other
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", testIgnore: /auth\.setup\.ts/, dependencies: ["setup"] },
+  ],
+  webServer: {
+    // The real app as `npm start` runs it, on a fresh embedded database of its own.
+    command: "node scripts/e2e-server.mjs",
+    url: `http://localhost:${port}/sign-in`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      PGLITE_DIR: ".data/e2e",
+      SEED_ADMIN_PASSWORD: E2E_PASSWORD,
+      SMTP_PORT: process.env.E2E_SMTP_PORT ?? "2626",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
