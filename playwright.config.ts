@@ -1,10 +1,15 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+// E2E_NAME=x gives a run its own database, build folder, sign-in states and results, so that several
+// checkouts' runs (or a run beside a running app) never share state.
+const suffix = process.env.E2E_NAME ? `-${process.env.E2E_NAME}` : "";
+process.env.E2E_AUTH_DIR = `e2e/.auth${suffix}`;
 export const E2E_PASSWORD = "e2e-password-123";
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: `test-results${suffix}`,
   fullyParallel: false,
   workers: 1, // one embedded database, 2 cores: run the journeys one after the other
   retries: process.env.CI ? 1 : 0,
@@ -33,7 +38,8 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(port),
-      PGLITE_DIR: ".data/e2e",
+      PGLITE_DIR: `.data/e2e${suffix}`,
+      ...(suffix ? { NEXT_DIST_DIR: `.next${suffix}` } : {}),
       SEED_ADMIN_PASSWORD: E2E_PASSWORD,
       SMTP_PORT: process.env.E2E_SMTP_PORT ?? "2626",
       NEXT_TELEMETRY_DISABLED: "1",

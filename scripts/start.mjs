@@ -6,7 +6,7 @@ import path from "node:path";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = path.resolve(import.meta.dirname, "..");
-const buildId = path.join(root, ".next", "BUILD_ID");
+const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
 
 function newestSource(dir) {
   let newest = 0;

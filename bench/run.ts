@@ -1,0 +1,20 @@
+// `npm run bench`: performance figures of the module, measured in one run on this machine.
+// Absolute times on shared machines are noisy: read the ratios (same run) and the query counts.
+import { startBench, type BenchContext } from "./harness";
+
+type Section = { name: string; run: (ctx: BenchContext) => Promise<void> };
+const sections: Section[] = [
+  { name: "mailboxes", run: (ctx) => import("./mailboxes").then((m) => m.default(ctx)) },
+  { name: "queues", run: (ctx) => import("./queues").then((m) => m.default(ctx)) },
+  { name: "inbound", run: (ctx) => import("./inbound").then((m) => m.default(ctx)) },
+];
+
+const only = process.argv.slice(2);
+const ctx = await startBench();
+try {
+  console.log(`# npm run bench — ${new Date().toISOString()}, Node ${process.version}, PostgreSQL`);
+  for (const s of sections) if (only.length === 0 || only.includes(s.name)) await s.run(ctx);
+} finally {
+  await ctx.stop();
+}
+process.exit(0);
