@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/db";
 import { aliasToken, mailbox } from "@/db/schema";
+import type { MailboxFields } from "@/lib/mailboxes/schemas";
 import type { TestOrg } from "./fixtures";
 
 /** Inserts a mailbox directly (test setup only: it bypasses the services on purpose). */
@@ -14,4 +15,33 @@ export async function insertTestMailbox(t: TestOrg, values: Partial<typeof mailb
       .returning();
     return row;
   });
+}
+
+/** Links a mailbox to a new queue directly (test setup only), as default or not. */
+export async function insertTestQueueLink(t: TestOrg, mailboxId: string, opts: { queueName?: string; isDefault?: boolean; queueId?: string } = {}) {
+  const { queue, queueMailbox } = await import("@/db/schema");
+  return db.transaction(async (tx) => {
+    const queueId =
+      opts.queueId ??
+      (await tx.insert(queue).values({ orgId: t.org.id, name: opts.queueName ?? `Queue ${randomBytes(3).toString("hex")}` }).returning())[0].id;
+    await tx.insert(queueMailbox).values({ orgId: t.org.id, queueId, mailboxId, isDefault: opts.isDefault ?? false });
+    return queueId;
+  });
+}
+
+/** Valid form values for a new mailbox of the test organisation. */
+export function mailboxInput(t: TestOrg, overrides: Record<string, unknown> = {}): MailboxFields {
+  return {
+    displayName: "Support Team",
+    localPart: "support",
+    domainId: t.domains[0].id,
+    timezone: "",
+    language: "",
+    routing: "smart" as const,
+    smartRoutingId: "",
+    smartRoutingVersion: "" as const,
+    endRoutingId: "",
+    endRoutingVersion: "" as const,
+    ...overrides,
+  } as MailboxFields;
 }

@@ -25,9 +25,17 @@ export function AuditList({ events, showEntity }: { events: AuditEventView[]; sh
                   <div key={field} className="flex flex-wrap items-center gap-1">
                     <dt className="font-medium text-slate-700">{fieldLabel(field)}:</dt>
                     <dd className="flex flex-wrap items-center gap-1">
-                      <span className="line-through decoration-slate-300">{formatAuditValue(from)}</span>
-                      <ArrowRight className="size-3" aria-label="changed to" />
-                      <span>{formatAuditValue(to)}</span>
+                      {from === null || from === undefined ? (
+                        <span>{formatAuditValue(to)}</span>
+                      ) : to === null || to === undefined ? (
+                        <span className="line-through decoration-slate-400">{formatAuditValue(from)}</span>
+                      ) : (
+                        <>
+                          <span className="line-through decoration-slate-400">{formatAuditValue(from)}</span>
+                          <ArrowRight className="size-3" aria-label="changed to" />
+                          <span>{formatAuditValue(to)}</span>
+                        </>
+                      )}
                     </dd>
                   </div>
                 ))}

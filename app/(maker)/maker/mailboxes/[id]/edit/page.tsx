@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AccessProblem } from "@/components/auth/access-problem";
+import { MailboxForm } from "@/components/mailboxes/mailbox-form";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
+import { languageLabel } from "@/lib/org/locale";
+import { findOrgSettings } from "@/lib/settings/find-org-settings";
+
+export const metadata: Metadata = { title: "Edit mailbox" };
+
+export default async function EditMailboxPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const access = await requirePageAccess(`/maker/mailboxes/${id}/edit`, { licence: true });
+  if (access.kind !== "ok") return <AccessProblem access={access} />;
+  const { org } = access.member;
+  const [m, { domains, routings }] = await Promise.all([loadMailboxOr404(org.id, id), findOrgSettings(org.id)]);
+  return (
+    <>
+      <PageHeader
+        breadcrumb={<Link href={`/maker/mailboxes/${m.id}`} className="text-sm text-brand-700 hover:underline">← {m.displayName}</Link>}
+        title={`Edit ${m.displayName}`}
+        description={<>The alias <code className="font-mono text-xs">{m.alias}</code> never changes, whatever you edit.</>}
+      />
+      <Card>
+        <MailboxForm
+          mode="edit"
+          mailbox={{ id: m.id, version: m.version }}
+          defaults={{
+            displayName: m.displayName,
+            localPart: m.localPart,
+            domainId: m.domainId,
+            timezone: m.timezone ?? "",
+            language: (m.language ?? "") as never,
+            routing: "smart",
+            smartRoutingId: m.smartRoutingId ?? "",
+            smartRoutingVersion: m.smartRoutingVersion ?? "",
+            endRoutingId: m.endRoutingId ?? "",
+            endRoutingVersion: m.endRoutingVersion ?? "",
+          }}
+          domains={domains}
+          routings={routings}
+          org={{ timezone: org.timezone, languageLabel: languageLabel(org.language) }}
+        />
+      </Card>
+    </>
+  );
+}

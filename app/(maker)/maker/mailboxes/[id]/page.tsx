@@ -1,0 +1,112 @@
+import { Pencil, Star } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditList } from "@/components/audit/audit-list";
+import { AccessProblem } from "@/components/auth/access-problem";
+import { ForwardingPanel } from "@/components/inbound/forwarding-panel";
+import { ForwardingInstructions } from "@/components/mailboxes/forwarding-instructions";
+import { MailboxLifecycleActions } from "@/components/mailboxes/mailbox-lifecycle-actions";
+import { ActiveBadge } from "@/components/mailboxes/status-badges";
+import { Button } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { findAuditEvents } from "@/lib/audit/find-audit-events";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
+import { languageLabel } from "@/lib/org/locale";
+
+export const metadata: Metadata = { title: "Mailbox" };
+
+function Setting({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[12rem_1fr] gap-3 py-2">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+const versionLabel = (v: string | null) => (v === "production" ? "Production" : v === "test" ? "Test" : "—");
+
+export default async function MailboxPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const access = await requirePageAccess(`/maker/mailboxes/${id}`, { licence: true });
+  if (access.kind !== "ok") return <AccessProblem access={access} />;
+  const { org } = access.member;
+  const m = await loadMailboxOr404(org.id, id);
+  const history = await findAuditEvents({ orgId: org.id, entityType: "mailbox", entityId: m.id, limit: 50 });
+  const platform = process.env.PLATFORM_NAME ?? "INO cx";
+
+  return (
+    <>
+      <PageHeader
+        breadcrumb={<Link href="/maker/mailboxes" className="text-sm text-brand-700 hover:underline">← Mailboxes</Link>}
+        title={m.displayName}
+        description={
+          <span className="flex items-center gap-2">
+            {m.address} <ActiveBadge active={m.active} />
+          </span>
+        }
+        actions={
+          <>
+            <Button variant="secondary" asChild>
+              <Link href={`/maker/mailboxes/${m.id}/edit`}><Pencil className="size-4" aria-hidden />Edit</Link>
+            </Button>
+            <MailboxLifecycleActions mailbox={{ id: m.id, address: m.address, active: m.active }} />
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-6">
+          <Card id="alias" title="Alias" description={`Forward ${m.address} to this address. It never changes.`}
+            actions={<ForwardingInstructions platform={platform} address={m.address} alias={m.alias} />}>
+            <div className="flex flex-wrap items-center gap-3">
+              <code className="rounded-md bg-slate-100 px-3 py-2 font-mono text-sm font-medium text-slate-900" data-testid="alias">{m.alias}</code>
+              <CopyButton text={m.alias} label="Copy alias" />
+            </div>
+          </Card>
+          <ForwardingPanel
+            orgId={org.id}
+            mailbox={{ id: m.id, address: m.address, alias: m.alias, active: m.active, lastReceivedAt: m.lastReceivedAt, lastReceivedFrom: m.lastReceivedFrom }}
+          />
+          <Card id="settings" title="Settings">
+            <dl className="divide-y divide-slate-100">
+              <Setting label="Display name">{m.displayName}</Setting>
+              <Setting label="Email address">{m.address}</Setting>
+              <Setting label="Timezone">{m.timezone ?? `Default (${org.timezone})`}</Setting>
+              <Setting label="Language">{m.language ? languageLabel(m.language) : `Default (${languageLabel(org.language)})`}</Setting>
+              <Setting label="Routing">Smart Routing</Setting>
+              <Setting label="Smart Routing">{m.smartRoutingName ?? "None"}</Setting>
+              {m.smartRoutingName && <Setting label="Smart Routing version">{versionLabel(m.smartRoutingVersion)}</Setting>}
+              <Setting label="End Smart Routing">{m.endRoutingName ?? "None"}</Setting>
+              {m.endRoutingName && <Setting label="End Smart Routing version">{versionLabel(m.endRoutingVersion)}</Setting>}
+            </dl>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card id="queues" title="Queues" description="Queues that distribute this mailbox's mail. The default mailbox of a queue sends its email.">
+            {m.queues.length === 0 ? (
+              <p className="text-sm text-slate-600">Not linked to any queue. <Link href="/maker/queues" className="font-medium text-brand-700 underline">Link it from a queue</Link>.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100" aria-label="Linked queues">
+                {m.queues.map((q) => (
+                  <li key={q.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+                    <Link href={`/maker/queues/${q.id}`} className="font-medium text-brand-700 hover:underline">{q.name}</Link>
+                    {q.isDefault && (
+                      <span className="inline-flex items-center gap-1 text-xs font-medium text-amber-800">
+                        <Star className="size-3.5 fill-amber-400 text-amber-500" aria-hidden />Default sender
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card id="history" title="History" description="Every change to this mailbox.">
+            <AuditList events={history} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AccessProblem } from "@/components/auth/access-problem";
+import { MailboxForm } from "@/components/mailboxes/mailbox-form";
+import { Alert } from "@/components/ui/alert";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { EMPTY_MAILBOX_FIELDS } from "@/lib/mailboxes/schemas";
+import { languageLabel } from "@/lib/org/locale";
+import { findOrgSettings } from "@/lib/settings/find-org-settings";
+
+export const metadata: Metadata = { title: "Create mailbox" };
+
+export default async function NewMailboxPage() {
+  const access = await requirePageAccess("/maker/mailboxes/new", { licence: true });
+  if (access.kind !== "ok") return <AccessProblem access={access} />;
+  const { org } = access.member;
+  const { domains, routings } = await findOrgSettings(org.id);
+  return (
+    <>
+      <PageHeader
+        breadcrumb={<Link href="/maker/mailboxes" className="text-sm text-brand-700 hover:underline">← Mailboxes</Link>}
+        title="Create mailbox"
+        description="The platform generates a forwarding alias for it as soon as it is created."
+      />
+      {domains.length === 0 ? (
+        <Alert tone="warning" title="No email domain yet">
+          A mailbox address uses one of your organisation&apos;s email domains.{" "}
+          <Link href="/maker/settings#domains" className="font-medium underline">Add an email domain in Settings</Link> first.
+        </Alert>
+      ) : (
+        <Card>
+          <MailboxForm
+            mode="create"
+            defaults={{ ...EMPTY_MAILBOX_FIELDS, domainId: domains.length === 1 ? domains[0].id : "" }}
+            domains={domains}
+            routings={routings}
+            org={{ timezone: org.timezone, languageLabel: languageLabel(org.language) }}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { and, count, eq } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { emailDomain, mailbox, membership, organization, queue, queueMailbox, smartRouting, user } from "@/db/schema";
+import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
+import { seedDemo } from "./seed";
+
+async function counts() {
+  const n = async (t: PgTable) => (await db.select({ n: count() }).from(t))[0].n;
+  return {
+    orgs: await n(organization),
+    users: await n(user),
+    memberships: await n(membership),
+    domains: await n(emailDomain),
+    routings: await n(smartRouting),
+    queues: await n(queue),
+    mailboxes: await n(mailbox),
+    links: await n(queueMailbox),
+  };
+}
+
+describe("SPEC §5 demo seed", () => {
+  it("seeds the demo once: a second run changes nothing", async () => {
+    const existing = await db.select().from(organization).where(eq(organization.slug, "demo"));
+    const first = await seedDemo(db, { password: "seed-password-1", extend: seedDemoMailboxes });
+    expect(first.seeded).toBe(existing.length === 0);
+    const before = await counts();
+    const second = await seedDemo(db, { password: "seed-password-2", extend: seedDemoMailboxes });
+    expect(second).toEqual({ seeded: false });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("has Demo Company's mailboxes, routings and queue defaults as the spec says", async () => {
+    await seedDemo(db, { password: "seed-password-1", extend: seedDemoMailboxes });
+    const [demo] = await db.select().from(organization).where(eq(organization.slug, "demo"));
+    expect(demo).toMatchObject({ name: "Demo Company", timezone: "Europe/Paris", language: "en", smartLicence: true });
+    const rows = await db
+      .select({ name: mailbox.displayName, local: mailbox.localPart, active: mailbox.active, tz: mailbox.timezone, lang: mailbox.language })
+      .from(mailbox)
+      .where(eq(mailbox.orgId, demo.id));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { name: "Support Team", local: "support", active: true, tz: null, lang: null },
+        { name: "Billing", local: "billing", active: true, tz: null, lang: null },
+        { name: "Sales Europe", local: "sales", active: true, tz: "Europe/Berlin", lang: "de" },
+        { name: "Old newsletter", local: "news", active: false, tz: null, lang: null },
+      ]),
+    );
+    const defaults = await db
+      .select({ queue: queue.name, mailbox: mailbox.displayName })
+      .from(queueMailbox)
+      .innerJoin(queue, eq(queue.id, queueMailbox.queueId))
+      .innerJoin(mailbox, eq(mailbox.id, queueMailbox.mailboxId))
+      .where(and(eq(queueMailbox.orgId, demo.id), eq(queueMailbox.isDefault, true)));
+    expect(defaults).toEqual(
+      expect.arrayContaining([
+        { queue: "Support", mailbox: "Support Team" },
+        { queue: "Billing", mailbox: "Billing" },
+        { queue: "Sales", mailbox: "Sales Europe" },
+      ]),
+    );
+    const [starter] = await db.select().from(organization).where(eq(organization.slug, "starter"));
+    expect(starter.smartLicence).toBe(false);
+  });
+});

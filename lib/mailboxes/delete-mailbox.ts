@@ -1,0 +1,50 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { mailbox, organization } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { AppError, mapConstraintError } from "@/lib/errors";
+import { aliasAddress } from "./alias";
+import { findMailboxQueues, queueNames } from "./find-mailbox-queues";
+import { lockMailbox } from "./lock-mailbox";
+
+const linked = (address: string, queues: { id: string; name: string; isDefault: boolean }[]) =>
+  new AppError(
+    "IN_USE",
+    `${address} is linked to ${queueNames(queues)}. Remove it from ${queues.length === 1 ? "that queue" : "those queues"} first.`,
+    undefined,
+    { queues },
+  );
+
+/**
+ * Deletes a mailbox for good (R14), freeing a place under the limit (R10). Refused while it is linked to any
+ * queue (the foreign key RESTRICTs it too). Its alias token stays in the registry and is never issued again.
+ */
+export async function deleteMailbox(params: { orgId: string; actorId: string | null; id: string }) {
+  let address = "";
+  try {
+    return await db.transaction(async (tx) => {
+      const current = await lockMailbox(tx, params.orgId, params.id);
+      address = current.address;
+      const queues = await findMailboxQueues(tx, params.orgId, current.id);
+      if (queues.length > 0) throw linked(current.address, queues);
+      const [org] = await tx.select({ slug: organization.slug }).from(organization).where(eq(organization.id, params.orgId));
+      await tx.delete(mailbox).where(and(eq(mailbox.id, current.id), eq(mailbox.orgId, params.orgId)));
+      await recordAuditEvent(tx, {
+        orgId: params.orgId,
+        actorId: params.actorId,
+        action: "mailbox.deleted",
+        entityType: "mailbox",
+        entityId: current.id,
+        entityLabel: current.address,
+        changes: {
+          displayName: { from: current.displayName, to: null },
+          address: { from: current.address, to: null },
+          alias: { from: aliasAddress(current.aliasToken, org.slug), to: null },
+        },
+      });
+      return current;
+    });
+  } catch (e) {
+    mapConstraintError(e, { queue_mailbox_mailbox_fk: new AppError("IN_USE", `${address || "This mailbox"} is linked to a queue. Remove it from its queues first.`) });
+  }
+}

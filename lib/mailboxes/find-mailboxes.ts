@@ -1,0 +1,76 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { emailDomain, forwardingVerification, mailbox, organization, queue, queueMailbox, smartRouting } from "@/db/schema";
+import { forwardingStatusOf, type ForwardingStatus } from "@/lib/forwarding/status";
+import { aliasAddress } from "./alias";
+
+export type MailboxListItem = {
+  id: string;
+  displayName: string;
+  address: string;
+  alias: string;
+  active: boolean;
+  queues: { id: string; name: string; isDefault: boolean }[];
+  smartRouting: { name: string; version: "production" | "test" } | null;
+  lastReceivedAt: Date | null;
+  lastReceivedFrom: string | null;
+  forwardingStatus: ForwardingStatus;
+  createdAt: Date;
+};
+
+/**
+ * S1's rows: every mailbox of the organisation with its address, alias, queues, routing, last received mail
+ * and forwarding status, in ONE query whatever the number of mailboxes (queues and the latest verification
+ * come from correlated subqueries, not one query per row).
+ */
+export async function findMailboxes(orgId: string): Promise<MailboxListItem[]> {
+  const rows = await db
+    .select({
+      id: mailbox.id,
+      displayName: mailbox.displayName,
+      localPart: mailbox.localPart,
+      domain: emailDomain.domain,
+      aliasToken: mailbox.aliasToken,
+      orgSlug: organization.slug,
+      active: mailbox.active,
+      routingName: smartRouting.name,
+      routingVersion: mailbox.smartRoutingVersion,
+      lastReceivedAt: mailbox.lastReceivedAt,
+      lastReceivedFrom: mailbox.lastReceivedFrom,
+      createdAt: mailbox.createdAt,
+      queues: sql<MailboxListItem["queues"] | null>`(
+        select json_agg(json_build_object('id', ${queue.id}, 'name', ${queue.name}, 'isDefault', ${queueMailbox.isDefault}) order by ${queue.name})
+        from ${queueMailbox} join ${queue} on ${queue.id} = ${queueMailbox.queueId}
+        where ${queueMailbox.mailboxId} = ${mailbox.id})`,
+      latestVerification: sql<{ verifiedAt: string | null; expiresAt: string } | null>`(
+        select json_build_object('verifiedAt', ${forwardingVerification.verifiedAt}, 'expiresAt', ${forwardingVerification.expiresAt})
+        from ${forwardingVerification}
+        where ${forwardingVerification.mailboxId} = ${mailbox.id}
+        order by ${forwardingVerification.requestedAt} desc limit 1)`,
+    })
+    .from(mailbox)
+    .innerJoin(organization, eq(organization.id, mailbox.orgId))
+    .innerJoin(emailDomain, eq(emailDomain.id, mailbox.domainId))
+    .leftJoin(smartRouting, and(eq(smartRouting.id, mailbox.smartRoutingId), eq(smartRouting.orgId, mailbox.orgId)))
+    .where(eq(mailbox.orgId, orgId))
+    .orderBy(asc(mailbox.displayName));
+  const now = new Date();
+  return rows.map((r) => {
+    const v = typeof r.latestVerification === "string" ? JSON.parse(r.latestVerification) : r.latestVerification;
+    const queues = typeof r.queues === "string" ? JSON.parse(r.queues) : r.queues;
+    return {
+      id: r.id,
+      displayName: r.displayName,
+      address: `${r.localPart}@${r.domain}`,
+      alias: aliasAddress(r.aliasToken, r.orgSlug),
+      active: r.active,
+      queues: queues ?? [],
+      smartRouting: r.routingName && r.routingVersion ? { name: r.routingName, version: r.routingVersion } : null,
+      lastReceivedAt: r.lastReceivedAt,
+      lastReceivedFrom: r.lastReceivedFrom,
+      forwardingStatus: forwardingStatusOf(v ? { verifiedAt: v.verifiedAt ? new Date(v.verifiedAt) : null, expiresAt: new Date(v.expiresAt) } : null, now),
+      createdAt: r.createdAt,
+    };
+  });
+}

@@ -1,0 +1,84 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { db, type Tx } from "@/db";
+import { emailDomain, mailbox, smartRouting } from "@/db/schema";
+import { diffFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { AppError, mapConstraintError } from "@/lib/errors";
+import { lockMailbox } from "./lock-mailbox";
+import { duplicateAddress, resolveMailboxValues } from "./resolve-mailbox-values";
+import type { MailboxFields } from "./schemas";
+
+export const staleVersion = () =>
+  new AppError(
+    "CONFLICT",
+    "Someone else saved this mailbox after you opened it. Reload to see their changes; your edits are still in the form until you do.",
+  );
+
+/** The readable view of a stored mailbox, to diff an edit against (R19). */
+async function auditViewOf(tx: Tx, m: typeof mailbox.$inferSelect) {
+  const [row] = await tx
+    .select({
+      domain: emailDomain.domain,
+      smartRouting: sql<string | null>`(select ${smartRouting.name} from ${smartRouting} where ${smartRouting.id} = ${m.smartRoutingId ?? null})`,
+      endRouting: sql<string | null>`(select ${smartRouting.name} from ${smartRouting} where ${smartRouting.id} = ${m.endRoutingId ?? null})`,
+    })
+    .from(emailDomain)
+    .where(eq(emailDomain.id, m.domainId));
+  return {
+    displayName: m.displayName,
+    address: `${m.localPart}@${row.domain}`,
+    timezone: m.timezone ?? "Default",
+    language: m.language ?? "Default",
+    smartRouting: row.smartRouting,
+    smartRoutingVersion: m.smartRoutingVersion,
+    endRouting: row.endRouting,
+    endRoutingVersion: m.endRoutingVersion,
+  };
+}
+
+/**
+ * Saves an edit (R12): every field may change, the address under R2–R4, the alias never (R11). A save
+ * based on a version someone else has changed since is refused, never silently overwritten.
+ */
+export async function updateMailbox(params: { orgId: string; actorId: string | null; id: string; version: number } & MailboxFields) {
+  let address = "";
+  try {
+    return await db.transaction(async (tx) => {
+      const current = await lockMailbox(tx, params.orgId, params.id);
+      if (current.version !== params.version) throw staleVersion();
+      const resolved = await resolveMailboxValues(tx, params.orgId, params);
+      address = resolved.address;
+      const [clash] = await tx
+        .select({ id: mailbox.id })
+        .from(mailbox)
+        .where(
+          and(
+            eq(mailbox.orgId, params.orgId),
+            eq(mailbox.domainId, resolved.values.domainId),
+            eq(mailbox.localPart, resolved.values.localPart),
+            ne(mailbox.id, current.id),
+          ),
+        );
+      if (clash) throw duplicateAddress(address);
+
+      const changes = diffFields(await auditViewOf(tx, current), resolved.audit);
+      if (Object.keys(changes).length === 0) return current;
+      const [row] = await tx
+        .update(mailbox)
+        .set({ ...resolved.values, version: current.version + 1, updatedAt: new Date() })
+        .where(and(eq(mailbox.id, current.id), eq(mailbox.orgId, params.orgId)))
+        .returning();
+      await recordAuditEvent(tx, {
+        orgId: params.orgId,
+        actorId: params.actorId,
+        action: "mailbox.updated",
+        entityType: "mailbox",
+        entityId: row.id,
+        entityLabel: address,
+        changes,
+      });
+      return row;
+    });
+  } catch (e) {
+    mapConstraintError(e, { mailbox_org_address_unique: duplicateAddress(address || `${params.localPart}@…`) });
+  }
+}
