@@ -1,17 +1,21 @@
-import { and, count, eq } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import { and, count, eq, inArray } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { emailDomain, mailbox, membership, organization, queue, queueMailbox, smartRouting, user } from "@/db/schema";
 import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
 import { seedDemo } from "./seed";
 
+/** What the seed owns: the demo organisations and everything in them (other tests run in parallel). */
 async function counts() {
-  const n = async (t: PgTable) => (await db.select({ n: count() }).from(t))[0].n;
+  const orgs = await db.select({ id: organization.id }).from(organization).where(inArray(organization.slug, ["demo", "starter"]));
+  const ids = orgs.map((o) => o.id);
+  const n = async (t: PgTable & { orgId: PgColumn }) => (await db.select({ n: count() }).from(t).where(inArray(t.orgId, ids)))[0].n;
+  const members = await db.select({ userId: membership.userId }).from(membership).where(inArray(membership.orgId, ids));
   return {
-    orgs: await n(organization),
-    users: await n(user),
-    memberships: await n(membership),
+    orgs: ids.length,
+    users: (await db.select({ n: count() }).from(user).where(inArray(user.id, members.map((m) => m.userId))))[0].n,
+    memberships: members.length,
     domains: await n(emailDomain),
     routings: await n(smartRouting),
     queues: await n(queue),
