@@ -103,3 +103,11 @@ export async function expectUnchanged<T>(orgId: string, fn: () => Promise<T>): P
   expect(after).toEqual(before);
   return result;
 }
+
+/** The usual setup of an action test: an organisation of its own, another one, and its admin signed in. */
+export async function twoOrgsSignedIn(): Promise<{ t: TestOrg; other: TestOrg }> {
+  const t = await createTestOrg();
+  const other = await createTestOrg();
+  await signInAs(t.admin.email);
+  return { t, other };
+}

@@ -74,17 +74,25 @@ export async function resolveMailboxValues(tx: Tx, orgId: string, input: Mailbox
     endRoutingId: end.id,
     endRoutingVersion: end.version,
   };
-  const audit: MailboxAuditView = {
-    displayName: values.displayName,
-    address: `${values.localPart}@${domain.domain}`,
-    timezone: values.timezone ?? "Default",
-    language: values.language ?? "Default",
-    smartRouting: smart.name,
-    smartRoutingVersion: smart.version,
-    endRouting: end.name,
-    endRoutingVersion: end.version,
-  };
+  const audit = mailboxAuditView(values, { domain: domain.domain, smartRouting: smart.name, endRouting: end.name });
   return { values, audit, address: audit.address };
+}
+
+/** A mailbox's settings as its history shows them: names instead of ids, "Default" instead of null. */
+export function mailboxAuditView(
+  m: Pick<MailboxValues, "displayName" | "localPart" | "timezone" | "language" | "smartRoutingVersion" | "endRoutingVersion">,
+  names: { domain: string; smartRouting: string | null; endRouting: string | null },
+): MailboxAuditView {
+  return {
+    displayName: m.displayName,
+    address: `${m.localPart}@${names.domain}`,
+    timezone: m.timezone ?? "Default",
+    language: m.language ?? "Default",
+    smartRouting: names.smartRouting,
+    smartRoutingVersion: m.smartRoutingVersion,
+    endRouting: names.endRouting,
+    endRoutingVersion: m.endRoutingVersion,
+  };
 }
 
 export const duplicateAddress = (address: string) =>

@@ -4,7 +4,7 @@ import { emailDomain, mailbox, smartRouting } from "@/db/schema";
 import { diffFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError } from "@/lib/errors";
 import { lockMailbox } from "./lock-mailbox";
-import { duplicateAddress, resolveMailboxValues } from "./resolve-mailbox-values";
+import { duplicateAddress, mailboxAuditView, resolveMailboxValues } from "./resolve-mailbox-values";
 import type { MailboxFields } from "./schemas";
 
 export const staleVersion = () =>
@@ -23,16 +23,7 @@ async function auditViewOf(tx: Tx, m: typeof mailbox.$inferSelect) {
     })
     .from(emailDomain)
     .where(eq(emailDomain.id, m.domainId));
-  return {
-    displayName: m.displayName,
-    address: `${m.localPart}@${row.domain}`,
-    timezone: m.timezone ?? "Default",
-    language: m.language ?? "Default",
-    smartRouting: row.smartRouting,
-    smartRoutingVersion: m.smartRoutingVersion,
-    endRouting: row.endRouting,
-    endRoutingVersion: m.endRoutingVersion,
-  };
+  return mailboxAuditView(m, row);
 }
 
 /**

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { aliasToken, auditEvent, mailbox } from "@/db/schema";
 import { issueAliasToken } from "@/lib/mailboxes/issue-alias-token";
-import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, type TestOrg } from "@/tests/fixtures";
+import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox, insertTestQueueLink, mailboxInput } from "@/tests/mailbox-fixtures";
 import {
   activateMailboxAction,
@@ -16,9 +16,7 @@ import {
 let t: TestOrg;
 let other: TestOrg;
 beforeEach(async () => {
-  t = await createTestOrg();
-  other = await createTestOrg();
-  await signInAs(t.admin.email);
+  ({ t, other } = await twoOrgsSignedIn());
 });
 
 async function create(overrides: Record<string, unknown> = {}) {

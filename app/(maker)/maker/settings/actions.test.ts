@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvent, emailDomain, organization, smartRouting } from "@/db/schema";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, type TestOrg } from "@/tests/fixtures";
+import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";
 import {
   addEmailDomainAction,
   addSmartRoutingAction,
@@ -16,9 +16,7 @@ import {
 let t: TestOrg;
 let other: TestOrg;
 beforeEach(async () => {
-  t = await createTestOrg();
-  other = await createTestOrg();
-  await signInAs(t.admin.email);
+  ({ t, other } = await twoOrgsSignedIn());
 });
 
 describe("R18 access to Settings actions", () => {
