@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvent, emailDomain, organization, smartRouting } from "@/db/schema";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";
+import { expectUnchanged, signInAs, signOutOfTests, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";
 import {
   addEmailDomainAction,
   addSmartRoutingAction,
