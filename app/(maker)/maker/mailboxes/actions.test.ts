@@ -2,6 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { aliasToken, auditEvent, mailbox } from "@/db/schema";
+import { findMailboxes } from "@/lib/mailboxes/find-mailboxes";
+import { getMailboxOrThrow } from "@/lib/mailboxes/get-mailbox-or-throw";
 import { issueAliasToken } from "@/lib/mailboxes/issue-alias-token";
 import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox, insertTestQueueLink, mailboxInput } from "@/tests/mailbox-fixtures";
@@ -62,6 +64,17 @@ describe("R18 access to mailbox actions", () => {
       () => deleteMailboxAction({ id: theirs.id }),
     ];
     for (const call of calls) expect(await expectUnchanged(other.org.id, call)).toMatchObject({ serverError: { code: "NOT_FOUND" } });
+  });
+});
+
+describe("R18 reads are scoped to the organisation", () => {
+  it("the detail read finds the organisation's own mailbox, and another organisation's as not found", async () => {
+    const mine = await insertTestMailbox(t, { localPart: "mine" });
+    const theirs = await insertTestMailbox(other, { localPart: "theirs", domainId: other.domains[0].id });
+    expect((await getMailboxOrThrow(t.org.id, mine.id)).address).toBe(`mine@${t.domains[0].domain}`);
+    await expect(getMailboxOrThrow(t.org.id, theirs.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const list = await findMailboxes(t.org.id);
+    expect(list.map((m) => m.id)).toEqual([mine.id]);
   });
 });
 
