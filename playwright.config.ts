@@ -42,6 +42,11 @@ export default defineConfig({
       ...(suffix ? { NEXT_DIST_DIR: `.next${suffix}` } : {}),
       SEED_ADMIN_PASSWORD: E2E_PASSWORD,
       SMTP_PORT: process.env.E2E_SMTP_PORT ?? "2626",
+      SMTP_HOST: "127.0.0.1",
+      // R22's loop: the test message goes to the fake mail provider of e2e/fixtures/fake-provider.ts, which the
+      // inbound journey starts on this port, and must come back within a short timeout.
+      OUTBOUND_SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_PROVIDER_PORT ?? "2671"}`,
+      VERIFY_TIMEOUT: process.env.E2E_VERIFY_TIMEOUT ?? "15s",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

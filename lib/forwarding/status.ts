@@ -16,3 +16,11 @@ export const FORWARDING_STATUS_LABEL: Record<ForwardingStatus, string> = {
   verified: "Forwarding verified",
   failed: "Verification failed",
 };
+
+/** The badge tone of each status (components/ui/badge.tsx). */
+export const FORWARDING_STATUS_TONE: Record<ForwardingStatus, "neutral" | "amber" | "green" | "red"> = {
+  unknown: "neutral",
+  pending: "amber",
+  verified: "green",
+  failed: "red",
+};

@@ -1,6 +1,44 @@
 import { prepareDatabase } from "./prepare-database";
 
-/** Server start: database ready (migrations, demo) before the first request. */
+/**
+ * Server start: database ready (migrations, demo) before the first request, then the inbound SMTP receiver
+ * (R21) in the same process, unless SMTP_PORT=0 or SMTP_DISABLED=1 (e.g. when receivers run apart:
+ * `npm run receiver`). A receiver that cannot listen is reported and the web app serves on.
+ */
 export async function bootServer(): Promise<void> {
   await prepareDatabase();
+  await startInboundReceiver();
+}
+
+const g = globalThis as unknown as { __inoSmtpReceiver?: Promise<unknown> };
+
+async function startInboundReceiver(): Promise<void> {
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { receiverConfigFromEnv } = await import("@/lib/inbound/receiver-config");
+  const { createSmtpReceiver } = await import("@/lib/inbound/create-smtp-receiver");
+  let config;
+  try {
+    config = receiverConfigFromEnv();
+  } catch (e) {
+    console.error(`[smtp] ${(e as Error).message} The SMTP receiver is not started.`);
+    return;
+  }
+  if (!config) {
+    console.log("[smtp] SMTP receiver disabled (SMTP_PORT=0 or SMTP_DISABLED=1).");
+    return;
+  }
+  // Dev reloads run this again: one receiver per process (TOOLCHAIN pitfall 6).
+  if (g.__inoSmtpReceiver) return;
+  const receiver = createSmtpReceiver(config);
+  g.__inoSmtpReceiver = receiver.start().then(
+    ({ port }) => {
+      // No signal handler of its own: the process's end closes the listening socket, and Next.js owns shutdown.
+      console.log(`[smtp] Receiving mail for the aliases on ${config.host ?? "*"}:${port} (max ${Math.round((config.maxSize ?? 0) / 1024 / 1024)} MB).`);
+    },
+    (e: Error) => {
+      g.__inoSmtpReceiver = undefined;
+      console.error(`[smtp] ${e.message}. The web app runs on without receiving mail.`);
+    },
+  );
+  await g.__inoSmtpReceiver;
 }

@@ -1,0 +1,25 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { inboundMessage } from "@/db/schema";
+
+/** S4: the mailbox's latest inbound messages, newest first (20 by default). */
+export async function findInboundMessages(orgId: string, mailboxId: string, limit = 20) {
+  return db
+    .select({
+      id: inboundMessage.id,
+      receivedAt: inboundMessage.receivedAt,
+      envelopeFrom: inboundMessage.envelopeFrom,
+      headerFrom: inboundMessage.headerFrom,
+      subject: inboundMessage.subject,
+      messageId: inboundMessage.messageId,
+      sizeBytes: inboundMessage.sizeBytes,
+      autoSubmitted: inboundMessage.autoSubmitted,
+      confirmationProvider: inboundMessage.confirmationProvider,
+    })
+    .from(inboundMessage)
+    .where(and(eq(inboundMessage.orgId, orgId), eq(inboundMessage.mailboxId, mailboxId)))
+    .orderBy(desc(inboundMessage.receivedAt), desc(inboundMessage.id))
+    .limit(limit);
+}
+export type InboundMessageRow = Awaited<ReturnType<typeof findInboundMessages>>[number];

@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
+import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
+import { platformMailDomain } from "@/lib/mailboxes/alias";
+import { parseGmailConfirmation, type ProviderConfirmation } from "./parse-gmail-confirmation";
+import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "./platform-headers";
+
+/** What the platform keeps of a message (R21), plus what R22–R24 need from its content. Bodies are not kept. */
+export type InboundMessageFacts = {
+  messageId: string;
+  /** True when the message had no usable Message-ID and `messageId` was generated from its content. */
+  generatedMessageId: boolean;
+  envelopeFrom: string | null;
+  headerFrom: string | null;
+  headerFromAddress: string | null;
+  subject: string | null;
+  sizeBytes: number;
+  /** RFC 3834 Auto-Submitted (other than "no"), or the platform's own loop header (R24). */
+  autoSubmitted: boolean;
+  /** The platform's own loop header with its mail domain: a message the platform sent came back. */
+  sentByPlatform: boolean;
+  /** Things that make an automatic answer wrong besides Auto-Submitted: a list, bulk mail, a bounce. */
+  bulkOrList: boolean;
+  verificationTokens: string[];
+  confirmation: ProviderConfirmation | null;
+};
+
+const MAX_TEXT = 998; // one header line's worth for subject and from
+const MAX_MESSAGE_ID = 250; // keeps the unique index's rows small whatever a sender writes
+const SCAN_TEXT = 64 * 1024; // how much of a body is searched for a token or a confirmation
+
+/** PostgreSQL text cannot hold NUL, and control characters have no place in what the UI shows. */
+export function cleanText(value: string | null | undefined, max = MAX_TEXT): string | null {
+  if (value === null || value === undefined) return null;
+  const cleaned = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+  if (!cleaned) return null;
+  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
+}
+
+function headerText(value: HeaderValue | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.map((v) => headerText(v as HeaderValue)).join(", ");
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object" && "value" in value && typeof value.value === "string") return value.value;
+  if (typeof value === "object" && "text" in value && typeof value.text === "string") return value.text;
+  return null;
+}
+
+function firstAddress(from: AddressObject | undefined): string | null {
+  for (const entry of from?.value ?? []) {
+    if (entry.address) return entry.address.toLowerCase();
+    for (const member of entry.group ?? []) if (member.address) return member.address.toLowerCase();
+  }
+  return null;
+}
+
+/** "Name <address>" of each From mailbox (mailparser's own text quotes names), for people to read. */
+function displayFrom(from: AddressObject | undefined): string | null {
+  if (!from) return null;
+  const parts = from.value.flatMap((e) => (e.group?.length ? e.group : [e])).map((e) => (e.name && e.address ? `${e.name} <${e.address}>` : e.address || e.name));
+  const text = parts.filter(Boolean).join(", ");
+  return text || from.text || null;
+}
+
+/** The message's Message-ID, or one generated from its bytes, so that a retried copy is still recognised (R24). */
+function messageIdOf(raw: Buffer, parsed: string | null | undefined): { messageId: string; generated: boolean } {
+  const id = cleanText(parsed, 10_000)?.replace(/\s+/g, "");
+  if (id && id.length <= MAX_MESSAGE_ID) return { messageId: id, generated: false };
+  const hash = createHash("sha256").update(id ?? raw).digest("hex").slice(0, 40);
+  const kind = id ? "long-message-id" : "no-message-id";
+  return { messageId: `<${hash}.${kind}@${platformMailDomain()}>`, generated: !id };
+}
+
+/**
+ * Reads a raw message with mailparser (no MIME parsing by hand). Never throws on bad input: a message that
+ * mailparser cannot read is still recorded with what the envelope gives.
+ */
+export async function parseInboundMessage(raw: Buffer, envelope: { mailFrom: string | null }): Promise<InboundMessageFacts> {
+  const envelopeFrom = cleanText(envelope.mailFrom, 320);
+  let parsed: Awaited<ReturnType<typeof simpleParser>> | null = null;
+  try {
+    parsed = await simpleParser(raw, {
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      keepCidLinks: true,
+      checksumAlgo: false,
+      maxHtmlLengthToParse: 1024 * 1024,
+    });
+  } catch {
+    parsed = null;
+  }
+  const { messageId, generated } = messageIdOf(raw, parsed?.messageId);
+  const headers = parsed?.headers;
+  const autoSubmittedValue = (headerText(headers?.get(AUTO_SUBMITTED_HEADER.toLowerCase())) ?? "").trim().toLowerCase();
+  const loopValue = (headerText(headers?.get(LOOP_HEADER.toLowerCase())) ?? "").trim().toLowerCase();
+  const sentByPlatform = loopValue !== "" && loopValue.split(/[\s,]+/).includes(platformMailDomain());
+  const precedence = (headerText(headers?.get("precedence")) ?? "").trim().toLowerCase();
+  const subject = cleanText(parsed?.subject);
+  const headerFromAddress = firstAddress(parsed?.from);
+  const text = (parsed?.text ?? "").slice(0, SCAN_TEXT);
+  return {
+    messageId,
+    generatedMessageId: generated,
+    envelopeFrom,
+    headerFrom: cleanText(displayFrom(parsed?.from)),
+    headerFromAddress: cleanText(headerFromAddress, 320),
+    subject,
+    sizeBytes: raw.length,
+    autoSubmitted: (autoSubmittedValue !== "" && autoSubmittedValue !== "no") || sentByPlatform,
+    sentByPlatform,
+    bulkOrList: ["bulk", "junk", "list"].includes(precedence) || Boolean(headers?.has("list-id")) || !envelopeFrom,
+    verificationTokens: extractVerificationTokens([headerText(headers?.get(VERIFICATION_HEADER.toLowerCase())), subject, text]),
+    confirmation: parseGmailConfirmation({ fromAddress: headerFromAddress, subject: parsed?.subject, text }),
+  };
+}
