@@ -39,6 +39,7 @@ const FIELDS: Record<string, string> = {
   mailbox: "Mailbox",
   isDefault: "Default",
   defaultMailbox: "Default mailbox",
+  defaultOf: "Default sender of",
 };
 
 export function describeAuditAction(action: string): string {

@@ -1,0 +1,76 @@
+import { ChevronRight, Pencil } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AuditList } from "@/components/audit/audit-list";
+import { AccessProblem } from "@/components/auth/access-problem";
+import { QueueMailboxesCard } from "@/components/queues/queue-mailboxes-card";
+import { QueueNameDialog } from "@/components/queues/queue-name-dialog";
+import { RemoveQueueDialog } from "@/components/queues/remove-queue-dialog";
+import { Button } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { AppError } from "@/lib/errors";
+import { loadQueuePage } from "@/lib/queues/load-queue-page";
+import { idSchema } from "@/lib/validation";
+
+export const metadata: Metadata = { title: "Queue" };
+
+export default async function QueuePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const access = await requirePageAccess(`/maker/queues/${id}`, { licence: true });
+  if (access.kind !== "ok") return <AccessProblem access={access} />;
+  if (!idSchema.safeParse(id).success) notFound();
+  let data: Awaited<ReturnType<typeof loadQueuePage>>;
+  try {
+    data = await loadQueuePage(access.member.org.id, id);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+  const { queue, linkable, events } = data;
+  const def = queue.mailboxes.find((m) => m.isDefault);
+  return (
+    <>
+      <PageHeader
+        breadcrumb={
+          <nav aria-label="Breadcrumb">
+            <ol className="flex items-center gap-1 text-sm text-slate-500">
+              <li><Link href="/maker/queues" className="hover:text-slate-800 hover:underline">Queues</Link></li>
+              <li aria-hidden><ChevronRight className="size-4" /></li>
+              <li aria-current="page" className="font-medium text-slate-700">{queue.name}</li>
+            </ol>
+          </nav>
+        }
+        title={queue.name}
+        description={
+          def ? (
+            <>Email from this queue is sent as <span className="font-medium text-slate-800">{def.displayName}</span> &lt;{def.address}&gt;.</>
+          ) : (
+            "This queue has no mailbox yet, so it cannot send email. Add one below."
+          )
+        }
+        actions={
+          <>
+            <QueueNameDialog
+              queue={queue}
+              trigger={
+                <Button variant="secondary" size="sm" aria-label={`Rename queue ${queue.name}`}>
+                  <Pencil className="size-4" aria-hidden />
+                  Rename
+                </Button>
+              }
+            />
+            <RemoveQueueDialog queue={{ id: queue.id, name: queue.name, mailboxCount: queue.mailboxes.length }} redirectTo="/maker/queues" />
+          </>
+        }
+      />
+      <div className="space-y-6">
+        <QueueMailboxesCard queue={{ id: queue.id, name: queue.name }} mailboxes={queue.mailboxes} linkable={linkable} />
+        <Card id="history" title="History" description="Changes to this queue and its mailboxes, newest first.">
+          <AuditList events={events} />
+        </Card>
+      </div>
+    </>
+  );
+}
