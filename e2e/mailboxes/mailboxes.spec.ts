@@ -55,6 +55,9 @@ test.describe("S1–S4 mailboxes", () => {
     await expect(page.getByRole("heading", { name: `Edit Front desk ${tag}` })).toBeVisible();
     await expectAccessible(page);
     await page.getByLabel("Display name").fill(`Front desk ${tag} (EU)`);
+    await localPart.fill(`Desk-${tag}`);
+    await expect(page.getByText("Use lowercase letters only")).toBeVisible();
+    await expect(localPart).toHaveValue(`Desk-${tag}`);
     await localPart.fill("support");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByText("support@mycompany.com is already a mailbox of your organisation.")).toBeVisible();
