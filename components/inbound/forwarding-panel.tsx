@@ -1,40 +1,42 @@
 import { ArrowRight, ExternalLink } from "lucide-react";
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { findLatestVerification } from "@/lib/forwarding/find-latest-verification";
-import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
-import { OUTBOUND_NOT_CONFIGURED } from "@/lib/forwarding/request-forwarding-verification";
-import { FORWARDING_STATUS_LABEL, FORWARDING_STATUS_TONE, forwardingStatusOf } from "@/lib/forwarding/status";
-import { formatDuration, verifyTimeoutMs } from "@/lib/forwarding/verify-timeout";
-import { findInboundMessages } from "@/lib/inbound/find-inbound-messages";
-import { findProviderConfirmation } from "@/lib/inbound/find-provider-confirmation";
+import { bounceExplanation } from "@/lib/forwarding/explain-bounce";
+import type { ForwardingPanelData } from "@/lib/forwarding/load-forwarding-panel";
+import { TEST_MESSAGES_NOT_ENABLED } from "@/lib/forwarding/request-forwarding-verification";
+import { formatDuration } from "@/lib/forwarding/verify-timeout";
+import { ForwardingStatusBadge, ReceivingMailBadge } from "@/components/mailboxes/status-badges";
+import { DemoConfirmButton } from "./demo-confirm-button";
 import { InboundMessagesTable } from "./inbound-messages-table";
 import { VerifyForwardingButton } from "./verify-forwarding-button";
 
-type PanelMailbox = { id: string; address: string; alias: string; active: boolean; lastReceivedAt: Date | null; lastReceivedFrom: string | null };
+type PanelMailbox = {
+  id: string;
+  address: string;
+  alias: string;
+  active: boolean;
+  lastReceivedAt: Date | null;
+  lastReceivedFrom: string | null;
+  lastCustomerMailAt: Date | null;
+  lastCustomerMailFrom: string | null;
+};
 
 /**
- * S4's forwarding section: whether mail reaches the alias (R21), the forwarding status and its verification
- * (R22), a provider's confirmation code and link (R23), and the 20 latest inbound messages. Loads what it
- * needs itself; the status is derived from the latest verification on every render.
+ * S4's forwarding section: the rule it proves (R25), its status and the latest verification's outcome (R22, R27),
+ * a provider's confirmation (R23, R28), the evidence of real customer mail (R26), and the latest inbound messages.
+ * Gets its data from the page (lib/forwarding/load-forwarding-panel.ts).
  */
-export async function ForwardingPanel(props: { orgId: string; mailbox: PanelMailbox }) {
-  const { mailbox } = props;
-  const [latest, messages, confirmation] = await Promise.all([
-    findLatestVerification(props.orgId, mailbox.id),
-    findInboundMessages(props.orgId, mailbox.id, 20),
-    findProviderConfirmation(props.orgId, mailbox.id),
-  ]);
-  const now = new Date();
-  const status = forwardingStatusOf(latest, now);
-  const timeout = formatDuration(verifyTimeoutMs());
+export function ForwardingPanel({ mailbox, data, timeoutMs }: { mailbox: PanelMailbox; data: ForwardingPanelData; timeoutMs: number }) {
+  const { now, status, latest } = data;
+  const timeout = formatDuration(timeoutMs);
   const unavailable = !mailbox.active
     ? "The mailbox is inactive: mail to its alias is refused. Activate it to verify forwarding."
-    : outboundSmtpUrl()
+    : data.mailRoute
       ? null
-      : OUTBOUND_NOT_CONFIGURED;
+      : TEST_MESSAGES_NOT_ENABLED;
+  const explanation = latest?.failureReason === "bounce" ? bounceExplanation(latest.bounceKind) : null;
 
   return (
     <Card
@@ -42,57 +44,97 @@ export async function ForwardingPanel(props: { orgId: string; mailbox: PanelMail
       title="Forwarding"
       description={`Mail forwarded from ${mailbox.address} to the alias arrives here.`}
       actions={
-        <span data-testid="forwarding-status">
-          <Badge tone={FORWARDING_STATUS_TONE[status]} className="text-sm">{FORWARDING_STATUS_LABEL[status]}</Badge>
+        <span className="flex flex-wrap items-center gap-2">
+          <span data-testid="forwarding-status">
+            <ForwardingStatusBadge status={status} address={mailbox.address} addressChanged={data.addressChanged} className="text-sm" />
+          </span>
+          <ReceivingMailBadge lastCustomerMailAt={mailbox.lastCustomerMailAt} now={now} />
         </span>
       }
     >
       <div className="space-y-5">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
           <span className="font-medium text-slate-900">Forwarding rule:</span>
-          <span>{mailbox.address}</span>
+          <span className="break-all">{mailbox.address}</span>
           <ArrowRight className="size-4 text-slate-400" aria-label="forwards to" />
-          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[13px] text-slate-900" data-testid="forwarding-alias">{mailbox.alias}</code>
+          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[13px] break-all text-slate-900" data-testid="forwarding-alias">{mailbox.alias}</code>
         </p>
 
-        {confirmation && (
-          <Alert tone="info" title="Gmail asks you to confirm the forwarding">
-            <p>
-              Gmail sent its forwarding confirmation to the alias <TimeAgo date={confirmation.receivedAt} now={now} />
-              {confirmation.requestedBy && <> for {confirmation.requestedBy}</>}. Open the link, or enter the code in Gmail&apos;s
-              forwarding settings, to finish the setup; then verify forwarding.
-            </p>
-            <div className="mt-3 flex flex-wrap items-center gap-4">
-              <p>
-                <span className="block text-xs font-medium tracking-wide uppercase">Confirmation code</span>
-                <span className="font-mono text-2xl font-semibold tracking-widest" data-testid="gmail-confirmation-code">{confirmation.code}</span>
-              </p>
-              <a
-                href={confirmation.url}
-                target="_blank"
-                rel="noopener noreferrer nofollow"
-                className="inline-flex items-center gap-1.5 rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800"
-              >
-                Open Gmail&apos;s confirmation link
-                <ExternalLink className="size-4" aria-hidden />
-              </a>
-            </div>
-            <p className="mt-2 text-xs break-all opacity-80">{confirmation.url}</p>
+        {data.mailRoute === "demo" && (
+          <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200 ring-inset" data-testid="demo-provider-note">
+            <span className="font-medium text-slate-900">Demo provider:</span> test messages to mycompany.com and example.org go to a
+            mail provider simulated inside this app (no outgoing mail server is configured).{" "}
+            {data.demoAccount ? <>Here {data.demoAccount.address} {data.demoAccount.says}. </> : <>{mailbox.address} has no forwarding rule there. </>}
+            <Link href="/maker/demo-provider" className="font-medium text-brand-700 underline">Open the demo provider&apos;s outbox</Link>
+          </p>
+        )}
+
+        {data.addressChanged && status === "unknown" && (
+          <Alert tone="warning" title={`Not verified for ${mailbox.address}`}>
+            The address changed since forwarding was last verified: that verification proved another address&apos;s rule. Change the
+            forwarding rule at your email provider so that {mailbox.address} forwards to the alias, then verify again.
           </Alert>
         )}
 
-        <div className="text-sm text-slate-700" data-testid="last-received">
-          {mailbox.lastReceivedAt ? (
+        {data.confirmation && data.confirmationWaiting && (
+          <Alert tone="info" title="Gmail confirmation waiting">
             <p>
-              Last received <TimeAgo date={mailbox.lastReceivedAt} now={now} />
-              {mailbox.lastReceivedFrom && <>, from <span className="font-medium">{mailbox.lastReceivedFrom}</span></>}.
+              Gmail sent its forwarding confirmation to the alias <TimeAgo date={data.confirmation.receivedAt} now={now} />
+              {data.confirmation.requestedBy && <> for {data.confirmation.requestedBy}</>}
+              {data.confirmation.simulated ? " (simulated by the demo provider)" : ""}. Gmail forwards nothing until it is confirmed:
+              {data.confirmation.simulated ? " confirm it below" : " open the link (signed in as that Gmail user)"}, then verify forwarding again.
+            </p>
+            <div className="mt-3 flex flex-wrap items-center gap-4">
+              {data.confirmation.code && (
+                <p>
+                  <span className="block text-xs font-medium tracking-wide uppercase">Confirmation code</span>
+                  <span className="font-mono text-2xl font-semibold tracking-widest" data-testid="gmail-confirmation-code">{data.confirmation.code}</span>
+                </p>
+              )}
+              {data.confirmation.url && (
+                <a
+                  href={data.confirmation.url}
+                  target="_blank"
+                  rel="noopener noreferrer nofollow"
+                  className="inline-flex items-center gap-1.5 rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800"
+                >
+                  Open Gmail&apos;s confirmation link
+                  <ExternalLink className="size-4" aria-hidden />
+                </a>
+              )}
+              {data.confirmation.simulated && <DemoConfirmButton mailboxId={mailbox.id} />}
+            </div>
+            {data.confirmation.url && <p className="mt-2 text-xs break-all opacity-80">{data.confirmation.url}</p>}
+          </Alert>
+        )}
+
+        {data.unauthenticated && (
+          <Alert tone="warning" title="A provider message could not be authenticated">
+            A message that looks like a provider&apos;s forwarding confirmation arrived <TimeAgo date={data.unauthenticated.receivedAt} now={now} />,
+            but its signature could not be checked (the DNS lookup failed), so it is not shown. Ask the provider to send it again, or open the
+            provider&apos;s forwarding settings directly.
+          </Alert>
+        )}
+
+        <div className="space-y-1 text-sm text-slate-700" data-testid="last-received">
+          {mailbox.lastCustomerMailAt ? (
+            <p>
+              <span className="font-medium text-slate-900">Receiving mail:</span> last customer message <TimeAgo date={mailbox.lastCustomerMailAt} now={now} />
+              {mailbox.lastCustomerMailFrom && <>, from <span className="font-medium break-all">{mailbox.lastCustomerMailFrom}</span></>}.
             </p>
           ) : (
-            <p>Never received. Set up the forwarding rule, then verify it or send an email to {mailbox.address}.</p>
+            <p>No customer mail received yet. Set up the forwarding rule, then verify it or send an email to {mailbox.address}.</p>
+          )}
+          {mailbox.lastReceivedAt && (!mailbox.lastCustomerMailAt || mailbox.lastReceivedAt > mailbox.lastCustomerMailAt) && (
+            <p className="text-slate-600">
+              Last message of any kind <TimeAgo date={mailbox.lastReceivedAt} now={now} />
+              {mailbox.lastReceivedFrom && <>, from <span className="break-all">{mailbox.lastReceivedFrom}</span></>} (the platform&apos;s own or a
+              provider&apos;s message, not customer mail).
+            </p>
           )}
         </div>
 
-        {status === "unknown" && (
+        {status === "unknown" && !data.addressChanged && (
           <p className="text-sm text-slate-600">
             Not verified yet. “Verify forwarding” sends a test message to {mailbox.address} and waits up to {timeout} for it to come back through
             the alias.
@@ -101,7 +143,7 @@ export async function ForwardingPanel(props: { orgId: string; mailbox: PanelMail
         {status === "pending" && latest && (
           <Alert tone="info" title="Waiting for the test message">
             Sent to {mailbox.address} <TimeAgo date={latest.requestedAt} now={now} />. It should come back through the alias within a few
-            minutes; the status updates by itself (until <time dateTime={latest.expiresAt.toISOString()}>{latest.expiresAt.toUTCString()}</time>).
+            minutes; the status updates by itself (it waits until <time dateTime={latest.expiresAt.toISOString()}>{latest.expiresAt.toUTCString()}</time>).
           </Alert>
         )}
         {status === "verified" && latest?.verifiedAt && (
@@ -110,20 +152,35 @@ export async function ForwardingPanel(props: { orgId: string; mailbox: PanelMail
             {formatDuration(Math.max(1000, Math.round((latest.verifiedAt.getTime() - latest.requestedAt.getTime()) / 1000) * 1000))}.
           </Alert>
         )}
-        {status === "failed" && latest && (
+        {status === "failed" && latest && explanation && (
+          <Alert tone="error" title={explanation.title}>
+            <p>The test message sent to {mailbox.address} came back undelivered <TimeAgo date={latest.failedAt ?? latest.requestedAt} now={now} />. The provider said:</p>
+            <p className="my-2 rounded bg-white/70 px-2 py-1 font-mono text-xs break-words" data-testid="bounce-status">{latest.bounceStatus}</p>
+            <p>{explanation.text}</p>
+            {explanation.link && (
+              <p className="mt-1">
+                <a href={explanation.link.href} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 font-medium underline">
+                  {explanation.link.label}
+                  <ExternalLink className="size-3.5" aria-hidden />
+                </a>
+              </p>
+            )}
+          </Alert>
+        )}
+        {status === "failed" && latest && !explanation && (
           <Alert tone="error" title={`The test message did not come back within ${formatDuration(latest.expiresAt.getTime() - latest.requestedAt.getTime())}`}>
             <p>It was sent to {mailbox.address} but never reached the alias. Check, in your email provider:</p>
             <ul className="mt-1 list-disc space-y-1 pl-5">
               <li>
-                that the forwarding rule exists for {mailbox.address} and forwards to <span className="font-mono">{mailbox.alias}</span> exactly, not to
-                another address or another mailbox&apos;s alias;
+                that the forwarding rule exists for {mailbox.address} and forwards to <span className="font-mono break-all">{mailbox.alias}</span> exactly,
+                not to another address or another mailbox&apos;s alias;
               </li>
               <li>
                 Microsoft 365: automatic forwarding to external addresses is blocked by default (the bounce says{" "}
                 <span className="font-mono">550 5.7.520 Access denied</span>). An administrator allows it in the outbound spam filter policy
                 (Microsoft 365 Defender, “Automatic forwarding rules: On”);
               </li>
-              <li>Gmail: forwarding starts only after its confirmation. When Gmail&apos;s code and link appear here, open the link, then verify again.</li>
+              <li>Gmail: forwarding starts only after its confirmation. When Gmail&apos;s confirmation appears here, confirm it, then verify again.</li>
             </ul>
           </Alert>
         )}
@@ -132,7 +189,7 @@ export async function ForwardingPanel(props: { orgId: string; mailbox: PanelMail
 
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Latest inbound messages</h3>
-          <InboundMessagesTable messages={messages} now={now} />
+          <InboundMessagesTable messages={data.messages} now={now} />
         </div>
       </div>
     </Card>

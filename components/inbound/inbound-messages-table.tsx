@@ -48,8 +48,12 @@ export function InboundMessagesTable({ messages, now = new Date() }: { messages:
             <Td>
               <span className="block truncate" title={`${m.subject ?? ""}\nMessage-ID: ${m.messageId}`}>{m.subject ?? <span className="text-slate-500">(no subject)</span>}</span>
               <span className="mt-0.5 flex flex-wrap gap-1">
-                {m.confirmationProvider === "gmail" && <Badge tone="blue">Gmail confirmation</Badge>}
-                {m.autoSubmitted && <Badge>Automatic</Badge>}
+                {m.confirmationProvider === "gmail" && <Badge tone="blue">Gmail confirmation{m.providerAuth === "demo" ? " (demo)" : ""}</Badge>}
+                {m.kind === "customer" && <Badge tone="green">Customer mail</Badge>}
+                {m.kind === "platform" && <Badge>Test or automatic message</Badge>}
+                {m.kind === "provider" && !m.confirmationProvider && <Badge>Provider message</Badge>}
+                {m.providerAuth === "temperror" && <Badge tone="amber">Not authenticated</Badge>}
+                {m.kind === "customer" && m.autoSubmitted && <Badge>Automatic</Badge>}
               </span>
             </Td>
             <Td className="text-right whitespace-nowrap text-slate-600">{formatSize(m.sizeBytes)}</Td>

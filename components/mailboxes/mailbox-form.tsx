@@ -90,6 +90,7 @@ export function MailboxForm(props: Props) {
             </NativeSelect>
           </Field>
         </div>
+        {props.mode === "edit" && <AddressChangeWarning control={form.control} defaults={props.defaults} domains={props.domains} />}
       </Section>
 
       <Section title="Regional settings" description="For automated messages and logs.">
@@ -216,5 +217,21 @@ function RoutingPair(props: {
         </fieldset>
       )}
     </div>
+  );
+}
+
+/** S3, R25: before an address change is saved, the provider's forwarding rule must be changed too. */
+function AddressChangeWarning(props: { control: Control<MailboxFields>; defaults: MailboxFields; domains: { id: string; domain: string }[] }) {
+  const localPart = useWatch({ control: props.control, name: "localPart" });
+  const domainId = useWatch({ control: props.control, name: "domainId" });
+  if (localPart === props.defaults.localPart && domainId === props.defaults.domainId) return null;
+  const domainName = (id: string) => props.domains.find((d) => d.id === id)?.domain ?? "…";
+  const before = `${props.defaults.localPart}@${domainName(props.defaults.domainId)}`;
+  const after = `${localPart || "…"}@${domainName(domainId)}`;
+  return (
+    <Alert tone="warning" title="Change the forwarding rule too">
+      Forwarding is set up for {before}. After saving, mail to {after} reaches this mailbox only once your email provider forwards {after} to
+      the alias; until it is verified again, the status says &ldquo;Not verified for {after}&rdquo;.
+    </Alert>
   );
 }

@@ -17,7 +17,7 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { EmptyState, Td, Th } from "@/components/ui/table";
 import { formatAgo } from "@/components/ui/time-ago";
 import type { MailboxListItem } from "@/lib/mailboxes/find-mailboxes";
-import { ActiveBadge, ForwardingBadge, RoutingVersion } from "./status-badges";
+import { ActiveBadge, ForwardingStatusBadge, ReceivingMailBadge, RoutingVersion } from "./status-badges";
 
 export type ListView = { q: string; status: "all" | "active" | "inactive"; sort: string; dir: "asc" | "desc" };
 
@@ -75,7 +75,8 @@ export function MailboxesTable({ rows, initialView }: { rows: MailboxListItem[];
         cell: (c) => (
           <span className="flex flex-col items-start gap-1">
             <ActiveBadge active={c.row.original.active} />
-            <ForwardingBadge status={c.row.original.forwardingStatus} />
+            <ForwardingStatusBadge status={c.row.original.forwardingStatus} address={c.row.original.address} addressChanged={c.row.original.forwardingAddressChanged} />
+            <ReceivingMailBadge lastCustomerMailAt={c.row.original.lastCustomerMailAt} now={now} />
           </span>
         ),
       }),
@@ -116,16 +117,17 @@ export function MailboxesTable({ rows, initialView }: { rows: MailboxListItem[];
           );
         },
       }),
-      col.accessor((m) => m.lastReceivedAt?.getTime() ?? 0, {
+      // R26: the last CUSTOMER mail (the platform's own test messages and providers' messages do not count).
+      col.accessor((m) => m.lastCustomerMailAt?.getTime() ?? 0, {
         id: "lastReceived",
         header: "Last received",
         cell: (c) => {
           const m = c.row.original;
-          if (!m.lastReceivedAt) return <span className="text-slate-500">Never</span>;
+          if (!m.lastCustomerMailAt) return <span className="text-slate-500">Never</span>;
           return (
             <span className="text-sm">
-              <time dateTime={m.lastReceivedAt.toISOString()} title={m.lastReceivedAt.toUTCString()}>{formatAgo(m.lastReceivedAt, now)}</time>
-              {m.lastReceivedFrom && <span className="block max-w-48 truncate text-xs text-slate-500">from {m.lastReceivedFrom}</span>}
+              <time dateTime={m.lastCustomerMailAt.toISOString()} title={m.lastCustomerMailAt.toUTCString()}>{formatAgo(m.lastCustomerMailAt, now)}</time>
+              {m.lastCustomerMailFrom && <span className="block max-w-48 truncate text-xs text-slate-500">from {m.lastCustomerMailFrom}</span>}
             </span>
           );
         },

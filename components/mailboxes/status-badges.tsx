@@ -1,13 +1,33 @@
 import { Badge } from "@/components/ui/badge";
-import { FORWARDING_STATUS_LABEL, type ForwardingStatus } from "@/lib/forwarding/status";
+import { formatAgo } from "@/components/ui/time-ago";
+import { FORWARDING_STATUS_TONE, forwardingStatusLabel, isReceivingMail, type ForwardingStatus } from "@/lib/forwarding/status";
 
 export function ActiveBadge({ active }: { active: boolean }) {
   return active ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>;
 }
 
-const tone = { unknown: "neutral", pending: "amber", verified: "green", failed: "red" } as const;
+/** The forwarding status of the mailbox's current address (R22, R25): "Not verified for <address>" after a change. */
+export function ForwardingStatusBadge(props: { status: ForwardingStatus; address: string; addressChanged?: boolean; className?: string }) {
+  return (
+    <Badge tone={FORWARDING_STATUS_TONE[props.status]} className={props.className}>
+      {forwardingStatusLabel(props.status, { address: props.address, addressChanged: Boolean(props.addressChanged) })}
+    </Badge>
+  );
+}
+
+/** @deprecated use ForwardingStatusBadge, which names the address after a change. */
 export function ForwardingBadge({ status }: { status: ForwardingStatus }) {
-  return <Badge tone={tone[status]}>{FORWARDING_STATUS_LABEL[status]}</Badge>;
+  return <ForwardingStatusBadge status={status} address="" />;
+}
+
+/** R26: positive evidence, apart from a proven rule: customer mail is arriving ("Receiving mail · 2 h ago"). */
+export function ReceivingMailBadge({ lastCustomerMailAt, now }: { lastCustomerMailAt: Date | null; now: Date }) {
+  if (!lastCustomerMailAt || !isReceivingMail(lastCustomerMailAt, now)) return null;
+  return (
+    <Badge tone="blue">
+      <span data-testid="receiving-mail">Receiving mail · last message {formatAgo(lastCustomerMailAt, now)}</span>
+    </Badge>
+  );
 }
 
 export function RoutingVersion({ version }: { version: "production" | "test" }) {

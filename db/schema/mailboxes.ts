@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { emailDomain, organization, smartRouting, ts } from "./organizations";
 
 /** Every alias token ever issued, kept after its mailbox is deleted so that none is issued twice (R11). */
@@ -40,6 +40,9 @@ export const mailbox = pgTable(
     version: integer("version").notNull().default(1), // optimistic concurrency (R12)
     lastReceivedAt: ts("last_received_at"),
     lastReceivedFrom: text("last_received_from"),
+    // R26: the newest CUSTOMER mail (not the platform's own test or automatic messages, not a provider's).
+    lastCustomerMailAt: ts("last_customer_mail_at"),
+    lastCustomerMailFrom: text("last_customer_mail_from"),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -59,7 +62,13 @@ export const mailbox = pgTable(
   ],
 );
 
-/** A request to prove a mailbox's forwarding rule (R22). Status is derived from the latest one. */
+/**
+ * A request to prove ONE address → alias rule (R22, R25): the address the test message was sent to is kept, and
+ * the mailbox's status is derived from its latest verification for its CURRENT address. A verification is
+ * pending until it is verified (its token came back through the alias) or failed (a bounce, R27; its timeout,
+ * settled when next read; the address changed). At most one is pending per mailbox (R32), said by the database.
+ */
+export const VERIFICATION_FAILURES = ["timeout", "bounce", "address_changed"] as const;
 export const forwardingVerification = pgTable(
   "forwarding_verification",
   {
@@ -69,13 +78,28 @@ export const forwardingVerification = pgTable(
       .references(() => organization.id, { onDelete: "cascade" }),
     mailboxId: uuid("mailbox_id").notNull(),
     token: text("token").notNull().unique(),
+    /** The mailbox's real address the test message was sent to (R25). */
+    address: text("address").notNull(),
     requestedBy: text("requested_by"),
+    /** Asked by the platform itself (scheduled re-verification), not by an administrator. */
+    automatic: boolean("automatic").notNull().default(false),
     requestedAt: ts("requested_at").notNull().defaultNow(),
     expiresAt: ts("expires_at").notNull(),
     verifiedAt: ts("verified_at"),
+    failedAt: ts("failed_at"),
+    failureReason: text("failure_reason", { enum: VERIFICATION_FAILURES }),
+    /** R27: the provider's own status line (e.g. "550 5.7.520 Access denied … AS(7555)") and what it means. */
+    bounceStatus: text("bounce_status"),
+    bounceKind: text("bounce_kind"),
   },
   (t) => [
     foreignKey({ name: "forwarding_verification_mailbox_fk", columns: [t.orgId, t.mailboxId], foreignColumns: [mailbox.orgId, mailbox.id] }).onDelete("cascade"),
     index("forwarding_verification_mailbox_idx").on(t.mailboxId, t.requestedAt),
+    // R32: one pending verification per mailbox, whatever the code checks.
+    uniqueIndex("forwarding_verification_one_pending").on(t.mailboxId).where(sql`${t.verifiedAt} is null and ${t.failedAt} is null`),
+    // R32: the daily caps count per organisation and per recipient address.
+    index("forwarding_verification_org_requested_idx").on(t.orgId, t.requestedAt),
+    index("forwarding_verification_address_requested_idx").on(t.address, t.requestedAt),
+    check("forwarding_verification_failure", sql`(${t.failedAt} is null) = (${t.failureReason} is null)`),
   ],
 );

@@ -12,6 +12,9 @@ const ACTIONS: Record<string, string> = {
   "mailbox.deactivated": "deactivated the mailbox",
   "mailbox.deleted": "deleted the mailbox",
   "mailbox.verification_requested": "asked to verify forwarding of",
+  "mailbox.verification_scheduled": "sent a scheduled forwarding test to",
+  "mailbox.verification_verified": "verified forwarding of",
+  "mailbox.verification_failed": "could not verify forwarding of",
   "queue.created": "created the queue",
   "queue.renamed": "renamed the queue",
   "queue.removed": "removed the queue",
@@ -40,6 +43,8 @@ const FIELDS: Record<string, string> = {
   isDefault: "Default",
   defaultMailbox: "Default mailbox",
   defaultOf: "Default sender of",
+  why: "Why",
+  forwarding: "Forwarding",
 };
 
 export function describeAuditAction(action: string): string {

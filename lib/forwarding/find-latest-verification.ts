@@ -1,21 +1,39 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { forwardingVerification } from "@/db/schema";
 
-/** The mailbox's latest verification request (its forwarding status derives from it, R22), or null. */
-export async function findLatestVerification(orgId: string, mailboxId: string) {
+/**
+ * The mailbox's latest verification of its CURRENT address (R25: a verification proves one address → alias rule),
+ * or null; and whether an earlier address had been verified or tried (so the status says "Not verified for
+ * <address>").
+ */
+export async function findLatestVerification(orgId: string, mailboxId: string, address: string) {
+  const columns = {
+    id: forwardingVerification.id,
+    address: forwardingVerification.address,
+    requestedAt: forwardingVerification.requestedAt,
+    expiresAt: forwardingVerification.expiresAt,
+    verifiedAt: forwardingVerification.verifiedAt,
+    failedAt: forwardingVerification.failedAt,
+    failureReason: forwardingVerification.failureReason,
+    bounceStatus: forwardingVerification.bounceStatus,
+    bounceKind: forwardingVerification.bounceKind,
+    automatic: forwardingVerification.automatic,
+  };
+  const scope = and(eq(forwardingVerification.orgId, orgId), eq(forwardingVerification.mailboxId, mailboxId));
   const [row] = await db
-    .select({
-      id: forwardingVerification.id,
-      requestedAt: forwardingVerification.requestedAt,
-      expiresAt: forwardingVerification.expiresAt,
-      verifiedAt: forwardingVerification.verifiedAt,
-    })
+    .select(columns)
     .from(forwardingVerification)
-    .where(and(eq(forwardingVerification.orgId, orgId), eq(forwardingVerification.mailboxId, mailboxId)))
+    .where(and(scope, eq(forwardingVerification.address, address)))
     .orderBy(desc(forwardingVerification.requestedAt))
     .limit(1);
-  return row ?? null;
+  if (row) return { latest: row, addressChanged: false };
+  const [other] = await db
+    .select({ address: forwardingVerification.address })
+    .from(forwardingVerification)
+    .where(and(scope, ne(forwardingVerification.address, address)))
+    .limit(1);
+  return { latest: null, addressChanged: Boolean(other) };
 }
-export type LatestVerificationRow = NonNullable<Awaited<ReturnType<typeof findLatestVerification>>>;
+export type LatestVerificationRow = NonNullable<Awaited<ReturnType<typeof findLatestVerification>>["latest"]>;

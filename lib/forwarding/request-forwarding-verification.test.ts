@@ -19,7 +19,10 @@ let support: Awaited<ReturnType<typeof insertTestMailbox>>;
 let address: string;
 let alias: string;
 
-const statusOf = async (mailboxId: string, now = new Date()) => forwardingStatusOf(await findLatestVerification(t.org.id, mailboxId), now);
+const statusOf = async (mailboxId: string, now = new Date()) => {
+  const [m] = await db.select({ localPart: mailbox.localPart }).from(mailbox).where(eq(mailbox.id, mailboxId));
+  return forwardingStatusOf((await findLatestVerification(t.org.id, mailboxId, `${m.localPart}@${t.domains[0].domain}`)).latest, now);
+};
 async function eventually(check: () => Promise<boolean>, ms = 8000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -66,11 +69,11 @@ describe("R22 forwarding verification", () => {
     try {
       p.setRule(address, alias);
       expect(await statusOf(support.id)).toBe("unknown");
-      const v = await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }, async (url, m) => {
+      const v = await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }, async (m) => {
         // Hold the message until the pending state has been seen, then send it for real.
         expect(await statusOf(support.id)).toBe("pending");
         const { sendVerificationMessage } = await import("./send-verification-message");
-        return sendVerificationMessage(url, m);
+        return sendVerificationMessage(m);
       });
       expect(v.address).toBe(address);
       expect(await eventually(async () => (await statusOf(support.id)) === "verified")).toBe(true);
@@ -92,7 +95,10 @@ describe("R22 forwarding verification", () => {
       expect(m.lastReceivedAt).not.toBeNull();
 
       const events = await db.select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.entityId, support.id)));
-      expect(events).toMatchObject([{ action: "mailbox.verification_requested", entityType: "mailbox", actorId: t.admin.id, entityLabel: address }]);
+      expect(events.map((e) => e.action).sort()).toEqual(["mailbox.verification_requested", "mailbox.verification_verified"]);
+      expect(events.find((e) => e.action === "mailbox.verification_requested")).toMatchObject({ entityType: "mailbox", actorId: t.admin.id, entityLabel: address });
+      // R19: the outcome in a readable sentence, by the platform.
+      expect(events.find((e) => e.action === "mailbox.verification_verified")).toMatchObject({ actorId: null, entityLabel: address, changes: { why: { to: expect.stringContaining(`sent to ${address} came back through the alias`) } } });
     } finally {
       await p.stop();
     }
@@ -139,11 +145,13 @@ describe("R22 forwarding verification", () => {
     }
   });
 
-  it("explains what to configure without OUTBOUND_SMTP_URL, and changes nothing", async () => {
+  it("says in a tenant's words that test messages are not enabled without OUTBOUND_SMTP_URL (operator detail in the log), and changes nothing", async () => {
     delete process.env.OUTBOUND_SMTP_URL;
     const e = await expectUnchanged(t.org.id, () => requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }).catch((err) => err));
     expect(e).toMatchObject({ code: "INVALID" });
-    expect(e.message).toContain("OUTBOUND_SMTP_URL is not set");
+    expect(e.message).toContain("The platform administrator has not enabled test messages yet");
+    expect(e.message).toContain("send an email to the mailbox's address");
+    expect(e.message).not.toContain("OUTBOUND_SMTP_URL");
   });
 
   it("refuses an inactive mailbox and another organisation's, and changes nothing", async () => {

@@ -1,7 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import type { Db } from "@/db";
+import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
+import { handleBounce } from "./handle-bounce";
 import { parseInboundMessage } from "./parse-inbound-message";
 import { recordInboundMessage, type RecordedFor } from "./record-inbound-message";
 import { resolveAliasRecipient } from "./resolve-alias-recipient";
@@ -56,6 +58,8 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   const getDb = async (): Promise<Db> => options.db ?? (await import("@/db")).db;
   // Recipients accepted in the current transaction of a session: session.envelope is new for every MAIL FROM.
   const accepted = new WeakMap<object, Map<string, Recipient>>();
+  // R27: bounce+<token> recipients of the current transaction (the token, or null for a malformed one).
+  const bounces = new WeakMap<object, (string | null)[]>();
 
   // One clear log line when the database stops answering, one when it is back; nothing per message.
   let databaseDown = false;
@@ -85,6 +89,12 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
     closeTimeout: options.closeTimeoutMs ?? 5_000,
 
     onRcptTo(address: SMTPServerAddress, session: SMTPServerSession, callback: (err?: Error | null) => void) {
+      // R27: bounces of test messages come back to bounce+<token>@<platform mail domain>: always accepted.
+      const bounce = parseBounceAddress(address.address);
+      if (bounce) {
+        bounces.set(session.envelope, [...(bounces.get(session.envelope) ?? []), bounce.token]);
+        return callback();
+      }
       (async () => {
         const db = await getDb();
         const result = await resolveAliasRecipient(db, address.address);
@@ -120,12 +130,15 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         const recipients = envelope.rcptTo
           .map((r) => map?.get(r.address.trim().toLowerCase()))
           .filter((r): r is Recipient => Boolean(r));
-        if (recipients.length === 0) return finish(smtpError(554, "5.5.1 No valid recipients"));
+        const bounceTokens = bounces.get(envelope) ?? [];
+        if (recipients.length === 0 && bounceTokens.length === 0) return finish(smtpError(554, "5.5.1 No valid recipients"));
         const raw = Buffer.concat(chunks);
         const mailFrom = envelope.mailFrom ? envelope.mailFrom.address : null;
         (async () => {
-          const message = await parseInboundMessage(raw, { mailFrom: mailFrom || null });
           const db = await getDb();
+          if (bounceTokens.length) await handleBounce(db, raw, bounceTokens);
+          if (recipients.length === 0) return finish(null, "OK: report received");
+          const message = await parseInboundMessage(raw, { mailFrom: mailFrom || null, rcptTo: envelope.rcptTo.map((r) => r.address) });
           const results = await recordInboundMessage(db, { recipients, message });
           databaseAnswered();
           options.onRecorded?.(results);

@@ -16,6 +16,8 @@ export async function findInboundMessages(orgId: string, mailboxId: string, limi
       sizeBytes: inboundMessage.sizeBytes,
       autoSubmitted: inboundMessage.autoSubmitted,
       confirmationProvider: inboundMessage.confirmationProvider,
+      kind: inboundMessage.kind,
+      providerAuth: inboundMessage.providerAuth,
     })
     .from(inboundMessage)
     .where(and(eq(inboundMessage.orgId, orgId), eq(inboundMessage.mailboxId, mailboxId)))

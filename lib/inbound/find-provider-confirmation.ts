@@ -1,10 +1,15 @@
 import "server-only";
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { db } from "@/db";
 import { inboundMessage } from "@/db/schema";
 
-/** R23: the latest provider forwarding confirmation (Gmail's code and link) that reached the mailbox's alias. */
+/**
+ * R23, R28: the latest AUTHENTIC provider forwarding confirmation that reached the mailbox's alias (DKIM verified
+ * for the provider's domain, or the demo's simulated one), and the latest provider message that could not be
+ * authenticated (its signature could not be checked), so S4 can say so.
+ */
 export async function findProviderConfirmation(orgId: string, mailboxId: string) {
+  const scope = and(eq(inboundMessage.orgId, orgId), eq(inboundMessage.mailboxId, mailboxId));
   const [row] = await db
     .select({
       provider: inboundMessage.confirmationProvider,
@@ -12,14 +17,31 @@ export async function findProviderConfirmation(orgId: string, mailboxId: string)
       url: inboundMessage.confirmationUrl,
       subject: inboundMessage.subject,
       receivedAt: inboundMessage.receivedAt,
+      auth: inboundMessage.providerAuth,
     })
     .from(inboundMessage)
-    .where(and(eq(inboundMessage.orgId, orgId), eq(inboundMessage.mailboxId, mailboxId), isNotNull(inboundMessage.confirmationProvider)))
+    .where(and(scope, isNotNull(inboundMessage.confirmationProvider), inArray(inboundMessage.providerAuth, ["pass", "demo"])))
     .orderBy(desc(inboundMessage.receivedAt))
     .limit(1);
-  if (!row?.provider || !row.code || !row.url) return null;
-  // The Gmail address that asked to forward, from the subject ("… Receive Mail from someone@gmail.com").
-  const requestedBy = /from\s+(\S+@\S+)\s*$/i.exec(row.subject ?? "")?.[1] ?? null;
-  return { provider: row.provider, code: row.code, url: row.url, receivedAt: row.receivedAt, requestedBy };
+  const [unchecked] = await db
+    .select({ receivedAt: inboundMessage.receivedAt, headerFrom: inboundMessage.headerFrom })
+    .from(inboundMessage)
+    .where(and(scope, eq(inboundMessage.providerAuth, "temperror")))
+    .orderBy(desc(inboundMessage.receivedAt))
+    .limit(1);
+  const confirmation =
+    row?.provider && (row.url || row.auth === "demo")
+      ? {
+          provider: row.provider,
+          code: row.code,
+          url: row.url,
+          receivedAt: row.receivedAt,
+          simulated: row.auth === "demo",
+          // The Gmail address that asked to forward, from the subject ("… Receive Mail from someone@gmail.com").
+          requestedBy: /([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*\)?\s*$/.exec(row.subject ?? "")?.[1] ?? null,
+        }
+      : null;
+  const unauthenticated = unchecked && (!confirmation || unchecked.receivedAt > confirmation.receivedAt) ? unchecked : null;
+  return { confirmation, unauthenticated };
 }
-export type ProviderConfirmationRow = NonNullable<Awaited<ReturnType<typeof findProviderConfirmation>>>;
+export type ProviderConfirmationRow = NonNullable<Awaited<ReturnType<typeof findProviderConfirmation>>["confirmation"]>;

@@ -1,16 +1,18 @@
-// R23: Gmail's forwarding confirmation, which Gmail sends to the alias when someone adds it as a forwarding
-// address. The administrator needs its code and link to finish Gmail's setup, so S4 shows them.
+// R23, R28: Gmail's forwarding confirmation, which Gmail sends to the alias when someone adds it as a forwarding
+// address. The administrator needs its link (and code, in the older format) to finish Gmail's setup.
 //
-// It is recognised only when every part has Gmail's format, so that a look-alike cannot put its own link
-// in front of the administrator: From forwarding-noreply@google.com; subject
-// "(#<code>) Gmail Forwarding Confirmation - Receive Mail from <address>"; the body's
-// "Confirmation code: <code>" equal to the subject's; and a confirmation link on https://mail.google.com,
-// https://mail-settings.google.com or https://isolated.mail.google.com whose path starts /mail/vf-
-// (Gmail's cancel link, /mail/uf-, is never taken).
+// Gmail has sent it in several formats: the 2020-era English one with "(#<code>) Gmail Forwarding Confirmation -
+// Receive Mail from <address>" and a "Confirmation code:" line; the current one without any code, subject
+// "(Gmail Forwarding Confirmation - Receive Mail from <address>" and an X-Google-Address-Confirmation header;
+// and both in the Gmail user's language (localised subject and body, often base64 and RFC 2047 encoded).
+// This file recognises the SHAPE (sender, the word Gmail in the subject, a confirmation link); whether it is
+// authentic is decided by its DKIM signature for google.com (verify-provider-dkim.ts), never by the shape.
 
 export type ProviderConfirmation = {
   provider: "gmail";
-  code: string;
+  /** Only the older format has a code. */
+  code: string | null;
+  /** Gmail's confirmation link, its path only (no query string, no fragment). */
   url: string;
   /** The Gmail address that asked to forward to the alias. */
   requestedBy: string | null;
@@ -18,29 +20,38 @@ export type ProviderConfirmation = {
 
 export const GMAIL_CONFIRMATION_SENDER = "forwarding-noreply@google.com";
 const GMAIL_HOSTS = new Set(["mail.google.com", "mail-settings.google.com", "isolated.mail.google.com"]);
-const SUBJECT = /^\(#(\d{6,12})\)\s+Gmail Forwarding Confirmation\s+-\s+Receive (?:Mail|Messages) from\s+(\S+@\S+)\s*$/i;
-const CODE_LINE = /^\s*Confirmation code:\s*(\d{6,12})\s*$/im;
-const URL_CANDIDATES = /https:\/\/[^\s<>"')\]]+/gi;
+const URL_CANDIDATES = /https:\/\/[^\s<>"'\])]+/gi;
+const SUBJECT_CODE = /\(#\s*(\d{6,12})\)/;
+const ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+
+/** Whether a message could be Gmail's confirmation (worth a DKIM check): its sender, before any content. */
+export function mayBeGmailConfirmation(fromAddress: string | null | undefined): boolean {
+  return (fromAddress ?? "").trim().toLowerCase() === GMAIL_CONFIRMATION_SENDER;
+}
 
 export function parseGmailConfirmation(message: {
   fromAddress: string | null | undefined;
   subject: string | null | undefined;
   text: string | null | undefined;
+  html?: string | null;
 }): ProviderConfirmation | null {
-  if ((message.fromAddress ?? "").trim().toLowerCase() !== GMAIL_CONFIRMATION_SENDER) return null;
-  const subject = SUBJECT.exec((message.subject ?? "").replace(/\s+/g, " ").trim());
-  if (!subject) return null;
+  if (!mayBeGmailConfirmation(message.fromAddress)) return null;
+  const subject = (message.subject ?? "").replace(/\s+/g, " ").trim();
+  if (!/gmail/i.test(subject)) return null;
   const text = message.text ?? "";
-  const codeLine = CODE_LINE.exec(text);
-  if (!codeLine || codeLine[1] !== subject[1]) return null;
-  const url = confirmationLink(text);
+  const url = confirmationLink(`${text}\n${message.html ?? ""}`);
   if (!url) return null;
-  return { provider: "gmail", code: subject[1], url, requestedBy: subject[2].replace(/[<>]/g, "").toLowerCase() };
+  // The older format: the subject's code must be the body's too (a look-alike rarely gets both right).
+  const code = SUBJECT_CODE.exec(subject)?.[1] ?? null;
+  if (code && !new RegExp(`(^|\\D)${code}(\\D|$)`).test(text)) return null;
+  const requestedBy = ADDRESS.exec(subject.replace(/\s*\)?\s*$/, ""))?.[0].toLowerCase() ?? null;
+  return { provider: "gmail", code, url, requestedBy };
 }
 
 function confirmationLink(text: string): string | null {
   for (const [candidate] of text.matchAll(URL_CANDIDATES)) {
-    const cleaned = candidate.replace(/[.,;:]+$/, "");
+    const cleaned = candidate.replace(/&amp;/g, "&").replace(/[.,;:]+$/, "");
+    if (cleaned.length > 2000) continue;
     let url: URL;
     try {
       url = new URL(cleaned);
@@ -50,8 +61,7 @@ function confirmationLink(text: string): string | null {
     if (url.protocol !== "https:" || url.username || url.password || url.port) continue;
     if (!GMAIL_HOSTS.has(url.hostname)) continue;
     if (!/^\/mail\/(?:u\/\d+\/)?vf-[A-Za-z0-9%_.\-[\]]+$/.test(url.pathname)) continue;
-    if (cleaned.length > 2000) continue;
-    return url.toString();
+    return `${url.origin}${url.pathname}`;
   }
   return null;
 }

@@ -2,7 +2,11 @@ import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
 import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
+import type { InboundKind, ProviderAuthResult } from "@/db/schema";
+import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
+import { isBounceLike } from "./needs-body";
 import { parseGmailConfirmation, type ProviderConfirmation } from "./parse-gmail-confirmation";
+import { verifyProviderDkim } from "./verify-provider-dkim";
 import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "./platform-headers";
 
 /** What the platform keeps of a message (R21), plus what R22–R24 need from its content. Bodies are not kept. */
@@ -22,7 +26,12 @@ export type InboundMessageFacts = {
   /** Things that make an automatic answer wrong besides Auto-Submitted: a list, bulk mail, a bounce. */
   bulkOrList: boolean;
   verificationTokens: string[];
+  /** R23/R28: a provider's forwarding confirmation, only when its DKIM signature verified for the provider. */
   confirmation: ProviderConfirmation | null;
+  /** R26: customer mail, the platform's own messages coming back, or a provider's (confirmation, bounce). */
+  kind: InboundKind;
+  /** R28: the DKIM result of a message shaped like a provider's confirmation; null for any other message. */
+  providerAuth: ProviderAuthResult | null;
 };
 
 const MAX_TEXT = 998; // one header line's worth for subject and from
@@ -76,7 +85,7 @@ function messageIdOf(raw: Buffer, parsed: string | null | undefined): { messageI
  * Reads a raw message with mailparser (no MIME parsing by hand). Never throws on bad input: a message that
  * mailparser cannot read is still recorded with what the envelope gives.
  */
-export async function parseInboundMessage(raw: Buffer, envelope: { mailFrom: string | null }): Promise<InboundMessageFacts> {
+export async function parseInboundMessage(raw: Buffer, envelope: { mailFrom: string | null; rcptTo?: string[] }): Promise<InboundMessageFacts> {
   const envelopeFrom = cleanText(envelope.mailFrom, 320);
   let parsed: Awaited<ReturnType<typeof simpleParser>> | null = null;
   try {
@@ -100,6 +109,19 @@ export async function parseInboundMessage(raw: Buffer, envelope: { mailFrom: str
   const subject = cleanText(parsed?.subject);
   const headerFromAddress = firstAddress(parsed?.from);
   const text = (parsed?.text ?? "").slice(0, SCAN_TEXT);
+  const html = typeof parsed?.html === "string" ? parsed.html.slice(0, SCAN_TEXT) : null;
+  const verificationHeader = headerText(headers?.get(VERIFICATION_HEADER.toLowerCase()));
+  // R28: a message shaped like Gmail's confirmation is taken only when its DKIM signature verifies for google.com.
+  const candidate = parseGmailConfirmation({ fromAddress: headerFromAddress, subject: parsed?.subject, text, html });
+  const providerAuth = candidate ? await verifyProviderDkim(raw, "google.com") : null;
+  const confirmation = providerAuth === "pass" ? candidate : null;
+  const contentType = (headerText(headers?.get("content-type")) ?? "").toLowerCase();
+  const fromPlatform = sentByPlatform || Boolean(verificationHeader) || Boolean(envelopeFrom && parseBounceAddress(envelopeFrom));
+  const kind: InboundKind = fromPlatform
+    ? "platform"
+    : confirmation || providerAuth === "temperror" || isBounceLike({ from: headerFromAddress, contentType, subject }, { mailFrom: envelopeFrom })
+      ? "provider"
+      : "customer";
   return {
     messageId,
     generatedMessageId: generated,
@@ -111,7 +133,9 @@ export async function parseInboundMessage(raw: Buffer, envelope: { mailFrom: str
     autoSubmitted: (autoSubmittedValue !== "" && autoSubmittedValue !== "no") || sentByPlatform,
     sentByPlatform,
     bulkOrList: ["bulk", "junk", "list"].includes(precedence) || Boolean(headers?.has("list-id")) || !envelopeFrom,
-    verificationTokens: extractVerificationTokens([headerText(headers?.get(VERIFICATION_HEADER.toLowerCase())), subject, text]),
-    confirmation: parseGmailConfirmation({ fromAddress: headerFromAddress, subject: parsed?.subject, text }),
+    verificationTokens: extractVerificationTokens([verificationHeader, subject, text]),
+    confirmation,
+    kind,
+    providerAuth,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { emailDomain, forwardingVerification, mailbox, organization, queue, queueMailbox, smartRouting } from "@/db/schema";
+import { emailDomain, mailbox, organization, queue, queueMailbox, smartRouting } from "@/db/schema";
 import { forwardingStatusOf, type ForwardingStatus } from "@/lib/forwarding/status";
 import { aliasAddress } from "./alias";
 
@@ -15,7 +15,15 @@ export type MailboxListItem = {
   smartRouting: { name: string; version: "production" | "test" } | null;
   lastReceivedAt: Date | null;
   lastReceivedFrom: string | null;
+  /** R25: the status of the CURRENT address's rule. */
   forwardingStatus: ForwardingStatus;
+  /** R25: an earlier address was verified or tried, not this one ("Not verified for <address>"). */
+  forwardingAddressChanged: boolean;
+  /** R27: why the latest verification failed (timeout, bounce: its kind and status line), when it did. */
+  forwardingFailure: { reason: string; bounceKind: string | null; bounceStatus: string | null } | null;
+  /** R26: the newest customer mail (not the platform's own or a provider's messages). */
+  lastCustomerMailAt: Date | null;
+  lastCustomerMailFrom: string | null;
   createdAt: Date;
 };
 
@@ -43,11 +51,17 @@ export async function findMailboxes(orgId: string): Promise<MailboxListItem[]> {
         select json_agg(json_build_object('id', ${queue.id}, 'name', ${queue.name}, 'isDefault', ${queueMailbox.isDefault}) order by ${queue.name})
         from ${queueMailbox} join ${queue} on ${queue.id} = ${queueMailbox.queueId}
         where ${queueMailbox.mailboxId} = ${mailbox.id})`,
-      latestVerification: sql<{ verifiedAt: string | null; expiresAt: string } | null>`(
-        select json_build_object('verifiedAt', ${forwardingVerification.verifiedAt}, 'expiresAt', ${forwardingVerification.expiresAt})
-        from ${forwardingVerification}
-        where ${forwardingVerification.mailboxId} = ${mailbox.id}
-        order by ${forwardingVerification.requestedAt} desc limit 1)`,
+      lastCustomerMailAt: mailbox.lastCustomerMailAt,
+      lastCustomerMailFrom: mailbox.lastCustomerMailFrom,
+      latestVerification: sql<{ verifiedAt: string | null; failedAt: string | null; expiresAt: string; failureReason: string | null; bounceKind: string | null; bounceStatus: string | null } | null>`(
+        select json_build_object('verifiedAt', fv.verified_at, 'failedAt', fv.failed_at, 'expiresAt', fv.expires_at,
+                                 'failureReason', fv.failure_reason, 'bounceKind', fv.bounce_kind, 'bounceStatus', fv.bounce_status)
+        from forwarding_verification fv
+        where fv.mailbox_id = ${mailbox.id} and fv.address = ${mailbox.localPart} || '@' || ${emailDomain.domain}
+        order by fv.requested_at desc limit 1)`,
+      otherAddressVerified: sql<boolean>`exists (
+        select 1 from forwarding_verification fv
+        where fv.mailbox_id = ${mailbox.id} and fv.address <> ${mailbox.localPart} || '@' || ${emailDomain.domain})`,
     })
     .from(mailbox)
     .innerJoin(organization, eq(organization.id, mailbox.orgId))
@@ -59,6 +73,10 @@ export async function findMailboxes(orgId: string): Promise<MailboxListItem[]> {
   return rows.map((r) => {
     const v = typeof r.latestVerification === "string" ? JSON.parse(r.latestVerification) : r.latestVerification;
     const queues = typeof r.queues === "string" ? JSON.parse(r.queues) : r.queues;
+    const status = forwardingStatusOf(
+      v ? { verifiedAt: v.verifiedAt ? new Date(v.verifiedAt) : null, failedAt: v.failedAt ? new Date(v.failedAt) : null, expiresAt: new Date(v.expiresAt) } : null,
+      now,
+    );
     return {
       id: r.id,
       displayName: r.displayName,
@@ -69,7 +87,12 @@ export async function findMailboxes(orgId: string): Promise<MailboxListItem[]> {
       smartRouting: r.routingName && r.routingVersion ? { name: r.routingName, version: r.routingVersion } : null,
       lastReceivedAt: r.lastReceivedAt,
       lastReceivedFrom: r.lastReceivedFrom,
-      forwardingStatus: forwardingStatusOf(v ? { verifiedAt: v.verifiedAt ? new Date(v.verifiedAt) : null, expiresAt: new Date(v.expiresAt) } : null, now),
+      forwardingStatus: status,
+      forwardingAddressChanged: !v && Boolean(r.otherAddressVerified),
+      forwardingFailure:
+        status === "failed" && v ? { reason: v.failureReason ?? "timeout", bounceKind: v.bounceKind, bounceStatus: v.bounceStatus } : null,
+      lastCustomerMailAt: r.lastCustomerMailAt,
+      lastCustomerMailFrom: r.lastCustomerMailFrom,
       createdAt: r.createdAt,
     };
   });

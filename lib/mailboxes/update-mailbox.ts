@@ -53,6 +53,10 @@ export async function updateMailbox(params: { orgId: string; actorId: string | n
 
       const changes = diffFields(await auditViewOf(tx, current), resolved.audit);
       if (Object.keys(changes).length === 0) return current;
+      // R25: a verification proved the old address's rule only; the history says the rule must follow.
+      if (changes.address) {
+        changes.forwarding = { from: `verified for ${String(changes.address.from)} only`, to: `not verified for ${address}: change the provider's forwarding rule` };
+      }
       const [row] = await tx
         .update(mailbox)
         .set({ ...resolved.values, version: current.version + 1, updatedAt: new Date() })

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { licensedAction } from "@/lib/action-client";
+import { confirmDemoForwarding } from "@/lib/demo-provider/confirm-demo-forwarding";
 import { requestForwardingVerification } from "@/lib/forwarding/request-forwarding-verification";
 
 const verifyForwardingSchema = z.object({ mailboxId: z.uuid({ message: "Unknown mailbox." }) });
@@ -12,4 +13,11 @@ export const verifyForwardingAction = licensedAction.inputSchema(verifyForwardin
   revalidatePath(`/maker/mailboxes/${parsedInput.mailboxId}`);
   revalidatePath("/maker/mailboxes");
   return { ok: true as const, address: v.address, expiresAt: v.expiresAt.toISOString() };
+});
+
+/** The demo's simulated Gmail confirmation, confirmed: the simulated provider starts forwarding (demo organisation only). */
+export const confirmDemoForwardingAction = licensedAction.inputSchema(verifyForwardingSchema).action(async ({ parsedInput, ctx }) => {
+  await confirmDemoForwarding({ orgId: ctx.orgId, mailboxId: parsedInput.mailboxId });
+  revalidatePath(`/maker/mailboxes/${parsedInput.mailboxId}`);
+  return { ok: true as const };
 });

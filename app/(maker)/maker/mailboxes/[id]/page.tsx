@@ -11,6 +11,8 @@ import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
+import { loadForwardingPanel } from "@/lib/forwarding/load-forwarding-panel";
+import { verifyTimeoutMs } from "@/lib/forwarding/verify-timeout";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
 import { languageLabel } from "@/lib/org/locale";
@@ -34,6 +36,8 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
   const m = await loadMailboxOr404(org.id, id);
+  // The forwarding facts first: they settle finished verifications, whose outcome the history then shows.
+  const forwarding = await loadForwardingPanel({ orgId: org.id, orgSlug: org.slug, mailboxId: m.id, address: m.address });
   const history = await findAuditEvents({ orgId: org.id, entityType: "mailbox", entityId: m.id, limit: 50 });
   const platform = process.env.PLATFORM_NAME ?? "INO cx";
 
@@ -66,8 +70,18 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
             </div>
           </Card>
           <ForwardingPanel
-            orgId={org.id}
-            mailbox={{ id: m.id, address: m.address, alias: m.alias, active: m.active, lastReceivedAt: m.lastReceivedAt, lastReceivedFrom: m.lastReceivedFrom }}
+            data={forwarding}
+            timeoutMs={verifyTimeoutMs()}
+            mailbox={{
+              id: m.id,
+              address: m.address,
+              alias: m.alias,
+              active: m.active,
+              lastReceivedAt: m.lastReceivedAt,
+              lastReceivedFrom: m.lastReceivedFrom,
+              lastCustomerMailAt: m.lastCustomerMailAt,
+              lastCustomerMailFrom: m.lastCustomerMailFrom,
+            }}
           />
           <Card id="settings" title="Settings">
             <dl className="divide-y divide-slate-100">

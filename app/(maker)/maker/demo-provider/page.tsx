@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AccessProblem } from "@/components/auth/access-problem";
+import { DemoOutbox } from "@/components/inbound/demo-outbox";
+import { PageHeader } from "@/components/ui/card";
+import { requirePageAccess } from "@/lib/auth/page-access";
+import { findDemoOutbox } from "@/lib/demo-provider/find-demo-outbox";
+import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
+import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
+
+export const metadata: Metadata = { title: "Demo provider outbox" };
+
+/** The demo organisation's simulated mail provider: only there, and only while it is in use (no OUTBOUND_SMTP_URL). */
+export default async function DemoProviderPage() {
+  const access = await requirePageAccess("/maker/demo-provider", { licence: true });
+  if (access.kind !== "ok") return <AccessProblem access={access} />;
+  if (access.member.org.slug !== DEMO_ORG_SLUG || outboundSmtpUrl()) notFound();
+  const { messages, accounts } = await findDemoOutbox();
+  return (
+    <>
+      <PageHeader
+        breadcrumb={<Link href="/maker/mailboxes" className="text-sm text-brand-700 hover:underline">← Mailboxes</Link>}
+        title="Demo provider outbox"
+        description="Demo provider: a mail provider simulated inside this app for the demo's domains, because no outgoing mail server is configured (OUTBOUND_SMTP_URL). It receives the platform's messages and forwards, bounces or asks for a confirmation like a real provider would."
+      />
+      <DemoOutbox messages={messages} accounts={accounts} />
+    </>
+  );
+}

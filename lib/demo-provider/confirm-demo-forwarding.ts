@@ -1,0 +1,31 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { demoProviderAccount, mailbox, organization } from "@/db/schema";
+import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
+import { AppError, notFound } from "@/lib/errors";
+import { platformMailDomain } from "@/lib/mailboxes/alias";
+import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
+
+/**
+ * The demo's "Confirm forwarding" on the simulated Gmail confirmation: the simulated provider starts forwarding
+ * for the account whose rule points at this mailbox's alias. Only for the demo organisation, only while the
+ * simulated provider is in use (no OUTBOUND_SMTP_URL).
+ */
+export async function confirmDemoForwarding(p: { orgId: string; mailboxId: string; now?: Date }) {
+  if (outboundSmtpUrl()) throw new AppError("INVALID", "The demo provider is off: this platform sends real mail.");
+  const [m] = await db
+    .select({ aliasToken: mailbox.aliasToken, slug: organization.slug })
+    .from(mailbox)
+    .innerJoin(organization, eq(organization.id, mailbox.orgId))
+    .where(and(eq(mailbox.id, p.mailboxId), eq(mailbox.orgId, p.orgId)));
+  if (!m || m.slug !== DEMO_ORG_SLUG) throw notFound("That mailbox");
+  const alias = `${m.aliasToken}@${m.slug}.${platformMailDomain()}`;
+  const updated = await db
+    .update(demoProviderAccount)
+    .set({ confirmedAt: p.now ?? sql`now()` })
+    .where(and(eq(demoProviderAccount.forwardTo, alias), eq(demoProviderAccount.behaviour, "gmail_confirmation"), isNull(demoProviderAccount.confirmedAt)))
+    .returning();
+  if (updated.length === 0) throw new AppError("INVALID", "There is no Gmail confirmation waiting for this mailbox.");
+  return { address: updated[0].address };
+}

@@ -1,0 +1,33 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db";
+import { forwardingVerification } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { BounceFacts } from "@/lib/inbound/parse-bounce";
+import { bounceExplanation } from "./explain-bounce";
+
+/**
+ * R27: a bounce of the test message of verification `token` fails it at once, with the provider's status line
+ * and its kind, and says so in the history. Only a pending verification changes; a bounce for an unknown or
+ * finished one changes nothing (the receiver accepts it and drops it: never answered, never a loop).
+ */
+export async function failVerificationOnBounce(db: Db, p: { token: string; bounce: Extract<BounceFacts, { failed: true }>; now?: Date }): Promise<boolean> {
+  const now = p.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [v] = await tx
+      .update(forwardingVerification)
+      .set({ failedAt: now, failureReason: "bounce", bounceStatus: p.bounce.statusLine, bounceKind: p.bounce.kind })
+      .where(and(eq(forwardingVerification.token, p.token), isNull(forwardingVerification.verifiedAt), isNull(forwardingVerification.failedAt)))
+      .returning();
+    if (!v) return false;
+    await recordAuditEvent(tx, {
+      orgId: v.orgId,
+      actorId: null,
+      action: "mailbox.verification_failed",
+      entityType: "mailbox",
+      entityId: v.mailboxId,
+      entityLabel: v.address,
+      changes: { why: { from: null, to: `${bounceExplanation(p.bounce.kind).title}: ${p.bounce.statusLine}` } },
+    });
+    return true;
+  });
+}
