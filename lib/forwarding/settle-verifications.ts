@@ -10,11 +10,12 @@ import { formatDuration } from "./verify-timeout";
  * (R25). Each outcome gets its history sentence (R19). Idempotent: a second call finds nothing to settle.
  */
 export async function settleVerifications(tx: Tx, p: { orgId: string; mailboxId: string; currentAddress?: string; now: Date }) {
+  const now = sql`${p.now.toISOString()}::timestamptz`; // a raw parameter: postgres-js takes no Date there
   const settled = await tx
     .update(forwardingVerification)
     .set({
-      failedAt: sql`case when ${forwardingVerification.expiresAt} <= ${p.now} then ${forwardingVerification.expiresAt} else ${p.now}::timestamptz end`,
-      failureReason: sql`case when ${forwardingVerification.expiresAt} <= ${p.now} then 'timeout' else 'address_changed' end`,
+      failedAt: sql`case when ${forwardingVerification.expiresAt} <= ${now} then ${forwardingVerification.expiresAt} else ${now} end`,
+      failureReason: sql`case when ${forwardingVerification.expiresAt} <= ${now} then 'timeout' else 'address_changed' end`,
     })
     .where(
       and(

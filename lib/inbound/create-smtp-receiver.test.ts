@@ -9,6 +9,7 @@ import { aliasAddress } from "@/lib/mailboxes/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { createSmtpReceiver, type SmtpReceiver } from "./create-smtp-receiver";
+import { createTestKey, dkimRecordName, signRaw, startTestDns } from "./dkim-test-kit";
 import { sendRaw, smtpDialog } from "./smtp-test-client";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name));
@@ -68,14 +69,22 @@ describe("R21 mail to an active mailbox's alias", () => {
     expect(await messagesOf(billing.id)).toHaveLength(1);
   });
 
-  it("records the Gmail confirmation's code and link for the mailbox (R23)", async () => {
-    await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, fixture("gmail-forwarding-confirmation.eml"));
-    const [row] = await messagesOf(support.id);
-    expect(row).toMatchObject({ confirmationProvider: "gmail", confirmationCode: "417093852" });
-    expect(row.confirmationUrl).toMatch(/^https:\/\/mail-settings\.google\.com\/mail\/vf-/);
-    await sendRaw(port, { from: "x@evil.example", to: [alias(billing)] }, fixture("spoof-lookalike-link.eml"));
-    const [spoof] = await messagesOf(billing.id);
-    expect(spoof).toMatchObject({ confirmationProvider: null, confirmationCode: null, confirmationUrl: null });
+  it("records an authentic Gmail confirmation's code and link for the mailbox, and a look-alike as ordinary mail (R23, R28)", async () => {
+    const key = createTestKey();
+    const dns = await startTestDns({ [dkimRecordName(key)]: key.txt });
+    process.env.DNS_SERVERS = dns.server;
+    try {
+      await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, await signRaw(fixture("gmail-forwarding-confirmation.eml"), key));
+      const [row] = await messagesOf(support.id);
+      expect(row).toMatchObject({ confirmationProvider: "gmail", confirmationCode: "417093852", providerAuth: "pass", kind: "provider" });
+      expect(row.confirmationUrl).toMatch(/^https:\/\/mail-settings\.google\.com\/mail\/vf-[^?#]+$/);
+      await sendRaw(port, { from: "x@evil.example", to: [alias(billing)] }, fixture("gmail-forwarding-confirmation.eml"));
+      const [spoof] = await messagesOf(billing.id);
+      expect(spoof).toMatchObject({ confirmationProvider: null, confirmationCode: null, confirmationUrl: null, providerAuth: "fail", kind: "customer" });
+    } finally {
+      delete process.env.DNS_SERVERS;
+      await dns.close();
+    }
   });
 });
 

@@ -58,12 +58,13 @@ describe("R22 the Verify forwarding action", () => {
     expect(malformed?.validationErrors?.fieldErrors?.mailboxId?.[0]).toBeTruthy();
   });
 
-  it("explains what to configure when OUTBOUND_SMTP_URL is not set", async () => {
+  it("tells the tenant that test messages are not enabled when OUTBOUND_SMTP_URL is not set (no server detail)", async () => {
     const saved = process.env.OUTBOUND_SMTP_URL;
     delete process.env.OUTBOUND_SMTP_URL;
     try {
       const result = await expectUnchanged(t.org.id, () => verifyForwardingAction({ mailboxId }));
-      expect(result?.serverError).toMatchObject({ code: "INVALID", message: expect.stringContaining("Set it to your outgoing mail server") });
+      expect(result?.serverError).toMatchObject({ code: "INVALID", message: expect.stringContaining("platform administrator has not enabled test messages yet") });
+      expect(result?.serverError?.message).not.toContain("OUTBOUND_SMTP_URL");
     } finally {
       process.env.OUTBOUND_SMTP_URL = saved;
     }
