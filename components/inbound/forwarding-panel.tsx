@@ -167,7 +167,13 @@ export function ForwardingPanel({ mailbox, data, timeoutMs }: { mailbox: PanelMa
             )}
           </Alert>
         )}
-        {status === "failed" && latest && !explanation && (
+        {status === "failed" && latest?.failureReason === "provider_held" && (
+          <Alert tone="warning" title="Forwarding confirmed: verify again">
+            The provider held the earlier test message until its forwarding was confirmed, and does not forward it afterwards. Verify
+            forwarding again: the next test message should come back through the alias.
+          </Alert>
+        )}
+        {status === "failed" && latest && !explanation && latest.failureReason !== "provider_held" && (
           <Alert tone="error" title={`The test message did not come back within ${formatDuration(latest.expiresAt.getTime() - latest.requestedAt.getTime())}`}>
             <p>It was sent to {mailbox.address} but never reached the alias. Check, in your email provider:</p>
             <ul className="mt-1 list-disc space-y-1 pl-5">

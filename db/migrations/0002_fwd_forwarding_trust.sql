@@ -51,4 +51,4 @@ UPDATE "mailbox" mb SET "last_customer_mail_at" = last.received_at, "last_custom
   WHERE last.mailbox_id = mb.id;--> statement-breakpoint
 ALTER TABLE "inbound_message" ADD CONSTRAINT "inbound_message_kind" CHECK ("kind" IN ('customer', 'platform', 'provider'));--> statement-breakpoint
 ALTER TABLE "inbound_message" ADD CONSTRAINT "inbound_message_provider_auth" CHECK ("provider_auth" IS NULL OR "provider_auth" IN ('pass', 'fail', 'none', 'temperror', 'demo'));--> statement-breakpoint
-ALTER TABLE "forwarding_verification" ADD CONSTRAINT "forwarding_verification_failure_reason" CHECK ("failure_reason" IS NULL OR "failure_reason" IN ('timeout', 'bounce', 'address_changed'));
+ALTER TABLE "forwarding_verification" ADD CONSTRAINT "forwarding_verification_failure_reason" CHECK ("failure_reason" IS NULL OR "failure_reason" IN ('timeout', 'bounce', 'address_changed', 'provider_held'));

@@ -68,7 +68,7 @@ export const mailbox = pgTable(
  * pending until it is verified (its token came back through the alias) or failed (a bounce, R27; its timeout,
  * settled when next read; the address changed). At most one is pending per mailbox (R32), said by the database.
  */
-export const VERIFICATION_FAILURES = ["timeout", "bounce", "address_changed"] as const;
+export const VERIFICATION_FAILURES = ["timeout", "bounce", "address_changed", "provider_held"] as const;
 export const forwardingVerification = pgTable(
   "forwarding_verification",
   {

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { demoProviderAccount, mailbox, organization } from "@/db/schema";
+import { demoProviderAccount, forwardingVerification, mailbox, organization } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { AppError, notFound } from "@/lib/errors";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
@@ -27,5 +28,26 @@ export async function confirmDemoForwarding(p: { orgId: string; mailboxId: strin
     .where(and(eq(demoProviderAccount.forwardTo, alias), eq(demoProviderAccount.behaviour, "gmail_confirmation"), isNull(demoProviderAccount.confirmedAt)))
     .returning();
   if (updated.length === 0) throw new AppError("INVALID", "There is no Gmail confirmation waiting for this mailbox.");
+  // Like Gmail, the provider does not forward what it held before the confirmation: the waiting verification
+  // ends now (so the next one may start), with its sentence in the history.
+  const now = p.now ?? new Date();
+  await db.transaction(async (tx) => {
+    const ended = await tx
+      .update(forwardingVerification)
+      .set({ failedAt: now, failureReason: "provider_held" })
+      .where(and(eq(forwardingVerification.orgId, p.orgId), eq(forwardingVerification.mailboxId, p.mailboxId), isNull(forwardingVerification.verifiedAt), isNull(forwardingVerification.failedAt)))
+      .returning();
+    for (const v of ended) {
+      await recordAuditEvent(tx, {
+        orgId: p.orgId,
+        actorId: null,
+        action: "mailbox.verification_failed",
+        entityType: "mailbox",
+        entityId: p.mailboxId,
+        entityLabel: v.address,
+        changes: { why: { from: null, to: `the provider held the test message sent to ${v.address} until its forwarding confirmation; verify again now that it is confirmed` } },
+      });
+    }
+  });
   return { address: updated[0].address };
 }

@@ -4,6 +4,7 @@ import { createTransport, type SendMailOptions } from "nodemailer";
 import { db } from "@/db";
 import { demoProviderAccount, demoProviderMessage } from "@/db/schema";
 import { acceptInboundMessage } from "@/lib/inbound/accept-inbound-message";
+import { platformMailDomain } from "@/lib/mailboxes/alias";
 import { ensureDemoAccounts } from "./demo-accounts";
 import { microsoftDsn } from "./microsoft-dsn";
 
@@ -73,7 +74,7 @@ export async function processDemoDelivery(p: { outboxId: string; raw: Buffer; to
            ${`(Gmail Forwarding Confirmation - Receive Mail from ${p.to}`}, ${`<demo-gmail-confirmation-${p.to}@demo-provider.invalid>`},
            0, true, 'provider', 'demo', 'gmail'
     from mailbox mb join organization o on o.id = mb.org_id
-    where mb.alias_token || '@' || o.slug || '.' || ${account.forwardTo.split("@")[1]} = ${account.forwardTo}
+    where mb.alias_token || '@' || o.slug || '.' || ${platformMailDomain()} = ${account.forwardTo}
     on conflict (mailbox_id, message_id) do nothing`);
   return setOutcome("confirmation_sent", `Not forwarded yet: Gmail sent its forwarding confirmation to ${account.forwardTo} and waits for it to be confirmed.`);
 }

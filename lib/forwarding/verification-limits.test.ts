@@ -46,7 +46,7 @@ describe("R32 verification limits", () => {
     await request(m.id, T0);
     await db.update(forwardingVerification).set({ verifiedAt: at(5_000) }).where(eq(forwardingVerification.mailboxId, m.id));
     const e = await expectUnchanged(t.org.id, () => refusal(request(m.id, at(20_000))));
-    expect(e).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringContaining("Try again in 40 seconds.") });
+    expect(e).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringContaining("Try again in 10 seconds.") });
     await request(m.id, at(61_000));
     expect(sent).toHaveLength(2);
   });

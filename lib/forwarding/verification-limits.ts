@@ -3,7 +3,7 @@ import { parseDuration } from "./verify-timeout";
 // R32: how often test messages may be sent. Server-side, counted in the database (every instance sees the same).
 export type VerificationLimits = { cooldownMs: number; perOrgPerDay: number; perAddressPerDay: number };
 
-export const DEFAULT_VERIFICATION_LIMITS: VerificationLimits = { cooldownMs: 60_000, perOrgPerDay: 50, perAddressPerDay: 10 };
+export const DEFAULT_VERIFICATION_LIMITS: VerificationLimits = { cooldownMs: 30_000, perOrgPerDay: 50, perAddressPerDay: 10 };
 export const DAY_MS = 24 * 3_600_000;
 
 const count = (raw: string | undefined, fallback: number) => {
@@ -11,7 +11,7 @@ const count = (raw: string | undefined, fallback: number) => {
   return raw && Number.isInteger(n) && n >= 1 ? n : fallback;
 };
 
-/** VERIFY_COOLDOWN (duration), VERIFY_DAILY_ORG_LIMIT, VERIFY_DAILY_ADDRESS_LIMIT; defaults 60 s, 50, 10. */
+/** VERIFY_COOLDOWN (duration), VERIFY_DAILY_ORG_LIMIT, VERIFY_DAILY_ADDRESS_LIMIT; defaults 30 s, 50, 10. */
 export function verificationLimits(env: Record<string, string | undefined> = process.env): VerificationLimits {
   return {
     cooldownMs: (env.VERIFY_COOLDOWN && parseDuration(env.VERIFY_COOLDOWN)) || DEFAULT_VERIFICATION_LIMITS.cooldownMs,

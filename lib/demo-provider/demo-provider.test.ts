@@ -1,0 +1,95 @@
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { demoProviderMessage, emailDomain, forwardingVerification, mailbox, organization } from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
+import { findLatestVerification } from "@/lib/forwarding/find-latest-verification";
+import { loadForwardingPanel } from "@/lib/forwarding/load-forwarding-panel";
+import { requestForwardingVerification } from "@/lib/forwarding/request-forwarding-verification";
+import { forwardingStatusOf } from "@/lib/forwarding/status";
+import { platformMailRoute, sendPlatformMail } from "@/lib/mail/send-platform-mail";
+import { createTestOrg } from "@/tests/fixtures";
+import { insertTestMailbox } from "@/tests/mailbox-fixtures";
+import { confirmDemoForwarding } from "./confirm-demo-forwarding";
+
+// The demo loop without OUTBOUND_SMTP_URL: the simulated provider behind the demo's domains, end to end through
+// the platform's receiving code (the three demo mailboxes: forwards, Microsoft 365 blocks, Gmail confirms first).
+let orgId: string;
+const boxes: Record<string, { id: string; address: string }> = {};
+
+async function eventually(check: () => Promise<boolean>, ms = 10_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+const latestOf = async (name: string) => (await findLatestVerification(orgId, boxes[name].id, boxes[name].address)).latest;
+const statusOf = async (name: string) => forwardingStatusOf(await latestOf(name));
+
+beforeAll(async () => {
+  delete process.env.OUTBOUND_SMTP_URL;
+  await seedDemo(db, { password: "demo-test-password", extend: seedDemoMailboxes });
+  const [org] = await db.select().from(organization).where(eq(organization.slug, "demo"));
+  orgId = org.id;
+  const rows = await db
+    .select({ id: mailbox.id, name: mailbox.displayName, localPart: mailbox.localPart, domain: emailDomain.domain })
+    .from(mailbox)
+    .innerJoin(emailDomain, eq(emailDomain.id, mailbox.domainId))
+    .where(eq(mailbox.orgId, orgId));
+  for (const r of rows) boxes[r.name] = { id: r.id, address: `${r.localPart}@${r.domain}` };
+  // A clean slate for the demo mailboxes (another test file may have verified them).
+  await db.delete(forwardingVerification).where(eq(forwardingVerification.orgId, orgId));
+});
+afterEach(() => {
+  delete process.env.OUTBOUND_SMTP_URL;
+});
+
+describe("the demo's simulated mail provider", () => {
+  it("routes only the demo domains, and only without OUTBOUND_SMTP_URL", async () => {
+    expect(platformMailRoute("support@mycompany.com")).toBe("demo");
+    expect(platformMailRoute("ceo@victim.example")).toBeNull();
+    await expect(sendPlatformMail({ to: "ceo@victim.example", subject: "x", text: "x" })).rejects.toMatchObject({ code: "INVALID" });
+    process.env.OUTBOUND_SMTP_URL = "smtp://127.0.0.1:9";
+    expect(platformMailRoute("support@mycompany.com")).toBe("smtp");
+  });
+
+  it("Support Team: the test message is forwarded and verifies within seconds", async () => {
+    await requestForwardingVerification({ orgId, actorId: null, mailboxId: boxes["Support Team"].id });
+    expect(await eventually(async () => (await statusOf("Support Team")) === "verified")).toBe(true);
+    const [out] = await db.select().from(demoProviderMessage).where(eq(demoProviderMessage.toAddress, "support@mycompany.com"));
+    expect(out).toMatchObject({ outcome: "forwarded" });
+    expect(out.envelopeFrom).toMatch(/^bounce\+fv-[a-z0-9]{26}@ino\.cx$/);
+  });
+
+  it("Billing: Microsoft 365 blocks external forwarding; its DSN to the bounce address fails the verification at once", async () => {
+    await requestForwardingVerification({ orgId, actorId: null, mailboxId: boxes["Billing"].id });
+    expect(await eventually(async () => (await statusOf("Billing")) === "failed")).toBe(true);
+    expect(await latestOf("Billing")).toMatchObject({ failureReason: "bounce", bounceKind: "m365_forwarding_blocked", bounceStatus: expect.stringContaining("550 5.7.520") });
+  });
+
+  it("Sales Europe: a Gmail confirmation waits; after confirming, the next verification succeeds", async () => {
+    await requestForwardingVerification({ orgId, actorId: null, mailboxId: boxes["Sales Europe"].id });
+    const panel = () => loadForwardingPanel({ orgId, orgSlug: "demo", mailboxId: boxes["Sales Europe"].id, address: boxes["Sales Europe"].address });
+    expect(await eventually(async () => (await panel()).confirmationWaiting)).toBe(true);
+    const waiting = await panel();
+    expect(waiting).toMatchObject({ status: "pending", mailRoute: "demo", confirmation: { simulated: true, provider: "gmail" } });
+    await confirmDemoForwarding({ orgId, mailboxId: boxes["Sales Europe"].id });
+    expect(await statusOf("Sales Europe")).toBe("failed");
+    expect((await latestOf("Sales Europe"))?.failureReason).toBe("provider_held");
+    await requestForwardingVerification({ orgId, actorId: null, mailboxId: boxes["Sales Europe"].id, now: new Date(Date.now() + 31_000) });
+    expect(await eventually(async () => (await statusOf("Sales Europe")) === "verified")).toBe(true);
+    expect((await panel()).confirmationWaiting).toBe(false);
+  });
+
+  it("is off for every other organisation, even for a demo domain name", async () => {
+    const other = await createTestOrg({ domains: ["mycompany.com"] });
+    const m = await insertTestMailbox(other, { localPart: "support", domainId: other.domains[0].id });
+    const e = await requestForwardingVerification({ orgId: other.org.id, actorId: other.admin.id, mailboxId: m.id }).catch((x) => x);
+    expect(e).toMatchObject({ code: "INVALID", message: expect.stringContaining("has not enabled test messages yet") });
+    await expect(confirmDemoForwarding({ orgId: other.org.id, mailboxId: m.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.select().from(forwardingVerification).where(and(eq(forwardingVerification.orgId, other.org.id)))).toHaveLength(0);
+  });
+});

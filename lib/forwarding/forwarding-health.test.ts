@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { auditEvent, forwardingVerification, inboundMessage, mailbox } from "@/db/schema";
+import { startFakeProvider, type FakeProvider } from "@/e2e/fixtures/fake-provider";
+import { createSmtpReceiver, type SmtpReceiver } from "@/lib/inbound/create-smtp-receiver";
+import { sendRaw } from "@/lib/inbound/smtp-test-client";
+import { aliasAddress } from "@/lib/mailboxes/alias";
+import { findMailboxes } from "@/lib/mailboxes/find-mailboxes";
+import { updateMailbox } from "@/lib/mailboxes/update-mailbox";
+import { EMPTY_MAILBOX_FIELDS } from "@/lib/mailboxes/schemas";
+import { createTestOrg, type TestOrg } from "@/tests/fixtures";
+import { insertTestMailbox } from "@/tests/mailbox-fixtures";
+import { findLatestVerification } from "./find-latest-verification";
+import { loadForwardingPanel } from "./load-forwarding-panel";
+import { requestForwardingVerification } from "./request-forwarding-verification";
+import { forwardingStatusLabel, forwardingStatusOf } from "./status";
+
+// R25 (a verification proves one address → alias rule) and R26 (customer mail is evidence, the platform's own
+// messages are not), through a real SMTP client, the fake provider and the receiver.
+let receiver: SmtpReceiver;
+let provider: FakeProvider;
+let t: TestOrg;
+let support: Awaited<ReturnType<typeof insertTestMailbox>>;
+let address: string;
+let alias: string;
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../inbound/fixtures", name));
+
+async function eventually(check: () => Promise<boolean>, ms = 8000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+const statusFor = async (addr: string) => {
+  const { latest, addressChanged } = await findLatestVerification(t.org.id, support.id, addr);
+  const status = forwardingStatusOf(latest);
+  return { status, label: forwardingStatusLabel(status, { address: addr, addressChanged }) };
+};
+const mailboxRow = async () => (await db.select().from(mailbox).where(eq(mailbox.id, support.id)))[0];
+
+beforeAll(async () => {
+  receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", closeTimeoutMs: 200, log: { info: () => {}, error: () => {} } });
+  await receiver.start();
+});
+afterAll(() => receiver.stop());
+beforeEach(async () => {
+  const domain = `${crypto.randomUUID().slice(0, 8)}.mycompany.test`;
+  t = await createTestOrg({ domains: [domain] });
+  support = await insertTestMailbox(t, { localPart: "support" });
+  address = `support@${domain}`;
+  alias = aliasAddress(support.aliasToken, t.org.slug);
+  provider = await startFakeProvider({ port: 0, receiver: { host: "127.0.0.1", port: receiver.port }, domain });
+  process.env.OUTBOUND_SMTP_URL = `smtp://127.0.0.1:${provider.port}`;
+});
+afterEach(async () => {
+  delete process.env.OUTBOUND_SMTP_URL;
+  await provider.stop();
+});
+
+async function changeAddressTo(localPart: string) {
+  const m = await mailboxRow();
+  await updateMailbox({
+    orgId: t.org.id,
+    actorId: t.admin.id,
+    id: m.id,
+    version: m.version,
+    ...EMPTY_MAILBOX_FIELDS,
+    displayName: m.displayName,
+    localPart,
+    domainId: m.domainId,
+  });
+}
+
+describe("R25 a verification proves one address → alias rule", () => {
+  it("after an address change the status is 'Not verified for <new address>' at once, and the history says the rule must follow", async () => {
+    provider.setRule(address, alias);
+    await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id });
+    expect(await eventually(async () => (await statusFor(address)).status === "verified")).toBe(true);
+    await changeAddressTo("help");
+    const help = address.replace("support@", "help@");
+    expect(await statusFor(help)).toEqual({ status: "unknown", label: `Not verified for ${help}` });
+    const [row] = (await findMailboxes(t.org.id)).filter((m) => m.id === support.id);
+    expect(row).toMatchObject({ address: help, forwardingStatus: "unknown", forwardingAddressChanged: true });
+    const [event] = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, support.id), eq(auditEvent.action, "mailbox.updated")));
+    expect(event.changes).toMatchObject({
+      address: { from: address, to: help },
+      forwarding: { from: `verified for ${address} only`, to: `not verified for ${help}: change the provider's forwarding rule` },
+    });
+  });
+
+  it("a late test message for the old address verifies nothing, and its pending verification is settled with a sentence", async () => {
+    // The rule is not there yet: the test message waits at the provider.
+    await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id });
+    expect(await eventually(async () => provider.received.length === 1)).toBe(true);
+    await changeAddressTo("help");
+    const help = address.replace("support@", "help@");
+    // Now the old test message arrives through the alias, late.
+    const late = await sendRaw(receiver.port, { from: "support+caf_=x@mycompany.test", to: [alias] }, provider.received[0].raw);
+    expect(late.ok).toBe(true);
+    const [v] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
+    expect(v.verifiedAt).toBeNull();
+    expect(await statusFor(help)).toEqual({ status: "unknown", label: `Not verified for ${help}` });
+    // S4 settles it: failed because the address changed, said in the history.
+    const panel = await loadForwardingPanel({ orgId: t.org.id, orgSlug: t.org.slug, mailboxId: support.id, address: help });
+    expect(panel).toMatchObject({ status: "unknown", addressChanged: true, latest: null });
+    const [settled] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
+    expect(settled.failureReason).toBe("address_changed");
+    const events = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, support.id), eq(auditEvent.action, "mailbox.verification_failed")));
+    expect(events).toHaveLength(1);
+    expect(String(events[0].changes.why?.to)).toContain("address changed");
+    // A new verification for the new address may start at once (the old one no longer blocks it).
+    provider.setRule(help, alias);
+    const next = await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id, now: new Date(Date.now() + 61_000) });
+    expect(next.address).toBe(help);
+  });
+});
+
+describe("R26 real mail is evidence, the platform's own messages are not", () => {
+  it("customer mail sets the last customer mail; a returning test message and a provider's report do not", async () => {
+    await sendRaw(receiver.port, { from: "support+caf_=x@mycompany.test", to: [alias] }, fixture("forwarded-customer-message.eml"));
+    const afterCustomer = await mailboxRow();
+    expect(afterCustomer.lastCustomerMailFrom).toBe("jeanne.martin@customer-mail.example");
+    expect(afterCustomer.lastCustomerMailAt).not.toBeNull();
+
+    provider.setRule(address, alias);
+    await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id });
+    expect(await eventually(async () => (await statusFor(address)).status === "verified")).toBe(true);
+    const report = ["From: Mail Delivery System <MAILER-DAEMON@mx.example.net>", "Subject: Undelivered Mail", "Message-ID: <r-1@mx.example.net>", "", "550 5.1.1 unknown", ""].join("\r\n");
+    await sendRaw(receiver.port, { from: "postmaster@mx.example.net", to: [alias] }, report);
+
+    const kinds = (await db.select({ kind: inboundMessage.kind, subject: inboundMessage.subject }).from(inboundMessage).where(eq(inboundMessage.mailboxId, support.id))).map((r) => r.kind).sort();
+    expect(kinds).toEqual(["customer", "platform", "provider"]);
+    const after = await mailboxRow();
+    expect(after.lastCustomerMailAt?.getTime()).toBe(afterCustomer.lastCustomerMailAt?.getTime());
+    expect(after.lastCustomerMailFrom).toBe("jeanne.martin@customer-mail.example");
+    expect(after.lastReceivedAt!.getTime()).toBeGreaterThan(afterCustomer.lastCustomerMailAt!.getTime());
+    // S1's row carries the customer mail, and the status of the rule apart from it.
+    const [row] = (await findMailboxes(t.org.id)).filter((m) => m.id === support.id);
+    expect(row).toMatchObject({ lastCustomerMailFrom: "jeanne.martin@customer-mail.example", forwardingStatus: "verified" });
+  });
+});
