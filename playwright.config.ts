@@ -1,6 +1,11 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+// A second app for the demo journey, exactly as a fresh `npm start` without OUTBOUND_SMTP_URL: the demo's
+// simulated mail provider (docs/decisions/0004-demo-mail-provider.md). Its ports follow the first app's.
+export const DEMO_PORT = port + 3;
+const demoSmtpPort = Number(process.env.E2E_SMTP_PORT ?? 2626) + 3;
+export const E2E_DNS_PORT = port + 5;
 // E2E_NAME=x gives a run its own database, build folder, sign-in states and results, so that several
 // checkouts' runs (or a run beside a running app) never share state.
 const suffix = process.env.E2E_NAME ? `-${process.env.E2E_NAME}` : "";
@@ -27,9 +32,10 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", testIgnore: /auth\.setup\.ts/, dependencies: ["setup"] },
+    { name: "chromium", testIgnore: [/auth\.setup\.ts/, /demo\//], dependencies: ["setup"] },
+    { name: "demo", testMatch: /demo\/.*\.spec\.ts/, use: { baseURL: `http://localhost:${DEMO_PORT}` } },
   ],
-  webServer: {
+  webServer: [{
     // The real app as `npm start` runs it, on a fresh embedded database of its own.
     command: "node scripts/e2e-server.mjs",
     url: `http://localhost:${port}/sign-in`,
@@ -47,7 +53,28 @@ export default defineConfig({
       // inbound journey starts on this port, and must come back within a short timeout.
       OUTBOUND_SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_PROVIDER_PORT ?? "2671"}`,
       VERIFY_TIMEOUT: process.env.E2E_VERIFY_TIMEOUT ?? "15s",
+      // R28: DKIM keys are looked up at the test DNS server that e2e/inbound/forwarding.spec.ts starts.
+      DNS_SERVERS: `127.0.0.1:${E2E_DNS_PORT}`,
+      VERIFY_COOLDOWN: "2s",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-  },
+  }, {
+    // The demo as a newcomer gets it: no OUTBOUND_SMTP_URL, so the demo's domains go to the simulated provider.
+    command: "node scripts/e2e-server.mjs",
+    url: `http://localhost:${DEMO_PORT}/sign-in`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(DEMO_PORT),
+      PGLITE_DIR: `.data/e2e${suffix}-demo`,
+      ...(suffix ? { NEXT_DIST_DIR: `.next${suffix}` } : {}),
+      SEED_ADMIN_PASSWORD: E2E_PASSWORD,
+      SMTP_PORT: String(demoSmtpPort),
+      SMTP_HOST: "127.0.0.1",
+      VERIFY_COOLDOWN: "2s",
+      OUTBOUND_SMTP_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  }],
 });

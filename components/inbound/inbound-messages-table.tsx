@@ -9,6 +9,9 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+// A badge never wider than its cell (fixed table layout): cut with an ellipsis rather than overflow.
+const fit = "max-w-full overflow-hidden text-ellipsis";
+
 /** S4: the latest messages that reached the alias (R21), newest first. Bodies are not kept. */
 export function InboundMessagesTable({ messages, now = new Date() }: { messages: InboundMessageRow[]; now?: Date }) {
   if (messages.length === 0) {
@@ -48,12 +51,12 @@ export function InboundMessagesTable({ messages, now = new Date() }: { messages:
             <Td>
               <span className="block truncate" title={`${m.subject ?? ""}\nMessage-ID: ${m.messageId}`}>{m.subject ?? <span className="text-slate-500">(no subject)</span>}</span>
               <span className="mt-0.5 flex flex-wrap gap-1">
-                {m.confirmationProvider === "gmail" && <Badge tone="blue">Gmail confirmation{m.providerAuth === "demo" ? " (demo)" : ""}</Badge>}
-                {m.kind === "customer" && <Badge tone="green">Customer mail</Badge>}
-                {m.kind === "platform" && <Badge>Test or automatic message</Badge>}
-                {m.kind === "provider" && !m.confirmationProvider && <Badge>Provider message</Badge>}
-                {m.providerAuth === "temperror" && <Badge tone="amber">Not authenticated</Badge>}
-                {m.kind === "customer" && m.autoSubmitted && <Badge>Automatic</Badge>}
+                {m.confirmationProvider === "gmail" && <Badge tone="blue" className={fit}>Gmail confirmation{m.providerAuth === "demo" ? " (demo)" : ""}</Badge>}
+                {m.kind === "customer" && <Badge tone="green" className={fit}>Customer</Badge>}
+                {m.kind === "platform" && <Badge className={fit}>Test message</Badge>}
+                {m.kind === "provider" && !m.confirmationProvider && <Badge className={fit}>Provider</Badge>}
+                {m.providerAuth === "temperror" && <Badge tone="amber" className={fit}>Not authenticated</Badge>}
+                {m.kind === "customer" && m.autoSubmitted && <Badge className={fit}>Automatic</Badge>}
               </span>
             </Td>
             <Td className="text-right whitespace-nowrap text-slate-600">{formatSize(m.sizeBytes)}</Td>

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { createTestKey, dkimRecordName, signRaw, startTestDns } from "../../lib/inbound/dkim-test-kit";
 import { sendRaw } from "../../lib/inbound/smtp-test-client";
+import { E2E_DNS_PORT } from "../../playwright.config";
 import { expect, expectAccessible, test } from "../fixtures/auth";
 import { startFakeProvider, type FakeProvider } from "../fixtures/fake-provider";
 
@@ -12,11 +14,16 @@ const shots = (name: string) => path.join(test.info().outputDir, "..", "inbound-
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../../lib/inbound/fixtures", name));
 
 let provider: FakeProvider;
+// R28: Gmail's key, served by a DNS server that the app reaches through DNS_SERVERS (playwright.config.ts).
+const gmailKey = createTestKey();
+let dns: Awaited<ReturnType<typeof startTestDns>>;
 test.beforeAll(async () => {
   provider = await startFakeProvider({ port: PROVIDER_PORT, receiver: { host: "127.0.0.1", port: SMTP_PORT } });
+  dns = await startTestDns({ [dkimRecordName(gmailKey)]: gmailKey.txt }, E2E_DNS_PORT);
 });
 test.afterAll(async () => {
   await provider?.stop();
+  await dns?.close();
 });
 
 async function openMailbox(page: import("@playwright/test").Page, name: string) {
@@ -47,13 +54,19 @@ test.describe("R22 Verify forwarding", () => {
     expect(sent.forwardedTo).toEqual([alias]);
     const table = panel.getByRole("table", { name: "Latest inbound messages" });
     await expect(table).toContainText("INO cx forwarding check for billing@mycompany.com");
-    await expect(table).toContainText("Automatic");
+    // R26: the test message is not customer mail; S4 shows it apart, marked.
+    await expect(panel.getByTestId("last-received")).toContainText("No customer mail received yet");
     await expect(panel.getByTestId("last-received")).toContainText("from no-reply@ino.cx");
+    await expect(table).toContainText("Test message");
     await panel.screenshot({ path: shots("2-verified") });
     await expectAccessible(page);
 
     // The rule is removed: the next test message stays at the provider, and after VERIFY_TIMEOUT the status is Failed.
     provider.setRule("billing@mycompany.com", null);
+    // R32: a second test message right away is refused on the server, saying when to try again.
+    await panel.getByRole("button", { name: "Verify forwarding" }).click();
+    await expect(panel.getByRole("alert")).toContainText("Try again in");
+    await page.waitForTimeout(2500); // VERIFY_COOLDOWN=2s in playwright.config.ts
     await panel.getByRole("button", { name: "Verify forwarding" }).click();
     await expect(status).toHaveText("Verification pending");
     await expect(panel.getByText("Waiting for the test message")).toBeVisible();
@@ -72,7 +85,7 @@ test.describe("R21 and R23 mail reaching the alias", () => {
     const { panel, alias } = await openMailbox(page, "Support Team");
     const sent = await sendRaw(SMTP_PORT, { from: "support+caf_=x@mycompany.com", to: [alias] }, fixture("forwarded-customer-message.eml"));
     expect(sent.ok).toBe(true);
-    const gmail = fixture("gmail-forwarding-confirmation.eml").toString().replaceAll("4hq7zt2mkp@demo.ino.cx", alias);
+    const gmail = await signRaw(fixture("gmail-forwarding-confirmation.eml").toString().replaceAll("4hq7zt2mkp@demo.ino.cx", alias), gmailKey);
     expect((await sendRaw(SMTP_PORT, { from: "bounce@google.com", to: [alias] }, gmail)).ok).toBe(true);
 
     await page.reload();
@@ -81,7 +94,11 @@ test.describe("R21 and R23 mail reaching the alias", () => {
     await expect(table).toContainText("Jeanne Martin <jeanne.martin@customer-mail.example>");
     await expect(panel.getByTestId("gmail-confirmation-code")).toHaveText("417093852");
     const link = panel.getByRole("link", { name: "Open Gmail's confirmation link" });
-    await expect(link).toHaveAttribute("href", /^https:\/\/mail-settings\.google\.com\/mail\/vf-%5BANGjdJ9Qm2yX4uT7_kLp0vRz3Wc8/);
+    await expect(link).toHaveAttribute("href", /^https:\/\/mail-settings\.google\.com\/mail\/vf-%5BANGjdJ9Qm2yX4uT7_kLp0vRz3Wc8[^?#]*$/);
+    await expect(panel.getByText("Gmail confirmation waiting")).toBeVisible();
+    // R26: the customer's message is evidence that mail arrives; Gmail's is not customer mail.
+    await expect(panel.getByTestId("receiving-mail")).toContainText("Receiving mail");
+    await expect(panel.getByTestId("last-received")).toContainText("from jeanne.martin@customer-mail.example");
     await expect(link).toHaveAttribute("rel", /noopener/);
     await panel.screenshot({ path: shots("5-gmail-confirmation") });
     await expectAccessible(page);
@@ -92,8 +109,10 @@ test.describe("R21 and R23 mail reaching the alias", () => {
     expect(refused).toMatchObject({ ok: false });
     expect((refused as { response: string }).response).toMatch(/^550 5\.2\.1 .*deactivated/);
 
-    // S1: the list shows the last received mail.
+    // S1: the list shows the last CUSTOMER mail (not Gmail's confirmation), and that mail is arriving.
     await page.goto("/maker/mailboxes");
-    await expect(page.getByRole("row", { name: /Support Team/ })).toContainText("from forwarding-noreply@google.com");
+    const row = page.getByRole("row", { name: /Support Team/ });
+    await expect(row).toContainText("from jeanne.martin@customer-mail.example");
+    await expect(row).toContainText("Receiving mail");
   });
 });

@@ -22,7 +22,7 @@ export async function signRaw(raw: Buffer | string, key: TestKey): Promise<Buffe
 }
 
 /** A DNS server on 127.0.0.1 (UDP) answering TXT queries from `records` (name → TXT strings); NXDOMAIN otherwise. */
-export async function startTestDns(records: Record<string, string>) {
+export async function startTestDns(records: Record<string, string>, port = 0) {
   const { Packet } = dns2;
   const server = dns2.createServer({
     udp: true,
@@ -40,9 +40,9 @@ export async function startTestDns(records: Record<string, string>) {
       send(response);
     },
   });
-  await server.listen({ udp: { port: 0, address: "127.0.0.1" } });
-  const port = (server.addresses().udp as AddressInfo).port;
-  return { port, server: `127.0.0.1:${port}`, close: () => server.close() };
+  await server.listen({ udp: { port, address: "127.0.0.1" } });
+  const bound = (server.addresses().udp as AddressInfo).port;
+  return { port: bound, server: `127.0.0.1:${bound}`, close: () => server.close() };
 }
 
 export const dkimRecordName = (key: TestKey) => `${key.selector}._domainkey.${key.domain}`;

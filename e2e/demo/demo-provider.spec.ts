@@ -1,0 +1,104 @@
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn, USERS } from "../fixtures/auth";
+
+// The demo loop on a fresh `npm start` WITHOUT OUTBOUND_SMTP_URL (the "demo" project of playwright.config.ts):
+// the demo's domains are served by the simulated mail provider. Support Team verifies, Billing fails like
+// Microsoft 365 blocking external forwarding, Sales Europe waits for a Gmail confirmation, then verifies.
+const shots = (name: string, width: number) => path.join(test.info().outputDir, "..", "demo-screens", `${name}-${width}.png`);
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(90_000);
+
+async function openMailbox(page: Page, name: string) {
+  await page.goto("/maker/mailboxes");
+  await page.getByRole("link", { name, exact: true }).and(page.locator('[href^="/maker/mailboxes/"]')).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  return page.getByRole("region", { name: "Forwarding" });
+}
+
+async function shoot(page: Page, name: string) {
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const panel = page.getByRole("region", { name: "Forwarding" });
+    if (await panel.count()) await panel.screenshot({ path: shots(name, width) });
+    else await page.screenshot({ path: shots(name, width), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `sideways scroll at ${width}px`).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, USERS.admin);
+  await expect(page).toHaveURL(/\/maker\//);
+});
+
+test("Support Team: Verify forwarding reaches Verified within seconds through the demo provider", async ({ page }) => {
+  const panel = await openMailbox(page, "Support Team");
+  await expect(panel.getByTestId("demo-provider-note")).toContainText("Demo provider:");
+  await panel.getByRole("button", { name: "Verify forwarding" }).click();
+  await expect(panel.getByTestId("forwarding-status")).toHaveText("Forwarding verified", { timeout: 20_000 });
+  await expect(panel.getByText("Forwarding works")).toBeVisible();
+  await expect(page.getByRole("region", { name: "History" })).toContainText("The platform verified forwarding of");
+  await shoot(page, "1-support-verified");
+  await expectAccessible(page);
+});
+
+test("Billing: Microsoft 365 blocks external forwarding; Failed at once, 5.7.520 explained", async ({ page }) => {
+  const panel = await openMailbox(page, "Billing");
+  await panel.getByRole("button", { name: "Verify forwarding" }).click();
+  await expect(panel.getByTestId("forwarding-status")).toHaveText("Verification failed", { timeout: 20_000 });
+  await expect(panel.getByText("Microsoft 365 blocks forwarding to external addresses")).toBeVisible();
+  await expect(panel.getByTestId("bounce-status")).toContainText("550 5.7.520 Access denied");
+  await expect(panel.getByTestId("bounce-status")).toContainText("AS(7555)");
+  await expect(panel.getByRole("link", { name: "Microsoft's documentation on external forwarding" })).toHaveAttribute("href", /learn\.microsoft\.com/);
+  await expect(page.getByRole("region", { name: "History" })).toContainText("could not verify forwarding of");
+  await shoot(page, "2-billing-failed");
+  await expectAccessible(page);
+});
+
+test("Sales Europe: Gmail confirmation waiting; after confirming, the next verification succeeds", async ({ page }) => {
+  const panel = await openMailbox(page, "Sales Europe");
+  await panel.getByRole("button", { name: "Verify forwarding" }).click();
+  await expect(panel.getByText("Gmail confirmation waiting")).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByTestId("forwarding-status")).toHaveText("Verification pending");
+  await shoot(page, "3-sales-gmail-waiting");
+  await expectAccessible(page);
+  await panel.getByRole("button", { name: "Confirm forwarding (demo)" }).click();
+  await expect(panel.getByText("Forwarding confirmed: verify again")).toBeVisible();
+  await page.waitForTimeout(2500); // the demo server's cooldown between two test messages (VERIFY_COOLDOWN=2s)
+  await panel.getByRole("button", { name: "Verify forwarding" }).click();
+  await expect(panel.getByTestId("forwarding-status")).toHaveText("Forwarding verified", { timeout: 20_000 });
+  await expect(panel.getByText("Gmail confirmation waiting")).toHaveCount(0);
+});
+
+test("the demo provider's outbox shows every message and what the provider did", async ({ page }) => {
+  const panel = await openMailbox(page, "Billing");
+  await panel.getByRole("link", { name: "Open the demo provider's outbox" }).click();
+  await expect(page.getByRole("heading", { name: "Demo provider outbox", level: 1 })).toBeVisible();
+  const outbox = page.getByRole("list", { name: "Demo provider outbox" });
+  await expect(outbox).toContainText("Bounced");
+  await expect(outbox).toContainText("Forwarded");
+  await expect(outbox).toContainText("Waiting for confirmation");
+  await shoot(page, "4-outbox");
+  await expectAccessible(page);
+});
+
+test("R25: after an address change, S3 warns, and S4 and S1 say 'Not verified for <new address>'", async ({ page }) => {
+  await openMailbox(page, "Support Team");
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Email address (local part)").fill("help");
+  await expect(page.getByText("Change the forwarding rule too")).toBeVisible();
+  await shoot(page, "5-edit-warning");
+  await page.getByRole("button", { name: "Save" }).click();
+  const panel = page.getByRole("region", { name: "Forwarding" });
+  await expect(panel.getByTestId("forwarding-status")).toHaveText("Not verified for help@mycompany.com");
+  await expect(page.getByRole("region", { name: "History" })).toContainText("change the provider's forwarding rule");
+  await shoot(page, "6-not-verified-for-new-address");
+  await expectAccessible(page);
+  await page.goto("/maker/mailboxes");
+  await expect(page.getByRole("row", { name: /Support Team/ })).toContainText("Not verified for help@mycompany.com");
+  await shoot(page, "7-list");
+  await expectAccessible(page);
+});
