@@ -24,14 +24,14 @@ export function InboundMessagesTable({ messages, now = new Date() }: { messages:
         <col className="w-24" />
         <col className="w-[38%]" />
         <col />
-        <col className="w-18" />
+        <col className="hidden w-18 sm:table-column" />
       </colgroup>
       <thead>
         <tr>
           <Th scope="col">Received</Th>
           <Th scope="col">From</Th>
           <Th scope="col">Subject</Th>
-          <Th scope="col" className="text-right">Size</Th>
+          <Th scope="col" className="hidden text-right sm:table-cell">Size</Th>
         </tr>
       </thead>
       <tbody>
@@ -59,7 +59,7 @@ export function InboundMessagesTable({ messages, now = new Date() }: { messages:
                 {m.kind === "customer" && m.autoSubmitted && <Badge className={fit}>Automatic</Badge>}
               </span>
             </Td>
-            <Td className="text-right whitespace-nowrap text-slate-600">{formatSize(m.sizeBytes)}</Td>
+            <Td className="hidden text-right whitespace-nowrap text-slate-600 sm:table-cell">{formatSize(m.sizeBytes)}</Td>
           </tr>
         ))}
       </tbody>
