@@ -103,7 +103,7 @@ test("R25: after an address change, S3 warns, and S4 and S1 say 'Not verified fo
   await page.getByRole("button", { name: "Save" }).click();
   const panel = page.getByRole("region", { name: "Forwarding" });
   await expect(panel.getByTestId("forwarding-status")).toHaveText("Not verified for help@mycompany.com");
-  await expect(page.getByRole("region", { name: "History" })).toContainText("change the provider's forwarding rule");
+  await expect(page.getByRole("region", { name: "History" })).toContainText("change it at your email provider");
   await shoot(page, "6-not-verified-for-new-address");
   await expectAccessible(page);
   await page.goto("/maker/mailboxes");

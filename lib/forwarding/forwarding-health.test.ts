@@ -89,7 +89,7 @@ describe("R25 a verification proves one address → alias rule", () => {
     const [event] = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, support.id), eq(auditEvent.action, "mailbox.updated")));
     expect(event.changes).toMatchObject({
       address: { from: address, to: help },
-      forwarding: { from: `verified for ${address} only`, to: `not verified for ${help}: change the provider's forwarding rule` },
+      forwarding: { from: `rule for ${address}`, to: `rule for ${help}: change it at your email provider, then verify again` },
     });
   });
 

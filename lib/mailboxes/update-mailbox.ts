@@ -55,7 +55,7 @@ export async function updateMailbox(params: { orgId: string; actorId: string | n
       if (Object.keys(changes).length === 0) return current;
       // R25: a verification proved the old address's rule only; the history says the rule must follow.
       if (changes.address) {
-        changes.forwarding = { from: `verified for ${String(changes.address.from)} only`, to: `not verified for ${address}: change the provider's forwarding rule` };
+        changes.forwarding = { from: `rule for ${String(changes.address.from)}`, to: `rule for ${address}: change it at your email provider, then verify again` };
       }
       const [row] = await tx
         .update(mailbox)

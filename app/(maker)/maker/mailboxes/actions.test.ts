@@ -205,6 +205,8 @@ describe("R11 R12 edit", () => {
     expect(event.changes).toEqual({
       displayName: { from: "Support Team", to: "Helpdesk" },
       address: { from: `support@${t.domains[0].domain}`, to: `help@${t.domains[1].domain}` },
+      // R25: the history says that the provider's forwarding rule must follow the address.
+      forwarding: { from: `rule for support@${t.domains[0].domain}`, to: `rule for help@${t.domains[1].domain}: change it at your email provider, then verify again` },
       timezone: { from: "Default", to: "Asia/Tokyo" },
       language: { from: "Default", to: "fr" },
       smartRouting: { from: null, to: "Triage" },
