@@ -1,11 +1,10 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import postgres from "postgres";
+import { dataRootOf, ensurePrivateFolder } from "./private-folder";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -46,8 +45,15 @@ export function openDatabase(env: Record<string, string | undefined> = process.e
     };
   }
   const dir = env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
-  if (!dir.startsWith("memory://")) mkdirSync(path.resolve(/*turbopackIgnore: true*/ dir), { recursive: true }); // TOOLCHAIN pitfall 4
+  if (!dir.startsWith("memory://")) {
+    // Owner only (0700/0600), also for a folder an older version created world-readable.
+    const root = dataRootOf(dir);
+    if (root) ensurePrivateFolder(root);
+    ensurePrivateFolder(dir);
+  }
   const client = new PGlite(dir);
+  // Files PGlite creates on its first start are tightened too once it is ready (its folder is 0700 anyway).
+  if (!dir.startsWith("memory://")) void client.waitReady.then(() => ensurePrivateFolder(dir), () => {});
   return {
     db: drizzlePglite(client, { schema, logger }) as unknown as Db,
     driver: "pglite",
