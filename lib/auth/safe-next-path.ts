@@ -15,7 +15,6 @@ export function safeNextPath(next: unknown): string {
   if (typeof next !== "string" || next.length === 0 || next.length > 2000) return DEFAULT_AFTER_SIGN_IN;
   // A relative path must start with one "/" and nothing a browser could read as a second one or a scheme.
   if (!next.startsWith("/")) return DEFAULT_AFTER_SIGN_IN;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f-\u009f\\]/.test(next)) return DEFAULT_AFTER_SIGN_IN;
   let url: URL;
   try {
