@@ -1,4 +1,5 @@
 import { prepareDatabase } from "./prepare-database";
+import { publicUrlProblem } from "./public-url";
 
 /**
  * Server start: database ready (migrations, demo) before the first request, then the inbound SMTP receiver
@@ -6,6 +7,11 @@ import { prepareDatabase } from "./prepare-database";
  * `npm run receiver`). A receiver that cannot listen is reported and the web app serves on.
  */
 export async function bootServer(): Promise<void> {
+  const urlProblem = publicUrlProblem();
+  if (urlProblem) {
+    console.error(`[start] ${urlProblem}`);
+    process.exit(1);
+  }
   try {
     await prepareDatabase();
   } catch (e) {
