@@ -132,7 +132,7 @@ export async function ForwardingPanel(props: { orgId: string; mailbox: PanelMail
 
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Latest inbound messages</h3>
-          <InboundMessagesTable messages={messages} now={now} />
+          <InboundMessagesTable messages={messages} now={now} mailboxId={mailbox.id} />
         </div>
       </div>
     </Card>
