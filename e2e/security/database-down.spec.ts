@@ -3,7 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { test as base } from "@playwright/test";
 import postgres from "postgres";
-import { expect } from "../fixtures/auth";
+import { expect, expectAccessible } from "../fixtures/auth";
 
 // The app on PostgreSQL through a TCP proxy that this test "unplugs": open connections are cut and new ones
 // are accepted but never answered, the way a database host that hangs behaves.
@@ -43,6 +43,18 @@ base.describe("a database that stops answering (issue 11)", () => {
   let proxy: ReturnType<typeof tcpProxy>;
   let admin: postgres.Sql;
   const dbName = `ino_e2e_down_${Date.now()}`;
+  const directUrl = () => {
+    const u = new URL(adminUrl);
+    u.pathname = `/${dbName}`;
+    return u.toString();
+  };
+  const signInThere = async (page: import("@playwright/test").Page) => {
+    await page.goto(`http://localhost:${port}/sign-in`);
+    await page.getByLabel("Email").fill("admin@mycompany.com");
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/maker\/mailboxes$/);
+  };
 
   base.beforeAll(async () => {
     admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -84,14 +96,41 @@ base.describe("a database that stops answering (issue 11)", () => {
     await admin?.end();
   });
 
+  base("R33 Settings' history pages with Show older, in a stable order, to its end", async ({ page }) => {
+    base.setTimeout(120_000);
+    const direct = postgres(directUrl(), { max: 1, onnotice: () => {} });
+    const [{ id: orgId }] = await direct`select id from organization where slug = 'demo' or name = 'Demo Company' limit 1`;
+    for (let i = 0; i < 40; i++) {
+      await direct`insert into audit_event (org_id, actor_id, action, entity_type, entity_id, entity_label, created_at)
+        values (${orgId}, null, 'smart_routing.updated', 'smart_routing', ${`r${i}`}, ${`Routing ${String(i).padStart(2, "0")}`}, now() - make_interval(days => 1, mins => ${i}))`;
+    }
+    await direct.end();
+    await signInThere(page);
+    await page.goto(`http://localhost:${port}/maker/settings`);
+    const history = page.getByRole("list", { name: "History" });
+    await expect(history.getByRole("listitem")).toHaveCount(15);
+    await page.getByRole("button", { name: "Show older" }).click();
+    const older = page.getByRole("list", { name: "Older history" });
+    await expect(older.getByRole("listitem")).toHaveCount(15);
+    for (let i = 0; i < 5 && !(await page.getByText("That is the whole history.").isVisible()); i++) {
+      await page.getByRole("button", { name: "Show older" }).click();
+      await expect(page.getByRole("button", { name: "Show older" }).or(page.getByText("That is the whole history."))).toBeEnabled();
+    }
+    await expect(page.getByText("That is the whole history.")).toBeVisible();
+    const labels = await page.locator("ol li").allInnerTexts();
+    expect(new Set(labels.map((l) => l.match(/Routing \d\d/)?.[0]).filter(Boolean)).size).toBe(40);
+    await expectAccessible(page);
+    for (const width of [390, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByText("That is the whole history.").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: base.info().outputPath(`show-older-${width}.png`) });
+    }
+  });
+
   base("pages show a branded error with a retry within seconds, an action its generic message, readiness says unavailable", async ({ page }) => {
     base.setTimeout(120_000);
     const base_ = `http://localhost:${port}`;
-    await page.goto(`${base_}/sign-in`);
-    await page.getByLabel("Email").fill("admin@mycompany.com");
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/maker\/mailboxes$/);
+    await signInThere(page);
     await page.goto(`${base_}/maker/queues`);
     await page.getByRole("button", { name: "Create queue" }).first().click();
     await page.getByRole("dialog").getByLabel("Name").fill("While the database is away");
@@ -106,6 +145,7 @@ base.describe("a database that stops answering (issue 11)", () => {
     await expect(page.getByRole("heading", { name: "This page could not be loaded" })).toBeVisible({ timeout: 15_000 });
     expect(Date.now() - started).toBeLessThan(10_000);
     await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+    await expectAccessible(page);
     for (const width of [390, 1440]) {
       await page.setViewportSize({ width, height: 800 });
       await page.screenshot({ path: base.info().outputPath(`database-down-${width}.png`) });
