@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { connection } from "next/server";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
@@ -14,7 +15,9 @@ export const metadata: Metadata = {
   title: { default: `Maker · ${process.env.PLATFORM_NAME ?? "INO cx"}`, template: `%s · Maker · ${process.env.PLATFORM_NAME ?? "INO cx"}` },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, so that Next.js puts this request's CSP nonce (proxy.ts) on its scripts.
+  await connection();
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-screen font-sans">

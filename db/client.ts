@@ -1,11 +1,10 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import postgres from "postgres";
+import { dataRootOf, ensurePrivateFolder } from "./private-folder";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -19,6 +18,12 @@ export type DbHandle = {
   driver: "pglite" | "postgres";
   /** Counts statements sent, for the benchmark's query counts. */
   queryCount: () => number;
+  /**
+   * Runs `fn` while holding a PostgreSQL session advisory lock `key` on a connection of its own, so that only
+   * one process at a time runs it (e.g. migrations when several instances start at once on one database);
+   * the others wait, then run it too and find nothing left to do. PGlite has one process: `fn` just runs.
+   */
+  exclusive: <T>(key: number, fn: () => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 };
 
@@ -36,22 +41,57 @@ export function openDatabase(env: Record<string, string | undefined> = process.e
     const client = postgres(url, {
       max: Number(env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
-      connection: { application_name: "ino-mailboxes" },
+      // A database that does not answer must not hang pages: give up connecting after a few seconds, and let
+      // the server cancel any statement that runs too long (both configurable).
+      connect_timeout: positiveNumber(env.DATABASE_CONNECT_TIMEOUT_S, 5),
+      connection: {
+        application_name: "ino-mailboxes",
+        statement_timeout: positiveNumber(env.DATABASE_STATEMENT_TIMEOUT_MS, 10_000),
+        idle_in_transaction_session_timeout: positiveNumber(env.DATABASE_IDLE_TX_TIMEOUT_MS, 60_000),
+      },
     });
     return {
       db: drizzlePostgres(client, { schema, logger }) as unknown as Db,
       driver: "postgres",
       queryCount: () => count,
+      exclusive: async (key, fn) => {
+        const conn = await client.reserve();
+        try {
+          // Waiting for another instance's migrations may take longer than one statement may.
+          await conn`set statement_timeout = 0`;
+          await conn`select pg_advisory_lock(${key})`;
+          try {
+            return await fn();
+          } finally {
+            await conn`select pg_advisory_unlock(${key})`;
+          }
+        } finally {
+          conn.release();
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
   const dir = env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
-  if (!dir.startsWith("memory://")) mkdirSync(path.resolve(/*turbopackIgnore: true*/ dir), { recursive: true }); // TOOLCHAIN pitfall 4
+  if (!dir.startsWith("memory://")) {
+    // Owner only (0700/0600), also for a folder an older version created world-readable.
+    const root = dataRootOf(dir);
+    if (root) ensurePrivateFolder(root);
+    ensurePrivateFolder(dir);
+  }
   const client = new PGlite(dir);
+  // Files PGlite creates on its first start are tightened too once it is ready (its folder is 0700 anyway).
+  if (!dir.startsWith("memory://")) void client.waitReady.then(() => ensurePrivateFolder(dir), () => {});
   return {
     db: drizzlePglite(client, { schema, logger }) as unknown as Db,
     driver: "pglite",
     queryCount: () => count,
+    exclusive: (_key, fn) => fn(),
     close: () => client.close(),
   };
+}
+
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
 }

@@ -5,7 +5,8 @@
 // It needs DATABASE_URL: the embedded PGlite database in .data/ may be opened by one process only (the app),
 // and a second process writing to it would silently corrupt it. Start the app with SMTP_DISABLED=1 (or
 // SMTP_PORT=0) so that it does not run a receiver of its own on the same port.
-import { closeDb } from "@/db";
+import { closeDb, getDbHandle } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
 import { createSmtpReceiver } from "@/lib/inbound/create-smtp-receiver";
 import { receiverConfigFromEnv } from "@/lib/inbound/receiver-config";
 
@@ -20,6 +21,13 @@ if (!process.env.DATABASE_URL) {
 const config = receiverConfigFromEnv();
 if (!config) {
   console.error("[smtp] SMTP_PORT=0 or SMTP_DISABLED=1: nothing to run.");
+  process.exit(1);
+}
+// A receiver may start before (or with) the app on an empty database: it migrates too, under the same lock.
+try {
+  await migrateDatabase(getDbHandle());
+} catch (e) {
+  console.error(`[smtp] The database could not be prepared, so the receiver stops: ${(e as Error).message.split("\n")[0]}`);
   process.exit(1);
 }
 const receiver = createSmtpReceiver(config);

@@ -1,49 +1,29 @@
-import { ArrowRight } from "lucide-react";
 import type { AuditEventView } from "@/lib/audit/find-audit-events";
-import { describeAuditAction, formatAuditValue, fieldLabel } from "@/lib/audit/describe";
+import { hasOlderAuditEvents } from "@/lib/audit/find-audit-events";
 import { EmptyState } from "@/components/ui/table";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { AuditItem } from "./audit-item";
+import { ShowOlderAudit } from "./show-older-audit";
 
-/** A history of audit events with their field changes (R19). */
+/** A history of audit events with their field changes (R19), with "Show older" when there is more. */
 export function AuditList({ events, showEntity }: { events: AuditEventView[]; showEntity?: boolean }) {
   if (events.length === 0) return <EmptyState title="No changes yet">Changes appear here as soon as they are saved.</EmptyState>;
   const now = new Date();
+  const last = events[events.length - 1];
   return (
-    <ol className="space-y-4" aria-label="History">
-      {events.map((e) => {
-        const changes = Object.entries(e.changes);
-        return (
-          <li key={e.id} className="text-sm">
-            <p className="text-slate-800">
-              <span className="font-medium">{e.actorName ?? "The platform"}</span> {describeAuditAction(e.action)}
-              {showEntity && <> <span className="font-medium">{e.entityLabel}</span></>}
-              <span className="text-slate-500"> · <TimeAgo date={e.createdAt} now={now} /></span>
-            </p>
-            {changes.length > 0 && (
-              <dl className="mt-1 space-y-0.5 border-l-2 border-slate-100 pl-3 text-xs text-slate-600">
-                {changes.map(([field, { from, to }]) => (
-                  <div key={field} className="flex flex-wrap items-center gap-1">
-                    <dt className="font-medium text-slate-700">{fieldLabel(field)}:</dt>
-                    <dd className="flex flex-wrap items-center gap-1">
-                      {from === null || from === undefined ? (
-                        <span>{formatAuditValue(to)}</span>
-                      ) : to === null || to === undefined ? (
-                        <span className="line-through decoration-slate-400">{formatAuditValue(from)}</span>
-                      ) : (
-                        <>
-                          <span className="line-through decoration-slate-400">{formatAuditValue(from)}</span>
-                          <ArrowRight className="size-3" aria-label="changed to" />
-                          <span>{formatAuditValue(to)}</span>
-                        </>
-                      )}
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+    <div>
+      <ol className="space-y-4" aria-label="History">
+        {events.map((e) => (
+          <AuditItem key={e.id} event={e} now={now} showEntity={showEntity} />
+        ))}
+      </ol>
+      {hasOlderAuditEvents(events) && (
+        <ShowOlderAudit
+          scope={showEntity ? {} : { entityType: last.entityType, entityId: last.entityId }}
+          before={last.id}
+          pageSize={events.length}
+          showEntity={showEntity}
+        />
+      )}
+    </div>
   );
 }

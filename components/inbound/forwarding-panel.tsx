@@ -195,7 +195,7 @@ export function ForwardingPanel({ mailbox, data, timeoutMs }: { mailbox: PanelMa
 
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Latest inbound messages</h3>
-          <InboundMessagesTable messages={data.messages} now={now} />
+          <InboundMessagesTable messages={data.messages} now={now} mailboxId={mailbox.id} />
         </div>
       </div>
     </Card>

@@ -1,19 +1,15 @@
-import { Badge } from "@/components/ui/badge";
-import { EmptyState, Td, Th } from "@/components/ui/table";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { EmptyState, Th } from "@/components/ui/table";
 import type { InboundMessageRow } from "@/lib/inbound/find-inbound-messages";
+import { InboundMessageRowView } from "./inbound-message-row";
+import { ShowOlderInbound } from "./show-older-inbound";
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+export { formatSize } from "./format-size";
 
-// A badge never wider than its cell (fixed table layout): cut with an ellipsis rather than overflow.
-const fit = "max-w-full overflow-hidden text-ellipsis";
+/** How many messages S4 shows at first (the forwarding panel asks for this many); "Show older" pages on. */
+export const INBOUND_PAGE_SIZE = 20;
 
 /** S4: the latest messages that reached the alias (R21), newest first. Bodies are not kept. */
-export function InboundMessagesTable({ messages, now = new Date() }: { messages: InboundMessageRow[]; now?: Date }) {
+export function InboundMessagesTable({ messages, now = new Date(), mailboxId }: { messages: InboundMessageRow[]; now?: Date; mailboxId?: string }) {
   if (messages.length === 0) {
     return <EmptyState title="No mail received yet">Messages forwarded to the alias appear here, newest first.</EmptyState>;
   }
@@ -36,33 +32,12 @@ export function InboundMessagesTable({ messages, now = new Date() }: { messages:
       </thead>
       <tbody>
         {messages.map((m) => (
-          <tr key={m.id}>
-            <Td className="whitespace-nowrap text-slate-600">
-              <TimeAgo date={m.receivedAt} now={now} />
-            </Td>
-            <Td>
-              <span className="block truncate" title={m.headerFrom ?? undefined}>{m.headerFrom ?? "—"}</span>
-              {m.envelopeFrom && m.envelopeFrom !== m.headerFrom && (
-                <span className="block truncate text-xs text-slate-500" title={`Envelope sender (MAIL FROM): ${m.envelopeFrom}`}>
-                  via {m.envelopeFrom}
-                </span>
-              )}
-            </Td>
-            <Td>
-              <span className="block truncate" title={`${m.subject ?? ""}\nMessage-ID: ${m.messageId}`}>{m.subject ?? <span className="text-slate-500">(no subject)</span>}</span>
-              <span className="mt-0.5 flex flex-wrap gap-1">
-                {m.confirmationProvider === "gmail" && <Badge tone="blue" className={fit}>Gmail confirmation{m.providerAuth === "demo" ? " (demo)" : ""}</Badge>}
-                {m.kind === "customer" && <Badge tone="green" className={fit}>Customer</Badge>}
-                {m.kind === "platform" && <Badge className={fit}>Test message</Badge>}
-                {m.kind === "provider" && !m.confirmationProvider && <Badge className={fit}>Provider</Badge>}
-                {m.providerAuth === "temperror" && <Badge tone="amber" className={fit}>Not authenticated</Badge>}
-                {m.kind === "customer" && m.autoSubmitted && <Badge className={fit}>Automatic</Badge>}
-              </span>
-            </Td>
-            <Td className="hidden text-right whitespace-nowrap text-slate-600 sm:table-cell">{formatSize(m.sizeBytes)}</Td>
-          </tr>
+          <InboundMessageRowView key={m.id} m={m} now={now} />
         ))}
       </tbody>
+      {mailboxId && messages.length >= INBOUND_PAGE_SIZE && (
+        <ShowOlderInbound mailboxId={mailboxId} before={messages[messages.length - 1].id} pageSize={INBOUND_PAGE_SIZE} />
+      )}
     </table>
   );
 }

@@ -53,7 +53,7 @@ export const mailbox = pgTable(
     foreignKey({ name: "mailbox_domain_fk", columns: [t.orgId, t.domainId], foreignColumns: [emailDomain.orgId, emailDomain.id] }).onDelete("restrict"),
     foreignKey({ name: "mailbox_smart_routing_fk", columns: [t.orgId, t.smartRoutingId], foreignColumns: [smartRouting.orgId, smartRouting.id] }).onDelete("restrict"),
     foreignKey({ name: "mailbox_end_routing_fk", columns: [t.orgId, t.endRoutingId], foreignColumns: [smartRouting.orgId, smartRouting.id] }).onDelete("restrict"),
-    check("mailbox_display_name", sql`char_length(${t.displayName}) between 1 and 255 and ${t.displayName} = btrim(${t.displayName}) and ${t.displayName} !~ '[\\x01-\\x1f\\x7f]'`), // R1
+    check("mailbox_display_name", sql`char_length(${t.displayName}) between 1 and 255 and ${t.displayName} = btrim(${t.displayName}) and ${t.displayName} !~ '[\\x01-\\x1f\\x7f-\\x9f\\u2028\\u2029]'`), // R1
     check("mailbox_local_part", sql`char_length(${t.localPart}) <= 64 and ${t.localPart} ~ '^[a-z0-9!#$%&''*+/=?^_\`{|}~-]+(\\.[a-z0-9!#$%&''*+/=?^_\`{|}~-]+)*$'`), // R2
     check("mailbox_smart_routing_version", sql`(${t.smartRoutingId} is null) = (${t.smartRoutingVersion} is null)`), // R8
     check("mailbox_end_routing_version", sql`(${t.endRoutingId} is null) = (${t.endRoutingVersion} is null)`), // R9

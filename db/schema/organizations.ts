@@ -81,5 +81,6 @@ export const smartRouting = pgTable(
     unique("smart_routing_org_name_unique").on(t.orgId, t.name),
     unique("smart_routing_org_id_unique").on(t.orgId, t.id),
     check("smart_routing_name_length", sql`char_length(${t.name}) between 1 and 255`),
+    check("smart_routing_name_no_controls", sql`${t.name} !~ '[\\x01-\\x1f\\x7f-\\x9f\\u2028\\u2029]'`), // R1
   ],
 );

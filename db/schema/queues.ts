@@ -18,6 +18,7 @@ export const queue = pgTable(
     unique("queue_org_name_unique").on(t.orgId, t.name),
     unique("queue_org_id_unique").on(t.orgId, t.id),
     check("queue_name_length", sql`char_length(${t.name}) between 1 and 255`),
+    check("queue_name_no_controls", sql`${t.name} !~ '[\\x01-\\x1f\\x7f-\\x9f\\u2028\\u2029]'`), // R1
   ],
 );
 

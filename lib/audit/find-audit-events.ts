@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { auditEvent, user } from "@/db/schema";
 
@@ -15,17 +15,40 @@ export type AuditEventView = {
   actorEmail: string | null;
 };
 
-/** Recent audit events of an organisation, optionally of one object, newest first. */
+/**
+ * Where a page of history ends: the id of its last event; the next page starts strictly older than it
+ * (keyset paging on (created_at, id), read from the row itself so that no timestamp precision is lost).
+ */
+export type AuditCursor = { id: number };
+
+// Lists that have older events beyond their last one. The list a page gets is the very array AuditList
+// receives (server components pass props by reference), so "Show older" needs no extra prop on any page.
+const withOlder = new WeakSet<AuditEventView[]>();
+export function hasOlderAuditEvents(events: AuditEventView[]): boolean {
+  return withOlder.has(events);
+}
+
+/**
+ * Audit events of an organisation, optionally of one object, newest first (ties by id, so the order is
+ * stable), `limit` at a time, optionally only those older than `before`.
+ */
 export async function findAuditEvents(params: {
   orgId: string;
   entityType?: string;
   entityId?: string;
   limit?: number;
+  before?: AuditCursor;
 }): Promise<AuditEventView[]> {
+  const limit = params.limit ?? 30;
   const where = [eq(auditEvent.orgId, params.orgId)];
   if (params.entityType) where.push(eq(auditEvent.entityType, params.entityType));
   if (params.entityId) where.push(eq(auditEvent.entityId, params.entityId));
-  return db
+  if (params.before) {
+    where.push(
+      sql`(${auditEvent.createdAt}, ${auditEvent.id}) < (select c.created_at, c.id from audit_event c where c.id = ${params.before.id} and c.org_id = ${params.orgId})`,
+    );
+  }
+  const rows = await db
     .select({
       id: auditEvent.id,
       action: auditEvent.action,
@@ -41,5 +64,8 @@ export async function findAuditEvents(params: {
     .leftJoin(user, eq(user.id, auditEvent.actorId))
     .where(and(...where))
     .orderBy(desc(auditEvent.createdAt), desc(auditEvent.id))
-    .limit(params.limit ?? 30);
+    .limit(limit + 1);
+  const events = rows.slice(0, limit);
+  if (rows.length > limit) withOlder.add(events);
+  return events;
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/db";
+import { ensurePrivateFolder } from "@/db/private-folder";
 import * as schema from "@/db/schema";
 
 /**
@@ -15,8 +16,8 @@ import * as schema from "@/db/schema";
 function authSecret(): string {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
   const file = path.resolve(/*turbopackIgnore: true*/ ".data", "auth-secret");
+  ensurePrivateFolder(path.dirname(file)); // 0700, and 0600 for a secret an older version wrote
   if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
   }
   return readFileSync(file, "utf8").trim();

@@ -7,8 +7,4 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
-export function safeNextPath(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/maker/mailboxes";
-  return next;
-}
+export { safeNextPath } from "./safe-next-path";

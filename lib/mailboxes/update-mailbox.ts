@@ -60,8 +60,11 @@ export async function updateMailbox(params: { orgId: string; actorId: string | n
       const [row] = await tx
         .update(mailbox)
         .set({ ...resolved.values, version: current.version + 1, updatedAt: new Date() })
-        .where(and(eq(mailbox.id, current.id), eq(mailbox.orgId, params.orgId)))
+        // R12 also in the statement itself: a save based on an old version changes nothing, even if the lock
+        // above were lost (e.g. a future refactor reading without FOR UPDATE).
+        .where(and(eq(mailbox.id, current.id), eq(mailbox.orgId, params.orgId), eq(mailbox.version, params.version)))
         .returning();
+      if (!row) throw staleVersion();
       await recordAuditEvent(tx, {
         orgId: params.orgId,
         actorId: params.actorId,

@@ -1,4 +1,5 @@
 import { prepareDatabase } from "./prepare-database";
+import { publicUrlProblem } from "./public-url";
 
 /**
  * Server start: database ready (migrations, demo) before the first request, then the inbound SMTP receiver
@@ -6,8 +7,28 @@ import { prepareDatabase } from "./prepare-database";
  * `npm run receiver`). A receiver that cannot listen is reported and the web app serves on.
  */
 export async function bootServer(): Promise<void> {
-  await prepareDatabase();
+  const urlProblem = publicUrlProblem();
+  if (urlProblem) {
+    console.error(`[start] ${urlProblem}`);
+    process.exit(1);
+  }
+  try {
+    await prepareDatabase();
+  } catch (e) {
+    // A server whose database could not be prepared would answer every request with an error, for ever:
+    // stop instead, with one clear message, and let the operator (or orchestrator) start it again.
+    console.error(`[start] The database could not be prepared, so the app stops: ${describeBootError(e)}`);
+    process.exit(1);
+  }
   await startInboundReceiver();
+}
+
+/** One line saying what failed, without a stack (the cause of a drizzle error is the driver's error). */
+export function describeBootError(e: unknown): string {
+  const err = e as { message?: string; cause?: { message?: string; code?: string } };
+  const cause = err?.cause?.message ? ` (${err.cause.code ? `${err.cause.code}: ` : ""}${err.cause.message})` : "";
+  const first = String(err?.message ?? e).split("\n")[0];
+  return `${first}${cause}. Check DATABASE_URL (or PGLITE_DIR) and that the database answers.`;
 }
 
 const g = globalThis as unknown as { __inoSmtpReceiver?: Promise<unknown> };

@@ -2,20 +2,27 @@
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { publicAction } from "@/lib/action-client";
+import { db } from "@/db";
 import { getAuth } from "@/lib/auth/auth";
 import { safeNextPath, signInSchema } from "@/lib/auth/schemas";
+import { countSignInAttempt, forgiveSignInAttempt, tooManyAttemptsMessage } from "@/lib/auth/sign-in-limiter";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/server/request-facts";
 
 export const signInAction = publicAction.inputSchema(signInSchema).action(async ({ parsedInput }) => {
+  const requestHeaders = await headers();
+  const email = parsedInput.email.toLowerCase();
+  const address = clientAddress(requestHeaders);
+  // Counted before the password is checked, per account and per address, in the database (every instance).
+  const verdict = await countSignInAttempt(db, { email, address, now: new Date() });
+  if (!verdict.allowed) throw new AppError("LIMIT_REACHED", tooManyAttemptsMessage(verdict.retryAfterSeconds));
   try {
-    await getAuth().api.signInEmail({
-      body: { email: parsedInput.email.toLowerCase(), password: parsedInput.password },
-      headers: await headers(),
-    });
+    await getAuth().api.signInEmail({ body: { email, password: parsedInput.password }, headers: requestHeaders });
   } catch (e) {
     if (e instanceof APIError) throw new AppError("INVALID", "Email or password is incorrect.", "password");
     throw e;
   }
+  await forgiveSignInAttempt(db, { email, address });
   return { next: safeNextPath(parsedInput.next) };
 });
 

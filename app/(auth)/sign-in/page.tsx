@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { safeNextPath } from "@/lib/auth/schemas";
+import { nextParam, safeNextPath } from "@/lib/auth/safe-next-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
   const platform = process.env.PLATFORM_NAME ?? "INO cx";
   return (
@@ -18,7 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mt-1 text-sm text-slate-600">Administer your organisation&apos;s mailboxes and queues.</p>
         </div>
         <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-          <SignInForm next={safeNextPath(next)} />
+          <SignInForm next={safeNextPath(nextParam(next))} />
         </div>
       </div>
     </main>

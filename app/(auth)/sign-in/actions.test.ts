@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/server/request-facts";
+import { TEST_PASSWORD, createTestOrg } from "@/tests/fixtures";
+import { setRequestHeaders } from "@/tests/request-context";
+import { signInAction } from "./actions";
+
+const socket = () => `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`;
+const from = (address: string, extra: Record<string, string> = {}) => setRequestHeaders(new Headers({ [SOCKET_ADDRESS_HEADER]: address, ...extra }));
+const message = (r: unknown) => (r as { serverError?: { message?: string } })?.serverError?.message;
+
+afterEach(() => {
+  delete process.env.TRUST_PROXY;
+});
+
+describe("sign-in is limited (issue 11)", () => {
+  it("after 5 wrong passwords even the right one is refused, with the same answer as for an unknown account", async () => {
+    const t = await createTestOrg();
+    const unknown = `nobody-${randomUUID().slice(0, 8)}@test.example`;
+    for (const email of [t.admin.email, unknown]) {
+      from(socket());
+      for (let i = 0; i < 5; i++) expect(message(await signInAction({ email, password: "wrong-password" }))).toBe("Email or password is incorrect.");
+      expect(message(await signInAction({ email, password: TEST_PASSWORD }))).toBe("Too many attempts: try again in 15 minutes.");
+    }
+  });
+
+  it("a success clears the account's count", async () => {
+    const t = await createTestOrg();
+    from(socket());
+    for (let i = 0; i < 4; i++) await signInAction({ email: t.admin.email, password: "wrong-password" });
+    expect((await signInAction({ email: t.admin.email, password: TEST_PASSWORD }))?.data).toEqual({ next: "/maker/mailboxes" });
+    for (let i = 0; i < 4; i++) expect(message(await signInAction({ email: t.admin.email, password: "wrong-password" }))).toBe("Email or password is incorrect.");
+  });
+
+  it("rotating X-Forwarded-For does not escape the per-address limit when no proxy is trusted", async () => {
+    const address = socket();
+    for (let i = 0; i < 20; i++) {
+      from(address, { "x-forwarded-for": `203.0.113.${i + 1}` });
+      expect(message(await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "wrong-password" }))).toBe(
+        "Email or password is incorrect.",
+      );
+    }
+    from(address, { "x-forwarded-for": "203.0.113.99" });
+    expect(message(await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "wrong-password" }))).toBe(
+      "Too many attempts: try again in 15 minutes.",
+    );
+  });
+
+  it("behind a declared proxy (TRUST_PROXY=1) the address is the one the proxy appended", async () => {
+    process.env.TRUST_PROXY = "1";
+    const proxy = socket();
+    const client = socket();
+    for (let i = 0; i < 20; i++) {
+      from(proxy, { "x-forwarded-for": `6.6.6.${i}, ${client}` }); // the first entry is the client's own claim
+      await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "wrong-password" });
+    }
+    from(proxy, { "x-forwarded-for": `7.7.7.7, ${client}` });
+    expect(message(await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "x" }))).toMatch(/^Too many attempts/);
+    from(proxy, { "x-forwarded-for": socket() });
+    expect(message(await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "x" }))).toBe("Email or password is incorrect.");
+  });
+});

@@ -1,0 +1,22 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "@/db";
+
+/** "ok" when the database answers a trivial query within `timeoutMs`, else "unavailable" (the cause is logged). */
+export async function checkDatabase(timeoutMs = Number(process.env.READINESS_TIMEOUT_MS ?? 3000)): Promise<"ok" | "unavailable"> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      db.execute(sql`select 1`),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+    return "ok";
+  } catch (e) {
+    console.error(`[health] The database is not ready: ${(e as Error).message.split("\n")[0]}`);
+    return "unavailable";
+  } finally {
+    clearTimeout(timer);
+  }
+}
