@@ -55,6 +55,26 @@ export async function timeRoute(url: string, cookie: string, n: number): Promise
 }
 
 /** `app: false` (only the inbound section) skips building and starting the web app. */
+/** GETs each of `urls` in turn, `n` rounds after a warm-up, so that all see the same load; latencies (ms) per URL. */
+export async function timeRoutesInterleaved(urls: string[], cookie: string, n: number): Promise<number[][]> {
+  const get = async (url: string) => {
+    const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    await res.text();
+  };
+  for (let i = 0; i < 5; i++) for (const u of urls) await get(u);
+  const out = urls.map(() => [] as number[]);
+  for (let i = 0; i < n; i++) for (const [k, u] of urls.entries()) out[k].push((await timeIt(() => get(u)))[0]);
+  return out;
+}
+
+/** GETs `url` once and returns the size of its HTML in bytes. */
+export async function htmlBytes(url: string, cookie: string): Promise<number> {
+  const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  return Buffer.byteLength(await res.text());
+}
+
 export async function startBench(opts: { app: boolean } = { app: true }): Promise<BenchContext & { stop: () => Promise<void> }> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const name = `ino_bench_${Date.now()}`;
@@ -69,7 +89,7 @@ export async function startBench(opts: { app: boolean } = { app: true }): Promis
 
   const root = path.resolve(import.meta.dirname, "..");
   const distDir = ".next-bench";
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", SMTP_DISABLED: "1", BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00" };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, BENCH_FLOOR_ROUTE: "1", NEXT_TELEMETRY_DISABLED: "1", SMTP_DISABLED: "1", BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00" };
   if (opts.app && (!existsSync(path.join(root, distDir, "BUILD_ID")) || process.env.BENCH_REBUILD !== "0")) {
     console.log("[bench] building the app…");
     const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: root, env, stdio: "ignore" });

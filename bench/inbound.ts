@@ -51,7 +51,8 @@ function bigMessage(i: number): Readable {
   });
 }
 
-type Child = { port: number; ask: () => Promise<{ rssPeak: number; rss: number; queries: number }>; stop: () => Promise<void> };
+type Answer = { rssPeak: number; rss: number; queries: number; cpuMs: number };
+type Child = { port: number; ask: () => Promise<Answer>; stop: () => Promise<void> };
 
 /**
  * The child's code as one plain JavaScript file (esbuild, which tsx brings), run by plain node: what is measured
@@ -76,7 +77,7 @@ async function bundleChild(): Promise<string> {
 
 async function startChild(file: string, mode: "bare" | "receiver", databaseUrl: string): Promise<Child> {
   const child: ChildProcess = fork(file, [mode], {
-    execArgv: ["--conditions=react-server"],
+    execArgv: ["--conditions=react-server", ...(process.env.BENCH_CHILD_NODE_OPTIONS ?? "").split(" ").filter(Boolean)],
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -88,7 +89,7 @@ async function startChild(file: string, mode: "bare" | "receiver", databaseUrl: 
   return {
     port,
     ask: () => {
-      const answer = next<{ rssPeak: number; rss: number; queries: number }>();
+      const answer = next<Answer>();
       child.send("rss");
       return answer;
     },
@@ -138,12 +139,15 @@ export default async function benchInbound(ctx: BenchContext): Promise<void> {
     // Alternate the two, twice, so that both see the same machine load.
     const bareRuns = [];
     const ourRuns = [];
-    const before = (await ours.ask()).queries;
+    const before = await ours.ask();
+    const bareBefore = await bare.ask();
     bareRuns.push(await drive(bare.port, to, "bare1"));
     ourRuns.push(await drive(ours.port, to, "ours1"));
     bareRuns.push(await drive(bare.port, to, "bare2"));
     ourRuns.push(await drive(ours.port, to, "ours2"));
-    const statements = (await ours.ask()).queries - before;
+    const after = await ours.ask();
+    const bareAfter = await bare.ask();
+    const statements = after.queries - before.queries;
     const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(inboundMessage).where(eq(inboundMessage.mailboxId, box.id));
     const expected = 2 * (SENDERS * PER_SENDER + 3 * SENDERS);
     if (count !== expected) throw new Error(`inbound bench: ${count} messages recorded, expected ${expected}`);
@@ -182,6 +186,7 @@ export default async function benchInbound(ctx: BenchContext): Promise<void> {
       "receiver p50 / p95 accept latency (ms)": `${mean(ourRuns.map((r) => r.p50)).toFixed(1)} / ${mean(ourRuns.map((r) => r.p95)).toFixed(1)}`,
       "bare p50 / p95 accept latency (ms)": `${mean(bareRuns.map((r) => r.p50)).toFixed(1)} / ${mean(bareRuns.map((r) => r.p95)).toFixed(1)}`,
       "database statements per message (RCPT lookup + record)": statements / expected,
+      "server process CPU per message, receiver / bare (ms)": `${((after.cpuMs - before.cpuMs) / expected).toFixed(2)} / ${((bareAfter.cpuMs - bareBefore.cpuMs) / expected).toFixed(2)}`,
       "PostgreSQL durable commit (one-row insert) median / p95 (ms), same run": `${percentile(commits, 50).toFixed(1)} / ${percentile(commits, 95).toFixed(1)}`,
       "load average (1 min) at the end": (await import("node:os")).loadavg()[0],
       "all messages recorded": `${count} of ${expected}`,

@@ -46,7 +46,8 @@ sample();
 process.on("message", async (m) => {
   if (m === "rss") {
     sample();
-    process.send?.({ rssPeak: peak, rss: process.memoryUsage().rss, queries: queries() });
+    const cpu = process.cpuUsage();
+    process.send?.({ rssPeak: peak, rss: process.memoryUsage().rss, queries: queries(), cpuMs: (cpu.user + cpu.system) / 1000 });
     peak = process.memoryUsage().rss;
   } else if (m === "stop") {
     await stop();

@@ -349,11 +349,8 @@ function groupCommit(getDb: () => Promise<Db>) {
         const results =
           group.length === 1
             ? [await recordInboundMessage(db, group[0].params)]
-            : await db.transaction(async (tx) => {
-                const out: RecordedFor[][] = [];
-                for (const w of group) out.push(await recordInboundMessage(tx as unknown as Db, w.params));
-                return out;
-              });
+            : // Sent without waiting for each other: the driver pipelines them on the transaction's connection.
+              await db.transaction((tx) => Promise.all(group.map((w) => recordInboundMessage(tx as unknown as Db, w.params))));
         group.forEach((w, i) => w.resolve(results[i]));
       } catch (e) {
         for (const w of group) w.reject(e);
