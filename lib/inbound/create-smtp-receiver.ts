@@ -48,6 +48,8 @@ export type SmtpReceiverOptions = {
   socketTimeoutMs?: number;
   /** STARTTLS: PEM key and certificate. Without them STARTTLS is not offered. */
   tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Called after a message is read: its size and how many of its bytes the receiver held in memory (tests, metrics). */
+  onMessageRead?: (info: { sizeBytes: number; heldBytes: number }) => void;
   /** Called after a message is recorded (tests, metrics). */
   onRecorded?: (results: RecordedFor[]) => void;
   /** Most connections at once (default 100); one more is answered 421 and closed. */
@@ -205,6 +207,7 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         }
         if (stream.sizeExceeded) return finish(smtpError(552, `5.3.4 Message too big: this platform accepts messages up to ${maxSize} bytes`));
         if (!read.ok) return finish(smtpError(552, headerTooLong(maxHeaderBytes)));
+        options.onMessageRead?.({ sizeBytes: read.sizeBytes, heldBytes: read.header.length + read.body.length });
         if (recipients.length === 0) return finish(smtpError(554, "5.5.1 No valid recipients"));
         if (toPostmaster && read.bodyTruncated) {
           return finish(smtpError(552, `5.3.4 Mail to postmaster is limited to ${POSTMASTER_MAX_BYTES / 1024 / 1024} MB here; please send a shorter message`));
