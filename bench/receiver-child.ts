@@ -8,7 +8,7 @@ import { SMTPServer } from "smtp-server";
 
 const mode = process.argv[2];
 let peak = 0;
-const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
 setInterval(sample, 10).unref();
 
 let stop: () => Promise<void>;
