@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   },
   // Separate build folders let several checkouts' servers (e.g. tests beside a running app) coexist.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // `npm run bench` builds with BENCH_FLOOR_ROUTE=1: then `page.bench.tsx` files are pages too (its floor page,
+  // app/(maker)/maker/bench-floor). A normal build has Next's default extensions and no such route.
+  ...(process.env.BENCH_FLOOR_ROUTE === "1" ? { pageExtensions: ["bench.tsx", "tsx", "ts", "jsx", "js"] } : {}),
 };
 
 export default nextConfig;

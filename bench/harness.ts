@@ -54,7 +54,28 @@ export async function timeRoute(url: string, cookie: string, n: number): Promise
   return out;
 }
 
-export async function startBench(): Promise<BenchContext & { stop: () => Promise<void> }> {
+/** `app: false` (only the inbound section) skips building and starting the web app. */
+/** GETs each of `urls` in turn, `n` rounds after a warm-up, so that all see the same load; latencies (ms) per URL. */
+export async function timeRoutesInterleaved(urls: string[], cookie: string, n: number): Promise<number[][]> {
+  const get = async (url: string) => {
+    const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    await res.text();
+  };
+  for (let i = 0; i < 5; i++) for (const u of urls) await get(u);
+  const out = urls.map(() => [] as number[]);
+  for (let i = 0; i < n; i++) for (const [k, u] of urls.entries()) out[k].push((await timeIt(() => get(u)))[0]);
+  return out;
+}
+
+/** GETs `url` once and returns the size of its HTML in bytes. */
+export async function htmlBytes(url: string, cookie: string): Promise<number> {
+  const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  return Buffer.byteLength(await res.text());
+}
+
+export async function startBench(opts: { app: boolean } = { app: true }): Promise<BenchContext & { stop: () => Promise<void> }> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const name = `ino_bench_${Date.now()}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -68,16 +89,16 @@ export async function startBench(): Promise<BenchContext & { stop: () => Promise
 
   const root = path.resolve(import.meta.dirname, "..");
   const distDir = ".next-bench";
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", SMTP_PORT: "2727", BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00" };
-  if (!existsSync(path.join(root, distDir, "BUILD_ID")) || process.env.BENCH_REBUILD !== "0") {
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, BENCH_FLOOR_ROUTE: "1", NEXT_TELEMETRY_DISABLED: "1", SMTP_DISABLED: "1", BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00" };
+  if (opts.app && (!existsSync(path.join(root, distDir, "BUILD_ID")) || process.env.BENCH_REBUILD !== "0")) {
     console.log("[bench] building the app…");
     const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: root, env, stdio: "ignore" });
     if (b.status !== 0) throw new Error("next build failed");
   }
   const port = Number(process.env.BENCH_PORT ?? 3300);
-  const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { cwd: root, env, stdio: "ignore" });
+  const server: ChildProcess | null = opts.app ? spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { cwd: root, env, stdio: "ignore" }) : null;
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
+  for (let i = 0; opts.app; i++) {
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
     } catch {}
@@ -87,7 +108,7 @@ export async function startBench(): Promise<BenchContext & { stop: () => Promise
   // The bench process talks to the same database, with the same secret, as the server it measures.
   process.env.DATABASE_URL = databaseUrl;
   process.env.BETTER_AUTH_SECRET = env.BETTER_AUTH_SECRET;
-  const cookie = await signInCookie();
+  const cookie = opts.app ? await signInCookie() : "";
 
   const report = (section: string, figures: Record<string, string | number>) => {
     console.log(`\n## ${section}`);
@@ -100,7 +121,7 @@ export async function startBench(): Promise<BenchContext & { stop: () => Promise
     cookie,
     report,
     stop: async () => {
-      server.kill("SIGTERM");
+      server?.kill("SIGTERM");
       await handle.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end();

@@ -6,7 +6,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { createMailbox } from "@/lib/mailboxes/create-mailbox";
 import { EMPTY_MAILBOX_FIELDS } from "@/lib/mailboxes/schemas";
 import { loadMailboxesPage } from "@/lib/mailboxes/load-mailboxes-page";
-import { concurrently, percentile, timeRoute, type BenchContext } from "./harness";
+import { concurrently, htmlBytes, percentile, timeRoutesInterleaved, type BenchContext } from "./harness";
 
 /** Queries that `fn` sends through the app's database handle. */
 async function queriesOf(fn: () => Promise<unknown>): Promise<number> {
@@ -53,9 +53,15 @@ export default async function benchMailboxes(ctx: BenchContext): Promise<void> {
   const links = page.mailboxes.reduce((n, m) => n + m.queues.length, 0);
   const authQueries = await queriesOf(() => getAuth().api.getSession({ headers: new Headers({ cookie: ctx.cookie }) }));
 
-  // S1's server time against a trivial route of the same server, in the same run.
-  const trivial = await timeRoute(`${ctx.baseUrl}/api/health`, ctx.cookie, 60);
-  const s1 = await timeRoute(`${ctx.baseUrl}/maker/mailboxes`, ctx.cookie, 60);
+  // S1's server time against the floor page (same layout and session check, 50 static rows; a route of the
+  // bench's build only) and a trivial route, requests interleaved so that all three see the same load.
+  const [trivial, floor, s1] = await timeRoutesInterleaved(
+    [`${ctx.baseUrl}/api/health`, `${ctx.baseUrl}/maker/bench-floor`, `${ctx.baseUrl}/maker/mailboxes`],
+    ctx.cookie,
+    60,
+  );
+  const floorHtml = await htmlBytes(`${ctx.baseUrl}/maker/bench-floor`, ctx.cookie);
+  const s1Html = await htmlBytes(`${ctx.baseUrl}/maker/mailboxes`, ctx.cookie);
 
   // Create latency with 4 concurrent clients, in an organisation of its own (40 creates, under the limit).
   const tag = randomUUID().slice(0, 8);
@@ -71,8 +77,10 @@ export default async function benchMailboxes(ctx: BenchContext): Promise<void> {
     [`S1 data queries with ${page.mailboxes.length} mailboxes (${links} queue links, 20 queues)`]: queriesFull,
     "session check queries (Better Auth getSession) + 1 membership query per page": authQueries,
     [`GET /api/health median / p95 (ms)`]: `${percentile(trivial, 50).toFixed(1)} / ${percentile(trivial, 95).toFixed(1)}`,
-    [`GET /maker/mailboxes (50 mailboxes) median / p95 (ms)`]: `${percentile(s1, 50).toFixed(1)} / ${percentile(s1, 95).toFixed(1)}`,
-    "S1 / trivial route, ratio of medians": percentile(s1, 50) / percentile(trivial, 50),
+    [`GET floor page (layout + session check + 50 static rows) median / p95 (ms)`]: `${percentile(floor, 50).toFixed(1)} / ${percentile(floor, 95).toFixed(1)}`,
+    [`GET /maker/mailboxes (${page.mailboxes.length} mailboxes) median / p95 (ms)`]: `${percentile(s1, 50).toFixed(1)} / ${percentile(s1, 95).toFixed(1)}`,
+    "S1 / floor page, ratio of medians (target <= 1.3)": percentile(s1, 50) / percentile(floor, 50),
+    "HTML bytes: S1 / floor page (S1 target <= 70 kB)": `${(s1Html / 1024).toFixed(1)} kB / ${(floorHtml / 1024).toFixed(1)} kB`,
     "create mailbox, 4 concurrent clients x 10: p50 / p95 (ms)": `${percentile(create, 50).toFixed(1)} / ${percentile(create, 95).toFixed(1)}`,
     "mailboxes created": created,
   });

@@ -9,7 +9,7 @@ import { findQueues } from "@/lib/queues/find-queues";
 import { linkMailboxToQueue } from "@/lib/queues/link-mailbox-to-queue";
 import { loadQueuePage } from "@/lib/queues/load-queue-page";
 import { setDefaultMailbox } from "@/lib/queues/set-default-mailbox";
-import { concurrently, percentile, timeRoute, type BenchContext } from "./harness";
+import { concurrently, htmlBytes, percentile, timeRoutesInterleaved, type BenchContext } from "./harness";
 
 // The services run on the app's database handle (getDbHandle(), opened from DATABASE_URL, which the harness
 // points at the bench database), so that is the handle whose statements are counted.
@@ -58,9 +58,13 @@ export default async function benchQueues(ctx: BenchContext): Promise<void> {
   const queueCount = (await findQueues(demo.id)).length;
 
   // The queue page's server time against a trivial route of the same server, in the same run.
-  const trivial = await timeRoute(`${ctx.baseUrl}/api/health`, ctx.cookie, 40);
-  const detail = await timeRoute(`${ctx.baseUrl}/maker/queues/${full.id}`, ctx.cookie, 40);
-  const list = await timeRoute(`${ctx.baseUrl}/maker/queues`, ctx.cookie, 40);
+  const [trivial, floor, detail, list] = await timeRoutesInterleaved(
+    [`${ctx.baseUrl}/api/health`, `${ctx.baseUrl}/maker/bench-floor`, `${ctx.baseUrl}/maker/queues/${full.id}`, `${ctx.baseUrl}/maker/queues`],
+    ctx.cookie,
+    40,
+  );
+  const detailHtml = await htmlBytes(`${ctx.baseUrl}/maker/queues/${full.id}`, ctx.cookie);
+  const listHtml = await htmlBytes(`${ctx.baseUrl}/maker/queues`, ctx.cookie);
 
   // "Make default" latency, 4 concurrent clients in-process: each on its own queue (no contention), then all
   // four on the same queue (they queue up on its row lock, by design).
@@ -93,7 +97,10 @@ export default async function benchQueues(ctx: BenchContext): Promise<void> {
     "GET /api/health p50 / p95 (ms)": ms(trivial),
     "GET /maker/queues/[id] (20 mailboxes) p50 / p95 (ms)": ms(detail),
     [`GET /maker/queues (${queueCount} queues) p50 / p95 (ms)`]: ms(list),
-    "queue page / trivial route, ratio of medians": percentile(detail, 50) / percentile(trivial, 50),
+    "GET floor page (50 static rows) p50 / p95 (ms)": ms(floor),
+    "queue page / floor page, ratio of medians (target <= 1.3)": percentile(detail, 50) / percentile(floor, 50),
+    "queue list / floor page, ratio of medians": percentile(list, 50) / percentile(floor, 50),
+    "HTML bytes: queue page (20 mailboxes) / queue list (target <= 70 kB)": `${(detailHtml / 1024).toFixed(1)} kB / ${(listHtml / 1024).toFixed(1)} kB`,
     "make default, 4 concurrent clients x 25, each on its own queue: p50 / p95 (ms)": ms(separate),
     "make default, 4 concurrent clients x 25, all on one queue of 20: p50 / p95 (ms)": ms(shared),
     "non-empty queues without exactly one default afterwards": bad.n,

@@ -10,7 +10,7 @@ const sections: Section[] = [
 ];
 
 const only = process.argv.slice(2);
-const ctx = await startBench();
+const ctx = await startBench({ app: only.length === 0 || only.some((s) => s !== "inbound") });
 try {
   console.log(`# npm run bench — ${new Date().toISOString()}, Node ${process.version}, PostgreSQL`);
   for (const s of sections) if (only.length === 0 || only.includes(s.name)) await s.run(ctx);

@@ -4,11 +4,32 @@ import type { Db } from "@/db";
 import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import { handleBounce } from "./handle-bounce";
-import { parseInboundMessage } from "./parse-inbound-message";
+import { needsBody } from "./needs-body";
+import { parseInboundMessage, type InboundMessageFacts } from "./parse-inbound-message";
+import { bodyPrefixText, hasUsableMessageId, headerFacts, HeaderTooLongError, parseMessageHeader, type MessageHeader } from "./parse-message-header";
+import { readMessageWithHeader } from "./read-message-header";
 import { recordInboundMessage, type RecordedFor } from "./record-inbound-message";
 import { resolveAliasRecipient } from "./resolve-alias-recipient";
 
 export const DEFAULT_MAX_MESSAGE_SIZE = 25 * 1024 * 1024;
+export const DEFAULT_MAX_CONNECTIONS = 100;
+/** A whole transaction (connection or previous message's end → this message's end of DATA). */
+export const DEFAULT_MAX_TRANSACTION_MS = 10 * 60_000;
+/** The longest header block read; past it the message is refused (552), never recorded without its facts. */
+export const DEFAULT_MAX_HEADER_BYTES = 256 * 1024;
+/** How much of a body is read for the full parse (provider confirmations, bounces: see needs-body.ts). */
+export const DEFAULT_BODY_CAP = 1024 * 1024;
+/** How much of an ordinary body is searched for a forwarding check's token. */
+const TOKEN_SCAN_BYTES = 64 * 1024;
+/** Mail to postmaster is forwarded whole; larger mail to postmaster is refused. */
+const POSTMASTER_MAX_BYTES = 1024 * 1024;
+
+export type PostmasterDelivery = {
+  /** POSTMASTER_FORWARD_TO: the operator's address; null records (logs) postmaster mail only. */
+  forwardTo: string | null;
+  /** Sends the message on (default: through OUTBOUND_SMTP_URL). Throws when it cannot: the sender gets 451. */
+  send?: (envelope: { from: string; to: string }, raw: Buffer) => Promise<void>;
+};
 
 export type SmtpReceiverOptions = {
   /** 0 picks a free port (tests); see `port` after start(). */
@@ -29,8 +50,20 @@ export type SmtpReceiverOptions = {
   socketTimeoutMs?: number;
   /** STARTTLS: PEM key and certificate. Without them STARTTLS is not offered. */
   tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Called after a message is read: its size and how many of its bytes the receiver held in memory (tests, metrics). */
+  onMessageRead?: (info: { sizeBytes: number; heldBytes: number }) => void;
   /** Called after a message is recorded (tests, metrics). */
   onRecorded?: (results: RecordedFor[]) => void;
+  /** Most connections at once (default 100); one more is answered 421 and closed. */
+  maxConnections?: number;
+  /** Bound on one transaction, however the client trickles its bytes (default 10 min); then 421 and close. */
+  maxTransactionMs?: number;
+  /** Longest header block read (default 256 kB); a longer one is refused with 552. */
+  maxHeaderBytes?: number;
+  /** How much of a body the full parse reads when needsBody says so (default 1 MB). */
+  bodyCap?: number;
+  /** Where mail to postmaster goes (RFC 5321 4.5.1); default from POSTMASTER_FORWARD_TO and OUTBOUND_SMTP_URL. */
+  postmaster?: PostmasterDelivery;
 };
 
 export type SmtpReceiver = {
@@ -40,11 +73,35 @@ export type SmtpReceiver = {
   readonly port: number;
 };
 
-type Recipient = { mailboxId: string; orgId: string };
+// R27: bounce+<token> recipients carry their token (null for a malformed one).
+type Recipient = { mailboxId: string; orgId: string } | { postmaster: true } | { bounce: string | null };
+type AliasRecipient = { mailboxId: string; orgId: string };
 type SmtpError = Error & { responseCode?: number };
 
 const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
 const TEMPORARY = "4.3.0 Temporary failure on our side: the message was not accepted, please try again later";
+const ENHANCED_CODE = /^[245]\.\d{1,3}\.\d{1,3} /;
+
+/** RFC 5321 4.5.1: "postmaster" alone, or at the platform's mail domain or one of its subdomains (alias hosts). */
+export function isPostmasterAddress(address: string): boolean {
+  const [local, domain, ...more] = address.trim().toLowerCase().split("@");
+  if (local !== "postmaster" || more.length) return false;
+  if (domain === undefined) return true;
+  const platform = platformMailDomain();
+  return domain === platform || domain.endsWith(`.${platform}`);
+}
+
+async function defaultPostmasterSend(envelope: { from: string; to: string }, raw: Buffer): Promise<void> {
+  const { outboundSmtpUrl, outboundTransport } = await import("@/lib/forwarding/outbound-mail");
+  const url = outboundSmtpUrl();
+  if (!url) throw new Error("OUTBOUND_SMTP_URL is not set");
+  const transport = outboundTransport(url);
+  try {
+    await transport.sendMail({ envelope, raw });
+  } finally {
+    transport.close();
+  }
+}
 
 /**
  * The inbound SMTP receiver (R21–R24), on Nodemailer's smtp-server with mailparser. Stateless: every fact lives
@@ -54,12 +111,17 @@ const TEMPORARY = "4.3.0 Temporary failure on our side: the message was not acce
  */
 export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   const maxSize = options.maxSize ?? DEFAULT_MAX_MESSAGE_SIZE;
+  const maxHeaderBytes = options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES;
+  const bodyCap = options.bodyCap ?? DEFAULT_BODY_CAP;
+  const maxTransactionMs = options.maxTransactionMs ?? DEFAULT_MAX_TRANSACTION_MS;
+  const postmaster: PostmasterDelivery = options.postmaster ?? { forwardTo: process.env.POSTMASTER_FORWARD_TO?.trim() || null };
   const log = options.log ?? { info: (l: string) => console.log(l), error: (l: string) => console.error(l) };
   const getDb = async (): Promise<Db> => options.db ?? (await import("@/db")).db;
   // Recipients accepted in the current transaction of a session: session.envelope is new for every MAIL FROM.
   const accepted = new WeakMap<object, Map<string, Recipient>>();
-  // R27: bounce+<token> recipients of the current transaction (the token, or null for a malformed one).
-  const bounces = new WeakMap<object, (string | null)[]>();
+  // Each connection's transaction deadline, by session id: armed at connect, re-armed after each message.
+  const deadlines = new Map<string, NodeJS.Timeout>();
+  const recorder = groupCommit(getDb);
 
   // One clear log line when the database stops answering, one when it is back; nothing per message.
   let databaseDown = false;
@@ -85,14 +147,25 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
     disableReverseLookup: true,
     logger: false,
     maxRecipients: 100,
+    // Beyond it smtp-server answers "421 … Too many connected clients, try again in a moment" and closes.
+    maxClients: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    // Our replies carry RFC 3463 codes (5.1.1, 4.3.0, …), so the extension is advertised (RFC 2034).
+    hideENHANCEDSTATUSCODES: false,
     socketTimeout: options.socketTimeoutMs ?? 60_000,
     closeTimeout: options.closeTimeoutMs ?? 5_000,
 
     onRcptTo(address: SMTPServerAddress, session: SMTPServerSession, callback: (err?: Error | null) => void) {
+      let map = accepted.get(session.envelope);
+      if (!map) accepted.set(session.envelope, (map = new Map()));
+      const recipients = map;
       // R27: bounces of test messages come back to bounce+<token>@<platform mail domain>: always accepted.
       const bounce = parseBounceAddress(address.address);
       if (bounce) {
-        bounces.set(session.envelope, [...(bounces.get(session.envelope) ?? []), bounce.token]);
+        recipients.set(address.address.trim().toLowerCase(), { bounce: bounce.token });
+        return callback();
+      }
+      if (isPostmasterAddress(address.address)) {
+        recipients.set(address.address.trim().toLowerCase(), { postmaster: true });
         return callback();
       }
       (async () => {
@@ -100,9 +173,7 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         const result = await resolveAliasRecipient(db, address.address);
         databaseAnswered();
         if (!result.ok) return callback(smtpError(550, result.reply));
-        let map = accepted.get(session.envelope);
-        if (!map) accepted.set(session.envelope, (map = new Map()));
-        map.set(result.address, { mailboxId: result.mailboxId, orgId: result.orgId });
+        recipients.set(result.address, { mailboxId: result.mailboxId, orgId: result.orgId });
         callback();
       })().catch((e) => {
         databaseFailed(e);
@@ -111,46 +182,124 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
     },
 
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null, message?: string) => void) {
-      const chunks: Buffer[] = [];
       let finished = false;
       const finish = (err: Error | null, message?: string) => {
         if (finished) return;
         finished = true;
+        deadlines.get(session.id)?.refresh(); // the next transaction gets its own time
         callback(err, message);
       };
-      stream.on("data", (chunk: Buffer) => {
-        if (!stream.sizeExceeded) chunks.push(chunk); // past the limit the rest is read and dropped
+      const envelope = session.envelope;
+      const map = accepted.get(envelope);
+      const recipients = envelope.rcptTo.map((r) => map?.get(r.address.trim().toLowerCase())).filter((r): r is Recipient => Boolean(r));
+      const mailboxes = recipients.filter((r): r is AliasRecipient => "mailboxId" in r);
+      const toPostmaster = recipients.some((r) => "postmaster" in r);
+      const bounceTokens = recipients.flatMap((r) => ("bounce" in r ? [r.bounce] : []));
+      const mailFrom = envelope.mailFrom ? envelope.mailFrom.address || null : null;
+      const rcptTo = envelope.rcptTo.map((r) => r.address);
+
+      let header: MessageHeader | null = null;
+      let fullParse = false;
+      const reading = readMessageWithHeader(stream, {
+        maxHeaderBytes,
+        decide: async (block) => {
+          header = await parseMessageHeader(block);
+          fullParse = needsBody({ from: header.fromAddress, contentType: header.contentType, subject: header.subject }, { mailFrom, rcptTo });
+          if (toPostmaster) return { keepBodyBytes: POSTMASTER_MAX_BYTES, hash: !hasUsableMessageId(header) };
+          return { keepBodyBytes: fullParse ? bodyCap : TOKEN_SCAN_BYTES, hash: !hasUsableMessageId(header) };
+        },
       });
-      // The client went away mid-DATA: nothing is recorded, the connection is gone.
-      stream.on("error", () => finish(smtpError(451, "4.4.2 Connection lost during DATA; nothing was recorded")));
-      stream.on("end", () => {
+      reading.then(async (read) => {
+        if (!read.ok && read.reason === "stream-error") {
+          if (read.error instanceof HeaderTooLongError) return finish(smtpError(552, headerTooLong(maxHeaderBytes)));
+          // The client went away mid-DATA: nothing is recorded, the connection is gone.
+          return finish(smtpError(451, "4.4.2 Connection lost during DATA; nothing was recorded"));
+        }
         if (stream.sizeExceeded) return finish(smtpError(552, `5.3.4 Message too big: this platform accepts messages up to ${maxSize} bytes`));
-        const envelope = session.envelope;
-        const map = accepted.get(envelope);
-        const recipients = envelope.rcptTo
-          .map((r) => map?.get(r.address.trim().toLowerCase()))
-          .filter((r): r is Recipient => Boolean(r));
-        const bounceTokens = bounces.get(envelope) ?? [];
-        if (recipients.length === 0 && bounceTokens.length === 0) return finish(smtpError(554, "5.5.1 No valid recipients"));
-        const raw = Buffer.concat(chunks);
-        const mailFrom = envelope.mailFrom ? envelope.mailFrom.address : null;
-        (async () => {
-          const db = await getDb();
-          if (bounceTokens.length) await handleBounce(db, raw, bounceTokens);
-          if (recipients.length === 0) return finish(null, "OK: report received");
-          const message = await parseInboundMessage(raw, { mailFrom: mailFrom || null, rcptTo: envelope.rcptTo.map((r) => r.address) });
-          const results = await recordInboundMessage(db, { recipients, message });
+        if (!read.ok) return finish(smtpError(552, headerTooLong(maxHeaderBytes)));
+        options.onMessageRead?.({ sizeBytes: read.sizeBytes, heldBytes: read.header.length + read.body.length });
+        if (recipients.length === 0) return finish(smtpError(554, "5.5.1 No valid recipients"));
+        if (toPostmaster && read.bodyTruncated) {
+          return finish(smtpError(552, `5.3.4 Mail to postmaster is limited to ${POSTMASTER_MAX_BYTES / 1024 / 1024} MB here; please send a shorter message`));
+        }
+        const h = header as MessageHeader | null;
+        if (!h) return finish(smtpError(451, TEMPORARY));
+        if (bounceTokens.length) {
+          // R27: a report on one of the platform's test messages (needsBody kept up to bodyCap bytes of it).
+          await handleBounce(await getDb(), Buffer.concat([read.header, read.body]), bounceTokens);
+          databaseAnswered();
+          if (!mailboxes.length && !toPostmaster) return finish(null, "OK: report received");
+        }
+        let facts: InboundMessageFacts;
+        if (fullParse && mailboxes.length) {
+          // Provider confirmations and bounces: the full parse, on at most bodyCap bytes of body.
+          facts = { ...(await parseInboundMessage(Buffer.concat([read.header, read.body]), { mailFrom, rcptTo })), sizeBytes: read.sizeBytes };
+        } else {
+          facts = headerFacts(h, { mailFrom, sizeBytes: read.sizeBytes, contentHash: read.contentHash, bodyText: bodyPrefixText(read.body.subarray(0, TOKEN_SCAN_BYTES)) });
+        }
+        if (toPostmaster) await deliverToPostmaster(facts, Buffer.concat([read.header, read.body]));
+        let summary = "";
+        if (mailboxes.length) {
+          const results = await recorder.record({ recipients: mailboxes, message: facts });
           databaseAnswered();
           options.onRecorded?.(results);
           const recorded = results.filter((r) => r.recorded).length;
-          finish(null, `OK: ${recorded} recorded, ${results.length - recorded} already received`);
-        })().catch((e) => {
-          databaseFailed(e);
-          finish(smtpError(451, TEMPORARY));
-        });
+          summary = `${recorded} recorded, ${results.length - recorded} already received`;
+        }
+        finish(null, `OK: ${[summary, toPostmaster ? "delivered to postmaster" : ""].filter(Boolean).join("; ")}`);
+      }).catch((e) => {
+        if (e instanceof PostmasterDeliveryError) return finish(smtpError(451, `4.4.0 Mail to postmaster could not be passed on right now; please try again later`));
+        databaseFailed(e);
+        finish(smtpError(451, TEMPORARY));
       });
     },
   });
+
+  class PostmasterDeliveryError extends Error {}
+  async function deliverToPostmaster(facts: InboundMessageFacts, raw: Buffer): Promise<void> {
+    const what = `from ${facts.envelopeFrom ?? "<>"} (header From ${facts.headerFrom ?? "none"}), subject "${facts.subject ?? ""}", ${facts.messageId}, ${facts.sizeBytes} bytes`;
+    if (!postmaster.forwardTo) {
+      log.info(`[smtp] Mail to postmaster ${what}. POSTMASTER_FORWARD_TO is not set: recorded in this log only.`);
+      return;
+    }
+    try {
+      await (postmaster.send ?? defaultPostmasterSend)({ from: `postmaster@${platformMailDomain()}`, to: postmaster.forwardTo }, raw);
+      log.info(`[smtp] Mail to postmaster ${what}: passed on to ${postmaster.forwardTo}.`);
+    } catch (e) {
+      log.error(`[smtp] Mail to postmaster ${what} could not be passed on to ${postmaster.forwardTo} (${describeError(e)}): replied 451.`);
+      throw new PostmasterDeliveryError(describeError(e));
+    }
+  }
+
+  // Per connection: replies that already start with an enhanced status code are sent as they are (smtp-server
+  // would add its own in front), and a deadline bounds each transaction, which the idle timeout cannot do:
+  // that one restarts on every byte, so a client trickling one byte a second would hold the connection for ever.
+  type Connection = {
+    id: string;
+    send: (code: number, data?: unknown, context?: unknown) => void;
+    _socket: import("node:net").Socket;
+  };
+  const internal = server as unknown as { connect: (socket: unknown, options: unknown) => void; connections: Set<Connection> };
+  const connect = internal.connect.bind(server);
+  internal.connect = (socket, socketOptions) => {
+    const before = new Set(internal.connections);
+    connect(socket, socketOptions);
+    for (const conn of internal.connections) {
+      if (before.has(conn)) continue;
+      const send = conn.send.bind(conn);
+      conn.send = (code, data, context) => send(code, data, typeof data === "string" && ENHANCED_CODE.test(data) ? false : context);
+      const timer = setTimeout(() => {
+        log.info(`[smtp] A transaction took longer than ${Math.round(maxTransactionMs / 1000)} s: connection closed.`);
+        conn.send(421, `4.4.2 ${options.name ?? `mx.${platformMailDomain()}`} Transaction time limit (${Math.round(maxTransactionMs / 1000)} s) exceeded, closing connection`);
+      }, maxTransactionMs);
+      timer.unref();
+      deadlines.set(conn.id, timer);
+      conn._socket.once("close", () => {
+        clearTimeout(timer);
+        deadlines.delete(conn.id);
+      });
+    }
+  };
   // A connection's socket error must never become an unhandled 'error' event (it would end the process).
   server.on("error", (e: Error) => {
     const code = (e as { code?: string }).code;
@@ -191,6 +340,54 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         server.close(() => resolve());
       }),
   };
+}
+
+type RecordParams = Parameters<typeof recordInboundMessage>[1];
+const MAX_GROUP = 64;
+
+/**
+ * Group commit: messages whose DATA ends while an earlier group is being written wait for it, then go together in
+ * ONE transaction (each still its own recordInboundMessage statement, so every rule of R21-R24 holds as is) with
+ * one commit. Many messages to one mailbox otherwise queue one at a time on its row lock, each waiting for the
+ * previous commit's disk flush. No timer: a lone message is written at once. A failed group fails each of its
+ * messages (451: the senders retry, nothing is lost; a duplicate is then dropped by the unique constraint).
+ */
+function groupCommit(getDb: () => Promise<Db>) {
+  type Waiting = { params: RecordParams; resolve: (r: RecordedFor[]) => void; reject: (e: unknown) => void };
+  let queue: Waiting[] = [];
+  let writing = false;
+  const flush = async () => {
+    writing = true;
+    while (queue.length) {
+      const group = queue.slice(0, MAX_GROUP);
+      queue = queue.slice(group.length);
+      // One lock order for every receiver: by the first mailbox's id.
+      group.sort((a, b) => (a.params.recipients[0]?.mailboxId ?? "").localeCompare(b.params.recipients[0]?.mailboxId ?? ""));
+      try {
+        const db = await getDb();
+        const results =
+          group.length === 1
+            ? [await recordInboundMessage(db, group[0].params)]
+            : // Sent without waiting for each other: the driver pipelines them on the transaction's connection.
+              await db.transaction((tx) => Promise.all(group.map((w) => recordInboundMessage(tx as unknown as Db, w.params))));
+        group.forEach((w, i) => w.resolve(results[i]));
+      } catch (e) {
+        for (const w of group) w.reject(e);
+      }
+    }
+    writing = false;
+  };
+  return {
+    record: (params: RecordParams) =>
+      new Promise<RecordedFor[]>((resolve, reject) => {
+        queue.push({ params, resolve, reject });
+        if (!writing) void flush();
+      }),
+  };
+}
+
+function headerTooLong(limit: number): string {
+  return `5.3.4 The message's header block is longer than ${Math.round(limit / 1024)} kB, the most this platform reads: the message was not accepted, so that it is not recorded without its sender and subject`;
 }
 
 function describeError(e: unknown): string {
