@@ -4,3 +4,4 @@ export * from "./mailboxes";
 export * from "./queues";
 export * from "./inbound";
 export * from "./audit";
+export * from "./health";

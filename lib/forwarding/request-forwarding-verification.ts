@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { emailDomain, forwardingVerification, mailbox, organization } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -23,7 +23,7 @@ type Send = (url: string, m: VerificationMessage) => Promise<unknown>;
  * that cannot be sent removes its verification again, so the status does not claim to wait for it.
  */
 export async function requestForwardingVerification(
-  params: { orgId: string; actorId: string; mailboxId: string },
+  params: { orgId: string; actorId: string | null; mailboxId: string; automatic?: boolean; now?: Date },
   send: Send = sendVerificationMessage,
 ) {
   const url = outboundSmtpUrl();
@@ -33,7 +33,7 @@ export async function requestForwardingVerification(
 
   const { verification, target } = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: mailbox.id, active: mailbox.active, localPart: mailbox.localPart, domain: emailDomain.domain, aliasToken: mailbox.aliasToken, slug: organization.slug })
+      .select({ id: mailbox.id, active: mailbox.active, localPart: mailbox.localPart, domain: emailDomain.domain, aliasToken: mailbox.aliasToken, slug: organization.slug, locale: sql<string>`coalesce(${mailbox.language}, ${organization.language})`, timeZone: sql<string>`coalesce(${mailbox.timezone}, ${organization.timezone})` })
       .from(mailbox)
       .innerJoin(emailDomain, eq(emailDomain.id, mailbox.domainId))
       .innerJoin(organization, eq(organization.id, mailbox.orgId))
@@ -51,7 +51,8 @@ export async function requestForwardingVerification(
         mailboxId: row.id,
         token,
         requestedBy: params.actorId,
-        expiresAt: new Date(Date.now() + timeoutMs),
+        requestedAt: params.now ?? new Date(),
+        expiresAt: new Date((params.now ?? new Date()).getTime() + timeoutMs),
       })
       .returning();
     await recordAuditEvent(tx, {
@@ -62,11 +63,11 @@ export async function requestForwardingVerification(
       entityId: row.id,
       entityLabel: address,
     });
-    return { verification: created, target: { address, alias: aliasAddress(row.aliasToken, row.slug) } };
+    return { verification: created, target: { address, alias: aliasAddress(row.aliasToken, row.slug), locale: row.locale, timeZone: row.timeZone } };
   });
 
   try {
-    await send(url, { to: target.address, alias: target.alias, token, timeoutMs, platformName: process.env.PLATFORM_NAME ?? "INO cx" });
+    await send(url, { to: target.address, alias: target.alias, token, timeoutMs, platformName: process.env.PLATFORM_NAME ?? "INO cx", locale: target.locale, timeZone: target.timeZone });
   } catch (e) {
     await db.delete(forwardingVerification).where(and(eq(forwardingVerification.id, verification.id), eq(forwardingVerification.orgId, params.orgId)));
     console.error(`[forwarding] test message to ${target.address} not sent: ${describeSendError(e, url)}`);

@@ -3,6 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { emailDomain, forwardingVerification, mailbox, organization, queue, queueMailbox, smartRouting } from "@/db/schema";
 import { forwardingStatusOf, type ForwardingStatus } from "@/lib/forwarding/status";
+import { findHealthFacts } from "@/lib/health/find-health-facts";
+import type { MailboxHealth } from "@/lib/health/mailbox-health";
 import { aliasAddress } from "./alias";
 
 export type MailboxListItem = {
@@ -16,6 +18,8 @@ export type MailboxListItem = {
   lastReceivedAt: Date | null;
   lastReceivedFrom: string | null;
   forwardingStatus: ForwardingStatus;
+  /** One health state with its cause (R29), derived like the scheduler's (lib/health). */
+  health: MailboxHealth;
   createdAt: Date;
 };
 
@@ -24,7 +28,8 @@ export type MailboxListItem = {
  * and forwarding status, in ONE query whatever the number of mailboxes (queues and the latest verification
  * come from correlated subqueries, not one query per row).
  */
-export async function findMailboxes(orgId: string): Promise<MailboxListItem[]> {
+export async function findMailboxes(orgId: string, now: Date = new Date()): Promise<MailboxListItem[]> {
+  const healthRows = findHealthFacts(db, { orgId }, now);
   const rows = await db
     .select({
       id: mailbox.id,
@@ -55,7 +60,7 @@ export async function findMailboxes(orgId: string): Promise<MailboxListItem[]> {
     .leftJoin(smartRouting, and(eq(smartRouting.id, mailbox.smartRoutingId), eq(smartRouting.orgId, mailbox.orgId)))
     .where(eq(mailbox.orgId, orgId))
     .orderBy(asc(mailbox.displayName));
-  const now = new Date();
+  const health = new Map((await healthRows).map((h) => [h.mailboxId, h.health]));
   return rows.map((r) => {
     const v = typeof r.latestVerification === "string" ? JSON.parse(r.latestVerification) : r.latestVerification;
     const queues = typeof r.queues === "string" ? JSON.parse(r.queues) : r.queues;
@@ -70,6 +75,7 @@ export async function findMailboxes(orgId: string): Promise<MailboxListItem[]> {
       lastReceivedAt: r.lastReceivedAt,
       lastReceivedFrom: r.lastReceivedFrom,
       forwardingStatus: forwardingStatusOf(v ? { verifiedAt: v.verifiedAt ? new Date(v.verifiedAt) : null, expiresAt: new Date(v.expiresAt) } : null, now),
+      health: health.get(r.id) ?? { state: "not_verified" },
       createdAt: r.createdAt,
     };
   });

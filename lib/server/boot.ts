@@ -8,6 +8,22 @@ import { prepareDatabase } from "./prepare-database";
 export async function bootServer(): Promise<void> {
   await prepareDatabase();
   await startInboundReceiver();
+  await startJobQueue();
+}
+
+// Scheduled checks, silence detection and alerts (R29) run on the PostgreSQL-backed job queue, in the app
+// process only (docs/decisions/0004-job-queue.md); JOBS_DISABLED=1 keeps an instance out of it.
+async function startJobQueue(): Promise<void> {
+  if (process.env.NEXT_PHASE === "phase-production-build" || process.env.JOBS_DISABLED === "1") return;
+  const k = globalThis as unknown as { __inoJobs?: Promise<unknown> };
+  if (k.__inoJobs) return; // dev reloads: one queue per process (TOOLCHAIN pitfall 6)
+  const { getDbHandle } = await import("@/db");
+  const { startJobs } = await import("@/lib/jobs/start-jobs");
+  k.__inoJobs = startJobs(getDbHandle()).catch((e: Error) => {
+    k.__inoJobs = undefined;
+    console.error(`[jobs] The job queue did not start: ${e.message}. Scheduled checks and alerts are paused.`);
+  });
+  await k.__inoJobs;
 }
 
 const g = globalThis as unknown as { __inoSmtpReceiver?: Promise<unknown> };
