@@ -15,9 +15,10 @@ import { useEffect, useMemo, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { EmptyState, Td, Th } from "@/components/ui/table";
-import { formatAgo } from "@/components/ui/time-ago";
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { MailboxListItem } from "@/lib/mailboxes/find-mailboxes";
-import { ActiveBadge, ForwardingBadge, RoutingVersion } from "./status-badges";
+import { HealthBadge } from "@/components/health/health-badge";
+import { ActiveBadge, RoutingVersion } from "./status-badges";
 
 export type ListView = { q: string; status: "all" | "active" | "inactive"; sort: string; dir: "asc" | "desc" };
 
@@ -75,7 +76,7 @@ export function MailboxesTable({ rows, initialView }: { rows: MailboxListItem[];
         cell: (c) => (
           <span className="flex flex-col items-start gap-1">
             <ActiveBadge active={c.row.original.active} />
-            <ForwardingBadge status={c.row.original.forwardingStatus} />
+            <HealthBadge health={c.row.original.health} />
           </span>
         ),
       }),
@@ -124,7 +125,7 @@ export function MailboxesTable({ rows, initialView }: { rows: MailboxListItem[];
           if (!m.lastReceivedAt) return <span className="text-slate-500">Never</span>;
           return (
             <span className="text-sm">
-              <time dateTime={m.lastReceivedAt.toISOString()} title={m.lastReceivedAt.toUTCString()}>{formatAgo(m.lastReceivedAt, now)}</time>
+              <TimeAgo date={m.lastReceivedAt} now={now} />
               {m.lastReceivedFrom && <span className="block max-w-48 truncate text-xs text-slate-500">from {m.lastReceivedFrom}</span>}
             </span>
           );

@@ -26,3 +26,12 @@ export function checkIntervalMs(env: Record<string, string | undefined> = proces
   }
   return ms;
 }
+
+/** "every day", "every 12 hours", "every 30 minutes". */
+export function describeCheckInterval(ms: number): string {
+  if (ms === 86_400_000) return "every day";
+  if (ms === 3_600_000) return "every hour";
+  if (ms % 86_400_000 === 0) return `every ${ms / 86_400_000} days`;
+  if (ms % 3_600_000 === 0) return `every ${ms / 3_600_000} hours`;
+  return `every ${Math.round(ms / 60_000)} minutes`;
+}
