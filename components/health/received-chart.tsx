@@ -27,7 +27,7 @@ export function ReceivedChart({ days, timeZone }: { days: DayCount[]; timeZone: 
           <span>0</span>
         </div>
         <div className="min-w-0 flex-1">
-          <svg viewBox={`0 0 ${n * 10} ${top}`} preserveAspectRatio="none" className="block h-28 w-full border-b border-slate-300 bg-[linear-gradient(to_bottom,theme(colors.slate.100)_1px,transparent_1px)] bg-[length:100%_50%]">
+          <svg viewBox={`0 0 ${n * 10} ${top}`} preserveAspectRatio="none" className="block h-28 w-full border-b border-slate-300 bg-[linear-gradient(to_bottom,var(--color-slate-200)_1px,transparent_1px)] bg-[length:100%_50%]">
             {days.map((d, i) => (
               <g key={d.day}>
                 <rect x={i * 10 + 2} width={6} y={top - d.customer} height={d.customer} className="fill-brand-600" />
@@ -35,10 +35,15 @@ export function ReceivedChart({ days, timeZone }: { days: DayCount[]; timeZone: 
               </g>
             ))}
           </svg>
-          <div className="mt-1 grid text-center text-[11px] text-slate-500" style={{ gridTemplateColumns: `repeat(${n}, minmax(0, 1fr))` }}>
-            {days.map((d, i) => (
-              <span key={d.day} className="whitespace-nowrap">{i % 3 === 1 || i === n - 1 ? dayLabel(d.day) : ""}</span>
-            ))}
+          <div className="relative mt-1 h-4 text-[11px] leading-4 text-slate-500">
+            {days.map((d, i) =>
+              (i % 3 === 1 && i < n - 2) || i === n - 1 ? (
+                <span key={d.day} className="absolute top-0 whitespace-nowrap"
+                  style={i === n - 1 ? { right: 0 } : { left: `${((i + 0.5) / n) * 100}%`, transform: "translateX(-50%)" }}>
+                  {dayLabel(d.day)}
+                </span>
+              ) : null,
+            )}
           </div>
         </div>
       </div>

@@ -80,6 +80,7 @@ test.describe("R29 forwarding health", () => {
     const overflowing = await page.evaluate(() =>
       [...document.querySelectorAll("body *")]
         .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest(".sr-only"))
+        .filter((el, _i, all) => !all.some((other) => other !== el && el.contains(other)))
         .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`)
         .slice(0, 8),
     );

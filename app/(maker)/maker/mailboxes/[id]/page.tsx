@@ -22,9 +22,9 @@ export const metadata: Metadata = { title: "Mailbox" };
 
 function Setting({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[12rem_1fr] gap-3 py-2">
+    <div className="grid gap-1 py-2 sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-3">
       <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="text-sm text-slate-900">{children}</dd>
+      <dd className="text-sm break-words text-slate-900">{children}</dd>
     </div>
   );
 }
@@ -62,7 +62,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <Card id="alias" title="Alias" description={`Forward ${m.address} to this address. It never changes.`}
             actions={<ForwardingInstructions platform={platform} address={m.address} alias={m.alias} />}>
