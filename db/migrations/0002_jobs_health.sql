@@ -62,4 +62,10 @@ CREATE INDEX "alert_email_unsent_idx" ON "alert_email" USING btree ("created_at"
 CREATE INDEX "forwarding_check_open_idx" ON "forwarding_check" USING btree ("created_at") WHERE "forwarding_check"."done_at" is null;--> statement-breakpoint
 CREATE INDEX "forwarding_check_mailbox_idx" ON "forwarding_check" USING btree ("mailbox_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "health_incident_one_open" ON "health_incident" USING btree ("mailbox_id") WHERE "health_incident"."resolved_at" is null;--> statement-breakpoint
-CREATE INDEX "health_incident_org_idx" ON "health_incident" USING btree ("org_id","opened_at");
+CREATE INDEX "health_incident_org_idx" ON "health_incident" USING btree ("org_id","opened_at");--> statement-breakpoint
+-- Hand-written: the health facts (lib/health/find-health-facts.ts) look for a provider confirmation after the last
+-- successful verification of every mailbox at each tick; only confirmations need to be found, not all mail.
+CREATE INDEX IF NOT EXISTS "inbound_message_confirmation_idx" ON "inbound_message" ("mailbox_id", "received_at") WHERE "confirmation_url" IS NOT NULL;
+--> statement-breakpoint
+-- Customer mail only (the platform's own automatic messages never count): last customer mail and silence scan.
+CREATE INDEX IF NOT EXISTS "inbound_message_customer_idx" ON "inbound_message" ("mailbox_id", "received_at") WHERE NOT "auto_submitted";
