@@ -43,6 +43,11 @@ export async function deliverAlertEmail(db: Db, alertId: string, opts: { now?: D
       where hi.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
       order by m.display_name`),
   );
+  if (mailboxes.length === 0) {
+    // Its mailboxes were deleted since (their incidents with them): nothing left to tell.
+    await db.execute(sql`update alert_email set sent_at = ${at}::timestamptz, error = 'mailbox deleted' where id = ${alertId}::uuid`);
+    return "taken";
+  }
   const single = mailboxes.length === 1 && !claim.kind.startsWith("digest");
   const content = renderAlertEmail({
     kind: claim.kind,

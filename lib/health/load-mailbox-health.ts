@@ -67,6 +67,7 @@ export async function loadMailboxHealth(orgId: string, mailboxId: string, timeZo
   for (let i = 13; i >= 0; i--) {
     const day = dayKey(new Date(now.getTime() - i * 86_400_000));
     const c = byDay.get(day);
+    if (days.at(-1)?.day === day) continue; // a daylight-saving day counted once
     days.push({ day, customer: Number(c?.customer ?? 0), automatic: Number(c?.automatic ?? 0) });
   }
   return { health: facts[0]?.health ?? { state: "not_verified" }, timeline, days, timeZone };
