@@ -13,7 +13,8 @@ export async function insertTestMailbox(t: TestOrg, values: Partial<typeof mailb
       .insert(mailbox)
       .values({ orgId: t.org.id, displayName: values.localPart, domainId: t.domains[0].id, aliasToken: token, ...values })
       .returning();
-    return row;
+    const domain = t.domains.find((d) => d.id === row.domainId)?.domain ?? "";
+    return { ...row, address: `${row.localPart}@${domain}` };
   });
 }
 

@@ -2,12 +2,17 @@ import { Building2 } from "lucide-react";
 import Link from "next/link";
 import { SideNav } from "@/components/layout/side-nav";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { AttentionBanner } from "@/components/health/attention-banner";
+import { OrgTimeZoneProvider } from "@/components/ui/time-ago";
 import { getCurrentMember } from "@/lib/auth/guard";
+import { findAttentionSummary } from "@/lib/health/find-attention-summary";
 
 // The shell only shows who is signed in; every page checks access itself (R18).
 export default async function MakerLayout({ children }: { children: React.ReactNode }) {
   const member = await getCurrentMember();
   const platform = process.env.PLATFORM_NAME ?? "INO cx";
+  // R29: the banner while any mailbox needs attention (admins of licensed organisations: who can act on it).
+  const attention = member?.role === "admin" && member.org.smartLicence ? await findAttentionSummary(member.org.id) : null;
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -37,12 +42,15 @@ export default async function MakerLayout({ children }: { children: React.ReactN
           )}
         </div>
       </header>
+      {attention && <AttentionBanner count={attention.count} firstName={attention.firstName} />}
       <div className="flex flex-1">
         <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white px-3 py-6 md:block">
           <SideNav />
         </aside>
         <main id="main" className="min-w-0 flex-1 px-4 py-8 sm:px-8">
-          <div className="mx-auto max-w-6xl">{children}</div>
+          <div className="mx-auto max-w-6xl">
+            <OrgTimeZoneProvider timeZone={member?.org.timezone ?? "UTC"}>{children}</OrgTimeZoneProvider>
+          </div>
         </main>
       </div>
     </div>

@@ -15,9 +15,10 @@ import { useEffect, useMemo, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { EmptyState, Td, Th } from "@/components/ui/table";
-import { formatAgo } from "@/components/ui/time-ago";
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { MailboxListItem } from "@/lib/mailboxes/find-mailboxes";
-import { ActiveBadge, ForwardingStatusBadge, ReceivingMailBadge, RoutingVersion } from "./status-badges";
+import { HealthBadge } from "@/components/health/health-badge";
+import { ActiveBadge, ReceivingMailBadge, RoutingVersion } from "./status-badges";
 
 export type ListView = { q: string; status: "all" | "active" | "inactive"; sort: string; dir: "asc" | "desc" };
 
@@ -75,7 +76,7 @@ export function MailboxesTable({ rows, initialView }: { rows: MailboxListItem[];
         cell: (c) => (
           <span className="flex flex-col items-start gap-1">
             <ActiveBadge active={c.row.original.active} />
-            <ForwardingStatusBadge status={c.row.original.forwardingStatus} address={c.row.original.address} addressChanged={c.row.original.forwardingAddressChanged} />
+            <HealthBadge health={c.row.original.health} />
             <ReceivingMailBadge lastCustomerMailAt={c.row.original.lastCustomerMailAt} now={now} />
           </span>
         ),
@@ -126,7 +127,7 @@ export function MailboxesTable({ rows, initialView }: { rows: MailboxListItem[];
           if (!m.lastCustomerMailAt) return <span className="text-slate-500">Never</span>;
           return (
             <span className="text-sm">
-              <time dateTime={m.lastCustomerMailAt.toISOString()} title={m.lastCustomerMailAt.toUTCString()}>{formatAgo(m.lastCustomerMailAt, now)}</time>
+              <TimeAgo date={m.lastCustomerMailAt} now={now} />
               {m.lastCustomerMailFrom && <span className="block max-w-48 truncate text-xs text-slate-500">from {m.lastCustomerMailFrom}</span>}
             </span>
           );

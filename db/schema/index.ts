@@ -5,3 +5,4 @@ export * from "./queues";
 export * from "./inbound";
 export * from "./audit";
 export * from "./sign-in-limit";
+export * from "./health";

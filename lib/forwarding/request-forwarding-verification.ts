@@ -41,7 +41,7 @@ export async function requestForwardingVerification(
     // Lock order: the organisation's verification lock, the mailbox row, the recipient address's lock.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`fv-org:${params.orgId}`}))`);
     const [row] = await tx
-      .select({ id: mailbox.id, active: mailbox.active, localPart: mailbox.localPart, domain: emailDomain.domain, aliasToken: mailbox.aliasToken, slug: organization.slug })
+      .select({ id: mailbox.id, active: mailbox.active, localPart: mailbox.localPart, domain: emailDomain.domain, aliasToken: mailbox.aliasToken, slug: organization.slug, locale: sql<string>`coalesce(${mailbox.language}, ${organization.language})`, timeZone: sql<string>`coalesce(${mailbox.timezone}, ${organization.timezone})` })
       .from(mailbox)
       .innerJoin(emailDomain, eq(emailDomain.id, mailbox.domainId))
       .innerJoin(organization, eq(organization.id, mailbox.orgId))
@@ -114,10 +114,10 @@ export async function requestForwardingVerification(
       entityId: row.id,
       entityLabel: address,
     });
-    return { verification: created, target: { address, alias: aliasAddress(row.aliasToken, row.slug) } };
+    return { verification: created, target: { address, alias: aliasAddress(row.aliasToken, row.slug), locale: row.locale, timeZone: row.timeZone } };
   });
   try {
-    await send({ to: target.address, alias: target.alias, token, timeoutMs, platformName: process.env.PLATFORM_NAME ?? "INO cx", automatic: params.automatic });
+    await send({ to: target.address, alias: target.alias, token, timeoutMs, platformName: process.env.PLATFORM_NAME ?? "INO cx", automatic: params.automatic, locale: target.locale, timeZone: target.timeZone });
   } catch (e) {
     await db.delete(forwardingVerification).where(and(eq(forwardingVerification.id, verification.id), eq(forwardingVerification.orgId, params.orgId)));
     if (e instanceof AppError) throw e;

@@ -4,7 +4,7 @@ import { VERIFICATION_HEADER } from "@/lib/inbound/platform-headers";
 import { bounceAddress } from "./bounce-address";
 import { verificationMessageContent } from "./verification-message-content";
 
-export type VerificationMessage = { to: string; alias: string; token: string; timeoutMs: number; platformName: string; automatic?: boolean };
+export type VerificationMessage = { to: string; alias: string; token: string; timeoutMs: number; platformName: string; automatic?: boolean; locale?: string; timeZone?: string };
 
 /**
  * R22: the test message, to the mailbox's real address. It carries its single-use token in a header, the subject

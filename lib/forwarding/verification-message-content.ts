@@ -1,10 +1,10 @@
-import { formatDuration } from "./verify-timeout";
+import { formatMessageTime, translator } from "@/lib/i18n/translator";
 
 /**
- * The subject and text of R22's test message: the ONE place its words are written. The token is in the subject
- * and the text (a provider may drop unknown headers when forwarding). English for now.
+ * The test message's subject and text (R22, R30), in the mailbox's language with its times in the mailbox's
+ * timezone, zone named. The token is in the subject and the body (a provider may drop unknown headers).
  */
-export function verificationMessageContent(p: {
+export function verificationMessageContent(m: {
   to: string;
   alias: string;
   token: string;
@@ -13,15 +13,20 @@ export function verificationMessageContent(p: {
   locale?: string;
   timeZone?: string;
 }): { subject: string; text: string } {
+  const t = translator(m.locale);
+  const zone = m.timeZone ?? "UTC";
+  const sent = new Date();
+  const v = { platform: m.platformName, address: m.to, alias: m.alias, token: m.token };
   return {
-    subject: `${p.platformName} forwarding check for ${p.to} [${p.token}]`,
+    subject: t("verification.subject", v),
     text: [
-      `This is an automatic message from ${p.platformName}: you can ignore it.`,
+      t("verification.intro", v),
       "",
-      `It checks that mail sent to ${p.to} is forwarded to ${p.alias}.`,
-      `If it comes back through that alias within ${formatDuration(p.timeoutMs)}, the mailbox shows "Forwarding verified".`,
+      t("verification.purpose", v),
+      t("verification.deadline", { ...v, deadline: formatMessageTime(new Date(sent.getTime() + m.timeoutMs), m.locale, zone) }),
+      t("verification.sentAt", { sentAt: formatMessageTime(sent, m.locale, zone) }),
       "",
-      `Verification token: ${p.token}`,
+      t("verification.token", v),
     ].join("\r\n"),
   };
 }

@@ -3,6 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { emailDomain, mailbox, organization, queue, queueMailbox, smartRouting } from "@/db/schema";
 import { forwardingStatusOf, type ForwardingStatus } from "@/lib/forwarding/status";
+import { findHealthFacts } from "@/lib/health/find-health-facts";
+import type { MailboxHealth } from "@/lib/health/mailbox-health";
 import { aliasAddress } from "./alias";
 
 export type MailboxListItem = {
@@ -24,6 +26,8 @@ export type MailboxListItem = {
   /** R26: the newest customer mail (not the platform's own or a provider's messages). */
   lastCustomerMailAt: Date | null;
   lastCustomerMailFrom: string | null;
+  /** One health state with its cause (R29), derived like the scheduler's (lib/health). */
+  health: MailboxHealth;
   createdAt: Date;
 };
 
@@ -32,7 +36,8 @@ export type MailboxListItem = {
  * and forwarding status, in ONE query whatever the number of mailboxes (queues and the latest verification
  * come from correlated subqueries, not one query per row).
  */
-export async function findMailboxes(orgId: string): Promise<MailboxListItem[]> {
+export async function findMailboxes(orgId: string, now: Date = new Date()): Promise<MailboxListItem[]> {
+  const healthRows = findHealthFacts(db, { orgId }, now);
   const rows = await db
     .select({
       id: mailbox.id,
@@ -69,7 +74,7 @@ export async function findMailboxes(orgId: string): Promise<MailboxListItem[]> {
     .leftJoin(smartRouting, and(eq(smartRouting.id, mailbox.smartRoutingId), eq(smartRouting.orgId, mailbox.orgId)))
     .where(eq(mailbox.orgId, orgId))
     .orderBy(asc(mailbox.displayName));
-  const now = new Date();
+  const health = new Map((await healthRows).map((h) => [h.mailboxId, h.health]));
   return rows.map((r) => {
     const v = typeof r.latestVerification === "string" ? JSON.parse(r.latestVerification) : r.latestVerification;
     const queues = typeof r.queues === "string" ? JSON.parse(r.queues) : r.queues;
@@ -93,6 +98,7 @@ export async function findMailboxes(orgId: string): Promise<MailboxListItem[]> {
         status === "failed" && v ? { reason: v.failureReason ?? "timeout", bounceKind: v.bounceKind, bounceStatus: v.bounceStatus } : null,
       lastCustomerMailAt: r.lastCustomerMailAt,
       lastCustomerMailFrom: r.lastCustomerMailFrom,
+      health: health.get(r.id) ?? { state: "not_verified" },
       createdAt: r.createdAt,
     };
   });

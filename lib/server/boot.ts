@@ -21,6 +21,22 @@ export async function bootServer(): Promise<void> {
     process.exit(1);
   }
   await startInboundReceiver();
+  await startJobQueue();
+}
+
+// Scheduled checks, silence detection and alerts (R29) run on the PostgreSQL-backed job queue, in the app
+// process only (docs/decisions/0004-job-queue.md); JOBS_DISABLED=1 keeps an instance out of it.
+async function startJobQueue(): Promise<void> {
+  if (process.env.NEXT_PHASE === "phase-production-build" || process.env.JOBS_DISABLED === "1") return;
+  const k = globalThis as unknown as { __inoJobs?: Promise<unknown> };
+  if (k.__inoJobs) return; // dev reloads: one queue per process (TOOLCHAIN pitfall 6)
+  const { getDbHandle } = await import("@/db");
+  const { startJobs } = await import("@/lib/jobs/start-jobs");
+  k.__inoJobs = startJobs(getDbHandle()).catch((e: Error) => {
+    k.__inoJobs = undefined;
+    console.error(`[jobs] The job queue did not start: ${e.message}. Scheduled checks and alerts are paused.`);
+  });
+  await k.__inoJobs;
 }
 
 /** One line saying what failed, without a stack (the cause of a drizzle error is the driver's error). */

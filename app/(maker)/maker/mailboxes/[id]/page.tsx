@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditList } from "@/components/audit/audit-list";
 import { AccessProblem } from "@/components/auth/access-problem";
+import { MailboxHealthCard } from "@/components/health/mailbox-health-card";
 import { ForwardingPanel } from "@/components/inbound/forwarding-panel";
 import { ForwardingInstructions } from "@/components/mailboxes/forwarding-instructions";
 import { MailboxLifecycleActions } from "@/components/mailboxes/mailbox-lifecycle-actions";
@@ -12,7 +13,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { loadForwardingPanel } from "@/lib/forwarding/load-forwarding-panel";
+import { checkIntervalMs, describeCheckInterval } from "@/lib/forwarding/schedule-interval";
 import { verifyTimeoutMs } from "@/lib/forwarding/verify-timeout";
+import { loadMailboxHealth } from "@/lib/health/load-mailbox-health";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
 import { languageLabel } from "@/lib/org/locale";
@@ -36,9 +39,12 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
   const m = await loadMailboxOr404(org.id, id);
-  // The forwarding facts first: they settle finished verifications, whose outcome the history then shows.
+  // The forwarding facts first: they settle finished verifications, whose outcome the history and health then show.
   const forwarding = await loadForwardingPanel({ orgId: org.id, orgSlug: org.slug, mailboxId: m.id, address: m.address });
-  const history = await findAuditEvents({ orgId: org.id, entityType: "mailbox", entityId: m.id, limit: 50 });
+  const [history, health] = await Promise.all([
+    findAuditEvents({ orgId: org.id, entityType: "mailbox", entityId: m.id, limit: 50 }),
+    loadMailboxHealth(org.id, m.id, org.timezone),
+  ]);
   const platform = process.env.PLATFORM_NAME ?? "INO cx";
 
   return (
@@ -83,6 +89,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
               lastCustomerMailFrom: m.lastCustomerMailFrom,
             }}
           />
+          <MailboxHealthCard view={health} intervalLabel={describeCheckInterval(checkIntervalMs())} />
           <Card id="settings" title="Settings">
             <dl className="divide-y divide-slate-100">
               <Setting label="Display name">{m.displayName}</Setting>

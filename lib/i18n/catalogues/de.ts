@@ -1,0 +1,34 @@
+import type { Catalogue } from "./en";
+
+export const de: Catalogue = {
+  verification: {
+    subject: "{{platform}}-Weiterleitungsprüfung für {{address}} [{{token}}]",
+    intro: "Dies ist eine automatische Nachricht von {{platform}}: Sie können sie ignorieren.",
+    purpose: "Sie prüft, ob E-Mails an {{address}} an {{alias}} weitergeleitet werden.",
+    deadline: "Kommt sie vor dem {{deadline}} über diesen Alias zurück, zeigt das Postfach „Forwarding verified“ an.",
+    sentAt: "Gesendet am {{sentAt}}.",
+    token: "Prüfcode: {{token}}",
+  },
+  alert: {
+    openedSubject: "Handlungsbedarf: E-Mails an {{address}} erreichen {{platform}} möglicherweise nicht mehr",
+    openedIntro: "Das Postfach {{name}} ({{address}}) erfordert Ihre Aufmerksamkeit.",
+    seen: "Was wir festgestellt haben:",
+    todo: "Was zu tun ist:",
+    causeVerificationFailed: "Die Weiterleitungsprüfung vom {{at}} ist fehlgeschlagen: Die an {{address}} gesendete Testnachricht ist nicht über {{alias}} zurückgekommen.",
+    causeReason: "Antwort des Anbieters: {{reason}}",
+    causeSilent: "Seit dem {{since}} ist keine E-Mail eingegangen, viel länger, als dieses Postfach sonst zwischen zwei Nachrichten wartet.",
+    causeConfirmation: "Gmail wartet darauf, dass jemand die Weiterleitung an {{alias}} bestätigt.",
+    todoRule: "Prüfen Sie bei Ihrem E-Mail-Anbieter, ob E-Mails an {{address}} an {{alias}} weitergeleitet werden, und klicken Sie dann auf der Seite des Postfachs auf „Verify forwarding“.",
+    todoConfirmation: "Öffnen Sie den Bestätigungslink auf der Seite des Postfachs und klicken Sie dann auf „Verify forwarding“.",
+    link: "Seite des Postfachs: {{url}}",
+    footer: "Sie erhalten diese E-Mail als Administrator von {{org}} bei {{platform}}. Sie erhalten noch eine E-Mail, sobald das Postfach wieder funktioniert, und keine weitere Warnung zu diesem Vorfall.",
+    recoveredSubject: "Behoben: E-Mails an {{address}} erreichen {{platform}} wieder",
+    recoveredIntro: "Das Postfach {{name}} ({{address}}) funktioniert wieder: Seine Weiterleitung wurde am {{at}} bestätigt.",
+    recoveredDuration: "Es erforderte Aufmerksamkeit vom {{openedAt}} bis zum {{resolvedAt}}.",
+    recoveredFooter: "Sie erhalten diese E-Mail als Administrator von {{org}} bei {{platform}}.",
+    digestSubject: "Handlungsbedarf: {{count}} Postfächer empfangen möglicherweise keine E-Mails mehr",
+    digestIntro: "{{count}} Postfächer von {{org}} erfordern Ihre Aufmerksamkeit:",
+    digestRecoveredSubject: "Behoben: {{count}} Postfächer empfangen wieder E-Mails",
+    digestRecoveredIntro: "{{count}} Postfächer von {{org}} funktionieren wieder:",
+  },
+};

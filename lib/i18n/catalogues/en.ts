@@ -1,0 +1,36 @@
+// Automated messages in English (R30). Every other catalogue has exactly these keys (lib/i18n/i18n.test.ts).
+export const en = {
+  verification: {
+    subject: "{{platform}} forwarding check for {{address}} [{{token}}]",
+    intro: "This is an automatic message from {{platform}}: you can ignore it.",
+    purpose: "It checks that mail sent to {{address}} is forwarded to {{alias}}.",
+    deadline: "If it comes back through that alias before {{deadline}}, the mailbox shows \"Forwarding verified\".",
+    sentAt: "Sent on {{sentAt}}.",
+    token: "Verification token: {{token}}",
+  },
+  alert: {
+    openedSubject: "Action needed: mail to {{address}} may not be reaching {{platform}}",
+    openedIntro: "The mailbox {{name}} ({{address}}) needs attention.",
+    seen: "What we saw:",
+    todo: "What to do:",
+    causeVerificationFailed: "The forwarding check of {{at}} failed: the test message sent to {{address}} did not come back through {{alias}}.",
+    causeReason: "The provider answered: {{reason}}",
+    causeSilent: "No mail has arrived since {{since}}, much longer than this mailbox usually waits between two messages.",
+    causeConfirmation: "Gmail is waiting for someone to confirm the forwarding to {{alias}}.",
+    todoRule: "In your email provider, check that mail to {{address}} is forwarded to {{alias}}, then click \"Verify forwarding\" on the mailbox's page.",
+    todoConfirmation: "Open the confirmation link shown on the mailbox's page, then click \"Verify forwarding\".",
+    link: "Mailbox page: {{url}}",
+    footer: "You receive this email as an administrator of {{org}} on {{platform}}. You will get one more email when the mailbox works again, and no other alert about this incident.",
+    recoveredSubject: "Resolved: mail to {{address}} reaches {{platform}} again",
+    recoveredIntro: "The mailbox {{name}} ({{address}}) works again: its forwarding was verified on {{at}}.",
+    recoveredDuration: "It needed attention from {{openedAt}} until {{resolvedAt}}.",
+    recoveredFooter: "You receive this email as an administrator of {{org}} on {{platform}}.",
+    digestSubject: "Action needed: {{count}} mailboxes may not be receiving mail",
+    digestIntro: "{{count}} mailboxes of {{org}} need attention:",
+    digestRecoveredSubject: "Resolved: {{count}} mailboxes receive mail again",
+    digestRecoveredIntro: "{{count}} mailboxes of {{org}} work again:",
+  },
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Catalogue = Widen<typeof en>;

@@ -1,0 +1,34 @@
+import type { Catalogue } from "./en";
+
+export const es: Catalogue = {
+  verification: {
+    subject: "Comprobación del reenvío de {{platform}} para {{address}} [{{token}}]",
+    intro: "Este es un mensaje automático de {{platform}}: puede ignorarlo.",
+    purpose: "Comprueba que el correo enviado a {{address}} se reenvía a {{alias}}.",
+    deadline: "Si vuelve a través de ese alias antes del {{deadline}}, el buzón mostrará «Forwarding verified».",
+    sentAt: "Enviado el {{sentAt}}.",
+    token: "Código de verificación: {{token}}",
+  },
+  alert: {
+    openedSubject: "Acción necesaria: es posible que el correo para {{address}} no esté llegando a {{platform}}",
+    openedIntro: "El buzón {{name}} ({{address}}) requiere su atención.",
+    seen: "Lo que hemos observado:",
+    todo: "Qué hacer:",
+    causeVerificationFailed: "La comprobación del reenvío del {{at}} ha fallado: el mensaje de prueba enviado a {{address}} no ha vuelto a través de {{alias}}.",
+    causeReason: "Respuesta del proveedor: {{reason}}",
+    causeSilent: "No ha llegado ningún correo desde el {{since}}, mucho más tiempo del que este buzón suele esperar entre dos mensajes.",
+    causeConfirmation: "Gmail está esperando que alguien confirme el reenvío a {{alias}}.",
+    todoRule: "En su proveedor de correo, compruebe que el correo para {{address}} se reenvía a {{alias}} y, después, haga clic en «Verify forwarding» en la página del buzón.",
+    todoConfirmation: "Abra el enlace de confirmación que aparece en la página del buzón y, después, haga clic en «Verify forwarding».",
+    link: "Página del buzón: {{url}}",
+    footer: "Recibe este correo como administrador de {{org}} en {{platform}}. Recibirá un último correo cuando el buzón vuelva a funcionar y ninguna otra alerta sobre esta incidencia.",
+    recoveredSubject: "Resuelto: el correo para {{address}} vuelve a llegar a {{platform}}",
+    recoveredIntro: "El buzón {{name}} ({{address}}) vuelve a funcionar: su reenvío se verificó el {{at}}.",
+    recoveredDuration: "Requirió atención desde el {{openedAt}} hasta el {{resolvedAt}}.",
+    recoveredFooter: "Recibe este correo como administrador de {{org}} en {{platform}}.",
+    digestSubject: "Acción necesaria: es posible que {{count}} buzones no estén recibiendo correo",
+    digestIntro: "{{count}} buzones de {{org}} requieren su atención:",
+    digestRecoveredSubject: "Resuelto: {{count}} buzones vuelven a recibir correo",
+    digestRecoveredIntro: "{{count}} buzones de {{org}} vuelven a funcionar:",
+  },
+};

@@ -1,0 +1,34 @@
+import type { Catalogue } from "./en";
+
+export const fr: Catalogue = {
+  verification: {
+    subject: "Vérification du transfert {{platform}} pour {{address}} [{{token}}]",
+    intro: "Ceci est un message automatique de {{platform}} : vous pouvez l’ignorer.",
+    purpose: "Il vérifie que le courrier envoyé à {{address}} est transféré vers {{alias}}.",
+    deadline: "S’il revient par cet alias avant le {{deadline}}, la boîte aux lettres affiche « Forwarding verified ».",
+    sentAt: "Envoyé le {{sentAt}}.",
+    token: "Jeton de vérification : {{token}}",
+  },
+  alert: {
+    openedSubject: "Action requise : le courrier adressé à {{address}} n’arrive peut-être plus sur {{platform}}",
+    openedIntro: "La boîte aux lettres {{name}} ({{address}}) demande votre attention.",
+    seen: "Ce que nous avons constaté :",
+    todo: "Que faire :",
+    causeVerificationFailed: "La vérification du transfert du {{at}} a échoué : le message de test envoyé à {{address}} n’est pas revenu par {{alias}}.",
+    causeReason: "Réponse du fournisseur : {{reason}}",
+    causeSilent: "Aucun courrier n’est arrivé depuis le {{since}}, bien plus longtemps que l’intervalle habituel entre deux messages de cette boîte.",
+    causeConfirmation: "Gmail attend que quelqu’un confirme le transfert vers {{alias}}.",
+    todoRule: "Dans votre fournisseur de messagerie, vérifiez que le courrier adressé à {{address}} est transféré vers {{alias}}, puis cliquez sur « Verify forwarding » sur la page de la boîte aux lettres.",
+    todoConfirmation: "Ouvrez le lien de confirmation affiché sur la page de la boîte aux lettres, puis cliquez sur « Verify forwarding ».",
+    link: "Page de la boîte aux lettres : {{url}}",
+    footer: "Vous recevez cet e-mail en tant qu’administrateur de {{org}} sur {{platform}}. Vous recevrez un dernier e-mail lorsque la boîte fonctionnera de nouveau, et aucune autre alerte pour cet incident.",
+    recoveredSubject: "Résolu : le courrier adressé à {{address}} arrive de nouveau sur {{platform}}",
+    recoveredIntro: "La boîte aux lettres {{name}} ({{address}}) fonctionne de nouveau : son transfert a été vérifié le {{at}}.",
+    recoveredDuration: "Elle demandait votre attention du {{openedAt}} au {{resolvedAt}}.",
+    recoveredFooter: "Vous recevez cet e-mail en tant qu’administrateur de {{org}} sur {{platform}}.",
+    digestSubject: "Action requise : {{count}} boîtes aux lettres ne reçoivent peut-être plus de courrier",
+    digestIntro: "{{count}} boîtes aux lettres de {{org}} demandent votre attention :",
+    digestRecoveredSubject: "Résolu : {{count}} boîtes aux lettres reçoivent de nouveau du courrier",
+    digestRecoveredIntro: "{{count}} boîtes aux lettres de {{org}} fonctionnent de nouveau :",
+  },
+};

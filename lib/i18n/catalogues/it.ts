@@ -1,0 +1,34 @@
+import type { Catalogue } from "./en";
+
+export const it: Catalogue = {
+  verification: {
+    subject: "Verifica dell’inoltro di {{platform}} per {{address}} [{{token}}]",
+    intro: "Questo è un messaggio automatico di {{platform}}: può ignorarlo.",
+    purpose: "Verifica che la posta inviata a {{address}} venga inoltrata a {{alias}}.",
+    deadline: "Se torna attraverso quell’alias prima del {{deadline}}, la casella mostrerà «Forwarding verified».",
+    sentAt: "Inviato il {{sentAt}}.",
+    token: "Codice di verifica: {{token}}",
+  },
+  alert: {
+    openedSubject: "Intervento necessario: la posta per {{address}} potrebbe non arrivare più a {{platform}}",
+    openedIntro: "La casella {{name}} ({{address}}) richiede la sua attenzione.",
+    seen: "Cosa abbiamo rilevato:",
+    todo: "Cosa fare:",
+    causeVerificationFailed: "La verifica dell’inoltro del {{at}} non è riuscita: il messaggio di prova inviato a {{address}} non è tornato attraverso {{alias}}.",
+    causeReason: "Risposta del provider: {{reason}}",
+    causeSilent: "Non arriva posta dal {{since}}, molto più a lungo di quanto questa casella attenda di solito tra due messaggi.",
+    causeConfirmation: "Gmail attende che qualcuno confermi l’inoltro a {{alias}}.",
+    todoRule: "Nel suo provider di posta, controlli che la posta per {{address}} venga inoltrata a {{alias}}, poi faccia clic su «Verify forwarding» nella pagina della casella.",
+    todoConfirmation: "Apra il link di conferma mostrato nella pagina della casella, poi faccia clic su «Verify forwarding».",
+    link: "Pagina della casella: {{url}}",
+    footer: "Riceve questa email come amministratore di {{org}} su {{platform}}. Riceverà un’ultima email quando la casella funzionerà di nuovo, e nessun altro avviso per questo incidente.",
+    recoveredSubject: "Risolto: la posta per {{address}} arriva di nuovo a {{platform}}",
+    recoveredIntro: "La casella {{name}} ({{address}}) funziona di nuovo: il suo inoltro è stato verificato il {{at}}.",
+    recoveredDuration: "Ha richiesto attenzione dal {{openedAt}} al {{resolvedAt}}.",
+    recoveredFooter: "Riceve questa email come amministratore di {{org}} su {{platform}}.",
+    digestSubject: "Intervento necessario: {{count}} caselle potrebbero non ricevere più posta",
+    digestIntro: "{{count}} caselle di {{org}} richiedono la sua attenzione:",
+    digestRecoveredSubject: "Risolto: {{count}} caselle ricevono di nuovo posta",
+    digestRecoveredIntro: "{{count}} caselle di {{org}} funzionano di nuovo:",
+  },
+};

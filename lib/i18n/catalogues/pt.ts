@@ -1,0 +1,34 @@
+import type { Catalogue } from "./en";
+
+export const pt: Catalogue = {
+  verification: {
+    subject: "Verificação do reencaminhamento da {{platform}} para {{address}} [{{token}}]",
+    intro: "Esta é uma mensagem automática da {{platform}}: pode ignorá-la.",
+    purpose: "Verifica se o correio enviado para {{address}} é reencaminhado para {{alias}}.",
+    deadline: "Se regressar através desse alias antes de {{deadline}}, a caixa de correio mostrará «Forwarding verified».",
+    sentAt: "Enviada em {{sentAt}}.",
+    token: "Código de verificação: {{token}}",
+  },
+  alert: {
+    openedSubject: "Ação necessária: o correio para {{address}} pode não estar a chegar à {{platform}}",
+    openedIntro: "A caixa de correio {{name}} ({{address}}) precisa da sua atenção.",
+    seen: "O que observámos:",
+    todo: "O que fazer:",
+    causeVerificationFailed: "A verificação do reencaminhamento de {{at}} falhou: a mensagem de teste enviada para {{address}} não regressou através de {{alias}}.",
+    causeReason: "Resposta do fornecedor: {{reason}}",
+    causeSilent: "Não chega correio desde {{since}}, muito mais tempo do que esta caixa costuma esperar entre duas mensagens.",
+    causeConfirmation: "O Gmail está à espera de que alguém confirme o reencaminhamento para {{alias}}.",
+    todoRule: "No seu fornecedor de correio, confirme que o correio para {{address}} é reencaminhado para {{alias}} e, depois, clique em «Verify forwarding» na página da caixa de correio.",
+    todoConfirmation: "Abra a ligação de confirmação apresentada na página da caixa de correio e, depois, clique em «Verify forwarding».",
+    link: "Página da caixa de correio: {{url}}",
+    footer: "Recebe este e-mail como administrador de {{org}} na {{platform}}. Receberá mais um e-mail quando a caixa voltar a funcionar, e nenhum outro alerta sobre este incidente.",
+    recoveredSubject: "Resolvido: o correio para {{address}} volta a chegar à {{platform}}",
+    recoveredIntro: "A caixa de correio {{name}} ({{address}}) voltou a funcionar: o reencaminhamento foi verificado em {{at}}.",
+    recoveredDuration: "Precisou de atenção de {{openedAt}} até {{resolvedAt}}.",
+    recoveredFooter: "Recebe este e-mail como administrador de {{org}} na {{platform}}.",
+    digestSubject: "Ação necessária: {{count}} caixas de correio podem não estar a receber correio",
+    digestIntro: "{{count}} caixas de correio de {{org}} precisam da sua atenção:",
+    digestRecoveredSubject: "Resolvido: {{count}} caixas de correio voltam a receber correio",
+    digestRecoveredIntro: "{{count}} caixas de correio de {{org}} voltaram a funcionar:",
+  },
+};

@@ -1,0 +1,68 @@
+import type { PGlite } from "@electric-sql/pglite";
+import PgBoss from "pg-boss";
+import type { DbHandle } from "@/db/client";
+import { registerJobs } from "./jobs";
+import type { JobContext } from "./registry";
+
+export const JOBS_SCHEMA = "pgboss";
+
+/**
+ * pg-boss on embedded PGlite (TOOLCHAIN): statements without parameters may hold several commands
+ * (`BEGIN; SET LOCAL …; …`), which only `exec` accepts; those with parameters go through `query`.
+ */
+export function pgliteExecutor(client: PGlite) {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      if (values && values.length) {
+        const r = await client.query(text, values as unknown[]);
+        return { rows: r.rows };
+      }
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+  };
+}
+
+export function createBoss(handle: DbHandle, env: Record<string, string | undefined> = process.env): PgBoss {
+  const common = { schema: JOBS_SCHEMA, archiveCompletedAfterSeconds: 3600, deleteAfterDays: 2 };
+  if (handle.driver === "pglite") {
+    const client = (handle.db as unknown as { $client: PGlite }).$client;
+    return new PgBoss({ ...common, db: pgliteExecutor(client) });
+  }
+  return new PgBoss({ ...common, connectionString: env.DATABASE_URL, max: Number(env.JOBS_POOL_SIZE ?? 3), application_name: "ino-mailboxes-jobs" });
+}
+
+/**
+ * Starts the job queue in this process: creates the queues, (re)states each recurring job's cron (kept in the
+ * database, so a restart loses no schedule and several instances share one), and works the queues. pg-boss sends
+ * each cron job once per minute across all instances; workers take each job once.
+ */
+export async function startJobs(handle: DbHandle, opts: { log?: Pick<Console, "log" | "error"> } = {}): Promise<PgBoss> {
+  const log = opts.log ?? console;
+  const { recurring, workers } = registerJobs();
+  const boss = createBoss(handle);
+  boss.on("error", (e: Error) => log.error(`[jobs] ${e.message}`));
+  await boss.start();
+  const ctx = (): JobContext => ({
+    db: handle.db,
+    now: new Date(),
+    enqueue: async (jobs) => {
+      if (jobs.length) await boss.insert(jobs.map((j) => ({ name: j.name, data: { id: j.id }, singletonKey: j.id })));
+    },
+  });
+  for (const w of workers) {
+    await boss.createQueue(w.name, { name: w.name, policy: "short", retryLimit: 2, expireInSeconds: 300 });
+    await boss.work<{ id: string }>(w.name, { batchSize: 4, pollingIntervalSeconds: 2 }, async (jobs) => {
+      for (const job of jobs) await w.run(job.data.id, ctx());
+    });
+  }
+  for (const r of recurring) {
+    await boss.createQueue(r.name, { name: r.name, policy: "stately", retryLimit: 0, expireInSeconds: 600 });
+    await boss.schedule(r.name, r.cron, {}, { tz: "UTC" });
+    await boss.work(r.name, { pollingIntervalSeconds: 5 }, async () => {
+      await r.run(ctx());
+    });
+  }
+  log.log(`[jobs] Job queue started: ${recurring.map((r) => `${r.name} (${r.cron})`).join(", ")}; workers: ${workers.map((w) => w.name).join(", ")}.`);
+  return boss;
+}
