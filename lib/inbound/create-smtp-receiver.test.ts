@@ -10,6 +10,7 @@ import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { createSmtpReceiver, type SmtpReceiver } from "./create-smtp-receiver";
 import { createTestKey, dkimRecordName, signRaw, startTestDns } from "./dkim-test-kit";
+import { findProviderConfirmation } from "./find-provider-confirmation";
 import { sendRaw, smtpDialog } from "./smtp-test-client";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name));
@@ -84,6 +85,21 @@ describe("R21 mail to an active mailbox's alias", () => {
     } finally {
       delete process.env.DNS_SERVERS;
       await dns.close();
+    }
+  });
+
+  it("records a confirmation whose key cannot be looked up (DNS unreachable) as not authenticated: not shown, and S4 says so (R28)", async () => {
+    const key = createTestKey();
+    process.env.DNS_SERVERS = "127.0.0.1:9";
+    try {
+      await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, await signRaw(fixture("gmail-2025-no-code.eml").toString().replaceAll("ALIAS@demo.ino.cx", alias(support)), key));
+      const [row] = await messagesOf(support.id);
+      expect(row).toMatchObject({ providerAuth: "temperror", kind: "provider", confirmationProvider: null, confirmationUrl: null });
+      const found = await findProviderConfirmation(t.org.id, support.id);
+      expect(found.confirmation).toBeNull();
+      expect(found.unauthenticated?.receivedAt.getTime()).toBe(row.receivedAt.getTime());
+    } finally {
+      delete process.env.DNS_SERVERS;
     }
   });
 });
