@@ -2,14 +2,14 @@ import { deliverAlertEmail } from "@/lib/alerts/deliver-alert-email";
 import { checkIntervalMs } from "@/lib/forwarding/schedule-interval";
 import { runScheduledCheck } from "@/lib/forwarding/scheduled-check-run";
 import { runHealthTick, type HealthJob } from "@/lib/health/run-health-tick";
+import { retentionOptionsFromEnv, runRetention } from "@/lib/retention/run-retention";
 import { defineJobWorker, defineRecurringJob, registeredJobs } from "./registry";
 
 let registered = false;
 const SILENCE_SCAN_MINUTES = 15;
 
 /**
- * Every job of the app, registered once. Add recurring work here (issue 11's retention goes next to the
- * health tick) or call defineRecurringJob() before startJobs().
+ * Every job of the app, registered once. Add recurring work here, or call defineRecurringJob() before startJobs().
  */
 export function registerJobs() {
   if (!registered) {
@@ -20,6 +20,8 @@ export function registerJobs() {
       run: ({ db, now, enqueue }) =>
         runHealthTick(db, { now, intervalMs: checkIntervalMs(), enqueue: (jobs: HealthJob[]) => enqueue(jobs), detectSilence: now.getUTCMinutes() % SILENCE_SCAN_MINUTES === 0 }),
     });
+    // R33: inbound messages, finished verifications and history kept within their bounds, once a day, by one instance.
+    defineRecurringJob({ name: "retention", cron: "17 3 * * *", run: ({ db, now }) => runRetention(db, { ...retentionOptionsFromEnv(), now }) });
     defineJobWorker({ name: "forwarding-check", run: (id, { db, now }) => runScheduledCheck(db, id, { now }) });
     defineJobWorker({ name: "alert-email", run: (id, { db, now }) => deliverAlertEmail(db, id, { now }) });
   }
