@@ -127,6 +127,32 @@ base.describe("a database that stops answering (issue 11)", () => {
     }
   });
 
+  base("R33 S4's inbound messages page with Show older", async ({ page }) => {
+    base.setTimeout(120_000);
+    const direct = postgres(directUrl(), { max: 1, onnotice: () => {} });
+    const [m] = await direct`select m.id, m.org_id from mailbox m join organization o on o.id = m.org_id where o.slug = 'demo' and m.active order by m.created_at limit 1`;
+    for (let i = 0; i < 26; i++) {
+      await direct`insert into inbound_message (org_id, mailbox_id, received_at, header_from, subject, message_id, size_bytes)
+        values (${m.org_id}, ${m.id}, now() - make_interval(hours => ${i}), ${`customer${i}@example.com`}, ${`Question ${String(i).padStart(2, "0")}`}, ${`<q${i}@example.com>`}, 1200)`;
+    }
+    await direct.end();
+    await signInThere(page);
+    await page.goto(`http://localhost:${port}/maker/mailboxes/${m.id}`);
+    const table = page.getByRole("table", { name: "Latest inbound messages" });
+    await expect(table.locator("tbody tr")).toHaveCount(20);
+    await table.getByRole("button", { name: "Show older" }).click();
+    await expect(table.getByText("No older messages.")).toBeVisible();
+    await expect(table.locator("tbody tr")).toHaveCount(26);
+    const subjects = await table.locator("tbody tr").allInnerTexts();
+    expect(new Set(subjects.map((r) => r.match(/Question \d\d/)?.[0])).size).toBe(26);
+    await expectAccessible(page);
+    for (const width of [390, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await table.getByText("No older messages.").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: base.info().outputPath(`inbound-older-${width}.png`) });
+    }
+  });
+
   base("pages show a branded error with a retry within seconds, an action its generic message, readiness says unavailable", async ({ page }) => {
     base.setTimeout(120_000);
     const base_ = `http://localhost:${port}`;
