@@ -1,7 +1,7 @@
 "use client";
 import { Badge } from "@/components/ui/badge";
 import { formatOrgTime, useOrgTimeZone } from "@/components/ui/time-ago";
-import { describeHealthCause, HEALTH_LABEL, type HealthState, type MailboxHealth } from "@/lib/health/mailbox-health";
+import { describeHealthCause, healthLabel, type HealthState, type MailboxHealth } from "@/lib/health/mailbox-health";
 
 export const HEALTH_TONE: Record<HealthState, "neutral" | "amber" | "green" | "red"> = {
   healthy: "green",
@@ -19,7 +19,7 @@ export function HealthBadge({ health, showCause = true }: { health: MailboxHealt
     <span className="inline-flex flex-col items-start gap-0.5" data-testid="health">
       <Badge tone={HEALTH_TONE[health.state]}>
         <span aria-hidden className={`size-1.5 rounded-full ${health.state === "needs_attention" ? "bg-red-600" : health.state === "healthy" ? "bg-emerald-600" : health.state === "checking" ? "bg-amber-500" : "bg-slate-400"}`} />
-        {HEALTH_LABEL[health.state]}
+        {healthLabel(health)}
       </Badge>
       {showCause && worth && cause && <span className="max-w-56 text-xs text-slate-600">{cause}</span>}
     </span>

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { formatAgo } from "@/components/ui/time-ago";
+import { formatAgo } from "@/lib/format-time";
 import { FORWARDING_STATUS_TONE, forwardingStatusLabel, isReceivingMail, type ForwardingStatus } from "@/lib/forwarding/status";
 
 export function ActiveBadge({ active }: { active: boolean }) {

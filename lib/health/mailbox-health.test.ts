@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCheckInterval } from "@/lib/forwarding/schedule-interval";
-import { mailboxHealth, type HealthFacts } from "./mailbox-health";
+import { healthLabel, mailboxHealth, type HealthFacts } from "./mailbox-health";
 
 const now = new Date("2026-11-26T12:00:00Z");
 const h = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
@@ -24,7 +24,8 @@ describe("R29 one health state per mailbox, derived from facts", () => {
 
   it("a verification for another address proves nothing for the current one (R25)", () => {
     const v = { requestedAt: h(-2), expiresAt: h(-1.75), verifiedAt: h(-1.9), address: "old@x.example" };
-    expect(mailboxHealth({ ...base, latestVerification: v })).toEqual({ state: "not_verified", cause: { kind: "address_changed" } });
+    expect(mailboxHealth({ ...base, latestVerification: v })).toEqual({ state: "not_verified", cause: { kind: "address_changed", address: "support@x.example" } });
+    expect(healthLabel(mailboxHealth({ ...base, latestVerification: v }))).toBe("Not verified for support@x.example");
   });
 
   it("silence: needs attention, checking while its re-verification is queued, healthy once verified after it began", () => {

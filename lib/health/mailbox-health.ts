@@ -31,7 +31,7 @@ export type HealthCause =
   | { kind: "verification_pending"; since: Date }
   | { kind: "inactive" }
   | { kind: "never_verified" }
-  | { kind: "address_changed" };
+  | { kind: "address_changed"; address: string };
 
 export type MailboxHealth = { state: HealthState; cause?: HealthCause };
 
@@ -43,6 +43,12 @@ export const HEALTH_LABEL: Record<HealthState, string> = {
   checking: "Checking",
   needs_attention: "Needs attention",
 };
+
+/** The badge's words: "Not verified for <address>" after an address change (R25), else the state's label. */
+export function healthLabel(h: MailboxHealth): string {
+  if (h.state === "not_verified" && h.cause?.kind === "address_changed") return `Not verified for ${h.cause.address}`;
+  return HEALTH_LABEL[h.state];
+}
 
 export function mailboxHealth(f: HealthFacts): MailboxHealth {
   if (!f.active) return { state: "not_verified", cause: { kind: "inactive" } };
@@ -61,7 +67,7 @@ export function mailboxHealth(f: HealthFacts): MailboxHealth {
     return { state: "needs_attention", cause: { kind: "silent", since: f.silentSince } };
   }
   if (forCurrent?.verifiedAt) return { state: "healthy" };
-  return { state: "not_verified", cause: { kind: v ? "address_changed" : "never_verified" } };
+  return { state: "not_verified", cause: v ? { kind: "address_changed", address: f.currentAddress } : { kind: "never_verified" } };
 }
 
 /** A cause in a sentence for the UI (English: Maker's language). Times are formatted by the caller. */
@@ -78,7 +84,7 @@ export function describeHealthCause(cause: HealthCause | undefined, formatTime: 
     case "inactive":
       return "Inactive: not checked";
     case "address_changed":
-      return "Not verified for the current address";
+      return `Not verified for ${cause.address}`;
     case "never_verified":
       return "Forwarding never verified";
     default:
