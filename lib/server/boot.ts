@@ -25,7 +25,7 @@ export async function bootServer(): Promise<void> {
 }
 
 // Scheduled checks, silence detection and alerts (R29) run on the PostgreSQL-backed job queue, in the app
-// process only (docs/decisions/0004-job-queue.md); JOBS_DISABLED=1 keeps an instance out of it.
+// process only (docs/decisions/0005-job-queue.md); JOBS_DISABLED=1 keeps an instance out of it.
 async function startJobQueue(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build" || process.env.JOBS_DISABLED === "1") return;
   const k = globalThis as unknown as { __inoJobs?: Promise<unknown> };
