@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvent, emailDomain, organization, smartRouting } from "@/db/schema";
@@ -152,7 +152,7 @@ describe("S6 smart routings", () => {
     expect((await removeSmartRoutingAction({ id: vip.id }))?.serverError).toBeUndefined();
     const actions = (await db.select().from(auditEvent).where(eq(auditEvent.entityId, vip.id))).map((e) => e.action);
     expect(actions.sort()).toEqual(["smart_routing.added", "smart_routing.removed", "smart_routing.updated"]);
-    const [update] = await db.select().from(auditEvent).where(eq(auditEvent.action, "smart_routing.updated"));
+    const [update] = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, vip.id), eq(auditEvent.action, "smart_routing.updated")));
     expect(update.changes).toMatchObject({ name: { from: "VIP", to: "VIP customers" }, hasPublished: { from: false, to: true } });
   });
 
