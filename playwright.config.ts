@@ -48,6 +48,7 @@ export default defineConfig({
       OUTBOUND_SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_PROVIDER_PORT ?? "2671"}`,
       VERIFY_TIMEOUT: process.env.E2E_VERIFY_TIMEOUT ?? "15s",
       NEXT_TELEMETRY_DISABLED: "1",
+      E2E_SEED: "1", // app/api/e2e/mailboxes: the screen tests' 50 realistic mailboxes
     },
   },
 });

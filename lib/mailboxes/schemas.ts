@@ -82,3 +82,7 @@ export const EMPTY_MAILBOX_FIELDS: MailboxFields = {
   endRoutingId: "",
   endRoutingVersion: "",
 };
+
+/** S1's bulk actions: several mailboxes at once, each one through the single-mailbox service. */
+export const bulkSetActiveSchema = z.object({ ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50), active: z.boolean() });
+export const bulkLinkToQueueSchema = z.object({ ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50), queueId: idSchema });

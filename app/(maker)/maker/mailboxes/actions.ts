@@ -3,9 +3,12 @@ import { revalidatePath } from "next/cache";
 import { licensedAction } from "@/lib/action-client";
 import { createMailbox } from "@/lib/mailboxes/create-mailbox";
 import { deleteMailbox } from "@/lib/mailboxes/delete-mailbox";
-import { createMailboxSchema, mailboxIdSchema, updateMailboxSchema } from "@/lib/mailboxes/schemas";
+import { forEachMailbox } from "@/lib/mailboxes/for-each-mailbox";
+import { bulkLinkToQueueSchema, bulkSetActiveSchema, createMailboxSchema, mailboxIdSchema, updateMailboxSchema } from "@/lib/mailboxes/schemas";
 import { setMailboxActive } from "@/lib/mailboxes/set-mailbox-active";
 import { updateMailbox } from "@/lib/mailboxes/update-mailbox";
+import { getMailboxOrThrow } from "@/lib/mailboxes/get-mailbox-or-throw";
+import { linkMailboxToQueue } from "@/lib/queues/link-mailbox-to-queue";
 
 const revalidate = () => revalidatePath("/maker", "layout");
 
@@ -37,4 +40,24 @@ export const deleteMailboxAction = licensedAction.inputSchema(mailboxIdSchema).a
   await deleteMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, id: parsedInput.id });
   revalidate();
   return { ok: true as const };
+});
+
+/** S1 bulk: activate or deactivate each selected mailbox (R13), each refusal reported for its mailbox. */
+export const bulkSetMailboxesActiveAction = licensedAction.inputSchema(bulkSetActiveSchema).action(async ({ parsedInput, ctx }) => {
+  const results = await forEachMailbox(parsedInput.ids, (id) => setMailboxActive({ orgId: ctx.orgId, actorId: ctx.actorId, id, active: parsedInput.active }));
+  revalidate();
+  return { results };
+});
+
+/** S1 bulk: link each selected mailbox to one queue (R15-R17), each refusal reported for its mailbox. */
+export const bulkLinkMailboxesToQueueAction = licensedAction.inputSchema(bulkLinkToQueueSchema).action(async ({ parsedInput, ctx }) => {
+  const results = await forEachMailbox(parsedInput.ids, (mailboxId) => linkMailboxToQueue({ orgId: ctx.orgId, actorId: ctx.actorId, queueId: parsedInput.queueId, mailboxId }));
+  revalidate();
+  return { results };
+});
+
+/** S3's "Keep mine and save again" after a stale edit (R12): the version to save over, knowingly. */
+export const getMailboxVersionAction = licensedAction.inputSchema(mailboxIdSchema).action(async ({ parsedInput, ctx }) => {
+  const m = await getMailboxOrThrow(ctx.orgId, parsedInput.id);
+  return { version: m.version };
 });

@@ -11,15 +11,21 @@ import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
+import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
 import { languageLabel } from "@/lib/org/locale";
 
-export const metadata: Metadata = { title: "Mailbox" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const [{ id }, member] = await Promise.all([params, getCurrentMember()]);
+  if (!member || member.role !== "admin" || !member.org.smartLicence) return { title: "Mailbox" };
+  const m = await loadMailboxOr404(member.org.id, id);
+  return { title: `${m.displayName} (${m.address})` };
+}
 
 function Setting({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[12rem_1fr] gap-3 py-2">
+    <div className="grid gap-0.5 py-2 sm:grid-cols-[12rem_1fr] sm:gap-3">
       <dt className="text-sm text-slate-500">{label}</dt>
       <dd className="text-sm text-slate-900">{children}</dd>
     </div>

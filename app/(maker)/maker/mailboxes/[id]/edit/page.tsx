@@ -3,12 +3,18 @@ import Link from "next/link";
 import { AccessProblem } from "@/components/auth/access-problem";
 import { MailboxForm } from "@/components/mailboxes/mailbox-form";
 import { Card, PageHeader } from "@/components/ui/card";
+import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
 import { languageLabel } from "@/lib/org/locale";
 import { findOrgSettings } from "@/lib/settings/find-org-settings";
 
-export const metadata: Metadata = { title: "Edit mailbox" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const [{ id }, member] = await Promise.all([params, getCurrentMember()]);
+  if (!member || member.role !== "admin" || !member.org.smartLicence) return { title: "Edit mailbox" };
+  const m = await loadMailboxOr404(member.org.id, id);
+  return { title: `Edit ${m.displayName} (${m.address})` };
+}
 
 export default async function EditMailboxPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
