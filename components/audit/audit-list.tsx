@@ -1,6 +1,6 @@
 import { ArrowRight } from "lucide-react";
 import type { AuditEventView } from "@/lib/audit/find-audit-events";
-import { describeAuditAction, formatAuditValue, fieldLabel } from "@/lib/audit/describe";
+import { describeAuditAction, formatAuditValue, fieldLabel, orderedChanges } from "@/lib/audit/describe";
 import { EmptyState } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
 
@@ -11,11 +11,11 @@ export function AuditList({ events, showEntity }: { events: AuditEventView[]; sh
   return (
     <ol className="space-y-4" aria-label="History">
       {events.map((e) => {
-        const changes = Object.entries(e.changes);
+        const changes = orderedChanges(e.changes);
         return (
           <li key={e.id} className="text-sm">
             <p className="text-slate-800">
-              <span className="font-medium">{e.actorName ?? "The platform"}</span> {describeAuditAction(e.action)}
+              <span className="font-medium">{e.actorName ?? "The platform"}</span> {describeAuditAction(e.action, e)}
               {showEntity && <> <span className="font-medium">{e.entityLabel}</span></>}
               <span className="text-slate-500"> · <TimeAgo date={e.createdAt} now={now} /></span>
             </p>
@@ -26,14 +26,14 @@ export function AuditList({ events, showEntity }: { events: AuditEventView[]; sh
                     <dt className="font-medium text-slate-700">{fieldLabel(field)}:</dt>
                     <dd className="flex flex-wrap items-center gap-1">
                       {from === null || from === undefined ? (
-                        <span>{formatAuditValue(to)}</span>
+                        <span>{formatAuditValue(to, field)}</span>
                       ) : to === null || to === undefined ? (
-                        <span className="line-through decoration-slate-400">{formatAuditValue(from)}</span>
+                        <span className="line-through decoration-slate-400">{formatAuditValue(from, field)}</span>
                       ) : (
                         <>
-                          <span className="line-through decoration-slate-400">{formatAuditValue(from)}</span>
+                          <span className="line-through decoration-slate-400">{formatAuditValue(from, field)}</span>
                           <ArrowRight className="size-3" aria-label="changed to" />
-                          <span>{formatAuditValue(to)}</span>
+                          <span>{formatAuditValue(to, field)}</span>
                         </>
                       )}
                     </dd>

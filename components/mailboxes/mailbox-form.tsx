@@ -13,9 +13,10 @@ import { Field, FieldError, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { applyActionResult, isSuccess } from "@/lib/forms/apply-action-result";
 import { callAction } from "@/lib/forms/call-action";
-import { mailboxFieldsSchema, MAILBOX_FORM_FIELDS, type MailboxFields } from "@/lib/mailboxes/schemas";
+import { mailboxFieldsSchema, MAILBOX_FORM_FIELDS, type MailboxFields, type QueueChoice } from "@/lib/mailboxes/schemas";
 import { LANGUAGES } from "@/lib/org/locale";
 import { zoneLabel } from "@/lib/org/time-zones";
+import { QueuesField, type QueueOption } from "./queues-field";
 import { useFormDraft, useUnsavedChangesGuard } from "./use-form-draft";
 
 export type RoutingOption = { id: string; name: string; hasPublished: boolean; hasDraft: boolean };
@@ -27,6 +28,11 @@ type Props = {
   domains: { id: string; domain: string }[];
   routings: RoutingOption[];
   org: { timezone: string; languageLabel: string };
+  queues: QueueOption[];
+  /** Edit: the queues it is linked to now, and whether it is active (R17: only an active mailbox can be a default). */
+  linked?: { id: string; isDefault: boolean }[];
+  active?: boolean;
+  maxPerQueue: number;
 };
 
 /** S2 / S3: the fields of R1–R9, validated as the user types and again by the server with the same schema. */
@@ -35,20 +41,27 @@ export function MailboxForm(props: Props) {
   const [formError, setFormError] = useState<{ message: string; kind: "stale" | "session" | "other" } | null>(null);
   const [version, setVersion] = useState(props.mailbox?.version);
   const [saved, setSaved] = useState(false);
+  const initialQueues = (props.linked ?? []).map((l) => ({ queueId: l.id, makeDefault: l.isDefault }));
+  const [queues, setQueues] = useState<QueueChoice[]>(initialQueues);
+  const queuesChanged = JSON.stringify([...queues].sort((a, b) => a.queueId.localeCompare(b.queueId))) !== JSON.stringify([...initialQueues].sort((a, b) => a.queueId.localeCompare(b.queueId)));
   const form = useForm<MailboxFields>({ resolver: zodResolver(mailboxFieldsSchema), defaultValues: props.defaults, mode: "onChange" });
   const { errors, isSubmitting, isDirty } = form.formState;
   const draft = useFormDraft(`mailbox-draft:${props.mailbox?.id ?? "new"}`, form);
-  useUnsavedChangesGuard(isDirty && !saved);
+  useUnsavedChangesGuard((isDirty || queuesChanged) && !saved);
 
   const submit = async (values: MailboxFields, atVersion = version) => {
     setFormError(null);
     const result = await callAction(() =>
-      props.mode === "create" ? createMailboxAction(values) : updateMailboxAction({ ...values, id: props.mailbox!.id, version: atVersion! }),
+      props.mode === "create"
+        ? createMailboxAction({ ...values, queues })
+        : updateMailboxAction({ ...values, id: props.mailbox!.id, version: atVersion!, queues }),
     );
     if (isSuccess(result) && result?.data) {
       setSaved(true);
+      const data = result.data as { id: string; queueRefusals?: string[] };
       toast.success(props.mode === "create" ? "Mailbox created. Next: set up forwarding to its alias." : "Mailbox saved.");
-      router.push(`/maker/mailboxes/${(result.data as { id: string }).id}`);
+      if (data.queueRefusals?.length) toast.warning(`Some queue changes were refused: ${data.queueRefusals.join(" ")}`, { duration: 15000 });
+      router.push(`/maker/mailboxes/${data.id}`);
       router.refresh();
       return;
     }
@@ -149,6 +162,11 @@ export function MailboxForm(props: Props) {
         <RoutingPair control={form.control} form={form} routings={props.routings} idField="endRoutingId" versionField="endRoutingVersion"
           label="End Smart Routing" description="Optional: a post-processing flow at the end of an email interaction."
           errors={{ id: errors.endRoutingId?.message, version: errors.endRoutingVersion?.message }} />
+      </Section>
+
+      <Section title="Queues" description="The queues that distribute this mailbox's mail to agents.">
+        <QueuesField options={props.queues} value={queues} onChange={setQueues} linked={props.linked ?? []}
+          canBeDefault={props.active ?? true} max={props.maxPerQueue} />
       </Section>
 
       <div className="flex items-center justify-end gap-2 border-t border-slate-100 pt-6">

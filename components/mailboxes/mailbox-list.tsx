@@ -8,10 +8,10 @@ import { MailboxStateBadge } from "./mailbox-state-badge";
 
 const COLUMNS: { key: SortKey; label: string; width: string }[] = [
   { key: "displayName", label: "Display name", width: "17%" },
-  { key: "address", label: "Address", width: "17%" },
+  { key: "address", label: "Address", width: "18%" },
   { key: "alias", label: "Alias", width: "19%" },
-  { key: "status", label: "Status", width: "12%" },
-  { key: "queues", label: "Queues", width: "14%" },
+  { key: "status", label: "Status", width: "10%" },
+  { key: "queues", label: "Queues", width: "15%" },
   { key: "smartRouting", label: "Smart routing", width: "11%" },
   { key: "lastReceived", label: "Last received", width: "10%" },
 ];
@@ -53,13 +53,13 @@ export function MailboxList({ rows, view, now }: { rows: MailboxRow[]; view: Lis
           <tr key={m.id}>
             <td><input type="checkbox" name="sel" value={m.id} className="cb" aria-label={`Select ${m.displayName}`} /></td>
             <td title={m.displayName}><Link href={`/maker/mailboxes/${m.id}`} className="n">{m.displayName}</Link></td>
-            <td title={m.address}>{m.address}</td>
+            <td title={m.address}><span className="c2">{m.address}</span></td>
             <td><span className="al"><code title={m.alias}>{m.alias}</code><IconCopyButton text={m.alias} label={`Copy alias of ${m.displayName}`} /></span></td>
             <td><MailboxStateBadge active={m.active} health={m.health} /></td>
             <td className="q" title={m.queues.map((q) => (q.isDefault ? `${q.name} (default sender)` : q.name)).join(", ") || undefined}>
-              {m.queues.length === 0 ? <span className="none">None</span> : m.queues.map((q) => (
+              {m.queues.length === 0 ? <span className="none">None</span> : <span className="c2">{m.queues.map((q) => (
                 <Link key={q.id} href={`/maker/queues/${q.id}`}>{q.isDefault && <><span aria-hidden>★ </span><span className="sr-only">Default sender of </span></>}{q.name}</Link>
-              ))}
+              ))}</span>}
             </td>
             <td title={m.smartRouting ? `${m.smartRouting.name}, ${m.smartRouting.version === "production" ? "Production" : "Test"}` : undefined}>
               {m.smartRouting ? <>{m.smartRouting.name} <span className="m">{m.smartRouting.version === "production" ? "Production" : "Test"}</span></> : <span className="none">None</span>}

@@ -13,7 +13,7 @@ export function MailboxRowMenu({ id, name, alias }: { id: string; name: string; 
       <M.Trigger className="ib" aria-label={`Actions for ${name}`}>
         <MoreHorizontal className="size-4" aria-hidden />
       </M.Trigger>
-      <M.Portal>
+      {/* Not portalled: the menu stays inside the page's main landmark. */}
         <M.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200">
           <M.Item asChild className={item}>
             <Link href={`/maker/mailboxes/${id}`}>
@@ -42,7 +42,6 @@ export function MailboxRowMenu({ id, name, alias }: { id: string; name: string; 
             Copy alias
           </M.Item>
         </M.Content>
-      </M.Portal>
     </M.Root>
   );
 }

@@ -98,9 +98,9 @@ test.describe("S5 Queues", () => {
 
     // R19: the queue's history shows every link, unlink and default change.
     const history = page.getByRole("region", { name: "History" });
-    await expect(history).toContainText("linked a mailbox to the queue");
-    await expect(history).toContainText("changed the default mailbox of the queue");
-    await expect(history).toContainText("unlinked a mailbox from the queue");
+    await expect(history).toContainText(/added \S+@\S+ to this queue/);
+    await expect(history).toContainText(/made \S+@\S+ the default sender of this queue/);
+    await expect(history).toContainText(/removed \S+@\S+ from this queue/);
     await expectAccessible(page);
     await page.screenshot({ path: `${SHOTS}/s5-queue-detail.png`, fullPage: true });
 

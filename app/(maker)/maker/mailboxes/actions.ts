@@ -4,24 +4,30 @@ import { licensedAction } from "@/lib/action-client";
 import { createMailbox } from "@/lib/mailboxes/create-mailbox";
 import { deleteMailbox } from "@/lib/mailboxes/delete-mailbox";
 import { forEachMailbox } from "@/lib/mailboxes/for-each-mailbox";
-import { bulkLinkToQueueSchema, bulkSetActiveSchema, createMailboxSchema, mailboxIdSchema, updateMailboxSchema } from "@/lib/mailboxes/schemas";
+import { bulkLinkToQueueSchema, bulkSetActiveSchema, createMailboxWithQueuesSchema, mailboxIdSchema, removeFromQueuesSchema, updateMailboxWithQueuesSchema } from "@/lib/mailboxes/schemas";
+import { applyQueueChoices } from "@/lib/mailboxes/apply-queue-choices";
 import { setMailboxActive } from "@/lib/mailboxes/set-mailbox-active";
 import { updateMailbox } from "@/lib/mailboxes/update-mailbox";
 import { getMailboxOrThrow } from "@/lib/mailboxes/get-mailbox-or-throw";
+import { removeMailboxFromQueues } from "@/lib/mailboxes/remove-mailbox-from-queues";
 import { linkMailboxToQueue } from "@/lib/queues/link-mailbox-to-queue";
 
 const revalidate = () => revalidatePath("/maker", "layout");
 
-export const createMailboxAction = licensedAction.inputSchema(createMailboxSchema).action(async ({ parsedInput, ctx }) => {
-  const row = await createMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
+export const createMailboxAction = licensedAction.inputSchema(createMailboxWithQueuesSchema).action(async ({ parsedInput, ctx }) => {
+  const { queues, ...fields } = parsedInput;
+  const row = await createMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, ...fields });
+  const { refusals } = queues?.length ? await applyQueueChoices({ orgId: ctx.orgId, actorId: ctx.actorId, mailboxId: row.id, queues }) : { refusals: [] };
   revalidate();
-  return { id: row.id };
+  return { id: row.id, queueRefusals: refusals };
 });
 
-export const updateMailboxAction = licensedAction.inputSchema(updateMailboxSchema).action(async ({ parsedInput, ctx }) => {
-  const row = await updateMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
+export const updateMailboxAction = licensedAction.inputSchema(updateMailboxWithQueuesSchema).action(async ({ parsedInput, ctx }) => {
+  const { queues, ...fields } = parsedInput;
+  const row = await updateMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, ...fields });
+  const { refusals } = queues ? await applyQueueChoices({ orgId: ctx.orgId, actorId: ctx.actorId, mailboxId: row.id, queues }) : { refusals: [] };
   revalidate();
-  return { id: row.id, version: row.version };
+  return { id: row.id, version: row.version, queueRefusals: refusals };
 });
 
 export const activateMailboxAction = licensedAction.inputSchema(mailboxIdSchema).action(async ({ parsedInput, ctx }) => {
@@ -60,4 +66,11 @@ export const bulkLinkMailboxesToQueueAction = licensedAction.inputSchema(bulkLin
 export const getMailboxVersionAction = licensedAction.inputSchema(mailboxIdSchema).action(async ({ parsedInput, ctx }) => {
   const m = await getMailboxOrThrow(ctx.orgId, parsedInput.id);
   return { version: m.version };
+});
+
+/** S4's "Remove from these queues" (R14's one-click fix): through the queue services, queue by queue. */
+export const removeMailboxFromQueuesAction = licensedAction.inputSchema(removeFromQueuesSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await removeMailboxFromQueues({ orgId: ctx.orgId, actorId: ctx.actorId, mailboxId: parsedInput.id, queues: parsedInput.queues });
+  revalidate();
+  return result;
 });

@@ -5,7 +5,7 @@ import { AuditList } from "@/components/audit/audit-list";
 import { AccessProblem } from "@/components/auth/access-problem";
 import { ForwardingPanel } from "@/components/inbound/forwarding-panel";
 import { ForwardingInstructions } from "@/components/mailboxes/forwarding-instructions";
-import { MailboxLifecycleActions } from "@/components/mailboxes/mailbox-lifecycle-actions";
+import { MailboxBlockersPanel, MailboxLifecycleActions } from "@/components/mailboxes/mailbox-lifecycle-actions";
 import { ActiveBadge } from "@/components/mailboxes/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -13,6 +13,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
+import { findMailboxBlockers } from "@/lib/mailboxes/find-mailbox-blockers";
 import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
 import { languageLabel } from "@/lib/org/locale";
 
@@ -40,7 +41,10 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
   const m = await loadMailboxOr404(org.id, id);
-  const history = await findAuditEvents({ orgId: org.id, entityType: "mailbox", entityId: m.id, limit: 50 });
+  const [history, blockers] = await Promise.all([
+    findAuditEvents({ orgId: org.id, entityType: "mailbox", entityId: m.id, limit: 50 }),
+    findMailboxBlockers(org.id, m.id),
+  ]);
   const platform = process.env.PLATFORM_NAME ?? "INO cx";
 
   return (
@@ -58,10 +62,11 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
             <Button variant="secondary" asChild>
               <Link href={`/maker/mailboxes/${m.id}/edit`}><Pencil className="size-4" aria-hidden />Edit</Link>
             </Button>
-            <MailboxLifecycleActions mailbox={{ id: m.id, address: m.address, active: m.active }} />
+            <MailboxLifecycleActions mailbox={{ id: m.id, address: m.address, alias: m.alias, active: m.active }} blockers={blockers} />
           </>
         }
       />
+      <MailboxBlockersPanel mailbox={{ id: m.id, displayName: m.displayName, active: m.active }} blockers={blockers} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <Card id="alias" title="Alias" description={`Forward ${m.address} to this address. It never changes.`}
@@ -90,9 +95,10 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
           </Card>
         </div>
         <div className="space-y-6">
-          <Card id="queues" title="Queues" description="Queues that distribute this mailbox's mail. The default mailbox of a queue sends its email.">
+          <Card id="queues" title="Queues" description="Queues that distribute this mailbox's mail. The default mailbox of a queue sends its email."
+            actions={<Button variant="secondary" size="sm" asChild><Link href={`/maker/mailboxes/${m.id}/edit#queues`} aria-label={`Change queues of ${m.displayName}`}>Change queues</Link></Button>}>
             {m.queues.length === 0 ? (
-              <p className="text-sm text-slate-600">Not linked to any queue. <Link href="/maker/queues" className="font-medium text-brand-700 underline">Link it from a queue</Link>.</p>
+              <p className="text-sm text-slate-600">Not linked to any queue yet.</p>
             ) : (
               <ul className="divide-y divide-slate-100" aria-label="Linked queues">
                 {m.queues.map((q) => (

@@ -7,6 +7,8 @@ import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
 import { languageLabel } from "@/lib/org/locale";
+import { findQueues } from "@/lib/queues/find-queues";
+import { MAX_QUEUE_MAILBOXES } from "@/lib/queues/schemas";
 import { findOrgSettings } from "@/lib/settings/find-org-settings";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -21,7 +23,7 @@ export default async function EditMailboxPage({ params }: { params: Promise<{ id
   const access = await requirePageAccess(`/maker/mailboxes/${id}/edit`, { licence: true });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
-  const [m, { domains, routings }] = await Promise.all([loadMailboxOr404(org.id, id), findOrgSettings(org.id)]);
+  const [m, { domains, routings }, queues] = await Promise.all([loadMailboxOr404(org.id, id), findOrgSettings(org.id), findQueues(org.id)]);
   return (
     <>
       <PageHeader
@@ -48,6 +50,10 @@ export default async function EditMailboxPage({ params }: { params: Promise<{ id
           domains={domains}
           routings={routings}
           org={{ timezone: org.timezone, languageLabel: languageLabel(org.language) }}
+          queues={queues.map((q) => ({ id: q.id, name: q.name, mailboxCount: q.mailboxCount, hasDefault: !!q.defaultMailbox }))}
+          linked={m.queues.map((q) => ({ id: q.id, isDefault: q.isDefault }))}
+          active={m.active}
+          maxPerQueue={MAX_QUEUE_MAILBOXES}
         />
       </Card>
     </>
