@@ -15,8 +15,7 @@ export function AuditList({ events, showEntity }: { events: AuditEventView[]; sh
         return (
           <li key={e.id} className="text-sm">
             <p className="text-slate-800">
-              <span className="font-medium">{e.actorName ?? "The platform"}</span> {describeAuditAction(e.action, e)}
-              {showEntity && <> <span className="font-medium">{e.entityLabel}</span></>}
+              <span className="font-medium">{e.actorName ?? "The platform"}</span> {describeAuditAction(e.action, e, { named: showEntity })}
               <span className="text-slate-500"> · <TimeAgo date={e.createdAt} now={now} /></span>
             </p>
             {changes.length > 0 && (

@@ -8,10 +8,23 @@ import { HEALTH_LABEL, viewSearch, type ListView, type MailboxHealth } from "@/l
 /** S1's filters: they change the URL, and the server renders the matching rows. */
 export function MailboxFilters({ view }: { view: ListView }) {
   const router = useRouter();
+  // The filters' own state is the truth while the server catches up, so quick changes never undo each other.
   const [q, setQ] = useState(view.q);
+  const [status, setStatus] = useState(view.status);
+  const [health, setHealth] = useState(view.health);
+  // When the URL changes another way (a sort link, Back), the selects follow it.
+  const [seen, setSeen] = useState(view);
+  if (seen !== view) {
+    setSeen(view);
+    setStatus(view.status);
+    setHealth(view.health);
+  }
   const [pending, start] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const go = (patch: Partial<ListView>) => start(() => router.replace(`/maker/mailboxes${viewSearch(view, patch)}`, { scroll: false }));
+  const go = (patch: Partial<ListView>) => {
+    clearTimeout(timer.current);
+    start(() => router.replace(`/maker/mailboxes${viewSearch(view, { q, status, health, ...patch })}`, { scroll: false }));
+  };
   useEffect(() => () => clearTimeout(timer.current), []);
 
   return (
@@ -35,7 +48,7 @@ export function MailboxFilters({ view }: { view: ListView }) {
       </div>
       <label className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600">
         Status
-        <NativeSelect value={view.status} onChange={(e) => go({ status: e.target.value as ListView["status"] })} className="w-28">
+        <NativeSelect value={status} onChange={(e) => { const v = e.target.value as ListView["status"]; setStatus(v); go({ status: v }); }} className="w-28">
           <option value="all">All</option>
           <option value="active">Active</option>
           <option value="inactive">Inactive</option>
@@ -43,7 +56,7 @@ export function MailboxFilters({ view }: { view: ListView }) {
       </label>
       <label className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600">
         Forwarding
-        <NativeSelect value={view.health} onChange={(e) => go({ health: e.target.value as ListView["health"] })} className="w-44">
+        <NativeSelect value={health} onChange={(e) => { const v = e.target.value as ListView["health"]; setHealth(v); go({ health: v }); }} className="w-44">
           <option value="all">All</option>
           {(Object.keys(HEALTH_LABEL) as MailboxHealth[]).map((h) => (
             <option key={h} value={h}>{HEALTH_LABEL[h]}</option>

@@ -46,12 +46,14 @@ export function QueuesField(props: {
             const firstOne = !o.hasDefault && !wasLinked;
             return (
               <li key={o.id} className="px-3 py-2">
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" className="size-4 accent-brand-600" checked={on} disabled={full && !on}
-                    onChange={(e) => set(o.id, e.target.checked, wasLinked?.isDefault ?? false)} />
-                  <span className="font-medium text-slate-900">{o.name}</span>
-                  <span className="text-xs text-slate-500">{full ? `full (${props.max} mailboxes)` : `${o.mailboxCount} of ${props.max}`}</span>
-                </label>
+                <span className="flex items-center gap-2 text-sm">
+                  <label className="flex items-center gap-2">
+                    <input type="checkbox" className="size-4 accent-brand-600" checked={on} disabled={full && !on} aria-describedby={`${id}-${o.id}`}
+                      onChange={(e) => set(o.id, e.target.checked, wasLinked?.isDefault ?? false)} />
+                    <span className="font-medium text-slate-900">{o.name}</span>
+                  </label>
+                  <span id={`${id}-${o.id}`} className="text-xs text-slate-500">{full ? `full (${props.max} mailboxes)` : `${o.mailboxCount} of ${props.max}`}</span>
+                </span>
                 {on && (
                   firstOne ? (
                     <p className="mt-1 ml-6 text-xs text-slate-600">The first mailbox of a queue becomes its default sender.</p>

@@ -78,7 +78,7 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
           )}
         </>
       }
-      actions={<AddMailboxDialog queue={queue} hasDefault={hasDefault} linkable={linkable} blockedReasonId={blocked ? "add-mailbox-blocked" : undefined} />}
+      actions={<AddMailboxDialog queue={queue} hasDefault={hasDefault} linkable={linkable} linkedCount={mailboxes.length} blockedReasonId={blocked ? "add-mailbox-blocked" : undefined} />}
     >
       {mailboxes.length === 0 ? (
         <EmptyState title="No mailbox in this queue yet">

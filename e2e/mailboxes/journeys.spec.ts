@@ -4,10 +4,14 @@ import { expect, expectAccessible, storageStateOf, test } from "../fixtures/auth
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-/** Presses Tab until `target` has focus, checking after every press that focus never fell to the body. */
+/**
+ * Presses Tab (or Shift+Tab when the target comes before the focused element) until `target` has focus,
+ * checking after every press that focus never fell to the body.
+ */
 async function tabTo(page: Page, target: Locator, max = 80) {
+  const backwards = await target.evaluate((el) => !!document.activeElement && document.activeElement !== document.body && !!(el.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING));
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
     expect(await page.evaluate(() => document.activeElement === document.body || document.activeElement === null), "focus lost to the body").toBe(false);
     if (await target.evaluate((el) => el === document.activeElement)) return;
   }

@@ -25,8 +25,8 @@ async function createQueue(page: Page, name: string) {
 async function addMailbox(page: Page, address: string) {
   await page.getByRole("button", { name: "Add mailbox" }).click();
   const dialog = page.getByRole("dialog");
-  const option = dialog.getByRole("option", { name: new RegExp(address.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) });
-  await dialog.getByLabel("Mailbox").selectOption({ label: (await option.textContent())!.trim() });
+  await dialog.getByLabel("Search mailboxes").fill(address);
+  await dialog.getByRole("checkbox", { name: new RegExp(address.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).check();
   await dialog.getByRole("button", { name: "Add mailbox" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("button", { name: `Make default: ${address}` })).toBeVisible();
@@ -54,7 +54,7 @@ test.describe("S5 Queues", () => {
 
     // R17: in a queue without a default, an inactive mailbox is offered but cannot be chosen.
     await page.getByRole("button", { name: "Add mailbox" }).click();
-    await expect(page.getByRole("dialog").getByRole("option", { name: /news@example\.org/ })).toBeDisabled();
+    await expect(page.getByRole("dialog").getByRole("checkbox", { name: /news@example\.org/ })).toBeDisabled();
     await expectAccessible(page);
     await page.keyboard.press("Escape");
 

@@ -106,3 +106,14 @@ test("the dialogs and menus at 390 and 1440px are named and axe clean", async ({
     await page.keyboard.press("Escape");
   }
 });
+
+test("issue 13: S1 and a queue page with 50 mailboxes send at most 70 kB of HTML", async ({ page }) => {
+  await page.goto("/maker/mailboxes");
+  for (const path of ["/maker/mailboxes", `/maker/queues/${seeded.queueIds[0]}`, "/maker/queues"]) {
+    const res = await page.request.get(path);
+    const bytes = (await res.body()).length;
+    test.info().annotations.push({ type: "html-bytes", description: `${path}: ${bytes}` });
+    console.log(`[html] ${path}: ${bytes} bytes`);
+    expect(bytes, `${path} HTML size`).toBeLessThanOrEqual(70_000);
+  }
+});

@@ -19,3 +19,11 @@ describe("R19 histories read as sentences about the right object", () => {
     expect(order.map(([k]) => k)).toEqual(["displayName", "address", "timezone", "language"]);
   });
 });
+
+describe("R19 organisation-wide activity names each object", () => {
+  it("uses the object's name instead of 'this mailbox'", () => {
+    const e = { entityType: "mailbox", entityLabel: "billing@mycompany.com", changes: { queue: { from: null, to: "Billing" } } };
+    expect(describeAuditAction("queue.mailbox_linked", e, { named: true })).toBe("added billing@mycompany.com to the queue “Billing”");
+    expect(describeAuditAction("mailbox.created", e, { named: true })).toBe("created the mailbox billing@mycompany.com");
+  });
+});

@@ -2,7 +2,7 @@
 import { languageLabel } from "@/lib/org/locale";
 import { zoneLabel } from "@/lib/org/time-zones";
 
-type EventLike = { entityType: string; changes: Record<string, { from: unknown; to: unknown }> };
+type EventLike = { entityType: string; changes: Record<string, { from: unknown; to: unknown }>; entityLabel?: string };
 const ACTIONS: Record<string, string> = {
   "organization.defaults_updated": "changed the organisation defaults of",
   "email_domain.added": "added the email domain",
@@ -53,25 +53,30 @@ const str = (v: unknown) => (typeof v === "string" && v ? v : null);
  * are read in: on a mailbox "added this mailbox to the queue “Support”", on a queue "added billing@… to this
  * queue".
  */
-export function describeAuditAction(action: string, event?: EventLike): string {
+export function describeAuditAction(action: string, event?: EventLike, opts: { named?: boolean } = {}): string {
   const c = event?.changes ?? {};
+  // In one object's history the object is "this mailbox" / "this queue"; in an organisation-wide list, its name.
+  const label = opts.named && event?.entityLabel ? event.entityLabel : null;
   if (event?.entityType === "mailbox") {
+    const self = label ?? "this mailbox";
     const queue = str(c.queue?.to) ?? str(c.queue?.from) ?? str(c.defaultOf?.to) ?? str(c.defaultOf?.from);
     const q = queue ? `the queue “${queue}”` : "a queue";
-    if (action === "queue.mailbox_linked") return `added this mailbox to ${q}${c.defaultOf?.to ? ", as its default sender" : ""}`;
-    if (action === "queue.mailbox_unlinked") return `removed this mailbox from ${q}`;
+    if (action === "queue.mailbox_linked") return `added ${self} to ${q}${c.defaultOf?.to ? ", as its default sender" : ""}`;
+    if (action === "queue.mailbox_unlinked") return `removed ${self} from ${q}`;
     if (action === "queue.default_changed")
-      return c.defaultOf?.to ? `made this mailbox the default sender of ${q}` : `made another mailbox the default sender of ${q}`;
-    if (action === "mailbox.verification_requested") return "asked the platform to verify this mailbox's forwarding rule";
+      return c.defaultOf?.to ? `made ${self} the default sender of ${q}` : `made another mailbox the default sender of ${q}`;
+    if (action === "mailbox.verification_requested") return `asked the platform to verify the forwarding rule of ${self}`;
   }
   if (event?.entityType === "queue") {
+    const self = label ? `the queue “${label}”` : "this queue";
     const added = str(c.mailbox?.to);
     const removed = str(c.mailbox?.from);
-    if (action === "queue.mailbox_linked") return `added ${added ?? "a mailbox"} to this queue${c.defaultMailbox?.to ? ", as its default sender" : ""}`;
-    if (action === "queue.mailbox_unlinked") return `removed ${removed ?? "a mailbox"} from this queue`;
-    if (action === "queue.default_changed") return `made ${str(c.defaultMailbox?.to) ?? "another mailbox"} the default sender of this queue`;
+    if (action === "queue.mailbox_linked") return `added ${added ?? "a mailbox"} to ${self}${c.defaultMailbox?.to ? ", as its default sender" : ""}`;
+    if (action === "queue.mailbox_unlinked") return `removed ${removed ?? "a mailbox"} from ${self}`;
+    if (action === "queue.default_changed") return `made ${str(c.defaultMailbox?.to) ?? "another mailbox"} the default sender of ${self}`;
   }
-  return ACTIONS[action] ?? action;
+  const sentence = ACTIONS[action] ?? action;
+  return label ? `${sentence} ${label}` : sentence;
 }
 
 // Form order (S2/S3 first, then lifecycle and queues), so a history reads like the form that made the change.

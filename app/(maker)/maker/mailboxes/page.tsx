@@ -80,7 +80,7 @@ export default async function MailboxesPage({ searchParams }: { searchParams: Pr
         ) : (
           <>
             <div className="space-y-3 border-b border-slate-100 px-4 py-3">
-              <MailboxFilters key={viewSearch(view, { q: "" })} view={view} />
+              <MailboxFilters view={view} />
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <MailboxBulkBar queues={queues} />
                 <div className="flex items-center gap-3">
