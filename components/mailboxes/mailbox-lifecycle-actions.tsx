@@ -135,7 +135,7 @@ export function MailboxBlockersPanel({ mailbox, blockers }: { mailbox: { id: str
           <div className="flex flex-wrap gap-2">
             {defaults.map((b) =>
               b.successor ? (
-                <Button key={b.queueId} size="sm" variant="secondary" aria-disabled={busy !== null} className="h-auto! py-1.5 text-left whitespace-normal!"
+                <Button key={b.queueId} size="sm" variant="secondary" aria-disabled={busy !== null} className="h-auto! max-w-full shrink! py-1.5 text-left whitespace-normal!"
                   onClick={() => busy === null && fix(b.queueId, () => setDefaultMailboxAction({ queueId: b.queueId, mailboxId: b.successor!.id }), `${b.successor!.displayName} is now the default of ${b.queueName}.`)}>
                   Make {b.successor.displayName} the default of {b.queueName}
                 </Button>
@@ -154,7 +154,7 @@ export function MailboxBlockersPanel({ mailbox, blockers }: { mailbox: { id: str
           Removing it from them keeps each queue&apos;s history{defaults.some((b) => b.successor) ? "; where it is the default, the next active mailbox becomes the default" : ""}.
         </p>
         {stuck.length === 0 && (
-          <Button size="sm" variant="secondary" aria-disabled={busy !== null} className="h-auto! py-1.5 text-left whitespace-normal!"
+          <Button size="sm" variant="secondary" aria-disabled={busy !== null} className="h-auto! max-w-full shrink! py-1.5 text-left whitespace-normal!"
             onClick={() => busy === null && fix("all", () => removeMailboxFromQueuesAction({ id: mailbox.id, queues: blockers.map((b) => ({ queueId: b.queueId, successorId: b.isDefault ? (b.successor?.id ?? null) : null })) }), `${mailbox.displayName} removed from its queues.`)}>
             Remove from {blockers.length === 1 ? "this queue" : "these queues"}
           </Button>

@@ -69,7 +69,7 @@ export function TimeZonePicker(props: {
           onBlur={props.onBlur}
           className={cn(fieldControlClass, "flex h-9 items-center justify-between text-left", props.invalid && "ring-red-500")}
         >
-          <span className="truncate">{shown}</span>
+          <span className="min-w-0 truncate">{shown}</span>
           <ChevronsUpDown className="size-4 shrink-0 text-slate-400" aria-hidden />
         </button>
       </Popover.Trigger>
