@@ -98,11 +98,30 @@ test("the dialogs and menus at 390 and 1440px are named and axe clean", async ({
     await shot(page, "s1-row-menu", width);
     await page.keyboard.press("Escape");
 
-    await page.goto(`/maker/mailboxes/${seeded.ids[0]}`);
+    // S4's confirmations, on the demo's unlinked inactive mailbox (a linked one says why Delete is blocked instead).
+    await page.goto("/maker/mailboxes?q=news%40example.org");
+    await page.getByRole("link", { name: "Old newsletter" }).click();
     await page.getByRole("button", { name: "Delete" }).click();
-    await expect(page.getByRole("dialog")).toBeVisible();
+    await expect(page.getByRole("dialog", { name: "Delete news@example.org?" })).toContainText("Remove the forwarding rule");
     await expectAccessible(page);
     await shot(page, "s4-delete-dialog", width);
+    await page.keyboard.press("Escape");
+
+    // S3's time zone picker: a named dialog.
+    await page.goto(`/maker/mailboxes/${seeded.ids[0]}/edit`);
+    await page.getByRole("button", { name: "Timezone" }).click();
+    await expect(page.getByRole("dialog", { name: "Choose a time zone" })).toBeVisible();
+    await page.keyboard.type("kyiv");
+    await expectAccessible(page);
+    await shot(page, "s3-time-zone-picker", width);
+    await page.keyboard.press("Escape");
+
+    // S5's "Add mailbox": a searchable multi-select in a dialog.
+    await page.goto(`/maker/queues/${seeded.queueIds[0]}`);
+    await page.getByRole("button", { name: "Add mailbox" }).click();
+    await expect(page.getByRole("dialog", { name: /Add mailboxes to/ })).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, "s5-add-mailboxes-dialog", width);
     await page.keyboard.press("Escape");
   }
 });
