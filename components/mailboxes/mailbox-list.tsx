@@ -54,14 +54,14 @@ export function MailboxList({ rows, view, now }: { rows: MailboxRow[]; view: Lis
             <td><input type="checkbox" name="sel" value={m.id} className="cb" aria-label={`Select ${m.displayName}`} /></td>
             <td title={m.displayName}><Link href={`/maker/mailboxes/${m.id}`} className="n">{m.displayName}</Link></td>
             <td title={m.address}><span className="c2">{m.address}</span></td>
-            <td><span className="al"><code title={m.alias}>{m.alias}</code><IconCopyButton text={m.alias} label={`Copy alias of ${m.displayName}`} /></span></td>
+            <td><span className="al"><code>{m.alias}</code><IconCopyButton text={m.alias} label={`Copy alias of ${m.displayName}`} /></span></td>
             <td><MailboxStateBadge active={m.active} health={m.health} /></td>
             <td className="q" title={m.queues.map((q) => (q.isDefault ? `${q.name} (default sender)` : q.name)).join(", ") || undefined}>
               {m.queues.length === 0 ? <span className="none">None</span> : <span className="c2">{m.queues.map((q) => (
                 <Link key={q.id} href={`/maker/queues/${q.id}`}>{q.isDefault && <><span aria-hidden>★ </span><span className="sr-only">Default sender of </span></>}{q.name}</Link>
               ))}</span>}
             </td>
-            <td title={m.smartRouting ? `${m.smartRouting.name}, ${m.smartRouting.version === "production" ? "Production" : "Test"}` : undefined}>
+            <td>
               {m.smartRouting ? <>{m.smartRouting.name} <span className="m">{m.smartRouting.version === "production" ? "Production" : "Test"}</span></> : <span className="none">None</span>}
             </td>
             <td title={m.lastReceivedFrom ? `from ${m.lastReceivedFrom}` : undefined}>

@@ -1,5 +1,5 @@
 "use client";
-import { Copy, ExternalLink, MoreHorizontal, Pencil } from "lucide-react";
+import { Copy, ExternalLink, Pencil } from "lucide-react";
 import Link from "next/link";
 import { DropdownMenu as M } from "radix-ui";
 import { toast } from "sonner";
@@ -10,9 +10,7 @@ const item = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm
 export function MailboxRowMenu({ id, name, alias }: { id: string; name: string; alias: string }) {
   return (
     <M.Root modal={false}>
-      <M.Trigger className="ib" aria-label={`Actions for ${name}`}>
-        <MoreHorizontal className="size-4" aria-hidden />
-      </M.Trigger>
+      <M.Trigger className="ib i-more" aria-label={`Actions for ${name}`} />
       {/* Not portalled: the menu stays inside the page's main landmark. */}
         <M.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200">
           <M.Item asChild className={item}>

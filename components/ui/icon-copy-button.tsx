@@ -1,5 +1,4 @@
 "use client";
-import { Check, Copy } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 
@@ -20,8 +19,7 @@ export function IconCopyButton({ text, label }: { text: string; label: string })
     }
   }
   return (
-    <button type="button" onClick={copy} aria-label={label} title={label} className="ib">
-      {done ? <Check className="size-4 text-emerald-600" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-    </button>
+    // The icon is a CSS mask (globals.css .i-*), not an inline SVG: this button is repeated on every S1 row.
+    <button type="button" onClick={copy} aria-label={label} className={done ? "ib i-check" : "ib i-copy"} />
   );
 }

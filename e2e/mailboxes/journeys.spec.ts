@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, storageStateOf, test } from "../fixtures/auth";
+import { E2E_PASSWORD } from "../../playwright.config";
+import { expect, expectAccessible, storageStateOf, test, USERS } from "../fixtures/auth";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -157,5 +158,26 @@ test.describe("Issue 12 journeys", () => {
     await expect(page.getByLabel("Display name")).toHaveValue(`Stale ${tag} mine`);
     await alert.getByRole("button", { name: "Keep mine and save again" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Stale ${tag} mine` })).toBeVisible();
+  });
+
+  test("an expired session: a sign-in link that comes back to the form with its input", async ({ page }) => {
+    const tag = randomUUID().slice(0, 6);
+    await page.goto("/maker/mailboxes/new");
+    await page.getByLabel("Display name").fill(`Session ${tag}`);
+    await page.getByLabel("Email address (local part)").fill(`session-${tag}`);
+    await page.getByLabel("Email domain").selectOption({ label: "mycompany.com" });
+    await page.context().clearCookies(); // the session ends while the form is open
+    await page.getByRole("button", { name: "Create", exact: true }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Your session has ended" });
+    await expect(alert).toContainText("your input is kept");
+    await alert.getByRole("link", { name: "Sign in again" }).click();
+    await page.getByLabel("Email").fill(USERS.admin);
+    await page.getByLabel("Password").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/maker\/mailboxes\/new$/);
+    await expect(page.getByLabel("Display name")).toHaveValue(`Session ${tag}`);
+    await expect(page.getByLabel("Email address (local part)")).toHaveValue(`session-${tag}`);
+    await page.getByRole("button", { name: "Create", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Session ${tag}` })).toBeVisible();
   });
 });
