@@ -66,6 +66,7 @@ export function MailboxList({ rows, view, now }: { rows: MailboxRow[]; view: Lis
             </td>
             <td title={m.lastReceivedFrom ? `from ${m.lastReceivedFrom}` : undefined}>
               {m.lastReceivedAt ? <time dateTime={m.lastReceivedAt.toISOString()}>{formatAgo(m.lastReceivedAt, now)}</time> : <span className="none">Never</span>}
+              {m.lastReceivedFrom && <span className="m fr">from {m.lastReceivedFrom}</span>}
             </td>
             <td><MailboxRowMenu id={m.id} name={m.displayName} alias={m.alias} /></td>
           </tr>
