@@ -2,7 +2,7 @@
 import { Info, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Fragment, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { setDefaultMailboxAction, unlinkMailboxAction } from "@/app/(maker)/maker/queues/actions";
 import { Badge } from "@/components/ui/badge";
@@ -32,6 +32,15 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
   const hasDefault = mailboxes.some((m) => m.isDefault);
   const blocked = addMailboxBlockedReason(mailboxes.length, linkable.length);
   const now = new Date();
+  // Focus stays on the "Make default" button that was pressed, also once the refreshed rows arrive.
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    const id = refocus.current;
+    if (!id) return;
+    refocus.current = null;
+    const button = document.querySelector<HTMLButtonElement>(`button[data-default-for="${id}"]`);
+    if (button && document.activeElement !== button) button.focus();
+  }, [mailboxes]);
 
   async function makeDefault(m: QueueLink) {
     setPending(m.mailboxId);
@@ -40,6 +49,7 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
       const result = await setDefaultMailboxAction({ queueId: queue.id, mailboxId: m.mailboxId });
       if (isSuccess(result)) {
         toast.success(`${m.displayName} is now the default mailbox of ${queue.name}.`);
+        refocus.current = m.mailboxId;
         router.refresh();
       } else {
         setRowError({
@@ -124,6 +134,7 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
                             variant={m.isDefault ? "primary" : "secondary"}
                             size="sm"
                             aria-pressed={m.isDefault}
+                            data-default-for={m.mailboxId}
                             aria-disabled={!canBeDefault || pending !== null}
                             onClick={() => canBeDefault && pending === null && makeDefault(m)}
                             aria-label={`Make default: ${m.address}`}
