@@ -4,6 +4,6 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...next,
   ...nextTs,
-  { ignores: [".next/**", ".next-*/**", "bench/out/**", "test-results-*/**", "e2e/.auth*/**", "node_modules/**", ".data/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next*/**", "node_modules/**", ".data/**", "db/migrations/**", "test-results*/**", "test-reports/**", "playwright-report/**", "bench/out/**", "next-env.d.ts"] },
 ];
 export default config;

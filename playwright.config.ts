@@ -57,6 +57,7 @@ export default defineConfig({
       DNS_SERVERS: `127.0.0.1:${E2E_DNS_PORT}`,
       VERIFY_COOLDOWN: "2s",
       NEXT_TELEMETRY_DISABLED: "1",
+      E2E_SEED: "1", // app/api/e2e/mailboxes: the screen tests' 50 realistic mailboxes
     },
   }, {
     // The demo as a newcomer gets it: no OUTBOUND_SMTP_URL, so the demo's domains go to the simulated provider.

@@ -1,16 +1,15 @@
 import { ArrowRight } from "lucide-react";
 import type { AuditEventView } from "@/lib/audit/find-audit-events";
-import { describeAuditAction, formatAuditValue, fieldLabel } from "@/lib/audit/describe";
+import { describeAuditAction, formatAuditValue, fieldLabel, orderedChanges } from "@/lib/audit/describe";
 import { TimeAgo } from "@/components/ui/time-ago";
 
 /** One audit event with its field changes (R19); rendered on the server and by "Show older" in the browser. */
 export function AuditItem({ event: e, now, showEntity }: { event: AuditEventView; now: Date; showEntity?: boolean }) {
-  const changes = Object.entries(e.changes);
+  const changes = orderedChanges(e.changes);
   return (
     <li className="text-sm">
       <p className="text-slate-800">
-        <span className="font-medium">{e.actorName ?? "The platform"}</span> {describeAuditAction(e.action)}
-        {showEntity && <> <span className="font-medium">{e.entityLabel}</span></>}
+        <span className="font-medium">{e.actorName ?? "The platform"}</span> {describeAuditAction(e.action, e, { named: showEntity })}
         <span className="text-slate-500"> · <TimeAgo date={e.createdAt} now={now} /></span>
       </p>
       {changes.length > 0 && (
@@ -20,14 +19,14 @@ export function AuditItem({ event: e, now, showEntity }: { event: AuditEventView
               <dt className="font-medium text-slate-700">{fieldLabel(field)}:</dt>
               <dd className="flex flex-wrap items-center gap-1">
                 {from === null || from === undefined ? (
-                  <span>{formatAuditValue(to)}</span>
+                  <span>{formatAuditValue(to, field)}</span>
                 ) : to === null || to === undefined ? (
-                  <span className="line-through decoration-slate-400">{formatAuditValue(from)}</span>
+                  <span className="line-through decoration-slate-400">{formatAuditValue(from, field)}</span>
                 ) : (
                   <>
-                    <span className="line-through decoration-slate-400">{formatAuditValue(from)}</span>
+                    <span className="line-through decoration-slate-400">{formatAuditValue(from, field)}</span>
                     <ArrowRight className="size-3" aria-label="changed to" />
-                    <span>{formatAuditValue(to)}</span>
+                    <span>{formatAuditValue(to, field)}</span>
                   </>
                 )}
               </dd>

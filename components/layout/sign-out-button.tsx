@@ -22,7 +22,7 @@ export function SignOutButton() {
       }
     >
       <LogOut className="size-4" aria-hidden />
-      Sign out
+      <span className="max-sm:sr-only">Sign out</span>
     </Button>
   );
 }

@@ -2,18 +2,22 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { Controller, useForm, useWatch, type Control } from "react-hook-form";
 import { toast } from "sonner";
-import { createMailboxAction, updateMailboxAction } from "@/app/(maker)/maker/mailboxes/actions";
+import { createMailboxAction, getMailboxVersionAction, updateMailboxAction } from "@/app/(maker)/maker/mailboxes/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Combobox } from "@/components/ui/combobox";
+import { TimeZonePicker } from "@/components/ui/time-zone-picker";
 import { Field, FieldError, fieldAria } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { applyActionResult, isSuccess } from "@/lib/forms/apply-action-result";
-import { mailboxFieldsSchema, MAILBOX_FORM_FIELDS, type MailboxFields } from "@/lib/mailboxes/schemas";
-import { LANGUAGES, TIME_ZONES } from "@/lib/org/locale";
+import { callAction } from "@/lib/forms/call-action";
+import { mailboxFieldsSchema, MAILBOX_FORM_FIELDS, type MailboxFields, type QueueChoice } from "@/lib/mailboxes/schemas";
+import { LANGUAGES } from "@/lib/org/locale";
+import { zoneLabel } from "@/lib/org/time-zones";
+import { QueuesField, type QueueOption } from "./queues-field";
+import { useFormDraft, useUnsavedChangesGuard } from "./use-form-draft";
 
 export type RoutingOption = { id: string; name: string; hasPublished: boolean; hasDraft: boolean };
 
@@ -24,50 +28,82 @@ type Props = {
   domains: { id: string; domain: string }[];
   routings: RoutingOption[];
   org: { timezone: string; languageLabel: string };
+  queues: QueueOption[];
+  /** Edit: the queues it is linked to now, and whether it is active (R17: only an active mailbox can be a default). */
+  linked?: { id: string; isDefault: boolean }[];
+  active?: boolean;
+  maxPerQueue: number;
 };
 
 /** S2 / S3: the fields of R1–R9, validated as the user types and again by the server with the same schema. */
 export function MailboxForm(props: Props) {
   const router = useRouter();
-  const [formError, setFormError] = useState<{ message: string; stale: boolean } | null>(null);
+  const [formError, setFormError] = useState<{ message: string; kind: "stale" | "session" | "other" } | null>(null);
+  const [version, setVersion] = useState(props.mailbox?.version);
+  const [saved, setSaved] = useState(false);
+  const initialQueues = (props.linked ?? []).map((l) => ({ queueId: l.id, makeDefault: l.isDefault }));
+  const [queues, setQueues] = useState<QueueChoice[]>(initialQueues);
+  const queuesChanged = JSON.stringify([...queues].sort((a, b) => a.queueId.localeCompare(b.queueId))) !== JSON.stringify([...initialQueues].sort((a, b) => a.queueId.localeCompare(b.queueId)));
   const form = useForm<MailboxFields>({ resolver: zodResolver(mailboxFieldsSchema), defaultValues: props.defaults, mode: "onChange" });
-  const { errors, isSubmitting } = form.formState;
-  const zoneOptions = useMemo(
-    () => [{ value: "", label: `Default (${props.org.timezone})` }, ...TIME_ZONES.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))],
-    [props.org.timezone],
-  );
+  const { errors, isSubmitting, isDirty } = form.formState;
+  const draft = useFormDraft(`mailbox-draft:${props.mailbox?.id ?? "new"}`, form);
+  useUnsavedChangesGuard((isDirty || queuesChanged) && !saved);
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const submit = async (values: MailboxFields, atVersion = version) => {
     setFormError(null);
-    const result =
+    const result = await callAction(() =>
       props.mode === "create"
-        ? await createMailboxAction(values)
-        : await updateMailboxAction({ ...values, id: props.mailbox!.id, version: props.mailbox!.version });
+        ? createMailboxAction({ ...values, queues })
+        : updateMailboxAction({ ...values, id: props.mailbox!.id, version: atVersion!, queues }),
+    );
     if (isSuccess(result) && result?.data) {
+      setSaved(true);
+      const data = result.data as { id: string; queueRefusals?: string[] };
       toast.success(props.mode === "create" ? "Mailbox created. Next: set up forwarding to its alias." : "Mailbox saved.");
-      router.push(`/maker/mailboxes/${result.data.id}`);
+      if (data.queueRefusals?.length) toast.warning(`Some queue changes were refused: ${data.queueRefusals.join(" ")}`, { duration: 15000 });
+      router.push(`/maker/mailboxes/${data.id}`);
       router.refresh();
       return;
     }
+    const code = result?.serverError?.code;
+    if (code === "UNAUTHENTICATED") draft.save();
     const message = applyActionResult(form, result, MAILBOX_FORM_FIELDS);
-    if (message) setFormError({ message, stale: result?.serverError?.code === "CONFLICT" });
-  });
+    if (message) setFormError({ message, kind: code === "CONFLICT" ? "stale" : code === "UNAUTHENTICATED" ? "session" : "other" });
+  };
+  const onSubmit = form.handleSubmit((values) => submit(values));
+
+  // A stale edit (R12): keep the admin's edits, show theirs in another tab, or save over them knowingly.
+  const keepMine = async () => {
+    const latest = await callAction(() => getMailboxVersionAction({ id: props.mailbox!.id }));
+    const v = (latest as { data?: { version: number } }).data?.version;
+    if (v === undefined) return setFormError({ message: latest?.serverError?.message ?? "Could not reach the server. Try again.", kind: "other" });
+    setVersion(v);
+    await form.handleSubmit((values) => submit(values, v))();
+  };
+  const here = props.mailbox ? `/maker/mailboxes/${props.mailbox.id}/edit` : "/maker/mailboxes/new";
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-8" aria-label={props.mode === "create" ? "Create mailbox" : "Edit mailbox"}>
       {formError && (
         <Alert
           tone="error"
-          title={formError.stale ? "This mailbox changed since you opened it" : "Not saved"}
+          title={formError.kind === "stale" ? "This mailbox changed since you opened it" : formError.kind === "session" ? "Your session has ended" : props.mode === "create" ? "Not created" : "Not saved"}
           action={
-            formError.stale ? (
-              <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>
-                Reload latest
+            formError.kind === "stale" ? (
+              <span className="flex flex-col gap-2 sm:flex-row">
+                <Button variant="secondary" size="sm" asChild>
+                  <a href={`/maker/mailboxes/${props.mailbox!.id}`} target="_blank" rel="noopener">Review their changes</a>
+                </Button>
+                <Button size="sm" onClick={keepMine} disabled={isSubmitting}>Keep mine and save again</Button>
+              </span>
+            ) : formError.kind === "session" ? (
+              <Button size="sm" asChild>
+                <a href={`/sign-in?next=${encodeURIComponent(here)}`} data-keeps-draft onClick={() => { draft.save(); setSaved(true); }}>Sign in again</a>
               </Button>
             ) : undefined
           }
         >
-          {formError.message}
+          {formError.kind === "session" ? "Sign in again to continue: your input is kept and comes back in this form." : formError.message}
         </Alert>
       )}
 
@@ -100,8 +136,8 @@ export function MailboxForm(props: Props) {
               control={form.control}
               name="timezone"
               render={({ field }) => (
-                <Combobox id="timezone" value={field.value} onChange={field.onChange} onBlur={field.onBlur} options={zoneOptions}
-                  searchPlaceholder="Search time zones…" invalid={!!errors.timezone} describedBy={errors.timezone ? "timezone-error" : undefined} />
+                <TimeZonePicker id="timezone" value={field.value} onChange={field.onChange} onBlur={field.onBlur}
+                  defaultLabel={`Default (${zoneLabel(props.org.timezone)})`} invalid={!!errors.timezone} describedBy={errors.timezone ? "timezone-error" : undefined} />
               )}
             />
           </Field>
@@ -127,6 +163,11 @@ export function MailboxForm(props: Props) {
         <RoutingPair control={form.control} form={form} routings={props.routings} idField="endRoutingId" versionField="endRoutingVersion"
           label="End Smart Routing" description="Optional: a post-processing flow at the end of an email interaction."
           errors={{ id: errors.endRoutingId?.message, version: errors.endRoutingVersion?.message }} />
+      </Section>
+
+      <Section title="Queues" description="The queues that distribute this mailbox's mail to agents.">
+        <QueuesField options={props.queues} value={queues} onChange={setQueues} linked={props.linked ?? []}
+          canBeDefault={props.active ?? true} max={props.maxPerQueue} />
       </Section>
 
       <div className="flex items-center justify-end gap-2 border-t border-slate-100 pt-6">

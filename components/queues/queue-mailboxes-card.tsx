@@ -2,8 +2,7 @@
 import { Info, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Switch } from "radix-ui";
-import { Fragment, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { setDefaultMailboxAction, unlinkMailboxAction } from "@/app/(maker)/maker/queues/actions";
 import { Badge } from "@/components/ui/badge";
@@ -23,7 +22,7 @@ import { QueueCapacity } from "./queue-capacity";
 type Props = { queue: { id: string; name: string }; mailboxes: QueueLink[]; linkable: LinkableMailbox[] };
 
 /**
- * A queue's mailbox section (S5): the linked mailboxes with the default marked and a switch on each other
+ * A queue's mailbox section (S5): the linked mailboxes with the default marked and a "Make default" toggle button on each
  * row to make it the default (R16, R17), "Add mailbox", "Remove" on each row, and the count against 20 (R15).
  */
 export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
@@ -33,6 +32,15 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
   const hasDefault = mailboxes.some((m) => m.isDefault);
   const blocked = addMailboxBlockedReason(mailboxes.length, linkable.length);
   const now = new Date();
+  // Focus stays on the "Make default" button that was pressed, also once the refreshed rows arrive.
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    const id = refocus.current;
+    if (!id) return;
+    refocus.current = null;
+    const button = document.querySelector<HTMLButtonElement>(`button[data-default-for="${id}"]`);
+    if (button && document.activeElement !== button) button.focus();
+  }, [mailboxes]);
 
   async function makeDefault(m: QueueLink) {
     setPending(m.mailboxId);
@@ -41,6 +49,7 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
       const result = await setDefaultMailboxAction({ queueId: queue.id, mailboxId: m.mailboxId });
       if (isSuccess(result)) {
         toast.success(`${m.displayName} is now the default mailbox of ${queue.name}.`);
+        refocus.current = m.mailboxId;
         router.refresh();
       } else {
         setRowError({
@@ -79,7 +88,7 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
           )}
         </>
       }
-      actions={<AddMailboxDialog queue={queue} hasDefault={hasDefault} linkable={linkable} blockedReasonId={blocked ? "add-mailbox-blocked" : undefined} />}
+      actions={<AddMailboxDialog queue={queue} hasDefault={hasDefault} linkable={linkable} linkedCount={mailboxes.length} blockedReasonId={blocked ? "add-mailbox-blocked" : undefined} />}
     >
       {mailboxes.length === 0 ? (
         <EmptyState title="No mailbox in this queue yet">
@@ -87,7 +96,7 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
         </EmptyState>
       ) : (
         <div className="-mx-5 -my-4">
-          <Table aria-label={`Mailboxes of ${queue.name}`}>
+          <Table aria-label={`Mailboxes of ${queue.name}`} cards>
             <thead>
               <tr>
                 <Th scope="col" className="pl-5">Mailbox</Th>
@@ -121,25 +130,24 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
                       </Td>
                       <Td className={cn(error && "border-b-0")}>
                         <span className="flex items-center gap-2.5">
-                          <Switch.Root
-                            checked={m.isDefault}
-                            disabled={!canBeDefault || pending !== null}
-                            onCheckedChange={(on) => on && canBeDefault && makeDefault(m)}
-                            aria-label={`Default mailbox: ${m.address}`}
+                          <Button
+                            variant={m.isDefault ? "primary" : "secondary"}
+                            size="sm"
+                            aria-pressed={m.isDefault}
+                            data-default-for={m.mailboxId}
+                            aria-disabled={!canBeDefault || pending !== null}
+                            onClick={() => canBeDefault && pending === null && makeDefault(m)}
+                            aria-label={`Make default: ${m.address}`}
                             aria-describedby={m.isDefault || !m.active ? hintId : undefined}
-                            className={cn(
-                              "relative inline-flex h-5 w-9 shrink-0 cursor-pointer items-center rounded-full transition-colors",
-                              "bg-slate-300 data-[state=checked]:bg-brand-600 disabled:cursor-not-allowed",
-                              !m.isDefault && "disabled:opacity-50",
-                            )}
+                            className={cn(!canBeDefault && !m.isDefault && "opacity-50")}
                           >
-                            <Switch.Thumb className="block size-4 translate-x-0.5 rounded-full bg-white shadow ring-0 transition-transform data-[state=checked]:translate-x-[1.125rem]" />
-                          </Switch.Root>
+                            {m.isDefault ? "Default" : "Make default"}
+                          </Button>
                           {pending === m.mailboxId ? (
                             <span className="text-xs text-slate-600">Saving…</span>
                           ) : m.isDefault ? (
                             <span id={hintId} className="text-xs text-slate-600">
-                              Sends the queue&apos;s email<span className="sr-only">. To change the default, switch on another mailbox.</span>
+                              Sends the queue&apos;s email<span className="sr-only">. To change the default, choose Make default on another mailbox.</span>
                             </span>
                           ) : !m.active ? (
                             <span id={hintId} className="text-xs text-slate-500">Inactive mailboxes cannot be the default</span>
@@ -149,7 +157,7 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
                       <Td className={cn("whitespace-nowrap text-slate-600", error && "border-b-0")}>
                         <TimeAgo date={new Date(m.linkedAt)} now={now} />
                       </Td>
-                      <Td className={cn("pr-5 text-right", error && "border-b-0")}>
+                      <Td className={cn("pr-5 md:text-right", error && "border-b-0")}>
                         <RemoveLinkDialog queue={queue} link={m} others={mailboxes.length - 1} />
                       </Td>
                     </tr>

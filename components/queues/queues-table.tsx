@@ -10,7 +10,7 @@ import { RemoveQueueDialog } from "./remove-queue-dialog";
 /** The organisation's queues with their mailbox count and default mailbox (S5). */
 export function QueuesTable({ queues }: { queues: QueueSummary[] }) {
   return (
-    <Table aria-label="Queues">
+    <Table aria-label="Queues" cards>
       <thead>
         <tr>
           <Th scope="col">Queue</Th>
@@ -39,7 +39,7 @@ export function QueuesTable({ queues }: { queues: QueueSummary[] }) {
                 </span>
               )}
             </Td>
-            <Td className="text-right">
+            <Td className="md:text-right">
               <span className="inline-flex gap-1">
                 <QueueNameDialog
                   queue={q}

@@ -1,17 +1,17 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updateOrgDefaultsAction } from "@/app/(maker)/maker/settings/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Combobox } from "@/components/ui/combobox";
+import { TimeZonePicker } from "@/components/ui/time-zone-picker";
 import { Field, fieldAria } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/input";
 import { applyActionResult, isSuccess } from "@/lib/forms/apply-action-result";
-import { LANGUAGES, TIME_ZONES } from "@/lib/org/locale";
+import { LANGUAGES } from "@/lib/org/locale";
 import { orgDefaultsSchema, type OrgDefaults } from "@/lib/settings/schemas";
 
 export function OrgDefaultsForm({ defaults }: { defaults: OrgDefaults }) {
@@ -19,7 +19,6 @@ export function OrgDefaultsForm({ defaults }: { defaults: OrgDefaults }) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<OrgDefaults>({ resolver: zodResolver(orgDefaultsSchema), defaultValues: defaults, mode: "onChange" });
   const { errors, isSubmitting, isDirty } = form.formState;
-  const zoneOptions = useMemo(() => TIME_ZONES.map((z) => ({ value: z, label: z.replaceAll("_", " ") })), []);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -41,13 +40,11 @@ export function OrgDefaultsForm({ defaults }: { defaults: OrgDefaults }) {
           control={form.control}
           name="timezone"
           render={({ field }) => (
-            <Combobox
+            <TimeZonePicker
               id="org-timezone"
               value={field.value}
               onChange={(v) => field.onChange(v)}
               onBlur={field.onBlur}
-              options={zoneOptions}
-              searchPlaceholder="Search time zones…"
               invalid={!!errors.timezone}
               describedBy={errors.timezone ? "org-timezone-error" : undefined}
             />

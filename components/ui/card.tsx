@@ -28,7 +28,7 @@ export function PageHeader(props: { title: string; description?: ReactNode; acti
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{props.title}</h1>
           {props.description && <div className="mt-1 text-sm text-slate-600">{props.description}</div>}
         </div>
-        {props.actions && <div className="flex items-center gap-2">{props.actions}</div>}
+        {props.actions && <div className="flex flex-wrap items-center gap-2">{props.actions}</div>}
       </div>
     </div>
   );

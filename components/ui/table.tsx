@@ -1,10 +1,11 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
 
-export function Table({ className, ...props }: ComponentProps<"table">) {
+/** A table; `cards` makes it one card per row below 768 px (globals.css .rt) instead of scrolling sideways. */
+export function Table({ className, cards, ...props }: ComponentProps<"table"> & { cards?: boolean }) {
   return (
-    <div className="overflow-x-auto">
-      <table className={cn("w-full border-collapse text-left text-sm", className)} {...props} />
+    <div className={cards ? undefined : "overflow-x-auto"}>
+      <table className={cn("w-full border-collapse text-left text-sm", cards && "rt", className)} {...props} />
     </div>
   );
 }

@@ -92,8 +92,14 @@ test.describe("R29 forwarding health", () => {
     await page.screenshot({ path: shots("banner-queues-390") });
     await page.setViewportSize({ width: 1440, height: 900 });
     await expectAccessible(page);
+    // S1 filtered by health: only the mailbox that needs attention, its cause in the badge's words.
     await page.goto("/maker/mailboxes");
-    await expect(page.getByRole("row", { name: /Support Team/ }).getByTestId("health")).toContainText("Needs attention");
+    await page.getByLabel("Forwarding").selectOption("needs_attention");
+    await expect(page).toHaveURL(/health=needs_attention/);
+    const rows = page.getByRole("table", { name: "Mailboxes" }).locator("tbody tr");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText("Support Team");
+    await expect(rows.first()).toContainText("Needs attention");
     await page.screenshot({ path: shots("s1-needs-attention-1440") });
 
     // The rule comes back: verified, healthy, no banner, and one recovery email.

@@ -82,12 +82,15 @@ test.describe("S1–S4 mailboxes", () => {
     await expect(page.getByRole("link", { name: "Old newsletter" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Support Team" })).toHaveCount(0);
     await page.getByLabel("Status").selectOption("all");
-    await page.getByRole("button", { name: "Display name" }).click(); // now descending
+    await expect(page).not.toHaveURL(/status=/);
+    await expect(page.getByRole("link", { name: "Support Team" })).toBeVisible();
+    await page.getByRole("link", { name: "Display name" }).click(); // now descending
     await expect(page).toHaveURL(/dir=desc/);
-    const names = await page.locator("tbody tr td:first-child").allTextContents();
+    const names = await page.locator("tbody tr td:nth-child(2)").allTextContents();
     expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
-    await page.getByRole("button", { name: "Address" }).click();
-    const addresses = await page.locator("tbody tr td:nth-child(2)").allTextContents();
+    await page.getByRole("link", { name: "Address" }).click();
+    await expect(page).toHaveURL(/sort=address/);
+    const addresses = await page.locator("tbody tr td:nth-child(3)").allTextContents();
     expect(addresses).toEqual([...addresses].sort((a, b) => a.localeCompare(b)));
 
     // S4: deactivate and reactivate.
@@ -109,19 +112,33 @@ test.describe("S1–S4 mailboxes", () => {
     await expect(page.getByRole("link", { name: `Front desk ${tag} (EU)` })).toHaveCount(0);
   });
 
-  test("R13 R14 refusals name the queues and link to them", async ({ page }) => {
+  test("R13 R14: Deactivate and Delete say they are blocked, and why, before any confirmation, with one-click fixes", async ({ page }) => {
     await page.goto("/maker/mailboxes");
-    await page.getByRole("link", { name: "Support Team" }).click();
-    await page.getByRole("button", { name: "Deactivate" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
-    const dialog = page.getByRole("dialog");
-    await expect(dialog).toContainText("support@mycompany.com is the default sender of “Support”");
-    await expect(dialog.getByRole("link", { name: "Open queue Support" })).toBeVisible();
+    await page.getByRole("link", { name: "Support Team", exact: true }).click();
+    const deactivate = page.getByRole("button", { name: "Deactivate" });
+    await expect(deactivate).toHaveAttribute("aria-disabled", "true");
+    await expect(deactivate).toHaveAccessibleDescription(/Deactivate is blocked: Support Team is the default sender of “Support”/);
+    await deactivate.dispatchEvent("click"); // Playwright will not click an aria-disabled button; a person can
+    await expect(page.getByRole("dialog")).toHaveCount(0); // no confirmation for an action that cannot succeed
+    await expect(page.getByRole("link", { name: "Open Support: add another active mailbox first" })).toBeVisible();
+    const del = page.getByRole("button", { name: "Delete" });
+    await expect(del).toHaveAttribute("aria-disabled", "true");
+    await expect(del).toHaveAccessibleDescription(/Delete is blocked: Support Team is linked to “Billing”, “Support”/);
     await expectAccessible(page);
+
+    // One click makes another active mailbox the default, and Deactivate is no longer blocked.
+    await page.goto("/maker/mailboxes");
+    await page.getByRole("link", { name: "Billing", exact: true }).first().click();
+    await page.getByRole("button", { name: "Make Support Team the default of Billing" }).click();
+    await expect(page.getByRole("button", { name: "Deactivate" })).not.toHaveAttribute("aria-disabled");
+    await page.getByRole("button", { name: "Deactivate" }).click();
+    await expect(page.getByRole("dialog")).toContainText("customers writing to billing@mycompany.com get bounces");
     await page.keyboard.press("Escape");
-    await page.getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("dialog").getByLabel("Type support@mycompany.com to confirm").fill("support@mycompany.com");
-    await page.getByRole("dialog").getByRole("button", { name: "Delete mailbox" }).click();
-    await expect(page.getByRole("dialog")).toContainText("linked to “Billing” and “Support”");
+    await expect(page.getByRole("button", { name: "Delete" })).toHaveAccessibleDescription(/linked to “Billing”/);
+
+    // Put the demo back as it was.
+    await page.getByRole("link", { name: "Billing", exact: true }).first().click();
+    await page.getByRole("button", { name: "Make default: billing@mycompany.com" }).click();
+    await expect(page.getByRole("button", { name: "Make default: billing@mycompany.com" })).toHaveAttribute("aria-pressed", "true");
   });
 });

@@ -1,4 +1,8 @@
-// How audit events read in a history (R19).
+// How audit events read in a history (R19): the right object, full sentences, human values, in form order.
+import { languageLabel } from "@/lib/org/locale";
+import { zoneLabel } from "@/lib/org/time-zones";
+
+type EventLike = { entityType: string; changes: Record<string, { from: unknown; to: unknown }>; entityLabel?: string };
 const ACTIONS: Record<string, string> = {
   "organization.defaults_updated": "changed the organisation defaults of",
   "email_domain.added": "added the email domain",
@@ -47,14 +51,54 @@ const FIELDS: Record<string, string> = {
   forwarding: "Forwarding",
 };
 
-export function describeAuditAction(action: string): string {
-  return ACTIONS[action] ?? action;
+const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+
+/**
+ * The sentence after the actor's name. With the event, link events name the right object for the history they
+ * are read in: on a mailbox "added this mailbox to the queue “Support”", on a queue "added billing@… to this
+ * queue".
+ */
+export function describeAuditAction(action: string, event?: EventLike, opts: { named?: boolean } = {}): string {
+  const c = event?.changes ?? {};
+  // In one object's history the object is "this mailbox" / "this queue"; in an organisation-wide list, its name.
+  const label = opts.named && event?.entityLabel ? event.entityLabel : null;
+  if (event?.entityType === "mailbox") {
+    const self = label ?? "this mailbox";
+    const queue = str(c.queue?.to) ?? str(c.queue?.from) ?? str(c.defaultOf?.to) ?? str(c.defaultOf?.from);
+    const q = queue ? `the queue “${queue}”` : "a queue";
+    if (action === "queue.mailbox_linked") return `added ${self} to ${q}${c.defaultOf?.to ? ", as its default sender" : ""}`;
+    if (action === "queue.mailbox_unlinked") return `removed ${self} from ${q}`;
+    if (action === "queue.default_changed")
+      return c.defaultOf?.to ? `made ${self} the default sender of ${q}` : `made another mailbox the default sender of ${q}`;
+    if (action === "mailbox.verification_requested") return `asked the platform to verify the forwarding rule of ${self}`;
+  }
+  if (event?.entityType === "queue") {
+    const self = label ? `the queue “${label}”` : "this queue";
+    const added = str(c.mailbox?.to);
+    const removed = str(c.mailbox?.from);
+    if (action === "queue.mailbox_linked") return `added ${added ?? "a mailbox"} to ${self}${c.defaultMailbox?.to ? ", as its default sender" : ""}`;
+    if (action === "queue.mailbox_unlinked") return `removed ${removed ?? "a mailbox"} from ${self}`;
+    if (action === "queue.default_changed") return `made ${str(c.defaultMailbox?.to) ?? "another mailbox"} the default sender of ${self}`;
+  }
+  const sentence = ACTIONS[action] ?? action;
+  return label ? `${sentence} ${label}` : sentence;
+}
+
+// Form order (S2/S3 first, then lifecycle and queues), so a history reads like the form that made the change.
+const ORDER = ["name", "displayName", "address", "domain", "timezone", "language", "smartRouting", "smartRoutingVersion", "endRouting", "endRoutingVersion", "hasPublished", "hasDraft", "alias", "active", "queue", "mailbox", "defaultMailbox", "defaultOf", "isDefault"];
+
+/** An event's field changes in form order. */
+export function orderedChanges(changes: EventLike["changes"]): [string, { from: unknown; to: unknown }][] {
+  const rank = (k: string) => (ORDER.indexOf(k) < 0 ? ORDER.length : ORDER.indexOf(k));
+  return Object.entries(changes).sort(([a], [b]) => rank(a) - rank(b));
 }
 export function fieldLabel(field: string): string {
   return FIELDS[field] ?? field;
 }
-export function formatAuditValue(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
+export function formatAuditValue(value: unknown, field?: string): string {
+  if (value === null || value === undefined || value === "") return field === "timezone" || field === "language" ? "Default" : "—";
+  if (field === "language" && typeof value === "string") return languageLabel(value);
+  if (field === "timezone" && typeof value === "string") return zoneLabel(value);
   if (value === true) return "Yes";
   if (value === false) return "No";
   if (value === "production") return "Production";

@@ -1,3 +1,5 @@
+import { isKnownTimeZone } from "./time-zones";
+
 // Supported languages of automated messages and logs (R6), and the IANA time zones (R5).
 export const LANGUAGES = [
   { code: "en", label: "English" },
@@ -16,10 +18,10 @@ export function languageLabel(code: string | null | undefined): string {
   return LANGUAGES.find((l) => l.code === code)?.label ?? code ?? "";
 }
 
-/** Canonical IANA zones known to this runtime's ICU, plus UTC. */
-export const TIME_ZONES: readonly string[] = [...Intl.supportedValuesOf("timeZone"), "UTC"].sort();
-const zoneSet = new Set(TIME_ZONES);
-
+/**
+ * R5: a current or legacy IANA name from the tz database package (lib/org/time-zones.ts), not this runtime's
+ * ICU list, so the server accepts Europe/Kyiv on any Node version.
+ */
 export function isTimeZone(value: string): boolean {
-  return zoneSet.has(value);
+  return isKnownTimeZone(value);
 }

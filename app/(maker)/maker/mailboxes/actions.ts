@@ -3,22 +3,31 @@ import { revalidatePath } from "next/cache";
 import { licensedAction } from "@/lib/action-client";
 import { createMailbox } from "@/lib/mailboxes/create-mailbox";
 import { deleteMailbox } from "@/lib/mailboxes/delete-mailbox";
-import { createMailboxSchema, mailboxIdSchema, updateMailboxSchema } from "@/lib/mailboxes/schemas";
+import { forEachMailbox } from "@/lib/mailboxes/for-each-mailbox";
+import { bulkLinkToQueueSchema, bulkSetActiveSchema, createMailboxWithQueuesSchema, mailboxIdSchema, removeFromQueuesSchema, updateMailboxWithQueuesSchema } from "@/lib/mailboxes/schemas";
+import { applyQueueChoices } from "@/lib/mailboxes/apply-queue-choices";
 import { setMailboxActive } from "@/lib/mailboxes/set-mailbox-active";
 import { updateMailbox } from "@/lib/mailboxes/update-mailbox";
+import { getMailboxOrThrow } from "@/lib/mailboxes/get-mailbox-or-throw";
+import { removeMailboxFromQueues } from "@/lib/mailboxes/remove-mailbox-from-queues";
+import { linkMailboxToQueue } from "@/lib/queues/link-mailbox-to-queue";
 
 const revalidate = () => revalidatePath("/maker", "layout");
 
-export const createMailboxAction = licensedAction.inputSchema(createMailboxSchema).action(async ({ parsedInput, ctx }) => {
-  const row = await createMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
+export const createMailboxAction = licensedAction.inputSchema(createMailboxWithQueuesSchema).action(async ({ parsedInput, ctx }) => {
+  const { queues, ...fields } = parsedInput;
+  const row = await createMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, ...fields });
+  const { refusals } = queues?.length ? await applyQueueChoices({ orgId: ctx.orgId, actorId: ctx.actorId, mailboxId: row.id, queues }) : { refusals: [] };
   revalidate();
-  return { id: row.id };
+  return { id: row.id, queueRefusals: refusals };
 });
 
-export const updateMailboxAction = licensedAction.inputSchema(updateMailboxSchema).action(async ({ parsedInput, ctx }) => {
-  const row = await updateMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
+export const updateMailboxAction = licensedAction.inputSchema(updateMailboxWithQueuesSchema).action(async ({ parsedInput, ctx }) => {
+  const { queues, ...fields } = parsedInput;
+  const row = await updateMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, ...fields });
+  const { refusals } = queues ? await applyQueueChoices({ orgId: ctx.orgId, actorId: ctx.actorId, mailboxId: row.id, queues }) : { refusals: [] };
   revalidate();
-  return { id: row.id, version: row.version };
+  return { id: row.id, version: row.version, queueRefusals: refusals };
 });
 
 export const activateMailboxAction = licensedAction.inputSchema(mailboxIdSchema).action(async ({ parsedInput, ctx }) => {
@@ -37,4 +46,31 @@ export const deleteMailboxAction = licensedAction.inputSchema(mailboxIdSchema).a
   await deleteMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, id: parsedInput.id });
   revalidate();
   return { ok: true as const };
+});
+
+/** S1 bulk: activate or deactivate each selected mailbox (R13), each refusal reported for its mailbox. */
+export const bulkSetMailboxesActiveAction = licensedAction.inputSchema(bulkSetActiveSchema).action(async ({ parsedInput, ctx }) => {
+  const results = await forEachMailbox(parsedInput.ids, (id) => setMailboxActive({ orgId: ctx.orgId, actorId: ctx.actorId, id, active: parsedInput.active }));
+  revalidate();
+  return { results };
+});
+
+/** S1 bulk: link each selected mailbox to one queue (R15-R17), each refusal reported for its mailbox. */
+export const bulkLinkMailboxesToQueueAction = licensedAction.inputSchema(bulkLinkToQueueSchema).action(async ({ parsedInput, ctx }) => {
+  const results = await forEachMailbox(parsedInput.ids, (mailboxId) => linkMailboxToQueue({ orgId: ctx.orgId, actorId: ctx.actorId, queueId: parsedInput.queueId, mailboxId }));
+  revalidate();
+  return { results };
+});
+
+/** S3's "Keep mine and save again" after a stale edit (R12): the version to save over, knowingly. */
+export const getMailboxVersionAction = licensedAction.inputSchema(mailboxIdSchema).action(async ({ parsedInput, ctx }) => {
+  const m = await getMailboxOrThrow(ctx.orgId, parsedInput.id);
+  return { version: m.version };
+});
+
+/** S4's "Remove from these queues" (R14's one-click fix): through the queue services, queue by queue. */
+export const removeMailboxFromQueuesAction = licensedAction.inputSchema(removeFromQueuesSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await removeMailboxFromQueues({ orgId: ctx.orgId, actorId: ctx.actorId, mailboxId: parsedInput.id, queues: parsedInput.queues });
+  revalidate();
+  return result;
 });

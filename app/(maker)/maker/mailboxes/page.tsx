@@ -1,36 +1,27 @@
-import { Plus } from "lucide-react";
+import { Download, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessProblem } from "@/components/auth/access-problem";
-import { MailboxesTable, type ListView } from "@/components/mailboxes/mailboxes-table";
+import { MailboxBulkBar } from "@/components/mailboxes/mailbox-bulk-bar";
+import { MailboxFilters } from "@/components/mailboxes/mailbox-filters";
+import { MailboxList } from "@/components/mailboxes/mailbox-list";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/table";
 import { requirePageAccess } from "@/lib/auth/page-access";
+import { applyListView, parseListView, viewSearch } from "@/lib/mailboxes/mailbox-list-view";
 import { loadMailboxesPage } from "@/lib/mailboxes/load-mailboxes-page";
 
 export const metadata: Metadata = { title: "Mailboxes" };
-
-const SORTABLE = ["displayName", "address", "alias", "status", "queues", "smartRouting", "lastReceived"];
-
-function viewFrom(sp: Record<string, string | string[] | undefined>): ListView {
-  const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : "");
-  const status = one("status");
-  const sort = one("sort");
-  return {
-    q: one("q").slice(0, 200),
-    status: status === "active" || status === "inactive" ? status : "all",
-    sort: SORTABLE.includes(sort) ? sort : "displayName",
-    dir: one("dir") === "desc" ? "desc" : "asc",
-  };
-}
 
 export default async function MailboxesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const access = await requirePageAccess("/maker/mailboxes", { licence: true });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
-  const [{ mailboxes, domainCount }, sp] = await Promise.all([loadMailboxesPage(org.id), searchParams]);
+  const [{ mailboxes, domainCount, queues }, sp] = await Promise.all([loadMailboxesPage(org.id), searchParams]);
+  const view = parseListView(sp);
+  const rows = applyListView(mailboxes, view);
   const limit = org.mailboxLimit;
   const atLimit = mailboxes.length >= limit;
   const canCreate = domainCount > 0 && !atLimit;
@@ -87,7 +78,30 @@ export default async function MailboxesPage({ searchParams }: { searchParams: Pr
             A mailbox is an email address your customers write to. The platform gives each one an alias to forward its mail to.
           </EmptyState>
         ) : (
-          <MailboxesTable rows={mailboxes} initialView={viewFrom(sp)} />
+          <>
+            <div className="space-y-3 border-b border-slate-100 px-4 py-3">
+              <MailboxFilters view={view} />
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <MailboxBulkBar queues={queues} />
+                <div className="flex items-center gap-3">
+                  <p className="text-sm text-slate-500" role="status">
+                    {rows.length === mailboxes.length ? `${rows.length} mailbox${rows.length === 1 ? "" : "es"}` : `${rows.length} of ${mailboxes.length} shown`}
+                  </p>
+                  <Button asChild variant="secondary" size="sm">
+                    <a href={`/maker/mailboxes/export${viewSearch(view)}`} download>
+                      <Download className="size-4" aria-hidden />
+                      Export CSV
+                    </a>
+                  </Button>
+                </div>
+              </div>
+            </div>
+            {rows.length === 0 ? (
+              <EmptyState title="No mailbox matches">Try another search, or set the filters to All.</EmptyState>
+            ) : (
+              <MailboxList rows={rows} view={view} now={new Date()} timeZone={org.timezone} />
+            )}
+          </>
         )}
       </div>
     </>

@@ -22,7 +22,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description={`Defaults, email domains and smart routings of ${org.name}.`} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card id="defaults" title="Organisation defaults" description="Mailboxes set to “Default” use these.">
           <OrgDefaultsForm defaults={{ timezone: org.timezone, language: org.language as never }} />
         </Card>

@@ -6,7 +6,7 @@ import { AccessProblem } from "@/components/auth/access-problem";
 import { MailboxHealthCard } from "@/components/health/mailbox-health-card";
 import { ForwardingPanel } from "@/components/inbound/forwarding-panel";
 import { ForwardingInstructions } from "@/components/mailboxes/forwarding-instructions";
-import { MailboxLifecycleActions } from "@/components/mailboxes/mailbox-lifecycle-actions";
+import { MailboxBlockersPanel, MailboxLifecycleActions } from "@/components/mailboxes/mailbox-lifecycle-actions";
 import { ActiveBadge } from "@/components/mailboxes/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -16,15 +16,22 @@ import { loadForwardingPanel } from "@/lib/forwarding/load-forwarding-panel";
 import { checkIntervalMs, describeCheckInterval } from "@/lib/forwarding/schedule-interval";
 import { verifyTimeoutMs } from "@/lib/forwarding/verify-timeout";
 import { loadMailboxHealth } from "@/lib/health/load-mailbox-health";
+import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
+import { findMailboxBlockers } from "@/lib/mailboxes/find-mailbox-blockers";
 import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
 import { languageLabel } from "@/lib/org/locale";
 
-export const metadata: Metadata = { title: "Mailbox" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const [{ id }, member] = await Promise.all([params, getCurrentMember()]);
+  if (!member || member.role !== "admin" || !member.org.smartLicence) return { title: "Mailbox" };
+  const m = await loadMailboxOr404(member.org.id, id);
+  return { title: `${m.displayName} (${m.address})` };
+}
 
 function Setting({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid gap-1 py-2 sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-3">
+    <div className="grid gap-0.5 py-2 sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-3">
       <dt className="text-sm text-slate-500">{label}</dt>
       <dd className="min-w-0 text-sm break-words text-slate-900">{children}</dd>
     </div>
@@ -41,9 +48,10 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
   const m = await loadMailboxOr404(org.id, id);
   // The forwarding facts first: they settle finished verifications, whose outcome the history and health then show.
   const forwarding = await loadForwardingPanel({ orgId: org.id, orgSlug: org.slug, mailboxId: m.id, address: m.address });
-  const [history, health] = await Promise.all([
+  const [history, health, blockers] = await Promise.all([
     findAuditEvents({ orgId: org.id, entityType: "mailbox", entityId: m.id, limit: 50 }),
     loadMailboxHealth(org.id, m.id, org.timezone),
+    findMailboxBlockers(org.id, m.id),
   ]);
   const platform = process.env.PLATFORM_NAME ?? "INO cx";
 
@@ -62,10 +70,11 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
             <Button variant="secondary" asChild>
               <Link href={`/maker/mailboxes/${m.id}/edit`}><Pencil className="size-4" aria-hidden />Edit</Link>
             </Button>
-            <MailboxLifecycleActions mailbox={{ id: m.id, address: m.address, active: m.active }} />
+            <MailboxLifecycleActions mailbox={{ id: m.id, address: m.address, alias: m.alias, active: m.active }} blockers={blockers} />
           </>
         }
       />
+      <MailboxBlockersPanel mailbox={{ id: m.id, displayName: m.displayName, active: m.active }} blockers={blockers} />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <Card id="alias" title="Alias" description={`Forward ${m.address} to this address. It never changes.`}
@@ -105,9 +114,10 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
           </Card>
         </div>
         <div className="space-y-6">
-          <Card id="queues" title="Queues" description="Queues that distribute this mailbox's mail. The default mailbox of a queue sends its email.">
+          <Card id="queues" title="Queues" description="Queues that distribute this mailbox's mail. The default mailbox of a queue sends its email."
+            actions={<Button variant="secondary" size="sm" asChild><Link href={`/maker/mailboxes/${m.id}/edit#queues`} aria-label={`Change queues of ${m.displayName}`}>Change queues</Link></Button>}>
             {m.queues.length === 0 ? (
-              <p className="text-sm text-slate-600">Not linked to any queue. <Link href="/maker/queues" className="font-medium text-brand-700 underline">Link it from a queue</Link>.</p>
+              <p className="text-sm text-slate-600">Not linked to any queue yet.</p>
             ) : (
               <ul className="divide-y divide-slate-100" aria-label="Linked queues">
                 {m.queues.map((q) => (

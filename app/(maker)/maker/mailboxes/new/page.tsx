@@ -7,6 +7,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { EMPTY_MAILBOX_FIELDS } from "@/lib/mailboxes/schemas";
 import { languageLabel } from "@/lib/org/locale";
+import { findQueues } from "@/lib/queues/find-queues";
+import { MAX_QUEUE_MAILBOXES } from "@/lib/queues/schemas";
 import { findOrgSettings } from "@/lib/settings/find-org-settings";
 
 export const metadata: Metadata = { title: "Create mailbox" };
@@ -15,7 +17,7 @@ export default async function NewMailboxPage() {
   const access = await requirePageAccess("/maker/mailboxes/new", { licence: true });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
-  const { domains, routings } = await findOrgSettings(org.id);
+  const [{ domains, routings }, queues] = await Promise.all([findOrgSettings(org.id), findQueues(org.id)]);
   return (
     <>
       <PageHeader
@@ -36,6 +38,8 @@ export default async function NewMailboxPage() {
             domains={domains}
             routings={routings}
             org={{ timezone: org.timezone, languageLabel: languageLabel(org.language) }}
+            queues={queues.map((q) => ({ id: q.id, name: q.name, mailboxCount: q.mailboxCount, hasDefault: !!q.defaultMailbox }))}
+            maxPerQueue={MAX_QUEUE_MAILBOXES}
           />
         </Card>
       )}

@@ -9,12 +9,18 @@ import { QueueNameDialog } from "@/components/queues/queue-name-dialog";
 import { RemoveQueueDialog } from "@/components/queues/remove-queue-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
 import { loadQueuePage } from "@/lib/queues/load-queue-page";
 import { idSchema } from "@/lib/validation";
 
-export const metadata: Metadata = { title: "Queue" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const [{ id }, member] = await Promise.all([params, getCurrentMember()]);
+  if (!member || member.role !== "admin" || !member.org.smartLicence || !idSchema.safeParse(id).success) return { title: "Queue" };
+  const data = await loadQueuePage(member.org.id, id).catch(() => null);
+  return { title: data ? `Queue ${data.queue.name}` : "Queue not found" };
+}
 
 export default async function QueuePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

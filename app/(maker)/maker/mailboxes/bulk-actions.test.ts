@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { mailbox, queueMailbox } from "@/db/schema";
+import { testMailboxes, testQueue } from "@/lib/queues/queue-test-helpers";
+import { createTestOrg, signInAs, type TestOrg } from "@/tests/fixtures";
+import { insertTestMailbox, insertTestQueueLink, mailboxInput } from "@/tests/mailbox-fixtures";
+import { bulkLinkMailboxesToQueueAction, bulkSetMailboxesActiveAction, createMailboxAction, removeMailboxFromQueuesAction, updateMailboxAction } from "./actions";
+
+let t: TestOrg;
+beforeEach(async () => {
+  t = await createTestOrg();
+  await signInAs(t.admin.email);
+});
+
+const activeOf = async (id: string) => (await db.select({ active: mailbox.active }).from(mailbox).where(eq(mailbox.id, id)))[0].active;
+const linksOf = async (id: string) => db.select().from(queueMailbox).where(eq(queueMailbox.mailboxId, id));
+
+describe("S1 bulk actions (R13, R15-R17), each mailbox through its own service", () => {
+  it("deactivates the ones it may and reports the default sender's refusal for that mailbox", async () => {
+    const [a, b] = await testMailboxes(t, 2);
+    const sender = await insertTestMailbox(t, { localPart: "sender" });
+    await insertTestQueueLink(t, sender.id, { queueName: "Support", isDefault: true });
+    const r = await bulkSetMailboxesActiveAction({ ids: [a.id, sender.id, b.id], active: false });
+    expect(r?.data?.results).toEqual([
+      { id: a.id, ok: true },
+      { id: sender.id, ok: false, message: expect.stringContaining("default sender of “Support”") },
+      { id: b.id, ok: true },
+    ]);
+    expect(await activeOf(a.id)).toBe(false);
+    expect(await activeOf(sender.id)).toBe(true);
+  });
+
+  it("adds to a queue: the first active one becomes the default; an inactive first one is refused for itself", async () => {
+    const [inactive] = await testMailboxes(t, 1, { active: false, prefix: "off" });
+    const [on] = await testMailboxes(t, 1, { prefix: "on" });
+    const q = (await testQueue(t)).id;
+    const r = await bulkLinkMailboxesToQueueAction({ ids: [inactive.id, on.id], queueId: q });
+    expect(r?.data?.results[0]).toMatchObject({ id: inactive.id, ok: false, message: expect.stringContaining("inactive") });
+    expect(r?.data?.results[1]).toEqual({ id: on.id, ok: true });
+    expect(await linksOf(on.id)).toEqual([expect.objectContaining({ queueId: q, isDefault: true })]);
+  });
+});
+
+describe("S2/S3 Queues field", () => {
+  it("creates with its queues and the default sender it asked for, through the queue services", async () => {
+    const [existing] = await testMailboxes(t, 1);
+    const q1 = (await testQueue(t, [existing.id])).id;
+    const q2 = (await testQueue(t)).id;
+    const r = await createMailboxAction({ ...mailboxInput(t, { localPart: "withqueues" }), queues: [{ queueId: q1, makeDefault: true }, { queueId: q2, makeDefault: false }] } as never);
+    expect(r?.data?.queueRefusals).toEqual([]);
+    const links = await linksOf(r!.data!.id);
+    expect(links.map((l) => [l.queueId, l.isDefault]).sort()).toEqual([[q1, true], [q2, true]].sort());
+    expect((await linksOf(existing.id))[0].isDefault).toBe(false);
+  });
+
+  it("an edit unlinks queues left out, and reports a refusal without losing the saved fields", async () => {
+    const m = await insertTestMailbox(t, { localPart: "edited" });
+    const [other] = await testMailboxes(t, 1);
+    const keep = (await testQueue(t, [m.id])).id;
+    const drop = (await testQueue(t, [m.id, other.id])).id; // m is the default of `drop`, with another mailbox: R16 refuses its unlink
+    const r = await updateMailboxAction({ ...mailboxInput(t, { localPart: "edited", displayName: "Renamed" }), id: m.id, version: m.version, queues: [{ queueId: keep, makeDefault: false }] } as never);
+    expect(r?.data?.queueRefusals).toEqual([expect.stringContaining("default")]);
+    expect((await db.select().from(mailbox).where(eq(mailbox.id, m.id)))[0].displayName).toBe("Renamed");
+    expect((await linksOf(m.id)).map((l) => l.queueId).sort()).toEqual([keep, drop].sort());
+  });
+});
+
+describe("S4 one-click fix: remove from these queues (R14, R16)", () => {
+  it("hands the default to the successor first, then unlinks, so the mailbox can be deleted", async () => {
+    const m = await insertTestMailbox(t, { localPart: "leaving" });
+    const [successor] = await testMailboxes(t, 1);
+    const q = (await testQueue(t, [m.id, successor.id])).id;
+    const r = await removeMailboxFromQueuesAction({ id: m.id, queues: [{ queueId: q, successorId: successor.id }] });
+    expect(r?.data?.refused).toEqual([]);
+    expect(await linksOf(m.id)).toEqual([]);
+    expect(await linksOf(successor.id)).toEqual([expect.objectContaining({ isDefault: true })]);
+  });
+});

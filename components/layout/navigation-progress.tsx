@@ -1,0 +1,45 @@
+"use client";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
+
+/**
+ * A thin bar at the top while a page is on its way: starts when an in-app link is followed, ends when the new
+ * URL renders (or after 15 s). Announced once to screen readers as "Loading".
+ */
+export function NavigationProgress() {
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const url = `${pathname}?${search}`;
+  const [loading, setLoading] = useState(false);
+  const [seen, setSeen] = useState(url);
+  if (seen !== url) {
+    setSeen(url);
+    setLoading(false);
+  }
+  useEffect(() => {
+    const onClick = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const a = (e.target as Element).closest?.("a[href]") as HTMLAnchorElement | null;
+      if (!a || a.target || a.hasAttribute("download") || a.origin !== location.origin) return;
+      if (a.pathname + a.search === location.pathname + location.search) return;
+      setLoading(true);
+    };
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
+  useEffect(() => {
+    if (!loading) return;
+    const t = setTimeout(() => setLoading(false), 15000);
+    return () => clearTimeout(t);
+  }, [loading]);
+  return (
+    <div aria-live="polite" className="pointer-events-none fixed inset-x-0 top-0 z-[60] h-0.5">
+      {loading && (
+        <>
+          <div className="nav-progress h-full bg-brand-600" data-testid="navigation-progress" />
+          <span className="sr-only">Loading</span>
+        </>
+      )}
+    </div>
+  );
+}

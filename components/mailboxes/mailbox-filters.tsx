@@ -1,0 +1,69 @@
+"use client";
+import { Search } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { HEALTH_LABEL, HEALTH_STATES } from "@/lib/health/mailbox-health";
+import { viewSearch, type ListView } from "@/lib/mailboxes/mailbox-list-view";
+
+/** S1's filters: they change the URL, and the server renders the matching rows. */
+export function MailboxFilters({ view }: { view: ListView }) {
+  const router = useRouter();
+  // The filters' own state is the truth while the server catches up, so quick changes never undo each other.
+  const [q, setQ] = useState(view.q);
+  const [status, setStatus] = useState(view.status);
+  const [health, setHealth] = useState(view.health);
+  // When the URL changes another way (a sort link, Back), the selects follow it.
+  const [seen, setSeen] = useState(view);
+  if (seen !== view) {
+    setSeen(view);
+    setStatus(view.status);
+    setHealth(view.health);
+  }
+  const [pending, start] = useTransition();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const go = (patch: Partial<ListView>) => {
+    clearTimeout(timer.current);
+    start(() => router.replace(`/maker/mailboxes${viewSearch(view, { q, status, health, ...patch })}`, { scroll: false }));
+  };
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return (
+    <div className="flex flex-wrap items-center gap-2" aria-busy={pending}>
+      <div className="relative min-w-0 flex-1 basis-60">
+        <label htmlFor="mailbox-filter" className="sr-only">Filter mailboxes</label>
+        <Search className="pointer-events-none absolute top-2.5 left-3 size-4 text-slate-400" aria-hidden />
+        <Input
+          id="mailbox-filter"
+          type="search"
+          placeholder="Name, address, alias, queue or routing"
+          value={q}
+          onChange={(e) => {
+            const v = e.target.value;
+            setQ(v);
+            clearTimeout(timer.current);
+            timer.current = setTimeout(() => go({ q: v }), 250);
+          }}
+          className="pl-9"
+        />
+      </div>
+      <label className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600">
+        Status
+        <NativeSelect value={status} onChange={(e) => { const v = e.target.value as ListView["status"]; setStatus(v); go({ status: v }); }} className="w-28">
+          <option value="all">All</option>
+          <option value="active">Active</option>
+          <option value="inactive">Inactive</option>
+        </NativeSelect>
+      </label>
+      <label className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600">
+        Forwarding
+        <NativeSelect value={health} onChange={(e) => { const v = e.target.value as ListView["health"]; setHealth(v); go({ health: v }); }} className="w-44">
+          <option value="all">All</option>
+          {HEALTH_STATES.map((h) => (
+            <option key={h} value={h}>{HEALTH_LABEL[h]}</option>
+          ))}
+        </NativeSelect>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+import { Copy, ExternalLink, Pencil } from "lucide-react";
+import Link from "next/link";
+import { DropdownMenu as M } from "radix-ui";
+import { toast } from "sonner";
+
+const item = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100";
+
+/** S1's row actions: open, edit, copy alias (Radix menu: arrow keys, Escape, focus back on the trigger). */
+export function MailboxRowMenu({ id, name, alias }: { id: string; name: string; alias: string }) {
+  return (
+    <M.Root modal={false}>
+      <M.Trigger className="ib i-more" aria-label={`Actions for ${name}`} />
+      {/* Not portalled: the menu stays inside the page's main landmark. */}
+        <M.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200">
+          <M.Item asChild className={item}>
+            <Link href={`/maker/mailboxes/${id}`}>
+              <ExternalLink className="size-4" aria-hidden />
+              Open
+            </Link>
+          </M.Item>
+          <M.Item asChild className={item}>
+            <Link href={`/maker/mailboxes/${id}/edit`}>
+              <Pencil className="size-4" aria-hidden />
+              Edit
+            </Link>
+          </M.Item>
+          <M.Item
+            className={item}
+            onSelect={async () => {
+              try {
+                await navigator.clipboard.writeText(alias);
+                toast.success(`Copied ${alias}`);
+              } catch {
+                toast(`Copy it by hand: ${alias}`, { duration: 10000 });
+              }
+            }}
+          >
+            <Copy className="size-4" aria-hidden />
+            Copy alias
+          </M.Item>
+        </M.Content>
+    </M.Root>
+  );
+}
