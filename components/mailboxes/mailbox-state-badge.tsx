@@ -15,7 +15,8 @@ export function MailboxStateBadge(props: { active: boolean; health: MailboxHealt
   const { active, health, lastCustomerMailAt, now, timeZone } = props;
   const receiving = health.state === "not_verified" && isReceivingMail(lastCustomerMailAt, now);
   const cause = health.state === "needs_attention" || health.state === "checking" ? describeHealthCause(health.cause, (d) => formatOrgTime(d, timeZone)) : null;
-  const evidence = receiving && lastCustomerMailAt ? `Receiving mail, last message ${formatAgo(lastCustomerMailAt, now, timeZone)}` : null;
+  // R26: customer mail arriving is said in every state (the badge itself shows it where no rule is proven yet).
+  const evidence = active && lastCustomerMailAt && isReceivingMail(lastCustomerMailAt, now) ? `Receiving mail, last message ${formatAgo(lastCustomerMailAt, now, timeZone)}` : null;
   const full = [`${active ? "Active" : "Inactive"}: ${healthLabel(health)}`, cause, evidence].filter(Boolean).join(". ");
   const tone = !active ? "b-gray" : receiving ? "b-blue" : TONE[health.state];
   return (

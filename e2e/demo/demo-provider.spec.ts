@@ -49,7 +49,7 @@ test("Support Team: Verify forwarding reaches Verified within seconds through th
   await panel.getByRole("button", { name: "Verify forwarding" }).click();
   await expect(panel.getByTestId("forwarding-status")).toHaveText("Forwarding verified", { timeout: 20_000 });
   await expect(panel.getByText("Forwarding works")).toBeVisible();
-  await expect(page.getByRole("region", { name: "History" })).toContainText("The platform verified forwarding of");
+  await expect(page.getByRole("region", { name: "History" })).toContainText("The platform verified the forwarding rule of this mailbox");
   await shoot(page, "1-support-verified");
   await expectAccessible(page);
 });
@@ -62,7 +62,7 @@ test("Billing: Microsoft 365 blocks external forwarding; Failed at once, 5.7.520
   await expect(panel.getByTestId("bounce-status")).toContainText("550 5.7.520 Access denied");
   await expect(panel.getByTestId("bounce-status")).toContainText("AS(7555)");
   await expect(panel.getByRole("link", { name: "Microsoft's documentation on external forwarding" })).toHaveAttribute("href", /learn\.microsoft\.com/);
-  await expect(page.getByRole("region", { name: "History" })).toContainText("could not verify forwarding of");
+  await expect(page.getByRole("region", { name: "History" })).toContainText("could not verify the forwarding rule of this mailbox");
   await shoot(page, "2-billing-failed");
   await expectAccessible(page);
 });

@@ -57,7 +57,11 @@ test.describe("R29 forwarding health", () => {
 
     // The rule is removed; the next verification fails after VERIFY_TIMEOUT: needs attention.
     provider.setRule(ADDRESS, null);
-    await panel.getByRole("button", { name: "Verify forwarding" }).click();
+    // R32's cooldown (VERIFY_COOLDOWN=2s here) may refuse the first click, saying when to try again: click until taken.
+    await expect(async () => {
+      await panel.getByRole("button", { name: "Verify forwarding" }).click();
+      await expect(panel.getByTestId("forwarding-status")).toHaveText("Verification pending", { timeout: 1500 });
+    }).toPass({ timeout: 15_000 });
     await expect(panel.getByTestId("forwarding-status")).toHaveText("Verification failed", { timeout: 40_000 });
     await page.reload();
     await expect(health.getByTestId("health").first()).toContainText("Needs attention");

@@ -8,7 +8,13 @@ describe("R19 histories read as sentences about the right object", () => {
     const onQueue = { entityType: "queue", changes: { mailbox: { from: null, to: "billing@mycompany.com" } } };
     expect(describeAuditAction("queue.mailbox_linked", onQueue)).toBe("added billing@mycompany.com to this queue");
     expect(describeAuditAction("queue.mailbox_unlinked", { entityType: "mailbox", changes: { queue: { from: "Sales", to: null } } })).toBe("removed this mailbox from the queue “Sales”");
-    expect(describeAuditAction("mailbox.verification_requested", { entityType: "mailbox", changes: {} })).not.toMatch(/of$/);
+    // Every mailbox action names its object: no sentence ends on "of", "to" or "for" (R19, and issue 9's outcomes).
+    for (const action of ["mailbox.verification_requested", "mailbox.verification_scheduled", "mailbox.verification_verified", "mailbox.verification_failed"]) {
+      expect(describeAuditAction(action, { entityType: "mailbox", changes: {} })).toMatch(/this mailbox$/);
+    }
+    expect(describeAuditAction("user.sign_in_locked", { entityType: "user", entityLabel: "ann@x.example", changes: {} })).toBe(
+      "locked sign-in for ann@x.example after too many failed attempts",
+    );
   });
 
   it("shows human values in form order", () => {

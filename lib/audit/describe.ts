@@ -71,6 +71,12 @@ export function describeAuditAction(action: string, event?: EventLike, opts: { n
     if (action === "queue.default_changed")
       return c.defaultOf?.to ? `made ${self} the default sender of ${q}` : `made another mailbox the default sender of ${q}`;
     if (action === "mailbox.verification_requested") return `asked the platform to verify the forwarding rule of ${self}`;
+    if (action === "mailbox.verification_scheduled") return `sent a scheduled forwarding test for ${self}`;
+    if (action === "mailbox.verification_verified") return `verified the forwarding rule of ${self}`;
+    if (action === "mailbox.verification_failed") return `could not verify the forwarding rule of ${self}`;
+  }
+  if (event?.entityType === "user" && action === "user.sign_in_locked") {
+    return `locked sign-in for ${event.entityLabel ?? "an account"} after too many failed attempts`;
   }
   if (event?.entityType === "queue") {
     const self = label ? `the queue “${label}”` : "this queue";

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
+import { simpleParser } from "mailparser";
+import { displayFrom, firstAddress, headerText } from "./header-values";
 import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import type { InboundKind, ProviderAuthResult } from "@/db/schema";
@@ -46,31 +47,8 @@ export function cleanText(value: string | null | undefined, max = MAX_TEXT): str
   return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
 }
 
-function headerText(value: HeaderValue | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.map((v) => headerText(v as HeaderValue)).join(", ");
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "object" && "value" in value && typeof value.value === "string") return value.value;
-  if (typeof value === "object" && "text" in value && typeof value.text === "string") return value.text;
-  return null;
-}
 
-function firstAddress(from: AddressObject | undefined): string | null {
-  for (const entry of from?.value ?? []) {
-    if (entry.address) return entry.address.toLowerCase();
-    for (const member of entry.group ?? []) if (member.address) return member.address.toLowerCase();
-  }
-  return null;
-}
 
-/** "Name <address>" of each From mailbox (mailparser's own text quotes names), for people to read. */
-function displayFrom(from: AddressObject | undefined): string | null {
-  if (!from) return null;
-  const parts = from.value.flatMap((e) => (e.group?.length ? e.group : [e])).map((e) => (e.name && e.address ? `${e.name} <${e.address}>` : e.address || e.name));
-  const text = parts.filter(Boolean).join(", ");
-  return text || from.text || null;
-}
 
 /** The message's Message-ID, or one generated from its bytes, so that a retried copy is still recognised (R24). */
 function messageIdOf(raw: Buffer, parsed: string | null | undefined): { messageId: string; generated: boolean } {

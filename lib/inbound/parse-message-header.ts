@@ -3,6 +3,7 @@ import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
 import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
 import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
+import { displayFrom, firstAddress, headerText } from "./header-values";
 import { cleanText, type InboundMessageFacts } from "./parse-inbound-message";
 import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "./platform-headers";
 
@@ -112,27 +113,5 @@ function messageIdOf(parsed: string | null, contentHash: string | null): { messa
   return { messageId: `<${hash}.${kind}@${platformMailDomain()}>`, generated: !id };
 }
 
-function headerText(value: HeaderValue | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.map((v) => headerText(v as HeaderValue)).join(", ");
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "object" && "value" in value && typeof value.value === "string") return value.value;
-  if (typeof value === "object" && "text" in value && typeof value.text === "string") return value.text;
-  return null;
-}
 
-function firstAddress(from: AddressObject | undefined): string | null {
-  for (const entry of from?.value ?? []) {
-    if (entry.address) return entry.address.toLowerCase();
-    for (const member of entry.group ?? []) if (member.address) return member.address.toLowerCase();
-  }
-  return null;
-}
 
-function displayFrom(from: AddressObject | undefined): string | null {
-  if (!from) return null;
-  const parts = from.value.flatMap((e) => (e.group?.length ? e.group : [e])).map((e) => (e.name && e.address ? `${e.name} <${e.address}>` : e.address || e.name));
-  const text = parts.filter(Boolean).join(", ");
-  return text || from.text || null;
-}
