@@ -24,7 +24,8 @@ export function ForwardingBadge({ status }: { status: ForwardingStatus }) {
 export function ReceivingMailBadge({ lastCustomerMailAt, now }: { lastCustomerMailAt: Date | null; now: Date }) {
   if (!lastCustomerMailAt || !isReceivingMail(lastCustomerMailAt, now)) return null;
   return (
-    <Badge tone="blue">
+    // May wrap: beside the status in a narrow card header (390 px) it must not push the page sideways.
+    <Badge tone="blue" className="whitespace-normal">
       <span data-testid="receiving-mail">Receiving mail · last message {formatAgo(lastCustomerMailAt, now)}</span>
     </Badge>
   );
