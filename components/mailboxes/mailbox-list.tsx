@@ -7,10 +7,10 @@ import { MailboxRowMenu } from "./mailbox-row-menu";
 import { MailboxStateBadge } from "./mailbox-state-badge";
 
 const COLUMNS: { key: SortKey; label: string; width: string }[] = [
-  { key: "displayName", label: "Display name", width: "17%" },
+  { key: "displayName", label: "Display name", width: "15%" },
   { key: "address", label: "Address", width: "17%" },
   { key: "alias", label: "Alias", width: "19%" },
-  { key: "status", label: "Status", width: "11%" },
+  { key: "status", label: "Status", width: "13%" },
   { key: "queues", label: "Queues", width: "15%" },
   { key: "smartRouting", label: "Smart routing", width: "11%" },
   { key: "lastReceived", label: "Last received", width: "10%" },

@@ -105,6 +105,7 @@ export async function findHealthFacts(db: DbOrTx, scope: { orgId?: string; mailb
       silentSince: date(r.silentSince),
       confirmationWaiting: r.confirmationWaiting,
       checkQueued: r.checkQueued,
+      incidentOpen: r.openIncidentId !== null,
       now,
     };
     return {

@@ -22,6 +22,12 @@ describe("R29 one health state per mailbox, derived from facts", () => {
     expect(mailboxHealth({ ...base, latestVerification: v })).toEqual({ state: "needs_attention", cause: { kind: "verification_failed", at: h(-0.05), reason: "550 5.7.520 Access denied" } });
   });
 
+  it("a re-check in flight does not end an open incident: still needs attention until it succeeds", () => {
+    const v = { requestedAt: h(-0.1), expiresAt: h(0.15), verifiedAt: null };
+    expect(mailboxHealth({ ...base, latestVerification: v }).state).toBe("checking");
+    expect(mailboxHealth({ ...base, latestVerification: v, incidentOpen: true })).toEqual({ state: "needs_attention", cause: { kind: "verification_pending", since: h(-0.1) } });
+  });
+
   it("a verification for another address proves nothing for the current one (R25)", () => {
     const v = { requestedAt: h(-2), expiresAt: h(-1.75), verifiedAt: h(-1.9), address: "old@x.example" };
     expect(mailboxHealth({ ...base, latestVerification: v })).toEqual({ state: "not_verified", cause: { kind: "address_changed", address: "support@x.example" } });

@@ -21,6 +21,8 @@ export type HealthFacts = {
   confirmationWaiting: boolean;
   /** A re-verification has been decided but has not started yet (the scheduler's queue). */
   checkQueued?: boolean;
+  /** An incident is open (admins were alerted): a re-check in flight does not end it, only a success does. */
+  incidentOpen?: boolean;
   now: Date;
 };
 
@@ -57,7 +59,9 @@ export function mailboxHealth(f: HealthFacts): MailboxHealth {
   if (f.confirmationWaiting) return { state: "needs_attention", cause: { kind: "confirmation_waiting" } };
   if (forCurrent && !forCurrent.verifiedAt) {
     if (forCurrent.failedAt) return { state: "needs_attention", cause: { kind: "verification_failed", at: forCurrent.failedAt, reason: forCurrent.failureReason ?? null } };
-    if (f.now < forCurrent.expiresAt) return { state: "checking", cause: { kind: "verification_pending", since: forCurrent.requestedAt } };
+    if (f.now < forCurrent.expiresAt) {
+      return { state: f.incidentOpen ? "needs_attention" : "checking", cause: { kind: "verification_pending", since: forCurrent.requestedAt } };
+    }
     return { state: "needs_attention", cause: { kind: "verification_failed", at: forCurrent.expiresAt, reason: forCurrent.failureReason ?? null } };
   }
   // Silent, and nothing has proved the rule since the silence began: a quiet day is told apart from a broken rule

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it, beforeAll } from "vitest";
 import { signInAction } from "@/app/(auth)/sign-in/actions";
 import { loadOlderAuditEventsAction, loadOlderInboundMessagesAction } from "@/app/(maker)/maker/history-actions";
-import { verifyForwardingAction } from "@/app/(maker)/maker/mailboxes/[id]/forwarding-actions";
+import { confirmDemoForwardingAction, verifyForwardingAction } from "@/app/(maker)/maker/mailboxes/[id]/forwarding-actions";
 import * as mailboxes from "@/app/(maker)/maker/mailboxes/actions";
 import * as queues from "@/app/(maker)/maker/queues/actions";
 import * as settings from "@/app/(maker)/maker/settings/actions";
@@ -26,6 +26,11 @@ const ACTIONS: [string, Action, (own: Ids, t: TestOrg) => Record<string, unknown
   ["deactivateMailbox", mailboxes.deactivateMailboxAction as Action, (o) => ({ id: o.mailbox })],
   ["deleteMailbox", mailboxes.deleteMailboxAction as Action, (o) => ({ id: o.mailbox })],
   ["verifyForwarding", verifyForwardingAction as Action, (o) => ({ mailboxId: o.mailbox })],
+  ["confirmDemoForwarding", confirmDemoForwardingAction as Action, (o) => ({ mailboxId: o.mailbox })],
+  ["getMailboxVersion", mailboxes.getMailboxVersionAction as Action, (o) => ({ id: o.mailbox })],
+  ["bulkSetMailboxesActive", mailboxes.bulkSetMailboxesActiveAction as Action, (o) => ({ ids: [o.mailbox], active: false })],
+  ["bulkLinkMailboxesToQueue", mailboxes.bulkLinkMailboxesToQueueAction as Action, (o) => ({ ids: [o.mailbox], queueId: o.queue })],
+  ["removeMailboxFromQueues", mailboxes.removeMailboxFromQueuesAction as Action, (o) => ({ id: o.mailbox, queues: [{ queueId: o.queue }] })],
   ["createQueue", queues.createQueueAction as Action, () => ({ name: "Fuzz queue" })],
   ["renameQueue", queues.renameQueueAction as Action, (o) => ({ id: o.queue, name: "Fuzz renamed" })],
   ["removeQueue", queues.removeQueueAction as Action, (o) => ({ id: o.queue })],
