@@ -11,7 +11,7 @@ export function Card(props: { title?: ReactNode; description?: ReactNode; action
             {props.title && <h2 id={headingId} className="text-base font-semibold text-slate-900">{props.title}</h2>}
             {props.description && <p className="mt-0.5 text-sm text-slate-500">{props.description}</p>}
           </div>
-          {props.actions && <div className="flex shrink-0 items-center gap-2">{props.actions}</div>}
+          {props.actions && <div className="flex max-w-full min-w-0 flex-wrap items-center gap-2">{props.actions}</div>}
         </header>
       )}
       <div className="px-5 py-4">{props.children}</div>
