@@ -5,6 +5,7 @@ import { sendRaw } from "../../lib/inbound/smtp-test-client";
 import { E2E_DNS_PORT } from "../../playwright.config";
 import { expect, expectAccessible, test } from "../fixtures/auth";
 import { startFakeProvider, type FakeProvider } from "../fixtures/fake-provider";
+import { verifyForwardingWhenAllowed } from "../fixtures/verify-forwarding";
 
 // R21–R23 on S4, against the app as `npm start` runs it: its SMTP receiver on E2E_SMTP_PORT, its outbound mail
 // to the fake provider on E2E_PROVIDER_PORT (playwright.config.ts), VERIFY_TIMEOUT short.
@@ -63,9 +64,7 @@ test.describe("R22 Verify forwarding", () => {
 
     // The rule is removed: the next test message stays at the provider, and after VERIFY_TIMEOUT the status is Failed.
     provider.setRule("billing@mycompany.com", null);
-    await page.waitForTimeout(2500); // R32's cooldown between two test messages: VERIFY_COOLDOWN=2s in playwright.config.ts
-    await panel.getByRole("button", { name: "Verify forwarding" }).click();
-    await expect(status).toHaveText("Verification pending");
+    await verifyForwardingWhenAllowed(panel);
     await expect(panel.getByText("Waiting for the test message")).toBeVisible();
     await panel.screenshot({ path: shots("3-pending") });
     await expect(status).toHaveText("Verification failed", { timeout: 40_000 }); // the page refreshes itself

@@ -2,11 +2,11 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { demoProviderAccount, forwardingVerification, mailbox, organization } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { AppError, notFound } from "@/lib/errors";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
+import { recordVerificationFailed } from "@/lib/forwarding/record-verification-failed";
 
 /**
  * The demo's "Confirm forwarding" on the simulated Gmail confirmation: the simulated provider starts forwarding
@@ -38,15 +38,7 @@ export async function confirmDemoForwarding(p: { orgId: string; mailboxId: strin
       .where(and(eq(forwardingVerification.orgId, p.orgId), eq(forwardingVerification.mailboxId, p.mailboxId), isNull(forwardingVerification.verifiedAt), isNull(forwardingVerification.failedAt)))
       .returning();
     for (const v of ended) {
-      await recordAuditEvent(tx, {
-        orgId: p.orgId,
-        actorId: null,
-        action: "mailbox.verification_failed",
-        entityType: "mailbox",
-        entityId: p.mailboxId,
-        entityLabel: v.address,
-        changes: { why: { from: null, to: `the provider held the test message sent to ${v.address} until its forwarding confirmation; verify again now that it is confirmed` } },
-      });
+      await recordVerificationFailed(tx, v, `the provider held the test message sent to ${v.address} until its forwarding confirmation; verify again now that it is confirmed`);
     }
   });
   return { address: updated[0].address };

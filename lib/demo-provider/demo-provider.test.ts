@@ -12,20 +12,13 @@ import { platformMailRoute, sendPlatformMail } from "@/lib/mail/send-platform-ma
 import { createTestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { confirmDemoForwarding } from "./confirm-demo-forwarding";
+import { eventually } from "@/tests/eventually";
 
 // The demo loop without OUTBOUND_SMTP_URL: the simulated provider behind the demo's domains, end to end through
 // the platform's receiving code (the three demo mailboxes: forwards, Microsoft 365 blocks, Gmail confirms first).
 let orgId: string;
 const boxes: Record<string, { id: string; address: string }> = {};
 
-async function eventually(check: () => Promise<boolean>, ms = 10_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
 const latestOf = async (name: string) => (await findLatestVerification(orgId, boxes[name].id, boxes[name].address)).latest;
 const statusOf = async (name: string) => forwardingStatusOf(await latestOf(name));
 

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { forwardingVerification } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { BounceFacts } from "@/lib/inbound/parse-bounce";
 import { bounceExplanation } from "./explain-bounce";
+import { recordVerificationFailed } from "./record-verification-failed";
 
 /**
  * R27: a bounce of the test message of verification `token` fails it at once, with the provider's status line
@@ -19,15 +19,7 @@ export async function failVerificationOnBounce(db: Db, p: { token: string; bounc
       .where(and(eq(forwardingVerification.token, p.token), isNull(forwardingVerification.verifiedAt), isNull(forwardingVerification.failedAt)))
       .returning();
     if (!v) return false;
-    await recordAuditEvent(tx, {
-      orgId: v.orgId,
-      actorId: null,
-      action: "mailbox.verification_failed",
-      entityType: "mailbox",
-      entityId: v.mailboxId,
-      entityLabel: v.address,
-      changes: { why: { from: null, to: `${bounceExplanation(p.bounce.kind).title}: ${p.bounce.statusLine}` } },
-    });
+    await recordVerificationFailed(tx, v, `${bounceExplanation(p.bounce.kind).title}: ${p.bounce.statusLine}`);
     return true;
   });
 }

@@ -17,6 +17,7 @@ import { findLatestVerification } from "./find-latest-verification";
 import { loadForwardingPanel } from "./load-forwarding-panel";
 import { requestForwardingVerification } from "./request-forwarding-verification";
 import { forwardingStatusLabel, forwardingStatusOf } from "./status";
+import { eventually } from "@/tests/eventually";
 
 // R25 (a verification proves one address → alias rule) and R26 (customer mail is evidence, the platform's own
 // messages are not), through a real SMTP client, the fake provider and the receiver.
@@ -28,14 +29,6 @@ let address: string;
 let alias: string;
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../inbound/fixtures", name));
 
-async function eventually(check: () => Promise<boolean>, ms = 8000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
 const statusFor = async (addr: string) => {
   const { latest, addressChanged } = await findLatestVerification(t.org.id, support.id, addr);
   const status = forwardingStatusOf(latest);

@@ -11,6 +11,7 @@ import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { findLatestVerification } from "./find-latest-verification";
 import { requestForwardingVerification } from "./request-forwarding-verification";
 import { forwardingStatusOf } from "./status";
+import { eventually } from "@/tests/eventually";
 
 let receiver: SmtpReceiver;
 let provider: FakeProvider;
@@ -23,14 +24,6 @@ const statusOf = async (mailboxId: string, now = new Date()) => {
   const [m] = await db.select({ localPart: mailbox.localPart }).from(mailbox).where(eq(mailbox.id, mailboxId));
   return forwardingStatusOf((await findLatestVerification(t.org.id, mailboxId, `${m.localPart}@${t.domains[0].domain}`)).latest, now);
 };
-async function eventually(check: () => Promise<boolean>, ms = 8000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
 
 beforeAll(async () => {
   receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", closeTimeoutMs: 200, log: { info: () => {}, error: () => {} } });

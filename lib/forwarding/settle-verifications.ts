@@ -1,7 +1,7 @@
 import { and, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { forwardingVerification } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordVerificationFailed } from "./record-verification-failed";
 import { formatDuration } from "./verify-timeout";
 
 /**
@@ -28,23 +28,13 @@ export async function settleVerifications(tx: Tx, p: { orgId: string; mailboxId:
     )
     .returning();
   for (const v of settled) {
-    await recordAuditEvent(tx, {
-      orgId: p.orgId,
-      actorId: null,
-      action: "mailbox.verification_failed",
-      entityType: "mailbox",
-      entityId: p.mailboxId,
-      entityLabel: v.address,
-      changes: {
-        why: {
-          from: null,
-          to:
+    await recordVerificationFailed(
+      tx,
+      v,
             v.failureReason === "timeout"
               ? `the test message sent to ${v.address} did not come back through the alias within ${formatDuration(v.expiresAt.getTime() - v.requestedAt.getTime())}`
               : `the mailbox's address changed before the test message sent to ${v.address} came back`,
-        },
-      },
-    });
+    );
   }
   return settled.length;
 }

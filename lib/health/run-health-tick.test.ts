@@ -16,6 +16,7 @@ import { createTestOrg, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { findHealthFacts } from "./find-health-facts";
 import { runHealthTick, type HealthJob } from "./run-health-tick";
+import { eventually } from "@/tests/eventually";
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -25,14 +26,6 @@ let t: TestOrg;
 let secondAdmin: { id: string; email: string };
 let sent: PlatformMail[];
 
-async function eventually(check: () => Promise<boolean>, ms = 8000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
 
 /** One tick at `now`, then every job it enqueued, worked at once (what the queue's workers do). */
 async function tick(now: Date, intervalMs = HOUR, database: Db = db) {

@@ -1,0 +1,15 @@
+import type { Tx } from "@/db";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+
+/** R19, R27: a verification's failure in the mailbox's history, by the platform, with why it failed. */
+export async function recordVerificationFailed(tx: Tx, v: { orgId: string; mailboxId: string; address: string }, why: string) {
+  await recordAuditEvent(tx, {
+    orgId: v.orgId,
+    actorId: null,
+    action: "mailbox.verification_failed",
+    entityType: "mailbox",
+    entityId: v.mailboxId,
+    entityLabel: v.address,
+    changes: { why: { from: null, to: why } },
+  });
+}
