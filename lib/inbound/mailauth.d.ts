@@ -1,5 +1,5 @@
 // mailauth 4.9.5 ships no types for its DKIM verifier; the part this app uses.
-declare module "mailauth/lib/dkim/verify" {
+declare module "mailauth/lib/dkim/verify.js" {
   export type DkimResult = {
     signingDomain?: string;
     selector?: string;

@@ -1,4 +1,3 @@
-import { dkimVerify } from "mailauth/lib/dkim/verify";
 import type { ProviderAuthResult } from "@/db/schema";
 import { createDnsResolver } from "./dns-resolver";
 
@@ -10,6 +9,10 @@ import { createDnsResolver } from "./dns-resolver";
 export async function verifyProviderDkim(raw: Buffer, domain: string, resolver = createDnsResolver()): Promise<Exclude<ProviderAuthResult, "demo">> {
   let results;
   try {
+    // Loaded on first use: only messages shaped like a provider's confirmation get here, and the receiver should
+    // not carry mailauth (and its dependencies) in memory for the rest. The deep path names its file (".js"):
+    // mailauth has no "exports" map, and plain Node ESM (the bench's bundle) resolves no extension-less path.
+    const { dkimVerify } = await import("mailauth/lib/dkim/verify.js");
     ({ results } = await dkimVerify(raw, { resolver }));
   } catch {
     return "fail";
