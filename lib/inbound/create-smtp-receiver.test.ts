@@ -136,6 +136,30 @@ describe("R21 mail refused at RCPT TO, before any data, with a 5xx that says why
     });
   });
 
+  it("refuses at the end of DATA a message whose mailbox was deactivated after RCPT TO (550), or one of whose mailboxes was (451, retry), recording nothing", async () => {
+    const dialog = async (recipients: string[], between: () => Promise<unknown>) => {
+      const s = await smtpDialog(port);
+      await s.send("EHLO mx.sender.example");
+      await s.send("MAIL FROM:<jeanne@customer-mail.example>");
+      for (const r of recipients) expect(await s.send(`RCPT TO:<${r}>`)).toMatch(/^250/);
+      expect(await s.send("DATA")).toMatch(/^354/);
+      await between();
+      s.write(fixture("forwarded-customer-message.eml"));
+      const reply = await s.send("\r\n.");
+      await s.send("QUIT");
+      return reply;
+    };
+    expect(await dialog([alias(support)], () => db.update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id)))).toMatch(/^550 5\.2\.1 .*deactivated/);
+    await db.update(mailbox).set({ active: true }).where(eq(mailbox.id, support.id));
+    expect(await dialog([alias(billing), alias(support)], () => db.update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id)))).toMatch(/^451 4\.2\.1 /);
+    expect(await messagesOf(support.id)).toHaveLength(0);
+    expect(await messagesOf(billing.id)).toHaveLength(0);
+    // The retry: RCPT TO refuses the deactivated one, the other gets the message.
+    const sent = await sendRaw(port, { from: "jeanne@customer-mail.example", to: [alias(billing), alias(support)] }, fixture("forwarded-customer-message.eml"));
+    expect(sent).toMatchObject({ ok: true, accepted: [alias(billing)], rejected: [alias(support)] });
+    expect(await messagesOf(billing.id)).toHaveLength(1);
+  });
+
   it("accepts the active recipient of a message that also names a refused one", async () => {
     await db.update(mailbox).set({ active: false }).where(eq(mailbox.id, billing.id));
     const sent = await sendRaw(port, { from: "jeanne@customer-mail.example", to: [alias(support), alias(billing)] }, fixture("forwarded-customer-message.eml"));

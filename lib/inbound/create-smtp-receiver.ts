@@ -8,7 +8,7 @@ import { needsBody } from "./needs-body";
 import { parseInboundMessage, type InboundMessageFacts } from "./parse-inbound-message";
 import { bodyPrefixText, hasUsableMessageId, headerFacts, HeaderTooLongError, parseMessageHeader, type MessageHeader } from "./parse-message-header";
 import { readMessageWithHeader } from "./read-message-header";
-import { recordInboundMessage, type RecordedFor } from "./record-inbound-message";
+import { recordInboundMessages, type RecordedFor, type RecordOutcome, type RecordRequest } from "./record-inbound-message";
 import { resolveAliasRecipient } from "./resolve-alias-recipient";
 
 export const DEFAULT_MAX_MESSAGE_SIZE = 25 * 1024 * 1024;
@@ -240,8 +240,14 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         if (toPostmaster) await deliverToPostmaster(facts, Buffer.concat([read.header, read.body]));
         let summary = "";
         if (mailboxes.length) {
-          const results = await recorder.record({ recipients: mailboxes, message: facts });
+          const { results, refused } = await recorder.record({ recipients: mailboxes, message: facts });
           databaseAnswered();
+          if (refused.length) {
+            // Deactivated or deleted since RCPT TO: nothing of the message was recorded. When every recipient is
+            // gone, the message is refused for good; otherwise the sender retries and RCPT TO refuses just those.
+            const whole = refused.length === mailboxes.length && !toPostmaster && !bounceTokens.length;
+            return finish(whole ? smtpError(550, refusedReply(refused[0].reason)) : smtpError(451, "4.2.1 A recipient's mailbox changed while the message was sent; nothing was recorded, please try again"));
+          }
           options.onRecorded?.(results);
           const recorded = results.filter((r) => r.recorded).length;
           summary = `${recorded} recorded, ${results.length - recorded} already received`;
@@ -342,18 +348,17 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   };
 }
 
-type RecordParams = Parameters<typeof recordInboundMessage>[1];
 const MAX_GROUP = 64;
 
 /**
  * Group commit: messages whose DATA ends while an earlier group is being written wait for it, then go together in
- * ONE transaction (each still its own recordInboundMessage statement, so every rule of R21-R24 holds as is) with
- * one commit. Many messages to one mailbox otherwise queue one at a time on its row lock, each waiting for the
+ * ONE statement (recordInboundMessages: one round trip, one commit; every rule of R21-R24 holds per message as if
+ * it were alone). Many messages to one mailbox otherwise queue one at a time on its row lock, each waiting for the
  * previous commit's disk flush. No timer: a lone message is written at once. A failed group fails each of its
  * messages (451: the senders retry, nothing is lost; a duplicate is then dropped by the unique constraint).
  */
 function groupCommit(getDb: () => Promise<Db>) {
-  type Waiting = { params: RecordParams; resolve: (r: RecordedFor[]) => void; reject: (e: unknown) => void };
+  type Waiting = { request: RecordRequest; resolve: (r: RecordOutcome) => void; reject: (e: unknown) => void };
   let queue: Waiting[] = [];
   let writing = false;
   const flush = async () => {
@@ -361,16 +366,9 @@ function groupCommit(getDb: () => Promise<Db>) {
     while (queue.length) {
       const group = queue.slice(0, MAX_GROUP);
       queue = queue.slice(group.length);
-      // One lock order for every receiver: by the first mailbox's id.
-      group.sort((a, b) => (a.params.recipients[0]?.mailboxId ?? "").localeCompare(b.params.recipients[0]?.mailboxId ?? ""));
       try {
-        const db = await getDb();
-        const results =
-          group.length === 1
-            ? [await recordInboundMessage(db, group[0].params)]
-            : // Sent without waiting for each other: the driver pipelines them on the transaction's connection.
-              await db.transaction((tx) => Promise.all(group.map((w) => recordInboundMessage(tx as unknown as Db, w.params))));
-        group.forEach((w, i) => w.resolve(results[i]));
+        const outcomes = await recordInboundMessages(await getDb(), group.map((w) => w.request));
+        group.forEach((w, i) => w.resolve(outcomes[i]));
       } catch (e) {
         for (const w of group) w.reject(e);
       }
@@ -378,12 +376,18 @@ function groupCommit(getDb: () => Promise<Db>) {
     writing = false;
   };
   return {
-    record: (params: RecordParams) =>
-      new Promise<RecordedFor[]>((resolve, reject) => {
-        queue.push({ params, resolve, reject });
+    record: (request: RecordRequest) =>
+      new Promise<RecordOutcome>((resolve, reject) => {
+        queue.push({ request, resolve, reject });
         if (!writing) void flush();
       }),
   };
+}
+
+function refusedReply(reason: "deleted" | "inactive"): string {
+  return reason === "inactive"
+    ? "5.2.1 The mailbox of this alias was deactivated while the message was sent and receives no mail; nothing was recorded"
+    : "5.1.1 The mailbox of this alias was deleted while the message was sent; nothing was recorded";
 }
 
 function headerTooLong(limit: number): string {

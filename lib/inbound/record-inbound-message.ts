@@ -1,66 +1,121 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import type { InboundMessageFacts } from "./parse-inbound-message";
 
+export type RecordRequest = { recipients: { mailboxId: string; orgId: string }[]; message: InboundMessageFacts };
 export type RecordedFor = { mailboxId: string; recorded: boolean; duplicate: boolean; verified: boolean };
+/** Why a mailbox accepted at RCPT TO took nothing at the end of DATA: it was deleted or deactivated in between. */
+export type RefusedFor = { mailboxId: string; reason: "deleted" | "inactive" };
+export type RecordOutcome = {
+  /** One per distinct mailbox of the request. */
+  results: RecordedFor[];
+  /** Mailboxes deleted or deactivated since RCPT TO. When any, NOTHING of the message was recorded (see below). */
+  refused: RefusedFor[];
+};
 
 /**
- * Records a received message for each mailbox whose alias it was sent to (R21), atomically, in ONE statement
- * (one round trip, so the mailbox row is locked for the shortest time when many messages reach one mailbox):
+ * Records received messages, each for every mailbox whose alias it was sent to (R21), in ONE statement for the
+ * whole batch (one round trip, one commit: the receiver's group commit hands it every message whose DATA ended
+ * while the previous batch was being written). For each message, exactly what recording it alone would do:
  * - the unique (mailbox_id, message_id) constraint drops a second copy (R24: insert … on conflict do nothing),
- *   which is what makes several receivers on one database safe;
+ *   which is what makes several receivers on one database safe; a second copy in the same batch is a duplicate too;
+ * - a message is recorded only if every mailbox it was accepted for still exists and is active: a mailbox
+ *   deactivated or deleted since RCPT TO (on this instance or another) gets nothing, and the message is not recorded
+ *   for the others either, so that the caller can answer for the whole message (5xx, or 4xx and a retry that is
+ *   refused per recipient at RCPT TO) and nothing is lost without the sender knowing;
  * - the mailbox's last received time and sender follow its newest recorded message (a duplicate records
- *   nothing, so changes nothing; an older message committed late does not overwrite a newer one);
+ *   nothing, so changes nothing; an older message committed late does not overwrite a newer one; within a batch,
+ *   all rows have the same received_at, the later message wins);
  * - a test message's single-use token completes its verification, once, and for its own mailbox only: a token
  *   arriving at another mailbox's alias proves that the rule points elsewhere (R22). A late arrival still
  *   counts: the rule works, only slowly (the derived status turns from failed to verified).
+ * The batch goes as three JSON parameters, so the statement's text is the same for any batch (prepared once per
+ * connection, no per-message SQL building).
  */
-export async function recordInboundMessage(
-  db: Db,
-  params: { recipients: { mailboxId: string; orgId: string }[]; message: InboundMessageFacts },
-): Promise<RecordedFor[]> {
-  const { message: m } = params;
-  const recipients = [...new Map(params.recipients.map((r) => [r.mailboxId, r])).values()];
-  if (recipients.length === 0) return [];
-  const from = m.headerFromAddress ?? m.envelopeFrom;
-  const input = sql.join(
-    recipients.map((r) => sql`(${r.mailboxId}::uuid, ${r.orgId}::uuid)`),
-    sql`, `,
-  );
-  // R25: a token verifies only the rule of the address it was sent to, and only while the mailbox still has
-  // that address: a late test message for an older address verifies nothing.
-  const verification: SQL = m.verificationTokens.length
-    ? sql`update forwarding_verification v
-            set verified_at = coalesce((select ins.received_at from ins where ins.mailbox_id = v.mailbox_id), now())
-          from input
-          where v.mailbox_id = input.mailbox_id and v.org_id = input.org_id and v.verified_at is null
-            and v.token in ${m.verificationTokens}
-            and v.address = (select mb.local_part || '@' || d.domain from mailbox mb join email_domain d on d.id = mb.domain_id
-                             where mb.id = v.mailbox_id and mb.org_id = v.org_id)
-          returning v.mailbox_id, v.org_id, v.address, v.requested_at, v.verified_at`
-    : sql`select null::uuid as mailbox_id, null::uuid as org_id, null::text as address, null::timestamptz as requested_at, null::timestamptz as verified_at where false`;
-  const isCustomer = m.kind === "customer";
+export async function recordInboundMessages(db: Db, requests: RecordRequest[]): Promise<RecordOutcome[]> {
+  const messages: Record<string, unknown>[] = [];
+  const recipients: { k: number; n: number; mailbox_id: string; org_id: string }[] = [];
+  const tokens: { n: number; token: string }[] = [];
+  requests.forEach(({ message: m, recipients: rs }, n) => {
+    messages.push({
+      n,
+      envelope_from: m.envelopeFrom,
+      header_from: m.headerFrom,
+      subject: m.subject,
+      message_id: m.messageId,
+      size_bytes: m.sizeBytes,
+      auto_submitted: m.autoSubmitted,
+      kind: m.kind,
+      provider_auth: m.providerAuth,
+      confirmation_provider: m.confirmation?.provider ?? null,
+      confirmation_code: m.confirmation?.code ?? null,
+      confirmation_url: m.confirmation?.url ?? null,
+      from_address: m.headerFromAddress ?? m.envelopeFrom,
+    });
+    for (const mailboxId of new Set(rs.map((r) => r.mailboxId))) recipients.push({ k: recipients.length, n, mailbox_id: mailboxId, org_id: rs.find((r) => r.mailboxId === mailboxId)!.orgId });
+    for (const token of new Set(m.verificationTokens)) tokens.push({ n, token });
+  });
+  if (recipients.length === 0) return requests.map(() => ({ results: [], refused: [] }));
   const result = await db.execute(sql`
-    with input(mailbox_id, org_id) as (values ${input}),
+    with msg as (
+      select * from json_to_recordset(${JSON.stringify(messages)}::json) as m(n int, envelope_from text, header_from text,
+        subject text, message_id text, size_bytes int, auto_submitted boolean, kind text, provider_auth text,
+        confirmation_provider text, confirmation_code text, confirmation_url text, from_address text)
+    ),
+    input as (
+      select r.k, r.n, r.mailbox_id, r.org_id, mb.id is not null as present, coalesce(mb.active, false) as active
+      from json_to_recordset(${JSON.stringify(recipients)}::json) as r(k int, n int, mailbox_id uuid, org_id uuid)
+      left join mailbox mb on mb.id = r.mailbox_id and mb.org_id = r.org_id
+    ),
+    -- Messages whose every mailbox still exists and is active (R21, checked again at the end of DATA).
+    live as (select n from input group by n having bool_and(active)),
+    -- The first copy of each (mailbox, Message-ID) in the batch; a later one is a duplicate (R24).
+    candidates as (
+      select distinct on (input.mailbox_id, msg.message_id) input.n, input.mailbox_id, input.org_id, msg.message_id, msg.kind, msg.from_address
+      from input join live on live.n = input.n join msg on msg.n = input.n
+      order by input.mailbox_id, msg.message_id, input.n
+    ),
     ins as (
       insert into inbound_message (org_id, mailbox_id, envelope_from, header_from, subject, message_id, size_bytes,
                                    auto_submitted, kind, provider_auth, confirmation_provider, confirmation_code, confirmation_url)
-      select org_id, mailbox_id, ${m.envelopeFrom}, ${m.headerFrom}, ${m.subject}, ${m.messageId}, ${m.sizeBytes},
-             ${m.autoSubmitted}, ${m.kind}, ${m.providerAuth}, ${m.confirmation?.provider ?? null}, ${m.confirmation?.code ?? null}, ${m.confirmation?.url ?? null}
-      from input
+      select c.org_id, c.mailbox_id, m.envelope_from, m.header_from, m.subject, m.message_id, m.size_bytes,
+             m.auto_submitted, m.kind, m.provider_auth, m.confirmation_provider, m.confirmation_code, m.confirmation_url
+      from candidates c join msg m on m.n = c.n
+      order by c.mailbox_id, c.n
       on conflict (mailbox_id, message_id) do nothing
-      returning mailbox_id, org_id, received_at
+      returning mailbox_id, message_id, received_at
     ),
+    recorded as (
+      select c.n, c.mailbox_id, c.org_id, c.kind, c.from_address, ins.received_at
+      from ins join candidates c on c.mailbox_id = ins.mailbox_id and c.message_id = ins.message_id
+    ),
+    newest as (select distinct on (mailbox_id) mailbox_id, org_id, received_at, from_address from recorded order by mailbox_id, n desc),
+    newest_customer as (select distinct on (mailbox_id) mailbox_id, received_at, from_address from recorded where kind = 'customer' order by mailbox_id, n desc),
     last_received as (
-      update mailbox mb set last_received_at = ins.received_at, last_received_from = ${from},
-        last_customer_mail_at = case when ${isCustomer} then ins.received_at else mb.last_customer_mail_at end,
-        last_customer_mail_from = case when ${isCustomer} then ${from} else mb.last_customer_mail_from end
-      from ins
-      where mb.id = ins.mailbox_id and mb.org_id = ins.org_id
-        and (mb.last_received_at is null or mb.last_received_at <= ins.received_at)
+      update mailbox mb set last_received_at = nw.received_at, last_received_from = nw.from_address,
+        last_customer_mail_at = case when nc.mailbox_id is null then mb.last_customer_mail_at else nc.received_at end,
+        last_customer_mail_from = case when nc.mailbox_id is null then mb.last_customer_mail_from else nc.from_address end
+      from newest nw left join newest_customer nc on nc.mailbox_id = nw.mailbox_id
+      where mb.id = nw.mailbox_id and mb.org_id = nw.org_id
+        and (mb.last_received_at is null or mb.last_received_at <= nw.received_at)
       returning mb.id
     ),
-    verified as (${verification}),
+    tokens as (select t.n, t.token from json_to_recordset(${JSON.stringify(tokens)}::json) as t(n int, token text)),
+    claims as (
+      select distinct input.mailbox_id, input.org_id, tokens.token
+      from tokens join input on input.n = tokens.n join live on live.n = tokens.n
+    ),
+    -- R25: a token verifies only the rule of the address it was sent to, and only while the mailbox still has
+    -- that address: a late test message for an older address verifies nothing. verified_at is the message's
+    -- received_at (both now(): the statement's transaction time).
+    verified as (
+      update forwarding_verification v set verified_at = now()
+      from claims
+      where v.mailbox_id = claims.mailbox_id and v.org_id = claims.org_id and v.verified_at is null and v.token = claims.token
+        and v.address = (select mb.local_part || '@' || d.domain from mailbox mb join email_domain d on d.id = mb.domain_id
+                         where mb.id = v.mailbox_id and mb.org_id = v.org_id)
+      returning v.mailbox_id, v.org_id, v.token, v.address, v.requested_at, v.verified_at
+    ),
     -- R19: the outcome in the history, in the same statement as the verification itself.
     verified_event as (
       insert into audit_event (org_id, actor_id, action, entity_type, entity_id, entity_label, changes)
@@ -71,16 +126,26 @@ export async function recordInboundMessage(
       from verified
       returning 1
     )
-    select input.mailbox_id::text as "mailboxId",
-           exists (select 1 from ins where ins.mailbox_id = input.mailbox_id) as "recorded",
-           exists (select 1 from verified where verified.mailbox_id = input.mailbox_id) as "verified",
+    select input.n, input.mailbox_id::text as "mailboxId", input.present, input.active,
+           exists (select 1 from live where live.n = input.n) as "live",
+           exists (select 1 from recorded where recorded.n = input.n and recorded.mailbox_id = input.mailbox_id) as "recorded",
+           exists (select 1 from verified join tokens on tokens.token = verified.token
+                   where tokens.n = input.n and verified.mailbox_id = input.mailbox_id) as "verified",
            (select count(*) from last_received)::int as "updated",
            (select count(*) from verified_event)::int as "events"
-    from input`);
-  return rowsOf<{ mailboxId: string; recorded: boolean; verified: boolean }>(result).map((r) => ({
-    mailboxId: r.mailboxId,
-    recorded: r.recorded,
-    duplicate: !r.recorded,
-    verified: r.verified,
-  }));
+    from input order by input.k`);
+  const outcomes: RecordOutcome[] = requests.map(() => ({ results: [], refused: [] }));
+  type Row = { n: number; mailboxId: string; present: boolean; active: boolean; live: boolean; recorded: boolean; verified: boolean };
+  for (const r of rowsOf<Row>(result)) {
+    const outcome = outcomes[r.n];
+    outcome.results.push({ mailboxId: r.mailboxId, recorded: r.recorded, duplicate: r.live && !r.recorded, verified: r.verified });
+    if (!r.active) outcome.refused.push({ mailboxId: r.mailboxId, reason: r.present ? "inactive" : "deleted" });
+  }
+  return outcomes;
+}
+
+/** One message (see recordInboundMessages): its result for each mailbox. */
+export async function recordInboundMessage(db: Db, request: RecordRequest): Promise<RecordedFor[]> {
+  const [outcome] = await recordInboundMessages(db, [request]);
+  return outcome.results;
 }
