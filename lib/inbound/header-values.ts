@@ -27,3 +27,13 @@ export function displayFrom(from: AddressObject | undefined): string | null {
   const text = parts.filter(Boolean).join(", ");
   return text || from.text || null;
 }
+
+const MAX_TEXT = 998; // one header line's worth for subject and from
+
+/** PostgreSQL text cannot hold NUL, and control characters have no place in what the UI shows. */
+export function cleanText(value: string | null | undefined, max = MAX_TEXT): string | null {
+  if (value === null || value === undefined) return null;
+  const cleaned = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+  if (!cleaned) return null;
+  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
+}

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { simpleParser } from "mailparser";
-import { displayFrom, firstAddress, headerText } from "./header-values";
+import { cleanText, displayFrom, firstAddress, headerText } from "./header-values";
 import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import type { InboundKind, ProviderAuthResult } from "@/db/schema";
@@ -35,17 +35,10 @@ export type InboundMessageFacts = {
   providerAuth: ProviderAuthResult | null;
 };
 
-const MAX_TEXT = 998; // one header line's worth for subject and from
 const MAX_MESSAGE_ID = 250; // keeps the unique index's rows small whatever a sender writes
 const SCAN_TEXT = 64 * 1024; // how much of a body is searched for a token or a confirmation
 
-/** PostgreSQL text cannot hold NUL, and control characters have no place in what the UI shows. */
-export function cleanText(value: string | null | undefined, max = MAX_TEXT): string | null {
-  if (value === null || value === undefined) return null;
-  const cleaned = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
-  if (!cleaned) return null;
-  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
-}
+export { cleanText };
 
 
 
