@@ -1,6 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import postgres from "postgres";
@@ -28,6 +26,17 @@ export type DbHandle = {
 };
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
+
+// The embedded database's driver (PGlite and drizzle's adapter for it) is loaded only where it is used: a receiver
+// or an app on PostgreSQL (DATABASE_URL) never loads it. db/index.ts loads it before first use when DATABASE_URL is
+// unset; anything else that opens an embedded database awaits loadEmbeddedDriver() first.
+type EmbeddedDriver = { PGlite: typeof import("@electric-sql/pglite").PGlite; drizzle: typeof import("drizzle-orm/pglite").drizzle };
+let embedded: EmbeddedDriver | undefined;
+export async function loadEmbeddedDriver(): Promise<void> {
+  if (embedded) return;
+  const [{ PGlite }, { drizzle }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
+  embedded = { PGlite, drizzle };
+}
 
 /**
  * Opens the database the environment names: `DATABASE_URL` (PostgreSQL through the `postgres` driver),
@@ -72,6 +81,8 @@ export function openDatabase(env: Record<string, string | undefined> = process.e
       close: () => client.end({ timeout: 5 }),
     };
   }
+  if (!embedded) throw new Error("The embedded database's driver is not loaded: await loadEmbeddedDriver() before openDatabase() without DATABASE_URL.");
+  const { PGlite, drizzle: drizzlePglite } = embedded;
   const dir = env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
   if (!dir.startsWith("memory://")) {
     // Owner only (0700/0600), also for a folder an older version created world-readable.

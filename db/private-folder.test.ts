@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "./client";
+import { loadEmbeddedDriver, openDatabase } from "./client";
 import { ensurePrivateFolder } from "./private-folder";
 
 const mode = (p: string) => statSync(p).mode & 0o777;
@@ -29,6 +29,7 @@ describe("the data folder is readable by its owner only", () => {
   it("opens the embedded database in a new folder that only its owner can read", async () => {
     const root = mkdtempSync(path.join(tmpdir(), "ino-pglite-"));
     const dir = path.join(root, "db");
+    await loadEmbeddedDriver();
     const handle = openDatabase({ PGLITE_DIR: dir });
     await handle.db.execute("select 1" as never);
     await handle.close();

@@ -160,6 +160,29 @@ describe("R21 mail refused at RCPT TO, before any data, with a 5xx that says why
     expect(await messagesOf(billing.id)).toHaveLength(1);
   });
 
+  it("records nothing for a mailbox deactivated between two messages of one kept-open connection (the session's alias lookup is not taken on trust)", async () => {
+    const s = await smtpDialog(port);
+    await s.send("EHLO mx.sender.example");
+    const message = async (i: number) => {
+      expect(await s.send("MAIL FROM:<jeanne@customer-mail.example>")).toMatch(/^250/);
+      const rcpt = await s.send(`RCPT TO:<${alias(support)}>`);
+      if (!rcpt.startsWith("250")) {
+        await s.send("RSET");
+        return rcpt;
+      }
+      await s.send("DATA");
+      return s.send(`Message-ID: <kept-open-${i}@x.example>\r\nSubject: n${i}\r\n\r\nbody\r\n.`);
+    };
+    expect(await message(1)).toMatch(/^250/);
+    await db.update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id));
+    // RCPT TO may still go by the session's earlier lookup; the end of DATA checks the mailbox again.
+    expect(await message(2)).toMatch(/^550 5\.2\.1 The mailbox of this alias was deactivated while the message was sent/);
+    // That refusal forgets the session's lookups: the next RCPT TO asks the database and refuses at once.
+    expect(await message(3)).toMatch(/^550 5\.2\.1 <[^>]+>: the mailbox of this alias is deactivated/);
+    await s.send("QUIT");
+    expect((await messagesOf(support.id)).map((m) => m.messageId)).toEqual(["<kept-open-1@x.example>"]);
+  });
+
   it("accepts the active recipient of a message that also names a refused one", async () => {
     await db.update(mailbox).set({ active: false }).where(eq(mailbox.id, billing.id));
     const sent = await sendRaw(port, { from: "jeanne@customer-mail.example", to: [alias(support), alias(billing)] }, fixture("forwarded-customer-message.eml"));

@@ -3,9 +3,8 @@ import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMT
 import type { Db } from "@/db";
 import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
-import { handleBounce } from "./handle-bounce";
 import { needsBody } from "./needs-body";
-import { parseInboundMessage, type InboundMessageFacts } from "./parse-inbound-message";
+import type { InboundMessageFacts } from "./parse-inbound-message";
 import { bodyPrefixText, hasUsableMessageId, headerFacts, HeaderTooLongError, parseMessageHeader, type MessageHeader } from "./parse-message-header";
 import { readMessageWithHeader } from "./read-message-header";
 import { recordInboundMessages, type RecordedFor, type RecordOutcome, type RecordRequest } from "./record-inbound-message";
@@ -119,6 +118,11 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   const getDb = async (): Promise<Db> => options.db ?? (await import("@/db")).db;
   // Recipients accepted in the current transaction of a session: session.envelope is new for every MAIL FROM.
   const accepted = new WeakMap<object, Map<string, Recipient>>();
+  // Aliases already resolved in this SMTP session (connection), so that a sender that keeps its connection open for
+  // many messages to one alias costs one lookup, not one per message. Safe because nothing is recorded on its word:
+  // the end of DATA checks every mailbox again in the recording statement (a mailbox deactivated or deleted
+  // meanwhile, here or on another instance, takes nothing), and such a refusal forgets the session's aliases.
+  const sessionAliases = new WeakMap<object, Map<string, AliasRecipient>>();
   // Each connection's transaction deadline, by session id: armed at connect, re-armed after each message.
   const deadlines = new Map<string, NodeJS.Timeout>();
   const recorder = groupCommit(getDb);
@@ -168,12 +172,21 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         recipients.set(address.address.trim().toLowerCase(), { postmaster: true });
         return callback();
       }
+      const known = sessionAliases.get(session)?.get(address.address.trim().toLowerCase());
+      if (known) {
+        recipients.set(address.address.trim().toLowerCase(), known);
+        return callback();
+      }
       (async () => {
         const db = await getDb();
         const result = await resolveAliasRecipient(db, address.address);
         databaseAnswered();
         if (!result.ok) return callback(smtpError(550, result.reply));
-        recipients.set(result.address, { mailboxId: result.mailboxId, orgId: result.orgId });
+        const recipient = { mailboxId: result.mailboxId, orgId: result.orgId };
+        recipients.set(result.address, recipient);
+        let aliases = sessionAliases.get(session);
+        if (!aliases) sessionAliases.set(session, (aliases = new Map()));
+        aliases.set(result.address, recipient);
         callback();
       })().catch((e) => {
         databaseFailed(e);
@@ -226,6 +239,8 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         if (!h) return finish(smtpError(451, TEMPORARY));
         if (bounceTokens.length) {
           // R27: a report on one of the platform's test messages (needsBody kept up to bodyCap bytes of it).
+          // Loaded on first use, like the full parse below: rare paths, whose libraries the receiver does not carry until then.
+          const { handleBounce } = await import("./handle-bounce");
           await handleBounce(await getDb(), Buffer.concat([read.header, read.body]), bounceTokens);
           databaseAnswered();
           if (!mailboxes.length && !toPostmaster) return finish(null, "OK: report received");
@@ -233,6 +248,7 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         let facts: InboundMessageFacts;
         if (fullParse && mailboxes.length) {
           // Provider confirmations and bounces: the full parse, on at most bodyCap bytes of body.
+          const { parseInboundMessage } = await import("./parse-inbound-message");
           facts = { ...(await parseInboundMessage(Buffer.concat([read.header, read.body]), { mailFrom, rcptTo })), sizeBytes: read.sizeBytes };
         } else {
           facts = headerFacts(h, { mailFrom, sizeBytes: read.sizeBytes, contentHash: read.contentHash, bodyText: bodyPrefixText(read.body.subarray(0, TOKEN_SCAN_BYTES)) });
@@ -243,6 +259,7 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
           const { results, refused } = await recorder.record({ recipients: mailboxes, message: facts });
           databaseAnswered();
           if (refused.length) {
+            sessionAliases.delete(session);
             // Deactivated or deleted since RCPT TO: nothing of the message was recorded. When every recipient is
             // gone, the message is refused for good; otherwise the sender retries and RCPT TO refuses just those.
             const whole = refused.length === mailboxes.length && !toPostmaster && !bounceTokens.length;
