@@ -327,9 +327,12 @@ describe("database unreachable", () => {
   it("answers 451 at the end of DATA when the database stops mid-message, and records the retry once it is back", async () => {
     let stopped = false;
     // The application's database, except that while `stopped` its statements fail as on a dropped connection.
+    const ended = async () => Promise.reject(Object.assign(new Error("write CONNECTION_ENDED 127.0.0.1:5432"), { code: "CONNECTION_ENDED" }));
     const flaky = new Proxy(db, {
       get(target, prop, receiver) {
-        if ((prop === "execute" || prop === "transaction") && stopped) return async () => Promise.reject(Object.assign(new Error("write CONNECTION_ENDED 127.0.0.1:5432"), { code: "CONNECTION_ENDED" }));
+        if ((prop === "execute" || prop === "transaction") && stopped) return ended;
+        // Prepared statements (the recording one) run through the session: while stopped, they fail alike.
+        if (prop === "session" && stopped) return { prepareQuery: () => ({ execute: ended }) };
         return Reflect.get(target, prop, receiver);
       },
     }) as Db;

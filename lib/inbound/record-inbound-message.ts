@@ -56,15 +56,28 @@ export async function recordInboundMessages(db: Db, requests: RecordRequest[]): 
     for (const token of new Set(m.verificationTokens)) tokens.push({ n, token });
   });
   if (recipients.length === 0) return requests.map(() => ({ results: [], refused: [] }));
-  const result = await db.execute(sql`
+  const result = await preparedFor(db).execute({ messages: JSON.stringify(messages), recipients: JSON.stringify(recipients), tokens: JSON.stringify(tokens) });
+  const outcomes: RecordOutcome[] = requests.map(() => ({ results: [], refused: [] }));
+  type Row = { n: number; mailboxId: string; present: boolean; active: boolean; live: boolean; recorded: boolean; verified: boolean };
+  for (const r of rowsOf<Row>(result)) {
+    const outcome = outcomes[r.n];
+    outcome.results.push({ mailboxId: r.mailboxId, recorded: r.recorded, duplicate: r.live && !r.recorded, verified: r.verified });
+    if (!r.active) outcome.refused.push({ mailboxId: r.mailboxId, reason: r.present ? "inactive" : "deleted" });
+  }
+  return outcomes;
+}
+
+// The statement, built once; prepared once per database session (by name, so that PostgreSQL parses and plans it
+// once per connection, not once per group: planning this statement costs about as much as running it).
+const RECORD = sql`
     with msg as (
-      select * from json_to_recordset(${JSON.stringify(messages)}::json) as m(n int, envelope_from text, header_from text,
+      select * from json_to_recordset(${sql.placeholder("messages")}::json) as m(n int, envelope_from text, header_from text,
         subject text, message_id text, size_bytes int, auto_submitted boolean, kind text, provider_auth text,
         confirmation_provider text, confirmation_code text, confirmation_url text, from_address text)
     ),
     input as (
       select r.k, r.n, r.mailbox_id, r.org_id, mb.id is not null as present, coalesce(mb.active, false) as active
-      from json_to_recordset(${JSON.stringify(recipients)}::json) as r(k int, n int, mailbox_id uuid, org_id uuid)
+      from json_to_recordset(${sql.placeholder("recipients")}::json) as r(k int, n int, mailbox_id uuid, org_id uuid)
       left join mailbox mb on mb.id = r.mailbox_id and mb.org_id = r.org_id
     ),
     -- Messages whose every mailbox still exists and is active (R21, checked again at the end of DATA).
@@ -100,7 +113,7 @@ export async function recordInboundMessages(db: Db, requests: RecordRequest[]): 
         and (mb.last_received_at is null or mb.last_received_at <= nw.received_at)
       returning mb.id
     ),
-    tokens as (select t.n, t.token from json_to_recordset(${JSON.stringify(tokens)}::json) as t(n int, token text)),
+    tokens as (select t.n, t.token from json_to_recordset(${sql.placeholder("tokens")}::json) as t(n int, token text)),
     claims as (
       select distinct input.mailbox_id, input.org_id, tokens.token
       from tokens join input on input.n = tokens.n join live on live.n = tokens.n
@@ -133,15 +146,19 @@ export async function recordInboundMessages(db: Db, requests: RecordRequest[]): 
                    where tokens.n = input.n and verified.mailbox_id = input.mailbox_id) as "verified",
            (select count(*) from last_received)::int as "updated",
            (select count(*) from verified_event)::int as "events"
-    from input order by input.k`);
-  const outcomes: RecordOutcome[] = requests.map(() => ({ results: [], refused: [] }));
-  type Row = { n: number; mailboxId: string; present: boolean; active: boolean; live: boolean; recorded: boolean; verified: boolean };
-  for (const r of rowsOf<Row>(result)) {
-    const outcome = outcomes[r.n];
-    outcome.results.push({ mailboxId: r.mailboxId, recorded: r.recorded, duplicate: r.live && !r.recorded, verified: r.verified });
-    if (!r.active) outcome.refused.push({ mailboxId: r.mailboxId, reason: r.present ? "inactive" : "deleted" });
-  }
-  return outcomes;
+    from input order by input.k`;
+type PreparedRecord = { execute: (values: Record<string, unknown>) => Promise<unknown> };
+const prepared = new WeakMap<object, PreparedRecord>();
+function preparedFor(db: Db): PreparedRecord {
+  // drizzle has no public way to prepare raw SQL: its session's prepareQuery is what db.execute uses, with a name.
+  const internal = db as unknown as {
+    session: { prepareQuery: (query: unknown, fields: undefined, name: string, arrayMode: boolean) => PreparedRecord };
+    dialect: { sqlToQuery: (s: typeof RECORD) => unknown };
+  };
+  const key = internal.session ?? db;
+  let p = prepared.get(key);
+  if (!p) prepared.set(key, (p = internal.session.prepareQuery(internal.dialect.sqlToQuery(RECORD), undefined, "record_inbound_messages", false)));
+  return p;
 }
 
 /** One message (see recordInboundMessages): its result for each mailbox. */
