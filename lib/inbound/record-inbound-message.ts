@@ -56,7 +56,7 @@ export async function recordInboundMessages(db: Db, requests: RecordRequest[]): 
     for (const token of new Set(m.verificationTokens)) tokens.push({ n, token });
   });
   if (recipients.length === 0) return requests.map(() => ({ results: [], refused: [] }));
-  const result = await preparedFor(db).execute({ messages: JSON.stringify(messages), recipients: JSON.stringify(recipients), tokens: JSON.stringify(tokens) });
+  const result = await preparedFor(db).execute({ messages: asJson(messages), recipients: asJson(recipients), tokens: asJson(tokens) });
   const outcomes: RecordOutcome[] = requests.map(() => ({ results: [], refused: [] }));
   type Row = { n: number; mailboxId: string; present: boolean; active: boolean; live: boolean; recorded: boolean; verified: boolean };
   for (const r of rowsOf<Row>(result)) {
@@ -160,6 +160,11 @@ function preparedFor(db: Db): PreparedRecord {
   if (!p) prepared.set(key, (p = internal.session.prepareQuery(internal.dialect.sqlToQuery(RECORD), undefined, "record_inbound_messages", false)));
   return p;
 }
+
+// Half of a surrogate pair (a decoder can produce one, e.g. from UTF-16 encoded words) would make PostgreSQL refuse
+// the JSON, and with it the whole group, at every retry: it becomes U+FFFD, as the driver's UTF-8 encoding did.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const asJson = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(LONE_SURROGATE, "\uFFFD") : v));
 
 /** One message (see recordInboundMessages): its result for each mailbox. */
 export async function recordInboundMessage(db: Db, request: RecordRequest): Promise<RecordedFor[]> {

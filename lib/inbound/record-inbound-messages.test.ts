@@ -90,6 +90,15 @@ describe("a group of messages in one statement", () => {
   });
 });
 
+it("records a subject holding half of a surrogate pair with U+FFFD instead, and the rest of its group", async () => {
+  const outcomes = await recordInboundMessages(db, [
+    { recipients: to(support), message: facts("<broken@x.example>", { subject: "caf\uD800e" }) },
+    { recipients: to(support), message: facts("<fine@x.example>") },
+  ]);
+  expect(outcomes.map((o) => o.results[0].recorded)).toEqual([true, true]);
+  expect((await messagesOf(support.id)).map((m) => m.subject).sort()).toEqual(["About <fine@x.example>", "caf\uFFFDe"]);
+});
+
 describe("a mailbox deactivated or deleted since RCPT TO (checked again at the end of DATA)", () => {
   it("takes nothing, and its message is not recorded for its other mailboxes either, while the rest of the group is", async () => {
     await db.update(mailbox).set({ active: false }).where(eq(mailbox.id, billing.id));
