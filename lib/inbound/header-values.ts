@@ -37,3 +37,14 @@ export function cleanText(value: string | null | undefined, max = MAX_TEXT): str
   if (!cleaned) return null;
   return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
 }
+
+/**
+ * Mail from a mailing list (RFC 2919 List-Id). mailparser gathers every List-* header into one "list" value
+ * ({ id: {…}, unsubscribe: {…}, … }), so "list-id" itself is never a key of its headers.
+ */
+export function hasListId(headers: Map<string, HeaderValue> | undefined): boolean {
+  if (!headers) return false;
+  if (headers.has("list-id")) return true;
+  const list = headers.get("list") as unknown as { id?: unknown } | undefined;
+  return Boolean(list && typeof list === "object" && list.id);
+}

@@ -76,5 +76,8 @@ describe("reading received messages (never throws on bad input)", () => {
     expect(mayAnswerAutomatically(loop)).toBe(false);
     const list = await parseInboundMessage(Buffer.from("List-Id: <news.example.org>\r\nPrecedence: list\r\nMessage-ID: <li@x.example>\r\n\r\nx"), { mailFrom: "a@x.example" });
     expect(mayAnswerAutomatically(list)).toBe(false);
+    // A list message without Precedence (most list servers today) is still list mail: List-Id alone says so.
+    const listOnly = await parseInboundMessage(Buffer.from("List-Id: Product news <news.example.org>\r\nList-Unsubscribe: <mailto:leave@example.org>\r\nMessage-ID: <lo@x.example>\r\n\r\nx"), { mailFrom: "a@x.example" });
+    expect(listOnly.bulkOrList).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { simpleParser } from "mailparser";
-import { cleanText, displayFrom, firstAddress, headerText } from "./header-values";
+import { cleanText, displayFrom, firstAddress, hasListId, headerText } from "./header-values";
 import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import type { InboundKind, ProviderAuthResult } from "@/db/schema";
@@ -103,7 +103,7 @@ export async function parseInboundMessage(raw: Buffer, envelope: { mailFrom: str
     sizeBytes: raw.length,
     autoSubmitted: (autoSubmittedValue !== "" && autoSubmittedValue !== "no") || sentByPlatform,
     sentByPlatform,
-    bulkOrList: ["bulk", "junk", "list"].includes(precedence) || Boolean(headers?.has("list-id")) || !envelopeFrom,
+    bulkOrList: ["bulk", "junk", "list"].includes(precedence) || hasListId(headers) || !envelopeFrom,
     verificationTokens: extractVerificationTokens([verificationHeader, subject, text]),
     confirmation,
     kind,

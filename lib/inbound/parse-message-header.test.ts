@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { displayFrom, headerText } from "./header-values";
-import { parseHeaderWithMailparser, parseMessageHeader, parsePlainHeader, type MessageHeader } from "./parse-message-header";
+import { headerFacts, parseHeaderWithMailparser, parseMessageHeader, parsePlainHeader, type MessageHeader } from "./parse-message-header";
 
 // Issue 13: the receiver reads a plain header block itself (parsePlainHeader) and leaves every other one to
 // mailparser. Whatever the receiver records from a header must be the same either way.
@@ -54,5 +54,11 @@ describe("a plain header block, read by the receiver itself", () => {
       expect(parsePlainHeader(Buffer.from(other, "utf8"))).toBeNull();
     }
     expect((await parseMessageHeader(Buffer.from("Subject: =?UTF-8?Q?caf=C3=A9?=\r\n\r\n"))).subject).toBe("café");
+  });
+
+  it("counts mail with a List-Id as list mail, never answered automatically, even without Precedence", async () => {
+    const block = Buffer.from("Message-ID: <l@x.example>\r\nFrom: News <news@x.example>\r\nList-Id: Product news <news.x.example>\r\nSubject: November\r\n\r\n");
+    const facts = headerFacts(await parseMessageHeader(block), { mailFrom: "bounces@x.example", sizeBytes: block.length, contentHash: null, bodyText: "" });
+    expect(facts.bulkOrList).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import addressparser from "nodemailer/lib/addressparser";
 import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
 import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
-import { cleanText, displayFrom, firstAddress, headerText } from "./header-values";
+import { cleanText, displayFrom, firstAddress, hasListId, headerText } from "./header-values";
 import type { InboundMessageFacts } from "./parse-inbound-message";
 import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "./platform-headers";
 
@@ -164,7 +164,7 @@ export function headerFacts(
     sizeBytes: message.sizeBytes,
     autoSubmitted: (autoSubmittedValue !== "" && autoSubmittedValue !== "no") || sentByPlatform,
     sentByPlatform,
-    bulkOrList: ["bulk", "junk", "list"].includes(precedence) || h.has("list-id") || !envelopeFrom,
+    bulkOrList: ["bulk", "junk", "list"].includes(precedence) || hasListId(h) || !envelopeFrom,
     verificationTokens: extractVerificationTokens([verificationHeader, subject, message.bodyText]),
     // A provider confirmation is read from the body: needsBody sends such mail (and bounces) through the full parse,
     // so what reaches here is the platform's own message coming back, or customer mail (R26).
