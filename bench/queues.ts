@@ -42,15 +42,26 @@ async function queueWith(orgId: string, name: string, mailboxIds: string[]) {
   return q;
 }
 
+/**
+ * The data both queue screens are measured on: a queue of 1 mailbox, a full queue of 20 (with its history), and
+ * enough other queues (0 to 5 mailboxes each, some without any) for a list of at least 22, whether or not the
+ * mailboxes section ran first.
+ */
+export async function prepareQueues(orgId: string) {
+  const tag = randomUUID().slice(0, 6);
+  const boxes = await activeMailboxes(orgId, 20);
+  const one = await queueWith(orgId, `Bench one ${tag}`, boxes.slice(0, 1));
+  const full = await queueWith(orgId, `Bench twenty ${tag}`, boxes);
+  for (let i = (await findQueues(orgId)).length; i < 22; i++) await queueWith(orgId, `Bench list ${i} ${tag}`, boxes.slice(i % 7, i % 7 + (i % 6)));
+  return { tag, boxes, one, full };
+}
+
 export default async function benchQueues(ctx: BenchContext): Promise<void> {
   const db = getDbHandle().db;
   const [demo] = await db.select().from(organization).where(eq(organization.slug, "demo"));
-  const tag = randomUUID().slice(0, 6);
 
   // S5 queue page: queries per render must not grow with the number of mailboxes (1 vs 20).
-  const boxes = await activeMailboxes(demo.id, 20);
-  const one = await queueWith(demo.id, `Bench one ${tag}`, boxes.slice(0, 1));
-  const full = await queueWith(demo.id, `Bench twenty ${tag}`, boxes);
+  const { tag, boxes, one, full } = await prepareQueues(demo.id);
   const queriesOne = await queriesOf(() => loadQueuePage(demo.id, one.id));
   const queriesFull = await queriesOf(() => loadQueuePage(demo.id, full.id));
   const fullPage = await loadQueuePage(demo.id, full.id);

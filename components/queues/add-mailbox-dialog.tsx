@@ -11,7 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { isSuccess } from "@/lib/forms/apply-action-result";
 import { callAction } from "@/lib/forms/call-action";
-import type { LinkableMailbox } from "@/lib/queues/find-linkable-mailboxes";
+import type { LinkableMailbox } from "@/lib/queues/get-queue-or-throw";
 import { MAX_QUEUE_MAILBOXES } from "@/lib/queues/schemas";
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();

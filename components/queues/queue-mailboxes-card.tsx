@@ -1,48 +1,49 @@
 "use client";
-import { Info, Trash2 } from "lucide-react";
+import { Info } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Fragment, useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { setDefaultMailboxAction, unlinkMailboxAction } from "@/app/(maker)/maker/queues/actions";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FieldError } from "@/components/ui/field";
-import { EmptyState, Table, Td, Th } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { cn } from "@/lib/cn";
 import { isSuccess } from "@/lib/forms/apply-action-result";
-import type { LinkableMailbox } from "@/lib/queues/find-linkable-mailboxes";
-import type { QueueLink } from "@/lib/queues/find-queue-links";
+import { unpackLinkable, unpackLinks, type LinkView, type PackedLink, type PackedLinkable } from "@/lib/queues/queue-rows";
 import { AddMailboxDialog, addMailboxBlockedReason } from "./add-mailbox-dialog";
 import { QueueCapacity } from "./queue-capacity";
 
-type Props = { queue: { id: string; name: string }; mailboxes: QueueLink[]; linkable: LinkableMailbox[] };
+type Props = { queue: { id: string; name: string }; links: PackedLink[]; linkable: PackedLinkable[] };
 
 /**
  * A queue's mailbox section (S5): the linked mailboxes with the default marked and a "Make default" toggle button on each
  * row to make it the default (R16, R17), "Add mailbox", "Remove" on each row, and the count against 20 (R15).
+ * Rows arrive packed (lib/queues/queue-rows.ts) and are drawn with app/queues.css's short classes (issue 13).
  */
-export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
+export function QueueMailboxesCard({ queue, links, linkable: packedLinkable }: Props) {
   const router = useRouter();
+  const mailboxes = useMemo(() => unpackLinks(links), [links]);
+  const linkable = useMemo(() => unpackLinkable(packedLinkable), [packedLinkable]);
   const [pending, setPending] = useState<string | null>(null);
   const [rowError, setRowError] = useState<{ mailboxId: string; message: string } | null>(null);
   const hasDefault = mailboxes.some((m) => m.isDefault);
   const blocked = addMailboxBlockedReason(mailboxes.length, linkable.length);
   const now = new Date();
   // Focus stays on the "Make default" button that was pressed, also once the refreshed rows arrive.
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
   const refocus = useRef<string | null>(null);
   useEffect(() => {
     const id = refocus.current;
     if (!id) return;
     refocus.current = null;
-    const button = document.querySelector<HTMLButtonElement>(`button[data-default-for="${id}"]`);
+    const button = buttons.current.get(id);
     if (button && document.activeElement !== button) button.focus();
   }, [mailboxes]);
 
-  async function makeDefault(m: QueueLink) {
+  async function makeDefault(m: LinkView) {
     setPending(m.mailboxId);
     setRowError(null);
     try {
@@ -68,13 +69,13 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
       title="Mailboxes"
       description={
         <>
-          <span className="inline-flex flex-wrap items-center gap-x-2">
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <QueueCapacity count={mailboxes.length} />
-            <span>· The default mailbox sends the queue&apos;s outgoing email.</span>
+            <span>The default mailbox sends the queue&apos;s outgoing email.</span>
           </span>
           {blocked && (
-            <span id="add-mailbox-blocked" className="mt-1 flex items-center gap-1.5 text-amber-800">
-              <Info className="size-4 shrink-0" aria-hidden />
+            <span id="add-mailbox-blocked" className="mt-1 flex items-start gap-1.5 text-amber-800">
+              <Info className="mt-0.5 size-4 shrink-0" aria-hidden />
               <span>
                 {blocked}
                 {linkable.length === 0 && mailboxes.length === 0 && (
@@ -96,74 +97,71 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
         </EmptyState>
       ) : (
         <div className="-mx-5 -my-4">
-          <Table aria-label={`Mailboxes of ${queue.name}`} cards>
+          <table className="qt qk" aria-label={`Mailboxes of ${queue.name}`}>
             <thead>
               <tr>
-                <Th scope="col" className="pl-5">Mailbox</Th>
-                <Th scope="col">Status</Th>
-                <Th scope="col">Default sender</Th>
-                <Th scope="col">Linked</Th>
-                <Th scope="col" className="pr-5"><span className="sr-only">Actions</span></Th>
+                <th scope="col">Mailbox</th>
+                <th scope="col">Status</th>
+                <th scope="col">Default sender</th>
+                <th scope="col">Linked</th>
+                <th scope="col"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody>
               {mailboxes.map((m) => {
                 const error = rowError?.mailboxId === m.mailboxId ? rowError.message : null;
+                const e = error ? "qe" : undefined;
                 const canBeDefault = m.active && !m.isDefault;
                 const hintId = `default-hint-${m.mailboxId}`;
                 return (
                   <Fragment key={m.mailboxId}>
-                    <tr className={cn(m.isDefault && "bg-brand-50/40")} data-testid="queue-mailbox-row">
-                      <Td className={cn("pl-5", error && "border-b-0")}>
-                        <span className="flex min-w-0 flex-col">
-                          <span className="flex items-center gap-2">
-                            <Link href={`/maker/mailboxes/${m.mailboxId}`} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                              {m.displayName}
-                            </Link>
-                            {m.isDefault && <Badge tone="blue">Default</Badge>}
-                          </span>
-                          <span className="truncate text-xs text-slate-500">{m.address}</span>
+                    <tr className={m.isDefault ? "qd" : undefined} data-testid="queue-mailbox-row">
+                      <td className={e}>
+                        <span className="qm">
+                          <Link href={`/maker/mailboxes/${m.mailboxId}`} className="qn">{m.displayName}</Link>
+                          {m.isDefault && <span className="qg qg-b">Default</span>}
                         </span>
-                      </Td>
-                      <Td className={cn(error && "border-b-0")}>
-                        {m.active ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>}
-                      </Td>
-                      <Td className={cn(error && "border-b-0")}>
-                        <span className="flex items-center gap-2.5">
-                          <Button
-                            variant={m.isDefault ? "primary" : "secondary"}
-                            size="sm"
+                        <span className="qs">{m.address}</span>
+                      </td>
+                      <td className={e}>{m.active ? <span className="qg qg-g">Active</span> : <span className="qg qg-n">Inactive</span>}</td>
+                      <td className={e}>
+                        <span className="qf">
+                          <button
+                            type="button"
+                            ref={(el) => {
+                              if (el) buttons.current.set(m.mailboxId, el);
+                              else buttons.current.delete(m.mailboxId);
+                            }}
+                            className={cn("qb", m.isDefault ? "qb-p" : "qb-s", !canBeDefault && !m.isDefault && "qo")}
                             aria-pressed={m.isDefault}
-                            data-default-for={m.mailboxId}
-                            aria-disabled={!canBeDefault || pending !== null}
+                            aria-disabled={!canBeDefault || pending !== null || undefined}
                             onClick={() => canBeDefault && pending === null && makeDefault(m)}
                             aria-label={`Make default: ${m.address}`}
                             aria-describedby={m.isDefault || !m.active ? hintId : undefined}
-                            className={cn(!canBeDefault && !m.isDefault && "opacity-50")}
                           >
                             {m.isDefault ? "Default" : "Make default"}
-                          </Button>
+                          </button>
                           {pending === m.mailboxId ? (
-                            <span className="text-xs text-slate-600">Saving…</span>
+                            <span className="qh">Saving…</span>
                           ) : m.isDefault ? (
-                            <span id={hintId} className="text-xs text-slate-600">
+                            <span id={hintId} className="qh">
                               Sends the queue&apos;s email<span className="sr-only">. To change the default, choose Make default on another mailbox.</span>
                             </span>
                           ) : !m.active ? (
-                            <span id={hintId} className="text-xs text-slate-500">Inactive mailboxes cannot be the default</span>
+                            <span id={hintId} className="qh">Inactive mailboxes cannot be the default</span>
                           ) : null}
                         </span>
-                      </Td>
-                      <Td className={cn("whitespace-nowrap text-slate-600", error && "border-b-0")}>
-                        <TimeAgo date={new Date(m.linkedAt)} now={now} />
-                      </Td>
-                      <Td className={cn("pr-5 md:text-right", error && "border-b-0")}>
+                      </td>
+                      <td className={cn("qw", e)}>
+                        <TimeAgo date={m.linkedAt} now={now} />
+                      </td>
+                      <td className={e}>
                         <RemoveLinkDialog queue={queue} link={m} others={mailboxes.length - 1} />
-                      </Td>
+                      </td>
                     </tr>
                     {error && (
                       <tr>
-                        <td colSpan={5} className="border-b border-slate-100 px-5 pb-3">
+                        <td colSpan={5}>
                           <FieldError>{error}</FieldError>
                         </td>
                       </tr>
@@ -172,14 +170,14 @@ export function QueueMailboxesCard({ queue, mailboxes, linkable }: Props) {
                 );
               })}
             </tbody>
-          </Table>
+          </table>
         </div>
       )}
     </Card>
   );
 }
 
-function RemoveLinkDialog({ queue, link, others }: { queue: { id: string; name: string }; link: QueueLink; others: number }) {
+function RemoveLinkDialog({ queue, link, others }: { queue: { id: string; name: string }; link: LinkView; others: number }) {
   const router = useRouter();
   const description = link.isDefault
     ? others > 0
@@ -189,10 +187,9 @@ function RemoveLinkDialog({ queue, link, others }: { queue: { id: string; name: 
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="ghost" size="sm" aria-label={`Remove ${link.address} from ${queue.name}`}>
-          <Trash2 className="size-4" aria-hidden />
+        <button type="button" className="qb qb-g qi qi-trash" aria-label={`Remove ${link.address} from ${queue.name}`}>
           Remove
-        </Button>
+        </button>
       }
       title={`Remove ${link.displayName} from ${queue.name}?`}
       description={description}

@@ -1,5 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
@@ -57,6 +58,34 @@ function QueueNameForm(props: { queue?: { id: string; name: string }; onDone: ()
         </Button>
       </div>
     </form>
+  );
+}
+
+/** "Create queue": the page's main button, and the empty list's. */
+export function CreateQueueButton() {
+  return (
+    <QueueNameDialog
+      trigger={
+        <Button>
+          <Plus className="size-4" aria-hidden />
+          Create queue
+        </Button>
+      }
+    />
+  );
+}
+
+/** "Rename", in a queue's row (`compact`) or on its page. */
+export function RenameQueueButton({ queue, compact }: { queue: { id: string; name: string }; compact?: boolean }) {
+  return (
+    <QueueNameDialog
+      queue={queue}
+      trigger={
+        <button type="button" className={compact ? "qb qb-g qi qi-pencil" : "qb qb-s qi qi-pencil"} aria-label={`Rename queue ${queue.name}`}>
+          Rename
+        </button>
+      }
+    />
   );
 }
 

@@ -1,9 +1,7 @@
 "use client";
-import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { removeQueueAction } from "@/app/(maker)/maker/queues/actions";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { isSuccess } from "@/lib/forms/apply-action-result";
 
@@ -20,10 +18,9 @@ export function RemoveQueueDialog(props: {
   return (
     <ConfirmDialog
       trigger={
-        <Button variant={props.compact ? "ghost" : "secondary"} size="sm" aria-label={`Remove queue ${queue.name}`}>
-          <Trash2 className="size-4" aria-hidden />
+        <button type="button" className={props.compact ? "qb qb-g qi qi-trash" : "qb qb-s qi qi-trash"} aria-label={`Remove queue ${queue.name}`}>
           Remove
-        </Button>
+        </button>
       }
       title={`Remove the queue ${queue.name}?`}
       description={

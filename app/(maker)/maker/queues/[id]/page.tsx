@@ -1,18 +1,18 @@
-import { ChevronRight, Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AuditList } from "@/components/audit/audit-list";
 import { AccessProblem } from "@/components/auth/access-problem";
+import { QueueHistory } from "@/components/queues/queue-history";
 import { QueueMailboxesCard } from "@/components/queues/queue-mailboxes-card";
-import { QueueNameDialog } from "@/components/queues/queue-name-dialog";
+import { RenameQueueButton } from "@/components/queues/queue-name-dialog";
 import { RemoveQueueDialog } from "@/components/queues/remove-queue-dialog";
-import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
+import { hasOlderAuditEvents } from "@/lib/audit/find-audit-events";
 import { AppError } from "@/lib/errors";
 import { loadQueuePage } from "@/lib/queues/load-queue-page";
+import { packEvents, packLinkable, packLinks } from "@/lib/queues/queue-rows";
 import { idSchema } from "@/lib/validation";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -36,6 +36,8 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
   }
   const { queue, linkable, events } = data;
   const def = queue.mailboxes.find((m) => m.isDefault);
+  // One object for every island that needs the queue: the page's payload carries it once and refers to it.
+  const q = { id: queue.id, name: queue.name };
   return (
     <>
       <PageHeader
@@ -43,7 +45,7 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
           <nav aria-label="Breadcrumb">
             <ol className="flex items-center gap-1 text-sm text-slate-500">
               <li><Link href="/maker/queues" className="hover:text-slate-800 hover:underline">Queues</Link></li>
-              <li aria-hidden><ChevronRight className="size-4" /></li>
+              <li aria-hidden className="qi qi-chev" />
               <li aria-current="page" className="font-medium text-slate-700">{queue.name}</li>
             </ol>
           </nav>
@@ -58,23 +60,15 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
         }
         actions={
           <>
-            <QueueNameDialog
-              queue={queue}
-              trigger={
-                <Button variant="secondary" size="sm" aria-label={`Rename queue ${queue.name}`}>
-                  <Pencil className="size-4" aria-hidden />
-                  Rename
-                </Button>
-              }
-            />
+            <RenameQueueButton queue={q} />
             <RemoveQueueDialog queue={{ id: queue.id, name: queue.name, mailboxCount: queue.mailboxes.length }} redirectTo="/maker/queues" />
           </>
         }
       />
       <div className="space-y-6">
-        <QueueMailboxesCard queue={{ id: queue.id, name: queue.name }} mailboxes={queue.mailboxes} linkable={linkable} />
+        <QueueMailboxesCard queue={q} links={packLinks(queue.mailboxes)} linkable={packLinkable(linkable)} />
         <Card id="history" title="History" description="Changes to this queue and its mailboxes, newest first.">
-          <AuditList events={events} />
+          <QueueHistory queue={q} events={packEvents(events)} more={hasOlderAuditEvents(events)} />
         </Card>
       </div>
     </>
