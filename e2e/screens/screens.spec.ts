@@ -57,6 +57,12 @@ for (const width of WIDTHS) {
       await expectNoSideways(page, width);
       if (s.name === "s1-mailboxes") {
         await expect(page.getByTestId("mailbox-count")).toHaveText("50 of 50 mailboxes");
+        if (width === 1440) {
+          // Issue 13: S1's HTML for 50 realistic mailboxes, markup and payload together, within 70 kB.
+          const html = await (await page.request.get("/maker/mailboxes")).text();
+          const payload = [...html.matchAll(/<script\b[^>]*>self\.__next_f[\s\S]*?<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[0]), 0);
+          expect(Buffer.byteLength(html), `S1's HTML (payload ${(payload / 1024).toFixed(1)} kB)`).toBeLessThanOrEqual(70 * 1024);
+        }
         if (width >= 1280) {
           for (const h of S1_HEADERS) await expect(page.getByRole("columnheader", { name: h })).toBeInViewport();
           // one row per mailbox at a comfortable height
