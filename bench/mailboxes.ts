@@ -81,8 +81,10 @@ export default async function benchMailboxes(ctx: BenchContext): Promise<void> {
 
   // S1's server time against the floor page (same layout and session check, 50 static rows; a route of the
   // bench's build only) and a trivial route, requests interleaved so that all three see the same load.
-  const [trivial, floor, s1] = await timeRoutesInterleaved(
-    [`${ctx.baseUrl}/api/health`, `${ctx.baseUrl}/maker/bench-floor`, `${ctx.baseUrl}/maker/mailboxes`],
+  // S1 with a filter that matches nothing: the same queries and frame without rendering a row, to tell the data's
+  // cost from the rows'.
+  const [trivial, floor, s1, s1NoRows] = await timeRoutesInterleaved(
+    [`${ctx.baseUrl}/api/health`, `${ctx.baseUrl}/maker/bench-floor`, `${ctx.baseUrl}/maker/mailboxes`, `${ctx.baseUrl}/maker/mailboxes?q=no-such-mailbox`],
     ctx.cookie,
     60,
   );
@@ -112,6 +114,7 @@ export default async function benchMailboxes(ctx: BenchContext): Promise<void> {
     [`GET /api/health median / p95 (ms)`]: `${percentile(trivial, 50).toFixed(1)} / ${percentile(trivial, 95).toFixed(1)}`,
     [`GET floor page (layout + session check + 50 static rows) median / p95 (ms)`]: `${percentile(floor, 50).toFixed(1)} / ${percentile(floor, 95).toFixed(1)}`,
     [`GET /maker/mailboxes (${page.mailboxes.length} mailboxes) median / p95 (ms)`]: `${percentile(s1, 50).toFixed(1)} / ${percentile(s1, 95).toFixed(1)}`,
+    [`GET /maker/mailboxes?q=no-such-mailbox (same queries, no row rendered) median / p95 (ms)`]: `${percentile(s1NoRows, 50).toFixed(1)} / ${percentile(s1NoRows, 95).toFixed(1)}`,
     "S1 / floor page, ratio of medians (target <= 1.3)": percentile(s1, 50) / percentile(floor, 50),
     "HTML bytes: S1 / floor page (S1 target <= 70 kB)": `${(s1Html / 1024).toFixed(1)} kB / ${(floorHtml / 1024).toFixed(1)} kB`,
     "HTML of S1": htmlBreakdown(s1Page),

@@ -1,5 +1,4 @@
 "use client";
-import { Building2 } from "lucide-react";
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { AttentionBanner } from "@/components/health/attention-banner";
@@ -40,7 +39,7 @@ export function MakerShell(props: { platform: string; member: ShellMember | null
           {member && (
             <div className="flex min-w-0 items-center gap-3 text-sm">
               <span className="flex min-w-0 items-center gap-1.5 font-medium text-slate-800" data-testid="current-org">
-                <Building2 className="size-4 shrink-0 text-slate-500" aria-hidden />
+                <span className="ic ic-building text-slate-500" aria-hidden />
                 <span className="truncate">{member.orgName}</span>
               </span>
               <span className="hidden h-5 w-px bg-slate-200 lg:block" aria-hidden />

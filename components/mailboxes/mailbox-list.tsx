@@ -43,7 +43,8 @@ function tooltip(e: PointerEvent<HTMLTableElement>, timeZone: string) {
  */
 export function MailboxList({ rows, view, timeZone }: { rows: ListRow[]; view: ListView; timeZone: string }) {
   const router = useRouter();
-  const [menu, setMenu] = useState<string | null>(null);
+  // The row whose menu is mounted, and whether the keyboard opened it (then its first item takes focus).
+  const [menu, setMenu] = useState<{ id: string; keyboard: boolean } | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
 
   async function copy(m: ListRow) {
@@ -62,12 +63,12 @@ export function MailboxList({ rows, view, timeZone }: { rows: ListRow[]; view: L
     const tr = t.closest("tbody tr") as HTMLTableRowElement | null;
     const m = tr ? rows[tr.sectionRowIndex] : undefined;
     const button = t.closest("td > button");
-    if (m && button) return button.closest("td:last-child") ? setMenu(m.id) : void copy(m);
+    if (m && button) return button.closest("td:last-child") ? setMenu({ id: m.id, keyboard: e.detail === 0 }) : void copy(m);
     const a = t.closest("a");
     if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     // In-app navigation without a Link component per cell (200 of them on a full list).
     e.preventDefault();
-    router.push(a.getAttribute("href")!, { scroll: !a.closest("thead") });
+    router.push(a.pathname + a.search, { scroll: !a.closest("thead") });
   }
 
   return (
@@ -77,7 +78,7 @@ export function MailboxList({ rows, view, timeZone }: { rows: ListRow[]; view: L
         const tr = (e.target as Element).closest("td:last-child > button") && (e.target as Element).closest("tbody tr");
         if (e.key === "ArrowDown" && tr) {
           e.preventDefault();
-          setMenu(rows[(tr as HTMLTableRowElement).sectionRowIndex].id);
+          setMenu({ id: rows[(tr as HTMLTableRowElement).sectionRowIndex].id, keyboard: true });
         }
       }}>
       <thead>
@@ -92,7 +93,7 @@ export function MailboxList({ rows, view, timeZone }: { rows: ListRow[]; view: L
           {COLUMNS.map((c) => {
             const on = view.sort === c.key;
             return (
-              <th key={c.key} scope="col" aria-sort={on ? (view.dir === "asc" ? "ascending" : "descending") : "none"}>
+              <th key={c.key} scope="col" aria-sort={on ? (view.dir === "asc" ? "ascending" : "descending") : undefined}>
                 <a href={`/maker/mailboxes${viewSearch(view, { sort: c.key, dir: on && view.dir === "asc" ? "desc" : "asc" })}`} className={on ? view.dir : undefined}>
                   {c.label}
                 </a>
@@ -110,14 +111,15 @@ export function MailboxList({ rows, view, timeZone }: { rows: ListRow[]; view: L
             <td><span>{m.address}</span></td>
             <td><code>{m.alias}</code><button className={copied === m.id ? "ok" : undefined} aria-labelledby={`mlc m${i}`} /></td>
             <td><span className={`b ${STATE_TONE[m.state]}`}>{STATE_WORDS[m.state]}{m.detail && <span className="sr-only">{` (${m.detail})`}</span>}</span></td>
+            {/* queue links are relative ("queues/<id>" from /maker/mailboxes): 150 of them, 7 bytes each saved */}
             {m.queues.length === 0 ? <td className="x">None</td> : (
-              <td><span>{m.queues.map((q) => <a key={q.id} className={q.isDefault ? "d" : undefined} href={`/maker/queues/${q.id}`}>{q.name}</a>)}</span></td>
+              <td><span>{m.queues.map((q) => <a key={q.id} className={q.isDefault ? "d" : undefined} href={`queues/${q.id}`}>{q.name}</a>)}</span></td>
             )}
             {m.routing ? <td>{`${m.routing.name} `}<span className="m">{m.routing.version === "production" ? "Production" : "Test"}</span></td> : <td className="x">None</td>}
             {m.last ? (
               <td><time dateTime={new Date(m.last.at).toISOString()}>{m.last.ago}</time>{m.last.from && <span className="m fr">{`from ${m.last.from}`}</span>}</td>
             ) : <td className="x">Never</td>}
-            <td>{menu === m.id ? <MailboxRowMenu id={m.id} name={m.name} alias={m.alias} defaultOpen /> : <button aria-haspopup="menu" aria-labelledby={`mla m${i}`} />}</td>
+            <td>{menu?.id === m.id ? <MailboxRowMenu id={m.id} name={m.name} alias={m.alias} defaultOpen focusFirst={menu.keyboard} /> : <button aria-haspopup="menu" aria-labelledby={`mla m${i}`} />}</td>
           </tr>
         ))}
       </tbody>

@@ -103,6 +103,18 @@ test("the dialogs and menus at 390 and 1440px are named and axe clean", async ({
     await expectAccessible(page);
     await shot(page, "s1-row-menu", width);
     await page.keyboard.press("Escape");
+    // By keyboard: a row's menu (mounted when its button is first used) opens on Enter with focus in it, and
+    // Escape puts focus back on that row's button.
+    const second = page.getByRole("button", { name: /^Actions for / }).nth(1);
+    const name = await second.getAttribute("aria-labelledby").then((ids) => page.evaluate((ids) => ids!.split(" ").map((id) => document.getElementById(id)!.textContent).join(" "), ids));
+    await second.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitem", { name: "Open" })).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("menuitem", { name: "Edit" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("menu")).toHaveCount(0);
+    await expect(page.getByRole("button", { name, exact: true })).toBeFocused();
 
     // S4's confirmations, on the demo's unlinked inactive mailbox (a linked one says why Delete is blocked instead).
     await page.goto("/maker/mailboxes?q=news%40example.org");
