@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDbHandle } from "@/db";
 import { emailDomain, mailbox, organization, queue, queueMailbox } from "@/db/schema";
@@ -6,13 +7,38 @@ import { getAuth } from "@/lib/auth/auth";
 import { createMailbox } from "@/lib/mailboxes/create-mailbox";
 import { EMPTY_MAILBOX_FIELDS } from "@/lib/mailboxes/schemas";
 import { loadMailboxesPage } from "@/lib/mailboxes/load-mailboxes-page";
-import { concurrently, htmlBytes, percentile, timeRoutesInterleaved, type BenchContext } from "./harness";
+import { concurrently, percentile, timeRoutesInterleaved, type BenchContext } from "./harness";
 
 /** Queries that `fn` sends through the app's database handle. */
 async function queriesOf(fn: () => Promise<unknown>): Promise<number> {
   const before = getDbHandle().queryCount();
   await fn();
   return getDbHandle().queryCount() - before;
+}
+
+/**
+ * Where a page's HTML bytes go: the RSC payload (`self.__next_f.push` scripts, which repeat server-rendered
+ * host elements and carry client components' props), other scripts (chunk tags), and markup, split into the
+ * page's own (inside <main>) and the layout's (header, navigation, head).
+ */
+export function htmlBreakdown(html: string) {
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  let payload = 0;
+  let scripts = 0;
+  for (const m of html.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/g)) {
+    if (m[0].includes("self.__next_f")) payload += Buffer.byteLength(m[0]);
+    else scripts += Buffer.byteLength(m[0]);
+  }
+  const total = Buffer.byteLength(html);
+  const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? "";
+  const mainBytes = Buffer.byteLength(main);
+  return `${kb(total)} kB = payload ${kb(payload)} + page markup ${kb(mainBytes)} + layout markup ${kb(total - payload - scripts - mainBytes)} + script tags ${kb(scripts)}`;
+}
+
+async function htmlOf(url: string, cookie: string): Promise<string> {
+  const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  return res.text();
 }
 
 /** Fills Demo Company up to 50 mailboxes and 20 queues, each mailbox linked to 3 queues (first link is the default). */
@@ -55,13 +81,22 @@ export default async function benchMailboxes(ctx: BenchContext): Promise<void> {
 
   // S1's server time against the floor page (same layout and session check, 50 static rows; a route of the
   // bench's build only) and a trivial route, requests interleaved so that all three see the same load.
-  const [trivial, floor, s1] = await timeRoutesInterleaved(
-    [`${ctx.baseUrl}/api/health`, `${ctx.baseUrl}/maker/bench-floor`, `${ctx.baseUrl}/maker/mailboxes`],
+  // S1 with a filter that matches nothing: the same queries and frame without rendering a row, to tell the data's
+  // cost from the rows'.
+  const [trivial, floor, s1, s1NoRows] = await timeRoutesInterleaved(
+    [`${ctx.baseUrl}/api/health`, `${ctx.baseUrl}/maker/bench-floor`, `${ctx.baseUrl}/maker/mailboxes`, `${ctx.baseUrl}/maker/mailboxes?q=no-such-mailbox`],
     ctx.cookie,
     60,
   );
-  const floorHtml = await htmlBytes(`${ctx.baseUrl}/maker/bench-floor`, ctx.cookie);
-  const s1Html = await htmlBytes(`${ctx.baseUrl}/maker/mailboxes`, ctx.cookie);
+  const floorPage = await htmlOf(`${ctx.baseUrl}/maker/bench-floor`, ctx.cookie);
+  const s1Page = await htmlOf(`${ctx.baseUrl}/maker/mailboxes`, ctx.cookie);
+  const floorHtml = Buffer.byteLength(floorPage);
+  const s1Html = Buffer.byteLength(s1Page);
+  // BENCH_DUMP=<folder> keeps both pages to read where their bytes go.
+  if (process.env.BENCH_DUMP) {
+    writeFileSync(`${process.env.BENCH_DUMP}/floor.html`, floorPage);
+    writeFileSync(`${process.env.BENCH_DUMP}/s1.html`, s1Page);
+  }
 
   // Create latency with 4 concurrent clients, in an organisation of its own (40 creates, under the limit).
   const tag = randomUUID().slice(0, 8);
@@ -79,8 +114,11 @@ export default async function benchMailboxes(ctx: BenchContext): Promise<void> {
     [`GET /api/health median / p95 (ms)`]: `${percentile(trivial, 50).toFixed(1)} / ${percentile(trivial, 95).toFixed(1)}`,
     [`GET floor page (layout + session check + 50 static rows) median / p95 (ms)`]: `${percentile(floor, 50).toFixed(1)} / ${percentile(floor, 95).toFixed(1)}`,
     [`GET /maker/mailboxes (${page.mailboxes.length} mailboxes) median / p95 (ms)`]: `${percentile(s1, 50).toFixed(1)} / ${percentile(s1, 95).toFixed(1)}`,
+    [`GET /maker/mailboxes?q=no-such-mailbox (same queries, no row rendered) median / p95 (ms)`]: `${percentile(s1NoRows, 50).toFixed(1)} / ${percentile(s1NoRows, 95).toFixed(1)}`,
     "S1 / floor page, ratio of medians (target <= 1.3)": percentile(s1, 50) / percentile(floor, 50),
     "HTML bytes: S1 / floor page (S1 target <= 70 kB)": `${(s1Html / 1024).toFixed(1)} kB / ${(floorHtml / 1024).toFixed(1)} kB`,
+    "HTML of S1": htmlBreakdown(s1Page),
+    "HTML of the floor page": htmlBreakdown(floorPage),
     "create mailbox, 4 concurrent clients x 10: p50 / p95 (ms)": `${percentile(create, 50).toFixed(1)} / ${percentile(create, 95).toFixed(1)}`,
     "mailboxes created": created,
   });

@@ -1,5 +1,5 @@
 "use client";
-import { Menu, X } from "lucide-react";
+import { X } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { Dialog as D } from "radix-ui";
 import { useEffect, useState } from "react";
@@ -23,7 +23,7 @@ export function MobileNav({ orgName }: { orgName?: string }) {
   return (
     <D.Root open={open} onOpenChange={setOpen}>
       <D.Trigger className="ib -ml-1 size-9 md:hidden" aria-label="Open navigation">
-        <Menu className="size-5" aria-hidden />
+        <span className="ic ic-menu size-5" aria-hidden />
       </D.Trigger>
       <D.Portal>
         <D.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />

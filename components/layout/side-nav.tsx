@@ -1,13 +1,12 @@
 "use client";
-import { Inbox, ListOrdered, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
 const sections = [
-  { heading: "Endpoints", items: [{ href: "/maker/mailboxes", label: "Mailboxes", Icon: Inbox }] },
-  { heading: "Routing", items: [{ href: "/maker/queues", label: "Queues", Icon: ListOrdered }] },
-  { heading: "Organisation", items: [{ href: "/maker/settings", label: "Settings", Icon: Settings }] },
+  { heading: "Endpoints", items: [{ href: "/maker/mailboxes", label: "Mailboxes", icon: "ic-inbox" }] },
+  { heading: "Routing", items: [{ href: "/maker/queues", label: "Queues", icon: "ic-queues" }] },
+  { heading: "Organisation", items: [{ href: "/maker/settings", label: "Settings", icon: "ic-settings" }] },
 ];
 
 export function SideNav() {
@@ -18,7 +17,7 @@ export function SideNav() {
         <div key={s.heading}>
           <p className="px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">{s.heading}</p>
           <ul className="mt-2 space-y-0.5">
-            {s.items.map(({ href, label, Icon }) => {
+            {s.items.map(({ href, label, icon }) => {
               const active = pathname === href || pathname.startsWith(`${href}/`);
               return (
                 <li key={href}>
@@ -30,7 +29,8 @@ export function SideNav() {
                       active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",
                     )}
                   >
-                    <Icon className="size-4" aria-hidden />
+                    {/* icons drawn in CSS (globals.css .ic-*): the frame is on every page */}
+                    <span className={`ic ${icon}`} aria-hidden />
                     {label}
                   </Link>
                 </li>

@@ -1,5 +1,4 @@
 "use client";
-import { LogOut } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { signOutAction } from "@/app/(auth)/sign-in/actions";
@@ -21,7 +20,7 @@ export function SignOutButton() {
         })
       }
     >
-      <LogOut className="size-4" aria-hidden />
+      <span className="ic ic-logout" aria-hidden />
       <span className="max-sm:sr-only">Sign out</span>
     </Button>
   );

@@ -6,25 +6,28 @@ import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/input";
 import type { BulkOutcome } from "@/lib/mailboxes/for-each-mailbox";
 
-const boxes = () => [...document.querySelectorAll<HTMLInputElement>("input[name=sel]")];
-const nameOf = (id: string) => boxes().find((b) => b.value === id)?.getAttribute("aria-label")?.replace(/^Select /, "") ?? "A mailbox";
+/** The rows' checkboxes, in the rows' order (MailboxList). */
+const boxes = () => [...document.querySelectorAll<HTMLInputElement>("table.mbx tbody input[type=checkbox]")];
 
 type Report = { verb: string; total: number; refused: { name: string; message: string }[] } | { error: string };
 
 /**
- * S1's bulk actions. The rows' checkboxes are plain server markup (name="sel"); this island only listens to
- * them. Buttons stay in place (aria-disabled while nothing is selected) so keyboard focus is never dropped.
+ * S1's bulk actions. The rows' checkboxes are plain inputs in the rows' order (MailboxList); this part only
+ * listens to them. Buttons stay in place (aria-disabled while nothing is selected) so keyboard focus is never dropped.
  */
-export function MailboxBulkBar({ queues }: { queues: { id: string; name: string }[] }) {
+export function MailboxBulkBar({ queues, rows }: { queues: { id: string; name: string }[]; rows: { id: string; name: string }[] }) {
   const router = useRouter();
   const [selected, setSelected] = useState<string[]>([]);
-  const [queueId, setQueueId] = useState(queues[0]?.id ?? "");
+  // Options by index, not id: S1's HTML carries each queue id once (in the rows' links), not again here.
+  const [queueIndex, setQueueIndex] = useState(0);
+  const queue = queues[queueIndex] ?? queues[0];
   const [report, setReport] = useState<Report | null>(null);
 
+  const nameOf = (id: string) => rows.find((r) => r.id === id)?.name ?? "A mailbox";
   useEffect(() => {
     const sync = () => {
       const all = boxes();
-      const on = all.filter((b) => b.checked).map((b) => b.value);
+      const on = all.flatMap((b, i) => (b.checked && rows[i] ? [rows[i].id] : []));
       setSelected(on);
       const head = document.querySelector<HTMLInputElement>("input[data-all]");
       if (head) {
@@ -35,18 +38,18 @@ export function MailboxBulkBar({ queues }: { queues: { id: string; name: string 
     const onChange = (e: Event) => {
       const t = e.target as HTMLInputElement;
       if (t.matches("input[data-all]")) boxes().forEach((b) => (b.checked = t.checked));
-      if (t.matches("input[data-all], input[name=sel]")) sync();
+      if (t.matches("table.mbx input[type=checkbox]")) sync();
     };
     document.addEventListener("change", onChange);
     sync();
     return () => document.removeEventListener("change", onChange);
-  }, []);
+  }, [rows]);
 
   const done = (verb: string) => (res: { data?: { results: BulkOutcome[] }; serverError?: { message: string }; validationErrors?: unknown } | undefined) => {
     if (!res?.data) return setReport({ error: res?.serverError?.message ?? "Choose at least one mailbox." });
     const refused = res.data.results.flatMap((r) => (r.ok ? [] : [{ name: nameOf(r.id), message: r.message }]));
     const ok = new Set(res.data.results.filter((r) => r.ok).map((r) => r.id));
-    boxes().forEach((b) => ok.has(b.value) && (b.checked = false));
+    boxes().forEach((b, i) => rows[i] && ok.has(rows[i].id) && (b.checked = false));
     setSelected((s) => s.filter((id) => !ok.has(id)));
     setReport({ verb, total: res.data.results.length, refused });
     router.refresh();
@@ -78,11 +81,11 @@ export function MailboxBulkBar({ queues }: { queues: { id: string; name: string 
         {queues.length > 0 && (
           <span className="flex items-center gap-1">
             <label htmlFor="bulk-queue" className="sr-only">Queue to add the selected mailboxes to</label>
-            <NativeSelect id="bulk-queue" value={queueId} onChange={(e) => setQueueId(e.target.value)} className="h-8 w-40">
-              {queues.map((q) => <option key={q.id} value={q.id}>{q.name}</option>)}
+            <NativeSelect id="bulk-queue" value={String(queueIndex)} onChange={(e) => setQueueIndex(Number(e.target.value))} className="h-8 w-40 py-1">
+              {queues.map((q, i) => <option key={q.id} value={i}>{q.name}</option>)}
             </NativeSelect>
             <Button variant="secondary" size="sm" aria-disabled={none || busy}
-              onClick={guard(() => bulkLinkMailboxesToQueueAction({ ids: selected, queueId }).then(done(`Added to ${queues.find((q) => q.id === queueId)?.name ?? "the queue"}`), failed))}>
+              onClick={guard(() => bulkLinkMailboxesToQueueAction({ ids: selected, queueId: queue.id }).then(done(`Added to ${queue.name}`), failed))}>
               Add to queue
             </Button>
           </span>

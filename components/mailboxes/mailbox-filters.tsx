@@ -1,5 +1,4 @@
 "use client";
-import { Search } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Input, NativeSelect } from "@/components/ui/input";
@@ -32,7 +31,7 @@ export function MailboxFilters({ view }: { view: ListView }) {
     <div className="flex flex-wrap items-center gap-2" aria-busy={pending}>
       <div className="relative min-w-0 flex-1 basis-60">
         <label htmlFor="mailbox-filter" className="sr-only">Filter mailboxes</label>
-        <Search className="pointer-events-none absolute top-2.5 left-3 size-4 text-slate-400" aria-hidden />
+        <span className="ic ic-search pointer-events-none absolute top-2.5 left-3 text-slate-400" aria-hidden />
         <Input
           id="mailbox-filter"
           type="search"

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { emailDomain, mailbox, organization, queue, queueMailbox, smartRouting } from "@/db/schema";
 import { forwardingStatusOf, type ForwardingStatus } from "@/lib/forwarding/status";
-import { findHealthFacts } from "@/lib/health/find-health-facts";
+import { findHealthFacts, type MailboxHealthRow } from "@/lib/health/find-health-facts";
 import type { MailboxHealth } from "@/lib/health/mailbox-health";
 import { aliasAddress } from "./alias";
 
@@ -36,8 +36,9 @@ export type MailboxListItem = {
  * and forwarding status, in ONE query whatever the number of mailboxes (queues and the latest verification
  * come from correlated subqueries, not one query per row).
  */
-export async function findMailboxes(orgId: string, now: Date = new Date()): Promise<MailboxListItem[]> {
-  const healthRows = findHealthFacts(db, { orgId }, now);
+export async function findMailboxes(orgId: string, now: Date = new Date(), healthFacts?: Promise<MailboxHealthRow[]>): Promise<MailboxListItem[]> {
+  // `healthFacts`: the organisation's health rows when the caller already reads them (S1 shares the layout's).
+  const healthRows = healthFacts ?? findHealthFacts(db, { orgId }, now);
   const rows = await db
     .select({
       id: mailbox.id,

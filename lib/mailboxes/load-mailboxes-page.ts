@@ -1,15 +1,24 @@
 import "server-only";
-import { asc, count, eq } from "drizzle-orm";
-import { db } from "@/db";
-import { emailDomain, queue } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { db, rowsOf } from "@/db";
+import { findOrgHealthFacts } from "@/lib/health/find-org-health-facts";
 import { findMailboxes } from "./find-mailboxes";
 
-/** Everything S1 shows, in a fixed number of queries whatever the number of mailboxes. */
+/**
+ * Everything S1 shows, in a fixed number of queries whatever the number of mailboxes, run in parallel: the list,
+ * the health facts (shared with the Maker layout's banner in the same request), and the domain count with the
+ * queues (one query).
+ */
 export async function loadMailboxesPage(orgId: string) {
-  const [mailboxes, [{ domains }], queues] = await Promise.all([
-    findMailboxes(orgId),
-    db.select({ domains: count() }).from(emailDomain).where(eq(emailDomain.orgId, orgId)),
-    db.select({ id: queue.id, name: queue.name }).from(queue).where(eq(queue.orgId, orgId)).orderBy(asc(queue.name)),
+  const [mailboxes, [org]] = await Promise.all([
+    findMailboxes(orgId, new Date(), findOrgHealthFacts(orgId)),
+    db
+      .execute(
+        sql`select (select count(*)::int from email_domain where org_id = ${orgId}::uuid) as "domains",
+                   coalesce((select json_agg(json_build_object('id', q.id, 'name', q.name) order by q.name) from queue q where q.org_id = ${orgId}::uuid), '[]'::json) as "queues"`,
+      )
+      .then((r) => rowsOf<{ domains: number; queues: { id: string; name: string }[] | string }>(r)),
   ]);
-  return { mailboxes, domainCount: domains, queues };
+  const queues: { id: string; name: string }[] = typeof org.queues === "string" ? JSON.parse(org.queues) : org.queues;
+  return { mailboxes, domainCount: Number(org.domains), queues };
 }

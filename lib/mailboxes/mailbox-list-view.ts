@@ -1,4 +1,6 @@
-import { HEALTH_STATES, healthLabel, type HealthState } from "@/lib/health/mailbox-health";
+import { isReceivingMail } from "@/lib/forwarding/status";
+import { formatAgo, formatOrgTime } from "@/lib/format-time";
+import { describeHealthCause, HEALTH_STATES, healthLabel, type HealthState, type MailboxHealth } from "@/lib/health/mailbox-health";
 import type { MailboxListItem } from "./find-mailboxes";
 
 /**
@@ -100,4 +102,104 @@ export function mailboxesCsv(rows: MailboxRow[]): string {
     ].map(csvCell).join(","),
   );
   return [head.join(","), ...lines].join("\r\n") + "\r\n";
+}
+
+/**
+ * A mailbox's state in ONE badge: "Inactive", or, for an active mailbox, its forwarding health (R29), with customer
+ * mail arriving as positive evidence where no rule is proven yet (R26). `detail` completes the words for screen
+ * readers and the tooltip where there is more to say: "Needs attention (No mail since …)".
+ */
+export const STATE_WORDS = ["Inactive", "Receiving mail", "Healthy", "Checking", "Needs attention", "Not verified"] as const;
+export const STATE_TONE = ["b-gray", "b-blue", "b-green", "b-amber", "b-red", "b-gray"] as const;
+export type StateCode = 0 | 1 | 2 | 3 | 4 | 5;
+const STATE_OF: Record<HealthState, StateCode> = { healthy: 2, checking: 3, needs_attention: 4, not_verified: 5 };
+
+export function mailboxState(m: { active: boolean; health: MailboxHealth; lastCustomerMailAt: Date | null }, now: Date, timeZone: string): { code: StateCode; detail: string } {
+  const { active, health, lastCustomerMailAt } = m;
+  if (!active) return { code: 0, detail: "forwarding not checked" };
+  const receiving = isReceivingMail(lastCustomerMailAt, now);
+  const code: StateCode = health.state === "not_verified" && receiving ? 1 : STATE_OF[health.state];
+  const label = healthLabel(health);
+  const cause = health.state === "needs_attention" || health.state === "checking" ? describeHealthCause(health.cause, (d) => formatOrgTime(d, timeZone)) : null;
+  const evidence = receiving && lastCustomerMailAt ? `${code === 1 ? "" : "receiving mail, "}last message ${formatAgo(lastCustomerMailAt, now, timeZone)}` : null;
+  // "Active" is implied (an inactive mailbox says "Inactive"), so the common badge carries no extra words at all.
+  return { code, detail: [label === STATE_WORDS[code] ? null : label, cause, evidence].filter(Boolean).join("; ") };
+}
+
+/**
+ * S1's rows as the browser gets them, ONCE: arrays instead of element trees (issue 13, decision 0008). Queues are
+ * listed once and rows refer to them by index (a default sender's link as -index-1); aliases share one domain.
+ */
+export type PackedRow = [
+  id: string,
+  name: string,
+  address: string,
+  aliasLocal: string,
+  state: StateCode,
+  detail: string,
+  queues: number[],
+  routing: string | 0,
+  routingTest: 0 | 1,
+  lastAt: number | 0,
+  lastAgo: string,
+  lastFrom: string,
+];
+export type ListData = { queues: [id: string, name: string][]; aliasDomain: string; rows: PackedRow[] };
+
+export type ListRow = {
+  id: string;
+  name: string;
+  address: string;
+  alias: string;
+  state: StateCode;
+  detail: string;
+  queues: { id: string; name: string; isDefault: boolean }[];
+  routing: { name: string; version: "production" | "test" } | null;
+  last: { at: number; ago: string; from: string } | null;
+};
+
+export function packListData(rows: MailboxRow[], queues: { id: string; name: string }[], now: Date, timeZone: string): ListData {
+  const qs: ListData["queues"] = queues.map((q) => [q.id, q.name]);
+  const index = new Map(queues.map((q, i) => [q.id, i]));
+  const qi = (q: { id: string; name: string }) => index.get(q.id) ?? (index.set(q.id, qs.length), qs.push([q.id, q.name]), qs.length - 1);
+  const domainOf = (a: string) => a.slice(a.indexOf("@") + 1);
+  const aliasDomain = rows.length > 0 && rows.every((m) => domainOf(m.alias) === domainOf(rows[0].alias)) ? domainOf(rows[0].alias) : "";
+  return {
+    queues: qs,
+    aliasDomain,
+    rows: rows.map((m) => {
+      const { code, detail } = mailboxState(m, now, timeZone);
+      return [
+        m.id,
+        m.displayName,
+        m.address,
+        aliasDomain ? m.alias.slice(0, m.alias.indexOf("@")) : m.alias,
+        code,
+        detail,
+        m.queues.map((q) => (q.isDefault ? -qi(q) - 1 : qi(q))),
+        m.smartRouting?.name ?? 0,
+        m.smartRouting?.version === "test" ? 1 : 0,
+        m.lastCustomerMailAt?.getTime() ?? 0,
+        m.lastCustomerMailAt ? formatAgo(m.lastCustomerMailAt, now, timeZone) : "",
+        m.lastCustomerMailFrom ?? "",
+      ];
+    }),
+  };
+}
+
+export function unpackListData(data: ListData): ListRow[] {
+  return data.rows.map(([id, name, address, aliasLocal, state, detail, queues, routing, routingTest, lastAt, lastAgo, lastFrom]) => ({
+    id,
+    name,
+    address,
+    alias: data.aliasDomain ? `${aliasLocal}@${data.aliasDomain}` : aliasLocal,
+    state,
+    detail,
+    queues: queues.map((k) => {
+      const [qid, qname] = data.queues[k < 0 ? -k - 1 : k];
+      return { id: qid, name: qname, isDefault: k < 0 };
+    }),
+    routing: routing === 0 ? null : { name: routing, version: routingTest ? "test" : "production" },
+    last: lastAt === 0 ? null : { at: lastAt, ago: lastAgo, from: lastFrom },
+  }));
 }

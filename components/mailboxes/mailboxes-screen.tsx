@@ -1,0 +1,98 @@
+"use client";
+import Link from "next/link";
+import { useMemo } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/table";
+import { unpackListData, viewSearch, type ListData, type ListView } from "@/lib/mailboxes/mailbox-list-view";
+import { MailboxBulkBar } from "./mailbox-bulk-bar";
+import { MailboxFilters } from "./mailbox-filters";
+import { MailboxList } from "./mailbox-list";
+
+/**
+ * S1, below the Maker layout: ONE client component, server-rendered, whose only props are the view and the rows'
+ * data in compact form (ListData), so the page's payload carries each value once instead of an element tree per row.
+ */
+export function MailboxesScreen(props: { data: ListData; view: ListView; total: number; limit: number; domainCount: number; timeZone: string }) {
+  const { data, view, total, limit, domainCount, timeZone } = props;
+  const rows = useMemo(() => unpackListData(data), [data]);
+  const queues = useMemo(() => data.queues.map(([id, name]) => ({ id, name })), [data]);
+  const canCreate = domainCount > 0 && total < limit;
+  return (
+    <>
+      <PageHeader
+        breadcrumb={<p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Endpoints</p>}
+        title="Mailboxes"
+        description={<span data-testid="mailbox-count">{`${total} of ${limit} mailboxes`}</span>}
+        actions={
+          canCreate ? (
+            <Button asChild>
+              <Link href="/maker/mailboxes/new">
+                <span className="ic ic-plus" aria-hidden />
+                Create
+              </Link>
+            </Button>
+          ) : (
+            <div className="flex flex-col items-end gap-1">
+              <Button disabled aria-describedby="create-disabled-reason">
+                <span className="ic ic-plus" aria-hidden />
+                Create
+              </Button>
+              <p id="create-disabled-reason" className="text-xs text-slate-600">
+                {domainCount === 0 ? "Add an email domain first." : `Limit of ${limit} mailboxes reached: delete one to create another.`}
+              </p>
+            </div>
+          )
+        }
+      />
+      {domainCount === 0 && (
+        <Alert tone="warning" title="No email domain yet" className="mb-6">
+          A mailbox address uses one of your organisation&apos;s email domains.{" "}
+          <Link href="/maker/settings#domains" className="font-medium underline">Add an email domain in Settings</Link> to create your first mailbox.
+        </Alert>
+      )}
+      <div className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+        {total === 0 ? (
+          <EmptyState
+            title="No mailbox yet"
+            action={
+              canCreate && (
+                <Button asChild variant="secondary">
+                  <Link href="/maker/mailboxes/new">Create your first mailbox</Link>
+                </Button>
+              )
+            }
+          >
+            A mailbox is an email address your customers write to. The platform gives each one an alias to forward its mail to.
+          </EmptyState>
+        ) : (
+          <>
+            <div className="space-y-3 border-b border-slate-100 px-4 py-3">
+              <MailboxFilters view={view} />
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <MailboxBulkBar queues={queues} rows={rows} />
+                <div className="flex items-center gap-3">
+                  <p className="text-sm text-slate-500" role="status">
+                    {rows.length === total ? `${total} mailbox${total === 1 ? "" : "es"}` : `${rows.length} of ${total} shown`}
+                  </p>
+                  <Button asChild variant="secondary" size="sm">
+                    <a href={`/maker/mailboxes/export${viewSearch(view)}`} download>
+                      <span className="ic ic-download" aria-hidden />
+                      Export CSV
+                    </a>
+                  </Button>
+                </div>
+              </div>
+            </div>
+            {rows.length === 0 ? (
+              <EmptyState title="No mailbox matches">Try another search, or set the filters to All.</EmptyState>
+            ) : (
+              <MailboxList rows={rows} view={view} timeZone={timeZone} />
+            )}
+          </>
+        )}
+      </div>
+    </>
+  );
+}
