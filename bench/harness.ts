@@ -83,7 +83,9 @@ export async function startBench(opts: { app: boolean } = { app: true }): Promis
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   const databaseUrl = u.toString();
-  const handle = openDatabase({ DATABASE_URL: databaseUrl });
+  // The bench's own handle fills large fixtures (5,000 mailboxes, 420,000 messages) in single statements: the app's
+  // 10 s statement timeout is for requests, not for this setup.
+  const handle = openDatabase({ DATABASE_URL: databaseUrl, DATABASE_STATEMENT_TIMEOUT_MS: "600000" });
   await migrateDatabase(handle);
   await seedDemo(handle.db, { password: BENCH_PASSWORD });
 
