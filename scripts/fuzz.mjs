@@ -1,6 +1,6 @@
 // `npm run fuzz`: the hostile-input run over every server action (tests/fuzz/*.fuzz.test.ts) with 10,000
 // generated inputs per action (FUZZ_RUNS to change it). Uses TEST_DATABASE_URL (PostgreSQL) when set, like
-// `npm test`. Its three test files run in parallel workers (FUZZ_WORKERS, default 3); each action's figures are
+// `npm test`. Its five test files run in parallel workers (FUZZ_WORKERS, default 5); each action's figures are
 // written to test-reports/fuzz.jsonl and summed up at the end.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -9,7 +9,7 @@ import path from "node:path";
 
 process.env.FUZZ_RUNS ??= "10000";
 process.env.FUZZ_REPORT ??= "test-reports/fuzz.jsonl";
-const workers = process.env.FUZZ_WORKERS ?? "3";
+const workers = process.env.FUZZ_WORKERS ?? "5";
 const reportFile = process.env.FUZZ_REPORT;
 mkdirSync(path.dirname(reportFile), { recursive: true });
 rmSync(reportFile, { force: true });

@@ -10,7 +10,7 @@ import { changedTables, fingerprint, restoreOrg, saveOrg, type Fingerprint, type
 // control characters, with forged ids and with another organisation's ids. Each call must end in a result
 // (never a throw), never in an unexpected server error, and every refusal must leave the organisation's data
 // exactly as it was. The other organisation's data must never change at all. The *.fuzz.test.ts files give it
-// their actions (three files, so that vitest runs them in parallel workers).
+// their actions (five files, so that vitest runs them in parallel workers).
 
 export type Action = (input: never) => Promise<unknown>;
 export type Ids = { mailbox: string; queue: string; domain: string; routing: string };
