@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Page, Response } from "@playwright/test";
 import { USERS, expect, expectAccessible, signIn, test } from "../fixtures/auth";
 
@@ -46,17 +48,46 @@ test.describe("security headers on every response (issue 11)", () => {
     expect(violations).toEqual([]);
   });
 
-  test("another origin cannot frame Maker", async ({ page }) => {
-    await page.goto("/maker/mailboxes");
-    const src = new URL("/maker/mailboxes", page.url()).href;
-    await page.setContent(`<iframe id="f"></iframe>`);
-    // Wait for the frame's own load event (fired for the refusal page too), then look inside it.
-    await page.locator("#f").evaluate((el: HTMLIFrameElement, url: string) => new Promise((done) => { el.onload = done; el.src = url; }), src);
-    // Chromium replaces a refused frame's document with its own error page: the app's page is not inside it.
-    // (Without the headers the frame would show the app: the sign-in page, since the session cookie is SameSite.)
-    const child = page.frames().find((f) => f !== page.mainFrame());
-    expect(child?.url()).toMatch(/^chrome-error:/);
-    await expect(page.frameLocator("#f").locator("input")).toHaveCount(0);
+  // Clickjacking (issue 11): a page of another origin frames the app. Two attackers, served by a real HTTP server
+  // of the test's own on a free port: another site (127.0.0.1: the session cookie is SameSite=Lax, so its frame
+  // would show the sign-in page) and another origin of the same site (localhost on another port, as a sibling
+  // subdomain would be in production: the cookie IS sent, its frame would show Maker signed in). Their pages carry
+  // none of the app's headers (the app's own `frame-src 'none'` on the parent would block the frame from the
+  // parent's side and hide a missing frame-ancestors / X-Frame-Options), and they are real local servers
+  // (a page.route page counts as public, and Chromium's private-network rule would block the frame for that
+  // reason). Whatever app page would show, signed in or not, the frame must hold Chromium's refusal page for a
+  // response that forbids framing, and nothing of the app.
+  test("another origin cannot frame Maker, signed in or not", async ({ page, baseURL }) => {
+    const app = new URL(baseURL!);
+    let framed = "";
+    const attacker = createServer((_req, res) => {
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(`<!doctype html><title>attacker</title><iframe id="f" src="${framed}" onload="document.title='frame loaded'"></iframe>`);
+    });
+    await new Promise<void>((listening) => attacker.listen(0, "127.0.0.1", listening));
+    try {
+      const { port } = attacker.address() as AddressInfo;
+      const attackers = { "another site": `http://127.0.0.1:${port}`, "another origin of the same site": `http://localhost:${port}` };
+      for (const [who, origin] of Object.entries(attackers)) {
+        for (const path of ["/maker/mailboxes", "/sign-in"]) {
+          framed = new URL(path, app).href;
+          await page.goto(`${origin}/`);
+          // The frame's load event fires for a refused frame too (Chromium's error page).
+          await expect(page, `${who} framing ${path}`).toHaveTitle("frame loaded");
+          const frame = page.frames().find((f) => f.parentFrame() === page.mainFrame())!;
+          // Soft, so that a failure lists every attacker and page that could frame the app.
+          expect.soft(frame.url(), `${who} framed ${path}: the frame shows the app`).toMatch(/^chrome-error:/);
+          if (!frame.url().startsWith("chrome-error:")) continue;
+          // Refused because of the response's headers (not a connection error or the private-network rule).
+          await expect(frame.locator("body")).toContainText("ERR_BLOCKED_BY_RESPONSE");
+          // Nothing of any app page (its Next.js scripts and styles, a form, a field, a heading of the app).
+          await expect(frame.locator("script[src*='/_next/'], link[href*='/_next/'], form, input")).toHaveCount(0);
+          await expect(frame.getByRole("heading", { name: /Mailboxes|Sign in/ })).toHaveCount(0);
+        }
+      }
+    } finally {
+      attacker.close();
+    }
   });
 
   test("a malformed percent-encoding in the path answers a branded 400, not a 500", async ({ page }) => {

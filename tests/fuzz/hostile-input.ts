@@ -1,24 +1,7 @@
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
-import { db, rowsOf } from "@/db";
 
 /** How many generated inputs each action gets: a few hundred in `npm test`, 10,000 with `npm run fuzz`. */
 export const RUNS_PER_ACTION = Number(process.env.FUZZ_RUNS ?? 200);
-
-/**
- * One query: a fingerprint of everything an organisation owns (cheaper than tests/fixtures.ts snapshotOrg):
- * per table the row count and the sum of each row's hash, which needs no sort, so that 10,000 runs stay
- * affordable while successful calls add rows.
- */
-export async function fingerprint(orgId: string): Promise<string> {
-  const agg = (table: string) => sql.raw(`(select count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) from ${table} t where t.org_id = `);
-  const result = await db.execute(sql`select concat_ws(',',
-    (select hashtext(o::text) from organization o where o.id = ${orgId}),
-    ${agg("email_domain")}${orgId}), ${agg("smart_routing")}${orgId}), ${agg("mailbox")}${orgId}),
-    ${agg("alias_token")}${orgId}), ${agg("queue")}${orgId}), ${agg("queue_mailbox")}${orgId}),
-    ${agg("inbound_message")}${orgId}), ${agg("forwarding_verification")}${orgId}), ${agg("audit_event")}${orgId})) as f`);
-  return rowsOf<{ f: string }>(result)[0].f;
-}
 
 const CONTROLS = ["\u0000", "\n", "\r", "\t", "\u0085", "\u2028", "\u2029", "\u007f", "\u009b", "\uD800", "\uDFFF", "\u202E"];
 

@@ -1,0 +1,10 @@
+import { signInAction } from "@/app/(auth)/sign-in/actions";
+import { loadOlderAuditEventsAction, loadOlderInboundMessagesAction } from "@/app/(maker)/maker/history-actions";
+import { fuzzActions, type Action } from "./run-hostile-input";
+
+// Hostile input (issue 11) over the histories' "Show older" and sign-in.
+fuzzActions("history and sign-in actions", [
+  ["loadOlderAuditEvents", loadOlderAuditEventsAction as Action, (o) => ({ entityType: "mailbox", entityId: o.mailbox, before: 1, limit: 10 })],
+  ["loadOlderInboundMessages", loadOlderInboundMessagesAction as Action, (o) => ({ mailboxId: o.mailbox, before: o.mailbox, limit: 10 })],
+  ["signIn", signInAction as Action, () => ({ email: "nobody@fuzz.example", password: "not-the-password", next: "/maker/queues" })],
+]);
