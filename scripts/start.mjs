@@ -18,7 +18,7 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = ["app", "components", "lib", "db", "instrumentation.ts", "next.config.ts", "package.json"]
+const sources = ["app", "components", "lib", "db", "instrumentation.ts", "proxy.ts", "postcss.config.mjs", "next.config.ts", "package.json"]
   .map((p) => path.join(root, p))
   .filter(existsSync);
 const sourceTime = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)));
