@@ -11,18 +11,21 @@ export type QueueLink = {
   linkedAt: Date;
 };
 
+/** What a queue link is read from (its mailbox, the mailbox's domain, the link): shared with getQueueOrThrow. */
+export const queueLinkColumns = {
+  mailboxId: mailbox.id,
+  displayName: mailbox.displayName,
+  localPart: mailbox.localPart,
+  domain: emailDomain.domain,
+  active: mailbox.active,
+  isDefault: queueMailbox.isDefault,
+  linkedAt: queueMailbox.linkedAt,
+};
+
 /** The mailboxes linked to a queue, by display name (a stable order: the default is marked, not moved). One query. */
 export async function findQueueLinks(tx: DbOrTx, orgId: string, queueId: string): Promise<QueueLink[]> {
   const rows = await tx
-    .select({
-      mailboxId: mailbox.id,
-      displayName: mailbox.displayName,
-      localPart: mailbox.localPart,
-      domain: emailDomain.domain,
-      active: mailbox.active,
-      isDefault: queueMailbox.isDefault,
-      linkedAt: queueMailbox.linkedAt,
-    })
+    .select(queueLinkColumns)
     .from(queueMailbox)
     .innerJoin(mailbox, and(eq(mailbox.id, queueMailbox.mailboxId), eq(mailbox.orgId, queueMailbox.orgId)))
     .innerJoin(emailDomain, and(eq(emailDomain.id, mailbox.domainId), eq(emailDomain.orgId, mailbox.orgId)))

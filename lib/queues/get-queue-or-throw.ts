@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { emailDomain, mailbox, queue, queueMailbox } from "@/db/schema";
 import { notFound } from "@/lib/errors";
-import type { QueueLink } from "./find-queue-links";
+import { queueLinkColumns, type QueueLink } from "./find-queue-links";
 
 /** One of the organisation's mailboxes that the queue can still take (for "Add mailbox"). */
 export type LinkableMailbox = { id: string; displayName: string; address: string; active: boolean };
@@ -22,16 +22,7 @@ export type QueueDetail = typeof queue.$inferSelect & {
  */
 export async function getQueueOrThrow(orgId: string, id: string): Promise<QueueDetail> {
   const rows = await db
-    .select({
-      queue,
-      mailboxId: mailbox.id,
-      displayName: mailbox.displayName,
-      localPart: mailbox.localPart,
-      domain: emailDomain.domain,
-      active: mailbox.active,
-      isDefault: queueMailbox.isDefault,
-      linkedAt: queueMailbox.linkedAt,
-    })
+    .select({ queue, ...queueLinkColumns })
     .from(queue)
     .leftJoin(mailbox, eq(mailbox.orgId, queue.orgId))
     .leftJoin(emailDomain, and(eq(emailDomain.id, mailbox.domainId), eq(emailDomain.orgId, mailbox.orgId)))
