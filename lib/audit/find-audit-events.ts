@@ -29,7 +29,7 @@ export function hasOlderAuditEvents(events: AuditEventView[]): boolean {
 }
 
 /**
- * Audit events of an organisation, optionally of one object, newest first (ties by id, so the order is
+ * Audit events of an organisation (each queue change once), optionally of one object, newest first (ties by id, so the order is
  * stable), `limit` at a time, optionally only those older than `before`.
  */
 export async function findAuditEvents(params: {
@@ -43,6 +43,9 @@ export async function findAuditEvents(params: {
   const where = [eq(auditEvent.orgId, params.orgId)];
   if (params.entityType) where.push(eq(auditEvent.entityType, params.entityType));
   if (params.entityId) where.push(eq(auditEvent.entityId, params.entityId));
+  // The organisation-wide history (Settings) tells each queue change once, from the queue's side: a link, unlink or
+  // default change is also recorded on the mailbox, for the mailbox's own history, with the same facts.
+  if (!params.entityType) where.push(sql`not (${auditEvent.entityType} = 'mailbox' and ${auditEvent.action} like 'queue.%')`);
   if (params.before) {
     where.push(
       sql`(${auditEvent.createdAt}, ${auditEvent.id}) < (select c.created_at, c.id from audit_event c where c.id = ${params.before.id} and c.org_id = ${params.orgId})`,

@@ -48,6 +48,26 @@ describe("history paging: Show older (keyset, stable order)", () => {
     expect(hasOlderAuditEvents(all)).toBe(false);
   });
 
+  it("the organisation-wide history tells a queue link once (from the queue's side); the mailbox's history still has it", async () => {
+    const mailboxId = randomUUID();
+    const queueId = randomUUID();
+    const link = { orgId: t.org.id, actorId: null, action: "queue.mailbox_linked", createdAt: SAME_MOMENT };
+    await db.insert(auditEvent).values([
+      { ...link, entityType: "queue", entityId: queueId, entityLabel: "Billing", changes: { mailbox: { from: null, to: "billing@mycompany.com" } } },
+      { ...link, entityType: "mailbox", entityId: mailboxId, entityLabel: "billing@mycompany.com", changes: { queue: { from: null, to: "Billing" } } },
+    ]);
+    const orgWide = (await findAuditEvents({ orgId: t.org.id, limit: 100 })).filter((e) => e.action === "queue.mailbox_linked");
+    expect(orgWide.map((e) => e.entityType)).toEqual(["queue"]);
+    const [newer] = await db
+      .insert(auditEvent)
+      .values({ orgId: t.org.id, actorId: null, action: "queue.renamed", entityType: "queue", entityId: queueId, entityLabel: "Billing", createdAt: new Date(SAME_MOMENT.getTime() + 1000) })
+      .returning();
+    const olderPage = await loadOlderAuditEventsAction({ before: newer.id, limit: 100 });
+    expect(olderPage!.data!.events.filter((e) => e.action === "queue.mailbox_linked").map((e) => e.entityType)).toEqual(["queue"]);
+    const ofMailbox = await findAuditEvents({ orgId: t.org.id, entityType: "mailbox", entityId: mailboxId });
+    expect(ofMailbox.map((e) => e.action)).toEqual(["queue.mailbox_linked"]);
+  });
+
   it("R18 another organisation's cursor or mailbox finds nothing and changes nothing", async () => {
     const theirs = await insertTestMailbox(other, { localPart: "theirs", domainId: other.domains[0].id });
     await db.insert(inboundMessage).values(
