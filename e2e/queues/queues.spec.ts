@@ -81,6 +81,10 @@ test.describe("S5 Queues", () => {
     await expectAccessible(page);
     await page.screenshot({ path: `${SHOTS}/s5-queue-remove-default-refused.png` });
     await page.keyboard.press("Escape");
+    // The dialog is closed and focus is back on the button that opened it (Radix returns it after the close
+    // animation: moving focus before that would have it taken back, and Space would open the dialog again).
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("button", { name: `Remove ${boxes[1].address} from ${queueName}` })).toBeFocused();
     await expect(page.getByRole("button", { name: `Make default: ${boxes[1].address}` })).toHaveAttribute("aria-pressed", "true");
 
     // Keyboard: the third becomes the default with Space on its button, and focus stays on that button.
