@@ -1,10 +1,10 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { aliasToken, emailDomain, inboundMessage, mailbox, organization } from "../db/schema";
+import { bigMessage } from "../lib/inbound/smtp-test-client";
 import { aliasAddress } from "../lib/mailboxes/alias";
 import { percentile, type BenchContext } from "./harness";
 
@@ -30,25 +30,6 @@ function message(i: number, tag: string): string {
     "",
     body,
   ].join("\r\n");
-}
-
-/** A 25 MB message made on the fly, so that the sending side holds none of it. */
-function bigMessage(i: number): Readable {
-  const head = Buffer.from(`Message-ID: <bench-big-${i}-${Date.now()}@customer-mail.example>\r\nFrom: Big Sender <big@customer-mail.example>\r\nSubject: Scan ${i}\r\n\r\n`);
-  const chunk = Buffer.concat(Array.from({ length: 880 }, () => Buffer.from(`${"x".repeat(74)}\r\n`)));
-  let sent = 0;
-  return new Readable({
-    read() {
-      if (sent === 0) {
-        sent += head.length;
-        return void this.push(head);
-      }
-      if (sent >= BIG) return void this.push(null);
-      const part = chunk.subarray(0, Math.min(chunk.length, BIG - sent));
-      sent += part.length;
-      this.push(part);
-    },
-  });
 }
 
 type Answer = { rssPeak: number; rss: number; queries: number; cpuMs: number };
@@ -172,7 +153,7 @@ export default async function benchInbound(ctx: BenchContext): Promise<void> {
     const idle = await ours.ask();
     const bigStart = performance.now();
     const transports = Array.from({ length: 10 }, () => createTransport({ host: "127.0.0.1", port: ours.port, secure: false, ignoreTLS: true, socketTimeout: 300_000 }));
-    const big = await Promise.allSettled(transports.map((t, i) => t.sendMail({ envelope: { from: "big@customer-mail.example", to: [to] }, raw: bigMessage(i) })));
+    const big = await Promise.allSettled(transports.map((t, i) => t.sendMail({ envelope: { from: "big@customer-mail.example", to: [to] }, raw: bigMessage(i, BIG) })));
     const bigSeconds = (performance.now() - bigStart) / 1000;
     for (const t of transports) t.close();
     const loaded = await ours.ask();

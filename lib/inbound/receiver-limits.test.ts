@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -8,7 +7,7 @@ import { aliasAddress } from "@/lib/mailboxes/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { createSmtpReceiver, isPostmasterAddress, type SmtpReceiver, type SmtpReceiverOptions } from "./create-smtp-receiver";
-import { sendRaw, smtpDialog } from "./smtp-test-client";
+import { bigMessage, sendRaw, smtpDialog } from "./smtp-test-client";
 
 // Issue 13: the receiver in constant memory, with bounds on connections, transaction time and header size, and
 // mail to postmaster accepted as RFC 5321 4.5.1 requires.
@@ -34,26 +33,6 @@ afterEach(async () => {
   await receiver?.stop();
   receiver = undefined;
 });
-
-/** A message of `size` bytes made on the fly, 64 kB at a time, so that the sender holds none of it. */
-function bigMessage(i: number, size: number): Readable {
-  const head = Buffer.from(`Message-ID: <big-${i}@customer-mail.example>\r\nFrom: Big Sender <big${i}@customer-mail.example>\r\nSubject: Big ${i}\r\n\r\n`);
-  const line = Buffer.from(`${"x".repeat(74)}\r\n`);
-  const chunk = Buffer.concat(Array.from({ length: 880 }, () => line)); // ~66 kB
-  let sent = 0;
-  return new Readable({
-    read() {
-      if (sent === 0) {
-        sent += head.length;
-        return void this.push(head);
-      }
-      if (sent >= size) return void this.push(null);
-      const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
-      sent += part.length;
-      this.push(part);
-    },
-  });
-}
 
 describe("constant memory and a connection limit", () => {
   it("records 10 concurrent 25 MB messages without holding them, and answers a 26th connection beyond a limit of 25 with 421", async () => {

@@ -2,6 +2,7 @@
 // (stop mid-DATA, read the exact RCPT reply). Used by the receiver's integration tests, the e2e fake provider
 // and the benchmark; never by the app.
 import net from "node:net";
+import { Readable } from "node:stream";
 import { createTransport } from "nodemailer";
 
 export type SendResult = { ok: true; accepted: string[]; rejected: string[]; response: string } | { ok: false; code?: string; responseCode?: number; response: string };
@@ -66,4 +67,24 @@ export async function smtpDialog(port: number, host = "127.0.0.1") {
     destroy: () => socket.destroy(),
     close: () => socket.end(),
   };
+}
+
+/** A message of `size` bytes made on the fly, 64 kB at a time, so that the sender holds none of it. */
+export function bigMessage(i: number, size: number): Readable {
+  const head = Buffer.from(`Message-ID: <big-${i}-${Date.now()}@customer-mail.example>\r\nFrom: Big Sender <big${i}@customer-mail.example>\r\nSubject: Big ${i}\r\n\r\n`);
+  const line = Buffer.from(`${"x".repeat(74)}\r\n`);
+  const chunk = Buffer.concat(Array.from({ length: 880 }, () => line)); // ~66 kB
+  let sent = 0;
+  return new Readable({
+    read() {
+      if (sent === 0) {
+        sent += head.length;
+        return void this.push(head);
+      }
+      if (sent >= size) return void this.push(null);
+      const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
+      sent += part.length;
+      this.push(part);
+    },
+  });
 }
