@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { displayFrom, headerText } from "./header-values";
@@ -54,6 +56,23 @@ describe("a plain header block, read by the receiver itself", () => {
       expect(parsePlainHeader(Buffer.from(other, "utf8"))).toBeNull();
     }
     expect((await parseMessageHeader(Buffer.from("Subject: =?UTF-8?Q?caf=C3=A9?=\r\n\r\n"))).subject).toBe("café");
+  });
+
+  it("reads every stored message (real provider mail, sisimai's public bounces, our fixtures) as mailparser does, or leaves it to mailparser", async () => {
+    const dirs = [path.join(import.meta.dirname, "fixtures"), path.join(import.meta.dirname, "fixtures", "real-world")];
+    const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".eml")).map((f) => path.join(d, f)));
+    expect(files.length).toBeGreaterThan(25);
+    let readItself = 0;
+    for (const file of files) {
+      const raw = readFileSync(file);
+      const end = raw.indexOf("\r\n\r\n") >= 0 ? raw.indexOf("\r\n\r\n") + 4 : raw.indexOf("\n\n") + 2;
+      const block = raw.subarray(0, end > 1 ? end : raw.length);
+      const plain = parsePlainHeader(block);
+      if (!plain) continue;
+      readItself++;
+      expect(whatIsRead(plain), path.basename(file)).toEqual(whatIsRead(await parseHeaderWithMailparser(block)));
+    }
+    expect(readItself).toBeGreaterThan(0);
   });
 
   it("counts mail with a List-Id as list mail, never answered automatically, even without Precedence", async () => {
