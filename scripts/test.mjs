@@ -1,6 +1,7 @@
 // `npm test`: type check, lint, unit and integration tests (vitest), end-to-end tests (Playwright, Chromium).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -16,6 +17,9 @@ console.log(
 
 // Both runners also write a JSON report, so that the run ends with one plain "N passed, N failed" line.
 mkdirSync("test-reports", { recursive: true });
+// Reports of an earlier run must not be counted as this run's.
+rmSync("test-reports/vitest.json", { force: true });
+rmSync("test-reports/playwright.json", { force: true });
 const VITEST_JSON = "test-reports/vitest.json";
 const PLAYWRIGHT_JSON = "test-reports/playwright.json";
 process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = PLAYWRIGHT_JSON;
@@ -26,8 +30,34 @@ const steps = [
   ["End-to-end tests", "npx", ["playwright", "test", "--reporter=list,json"]],
 ];
 
+/** True when nothing listens on 127.0.0.1:port (and it may be bound). */
+function portFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+/** A base port whose offsets are all free: the e2e apps, receivers, fake provider and DNS server derive from it. */
+async function freeBlock(offsets, from, to) {
+  for (let tries = 0; tries < 200; tries++) {
+    const base = from + Math.floor(Math.random() * (to - from));
+    const all = await Promise.all(offsets.map((o) => portFree(base + o)));
+    if (all.every(Boolean)) return base;
+  }
+  throw new Error("No free ports for the end-to-end servers.");
+}
+// Playwright's servers take free ports unless told which (E2E_PORT…): `npm test` must not fail because something
+// else listens on a fixed port.
+process.env.E2E_PORT ??= String(await freeBlock([0, 3, 5], 20000, 29000));
+process.env.E2E_SMTP_PORT ??= String(await freeBlock([0, 3], 29000, 31000));
+process.env.E2E_PROVIDER_PORT ??= String(await freeBlock([0], 31000, 32000));
+
+// A stage that failed before its tests ran (type check, lint, a runner that crashed) counts as one failure, so
+// that the closing line never reads "0 failed" for a run that failed.
+let stagesFailed = 0;
 function summary() {
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0, failed = stagesFailed, skipped = 0;
   try {
     const v = JSON.parse(readFileSync(VITEST_JSON, "utf8"));
     passed += v.numPassedTests;
@@ -47,6 +77,9 @@ for (const [name, cmd, args] of steps) {
   const r = spawnSync(cmd, args, { stdio: "inherit" });
   if (r.status !== 0) {
     console.error(`\n${name} failed.`);
+    const report = name.startsWith("Unit") ? VITEST_JSON : name.startsWith("End") ? PLAYWRIGHT_JSON : null;
+    const counted = report && existsSync(report) && /"(numFailedTests|unexpected)":\s*[1-9]/.test(readFileSync(report, "utf8"));
+    if (!counted) stagesFailed += 1;
     console.log(summary());
     process.exit(r.status ?? 1);
   }
