@@ -3,15 +3,13 @@ import { rowsOf, type Db } from "@/db";
 import type { IncidentCause } from "@/db/schema";
 import { sendPlatformMail, type PlatformMail } from "@/lib/mail/send-platform-mail";
 import { aliasAddress } from "@/lib/mailboxes/alias";
+import { appUrl, config } from "@/lib/config";
 import { renderAlertEmail, type AlertToRender } from "./render-alert-email";
 
 export const ALERT_LEASE_MS = 5 * 60_000;
 export const ALERT_MAX_ATTEMPTS = 5;
 type Send = (m: PlatformMail) => Promise<unknown>;
 
-export function appUrl(env: Record<string, string | undefined> = process.env): string {
-  return env.APP_URL ?? env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`;
-}
 
 /**
  * Sends one alert email (job "alert-email"): claims it with an atomic update (a duplicate job or a second worker
@@ -54,7 +52,7 @@ export async function deliverAlertEmail(db: Db, alertId: string, opts: { now?: D
     language: single ? mailboxes[0].language : claim.orgLanguage,
     timeZone: single ? mailboxes[0].timeZone : claim.orgTimeZone,
     orgName: claim.orgName,
-    platformName: process.env.PLATFORM_NAME ?? "INO cx",
+    platformName: config().PLATFORM_NAME,
     appUrl: appUrl(),
     mailboxes: mailboxes.map((m) => ({
       id: m.id,

@@ -2,12 +2,13 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { alertEmail, healthIncident, type IncidentCause } from "@/db/schema";
 import type { MailboxHealthRow } from "@/lib/health/find-health-facts";
-import type { HealthCause } from "@/lib/health/mailbox-health";
+import type { HealthCause } from "@/lib/mailbox-state/derive-mailbox-state";
 
 function incidentCause(c: HealthCause | undefined): IncidentCause | null {
   if (c?.kind === "verification_failed") return { kind: "verification_failed", at: c.at.toISOString(), reason: c.reason };
   if (c?.kind === "silent") return { kind: "silent", since: c.since.toISOString() };
-  if (c?.kind === "confirmation_waiting") return { kind: "confirmation_waiting" };
+  // The demo's confirmed Gmail forwarding still asks for a person: the same email as a confirmation waiting.
+  if (c?.kind === "confirmation_waiting" || c?.kind === "confirmed_verify_again") return { kind: "confirmation_waiting" };
   return null;
 }
 
