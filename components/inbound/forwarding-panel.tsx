@@ -35,6 +35,8 @@ export function ForwardingPanel(props: { mailbox: PanelMailbox; data: Forwarding
   const { now, latest } = data;
   const code = health.code;
   const timeout = formatDuration(timeoutMs);
+  // A test message on its way (also while Gmail's confirmation waits): the button waits with it.
+  const pending = latest && !latest.verifiedAt && !latest.failedAt && latest.expiresAt > now;
   const cause = MAILBOX_STATE[code].cause(health.cause, (d) => formatOrgTime(d, props.timeZone));
   const unavailable = !mailbox.active
     ? "The mailbox is inactive: mail to its alias is refused. Activate it to verify forwarding."
@@ -79,7 +81,7 @@ export function ForwardingPanel(props: { mailbox: PanelMailbox; data: Forwarding
         )}
 
         {code === "confirmation_waiting" && data.confirmation && (
-          <Alert tone="info" title="Gmail confirmation waiting">
+          <Alert tone="info" title="Confirm Gmail's forwarding request">
             <p>
               Gmail sent its forwarding confirmation to the alias <TimeAgo date={data.confirmation.receivedAt} now={now} />
               {data.confirmation.requestedBy && <> for {data.confirmation.requestedBy}</>}
@@ -170,7 +172,7 @@ export function ForwardingPanel(props: { mailbox: PanelMailbox; data: Forwarding
           </Alert>
         )}
         {code === "confirmed_verify_again" && (
-          <Alert tone="warning" title="Forwarding confirmed: verify again">
+          <Alert tone="warning" title="Verify forwarding again">
             The provider held the earlier test message until its forwarding was confirmed, and does not forward it afterwards. Verify
             forwarding again: the next test message should come back through the alias.
           </Alert>
@@ -200,7 +202,7 @@ export function ForwardingPanel(props: { mailbox: PanelMailbox; data: Forwarding
           </Alert>
         )}
 
-        <VerifyForwardingButton mailboxId={mailbox.id} pendingUntil={code === "verifying" ? latest?.expiresAt.toISOString() : null} unavailable={unavailable} />
+        <VerifyForwardingButton mailboxId={mailbox.id} pendingUntil={pending ? latest.expiresAt.toISOString() : null} unavailable={unavailable} />
 
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Latest inbound messages</h3>

@@ -96,6 +96,11 @@ export function stateLabel(h: Pick<MailboxHealth, "code" | "cause">): string {
   return MAILBOX_STATE[h.code].label;
 }
 
+/** A badge's state from its code alone (rows sent lean): after an address change it names the row's address (R25). */
+export function badgeState(code: StateCode, address: string): Pick<MailboxHealth, "code" | "cause"> {
+  return { code, cause: code === "address_changed" ? { kind: "address_changed", address } : undefined };
+}
+
 /**
  * What a badge adds for screen readers and its tooltip: the cause (when the label does not say it all) and
  * customer mail arriving as evidence (R26): "Verification of … failed: …; receiving mail, last message 1 hour ago".

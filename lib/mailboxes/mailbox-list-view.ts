@@ -1,6 +1,6 @@
 import { formatAgo, formatOrgTime } from "@/lib/format-time";
 import { HEALTH_STATES, STATE_CODES, type HealthState, type MailboxHealth, type StateCode } from "@/lib/mailbox-state/derive-mailbox-state";
-import { stateDetail, stateLabel } from "@/lib/mailbox-state/state-map";
+import { badgeState, stateDetail, stateLabel } from "@/lib/mailbox-state/state-map";
 import type { MailboxListItem } from "./find-mailboxes";
 
 /**
@@ -185,7 +185,7 @@ export function unpackListData(data: ListData): ListRow[] {
     alias: data.aliasDomain ? `${aliasLocal}@${data.aliasDomain}` : aliasLocal,
     state: STATE_CODES[index],
     // After an address change the badge names the current address (R25): the row's own address.
-    health: { code: STATE_CODES[index], cause: STATE_CODES[index] === "address_changed" ? { kind: "address_changed", address } : undefined },
+    health: badgeState(STATE_CODES[index], address),
     detail,
     queues: queues.map((k) => {
       const [qid, qname] = data.queues[k < 0 ? -k - 1 : k];
