@@ -3,6 +3,7 @@ import localFont from "next/font/local";
 import { connection } from "next/server";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
+import { config } from "@/lib/config";
 
 const inter = localFont({
   src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
@@ -12,7 +13,7 @@ const inter = localFont({
 });
 
 export const metadata: Metadata = {
-  title: { default: `Maker · ${process.env.PLATFORM_NAME ?? "INO cx"}`, template: `%s · Maker · ${process.env.PLATFORM_NAME ?? "INO cx"}` },
+  title: { default: `Maker · ${config().PLATFORM_NAME}`, template: `%s · Maker · ${config().PLATFORM_NAME}` },
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

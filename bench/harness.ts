@@ -5,6 +5,7 @@ import postgres from "postgres";
 import { openDatabase, type DbHandle } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed";
+import { parseConfig } from "../lib/config";
 
 export const BENCH_PASSWORD = "bench-password-123";
 
@@ -85,7 +86,7 @@ export async function startBench(opts: { app: boolean } = { app: true }): Promis
   const databaseUrl = u.toString();
   // The bench's own handle fills large fixtures (5,000 mailboxes, 420,000 messages) in single statements: the app's
   // 10 s statement timeout is for requests, not for this setup.
-  const handle = openDatabase({ DATABASE_URL: databaseUrl, DATABASE_STATEMENT_TIMEOUT_MS: "600000" });
+  const handle = openDatabase(parseConfig({ DATABASE_URL: databaseUrl, DATABASE_STATEMENT_TIMEOUT_MS: "600000" }));
   await migrateDatabase(handle);
   await seedDemo(handle.db, { password: BENCH_PASSWORD });
 

@@ -2,6 +2,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import postgres from "postgres";
+import { config, type Config } from "../lib/config";
 import { dataRootOf, ensurePrivateFolder } from "./private-folder";
 import * as schema from "./schema";
 
@@ -42,21 +43,21 @@ export async function loadEmbeddedDriver(): Promise<void> {
  * Opens the database the environment names: `DATABASE_URL` (PostgreSQL through the `postgres` driver),
  * or else embedded PGlite in `PGLITE_DIR` (default `.data/pglite`; `memory://` for throwaway test databases).
  */
-export function openDatabase(env: Record<string, string | undefined> = process.env): DbHandle {
+export function openDatabase(c: Config = config()): DbHandle {
   let count = 0;
   const logger = { logQuery: () => void count++ };
-  const url = env.DATABASE_URL;
+  const url = c.DATABASE_URL;
   if (url) {
     const client = postgres(url, {
-      max: Number(env.DATABASE_POOL_SIZE ?? 10),
+      max: c.DATABASE_POOL_SIZE,
       onnotice: () => {},
       // A database that does not answer must not hang pages: give up connecting after a few seconds, and let
       // the server cancel any statement that runs too long (both configurable).
-      connect_timeout: positiveNumber(env.DATABASE_CONNECT_TIMEOUT_S, 5),
+      connect_timeout: c.DATABASE_CONNECT_TIMEOUT_S,
       connection: {
         application_name: "ino-mailboxes",
-        statement_timeout: positiveNumber(env.DATABASE_STATEMENT_TIMEOUT_MS, 10_000),
-        idle_in_transaction_session_timeout: positiveNumber(env.DATABASE_IDLE_TX_TIMEOUT_MS, 60_000),
+        statement_timeout: c.DATABASE_STATEMENT_TIMEOUT_MS,
+        idle_in_transaction_session_timeout: c.DATABASE_IDLE_TX_TIMEOUT_MS,
       },
     });
     return {
@@ -83,7 +84,7 @@ export function openDatabase(env: Record<string, string | undefined> = process.e
   }
   if (!embedded) throw new Error("The embedded database's driver is not loaded: await loadEmbeddedDriver() before openDatabase() without DATABASE_URL.");
   const { PGlite, drizzle: drizzlePglite } = embedded;
-  const dir = env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
+  const dir = c.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
   if (!dir.startsWith("memory://")) {
     // Owner only (0700/0600), also for a folder an older version created world-readable.
     const root = dataRootOf(dir);
@@ -100,9 +101,4 @@ export function openDatabase(env: Record<string, string | undefined> = process.e
     exclusive: (_key, fn) => fn(),
     close: () => client.close(),
   };
-}
-
-function positiveNumber(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return value !== undefined && value !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
 }

@@ -1,3 +1,4 @@
+import { config } from "../lib/config";
 import { loadEmbeddedDriver, openDatabase, type Db, type DbHandle } from "./client";
 
 export type { Db, DbOrTx, Tx } from "./client";
@@ -8,7 +9,7 @@ const g = globalThis as unknown as { __inoDb?: DbHandle };
 
 // Without DATABASE_URL the database is embedded PGlite: its driver is loaded here, once, so that opening stays
 // synchronous; with DATABASE_URL it is never loaded (a receiver on PostgreSQL carries no PGlite).
-if (!process.env.DATABASE_URL) await loadEmbeddedDriver();
+if (!config().DATABASE_URL) await loadEmbeddedDriver();
 
 export function getDbHandle(): DbHandle {
   g.__inoDb ??= openDatabase();
@@ -30,7 +31,11 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
-/** Rows of a raw `execute()`, which PGlite returns as `{ rows }` and postgres-js as an array (pitfall 8). */
+/**
+ * Rows of a raw `execute()`, which PGlite returns as `{ rows }` and postgres-js as an array (pitfall 8).
+ * @deprecated use `rows(db, sql, schema)` from db/rows.ts, which also validates the rows; kept while other
+ * modules still use it.
+ */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];

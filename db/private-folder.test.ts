@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadEmbeddedDriver, openDatabase } from "./client";
 import { ensurePrivateFolder } from "./private-folder";
+import { parseConfig } from "@/lib/config";
 
 const mode = (p: string) => statSync(p).mode & 0o777;
 
@@ -30,7 +31,7 @@ describe("the data folder is readable by its owner only", () => {
     const root = mkdtempSync(path.join(tmpdir(), "ino-pglite-"));
     const dir = path.join(root, "db");
     await loadEmbeddedDriver();
-    const handle = openDatabase({ PGLITE_DIR: dir });
+    const handle = openDatabase(parseConfig({ PGLITE_DIR: dir }));
     await handle.db.execute("select 1" as never);
     await handle.close();
     expect(mode(dir)).toBe(0o700);

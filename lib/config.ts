@@ -72,6 +72,15 @@ const schema = z.object({
   NODE_ENV: optionalText,
   PORT: integer("PORT", 3000, 0, 65535),
   DATABASE_URL: optionalText,
+  DATABASE_POOL_SIZE: integer("DATABASE_POOL_SIZE", 10, 1),
+  DATABASE_CONNECT_TIMEOUT_S: integer("DATABASE_CONNECT_TIMEOUT_S", 5, 1),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer("DATABASE_STATEMENT_TIMEOUT_MS", 10_000, 1),
+  DATABASE_IDLE_TX_TIMEOUT_MS: integer("DATABASE_IDLE_TX_TIMEOUT_MS", 60_000, 1),
+  PGLITE_DIR: optionalText,
+  READINESS_TIMEOUT_MS: integer("READINESS_TIMEOUT_MS", 3000, 1),
+  JOBS_POOL_SIZE: integer("JOBS_POOL_SIZE", 3, 1),
+  SEED_ADMIN_PASSWORD: optionalText,
+  E2E_SEED: flag,
   PLATFORM_MAIL_DOMAIN: z
     .string()
     .optional()
@@ -84,6 +93,18 @@ const schema = z.object({
   OUTBOUND_MAIL_FROM: optionalText,
   DNS_SERVERS: optionalText,
   APP_URL: optionalText,
+  // Forwarding verification (R22, R32) and its schedule (R29). VERIFY_TIMEOUT and FORWARDING_CHECK_INTERVAL fall
+  // back to their defaults with a log line (their documented behaviour); the limits are start-up errors.
+  VERIFY_TIMEOUT: duration("VERIFY_TIMEOUT", 15 * 60_000, { fallback: true }),
+  VERIFY_COOLDOWN: duration("VERIFY_COOLDOWN", 30_000),
+  VERIFY_DAILY_ORG_LIMIT: integer("VERIFY_DAILY_ORG_LIMIT", 50, 1),
+  VERIFY_DAILY_ADDRESS_LIMIT: integer("VERIFY_DAILY_ADDRESS_LIMIT", 10, 1),
+  FORWARDING_CHECK_INTERVAL: duration("FORWARDING_CHECK_INTERVAL", 86_400_000, { min: 5 * 60_000, fallback: true }),
+  // Retention (R33), in days and messages.
+  INBOUND_RETENTION_DAYS: integer("INBOUND_RETENTION_DAYS", 90, 1),
+  INBOUND_MAX_PER_MAILBOX: integer("INBOUND_MAX_PER_MAILBOX", 5_000, 1),
+  VERIFICATION_RETENTION_DAYS: integer("VERIFICATION_RETENTION_DAYS", 30, 1),
+  AUDIT_RETENTION_DAYS: integer("AUDIT_RETENTION_DAYS", 730, 1),
   BETTER_AUTH_URL: optionalText,
   TRUST_PROXY: optionalText,
   JOBS_DISABLED: flag,
@@ -110,10 +131,19 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 }
 
 let cached: Config | undefined;
-/** The process's configuration, parsed on first use. */
+/**
+ * The process's configuration, parsed on first use. Under vitest it is parsed on every call, because tests set
+ * variables (OUTBOUND_SMTP_URL, VERIFY_TIMEOUT…) between cases; parsing is a few microseconds.
+ */
 export function config(): Config {
+  if (process.env.VITEST) return parseConfig(process.env);
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/** The address of the app for links in emails: APP_URL, else BETTER_AUTH_URL, else localhost on PORT. */
+export function appUrl(c: Config = config()): string {
+  return c.APP_URL ?? c.BETTER_AUTH_URL ?? `http://localhost:${c.PORT}`;
 }
 
 /** Tests that change process.env between cases call this so that the next `config()` parses again. */

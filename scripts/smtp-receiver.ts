@@ -9,8 +9,9 @@ import { closeDb, getDbHandle } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { createSmtpReceiver } from "@/lib/inbound/create-smtp-receiver";
 import { receiverConfigFromEnv } from "@/lib/inbound/receiver-config";
+import { config as appConfig } from "@/lib/config";
 
-if (!process.env.DATABASE_URL) {
+if (!appConfig().DATABASE_URL) {
   console.error(
     "[smtp] DATABASE_URL is not set. The separate receiver needs the app's PostgreSQL database (postgres://…):\n" +
       "       the embedded database in .data/ belongs to the app process alone. With PGlite, let `npm start` run the receiver.",

@@ -3,6 +3,7 @@ import type { TestProject } from "vitest/node";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { assertLocalDatabase, withDatabase } from "./test-database";
+import { parseConfig } from "../lib/config";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,7 +27,7 @@ export default async function setup(project: TestProject) {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   const url = withDatabase(adminUrl, name);
-  const handle = openDatabase({ DATABASE_URL: url });
+  const handle = openDatabase(parseConfig({ DATABASE_URL: url }));
   await migrateDatabase(handle);
   await handle.close();
   console.log(`[tests] Integration tests run on PostgreSQL, database ${name} (dropped afterwards).`);

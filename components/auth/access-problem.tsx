@@ -1,9 +1,10 @@
 import { KeyRound, ShieldX } from "lucide-react";
 import type { PageAccess } from "@/lib/auth/page-access";
+import { config } from "@/lib/config";
 
 /** The page a person sees instead of a Maker screen they may not use (R18). */
 export function AccessProblem({ access }: { access: Exclude<PageAccess, { kind: "ok" }> }) {
-  const platform = process.env.PLATFORM_NAME ?? "INO cx";
+  const platform = config().PLATFORM_NAME;
   const content =
     access.kind === "no-licence"
       ? {

@@ -10,7 +10,7 @@ function describe(e: TimelineEntry): { icon: React.ReactNode; text: React.ReactN
     case "check":
       if (e.outcome === "verified") return { icon: <CheckCircle2 className="size-4 text-emerald-600" />, text: <>{trigger(e)}: forwarding verified</> };
       if (e.outcome === "pending") return { icon: <Clock className="size-4 text-amber-600" />, text: <>{trigger(e)}: waiting for the test message</> };
-      return { icon: <XCircle className="size-4 text-red-600" />, text: <>{trigger(e)}: the test message did not come back</> };
+      return { icon: <XCircle className="size-4 text-red-600" />, text: <>{trigger(e)}: verification failed</> };
     case "silence":
       return { icon: <MoonStar className="size-4 text-slate-500" />, text: <>No mail since <OrgTime date={e.since} />: re-verification started</> };
     case "incident_opened":

@@ -2,12 +2,14 @@ import { ArrowRight, ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { MailboxStateBadge } from "@/components/mailbox-state/mailbox-state-badge";
+import { OrgTime, TimeAgo } from "@/components/ui/time-ago";
 import { bounceExplanation } from "@/lib/forwarding/explain-bounce";
 import type { ForwardingPanelData } from "@/lib/forwarding/load-forwarding-panel";
 import { TEST_MESSAGES_NOT_ENABLED } from "@/lib/forwarding/request-forwarding-verification";
-import { formatDuration } from "@/lib/forwarding/verify-timeout";
-import { ForwardingStatusBadge, ReceivingMailBadge } from "@/components/mailboxes/status-badges";
+import { formatDuration, formatOrgTime } from "@/lib/format-time";
+import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
+import { MAILBOX_STATE } from "@/lib/mailbox-state/state-map";
 import { DemoConfirmButton } from "./demo-confirm-button";
 import { InboundMessagesTable } from "./inbound-messages-table";
 import { VerifyForwardingButton } from "./verify-forwarding-button";
@@ -24,19 +26,24 @@ type PanelMailbox = {
 };
 
 /**
- * S4's forwarding section: the rule it proves (R25), its status and the latest verification's outcome (R22, R27),
- * a provider's confirmation (R23, R28), the evidence of real customer mail (R26), and the latest inbound messages.
- * Gets its data from the page (lib/forwarding/load-forwarding-panel.ts).
+ * S4's forwarding section: the rule it proves (R25), the mailbox's ONE state (lib/mailbox-state) with ONE next step
+ * (verify, wait, confirm Gmail's request, verify again, fix the rule a bounce names), the evidence of real customer
+ * mail (R26), and the latest inbound messages. Gets its data from the page (lib/forwarding/load-forwarding-panel.ts).
  */
-export function ForwardingPanel({ mailbox, data, timeoutMs }: { mailbox: PanelMailbox; data: ForwardingPanelData; timeoutMs: number }) {
-  const { now, status, latest } = data;
+export function ForwardingPanel(props: { mailbox: PanelMailbox; data: ForwardingPanelData; health: MailboxHealth; timeoutMs: number; timeZone: string }) {
+  const { mailbox, data, health, timeoutMs } = props;
+  const { now, latest } = data;
+  const code = health.code;
   const timeout = formatDuration(timeoutMs);
+  // A test message on its way (also while Gmail's confirmation waits): the button waits with it.
+  const pending = latest && !latest.verifiedAt && !latest.failedAt && latest.expiresAt > now;
+  const cause = MAILBOX_STATE[code].cause(health.cause, (d) => formatOrgTime(d, props.timeZone));
   const unavailable = !mailbox.active
     ? "The mailbox is inactive: mail to its alias is refused. Activate it to verify forwarding."
     : data.mailRoute
       ? null
       : TEST_MESSAGES_NOT_ENABLED;
-  const explanation = latest?.failureReason === "bounce" ? bounceExplanation(latest.bounceKind) : null;
+  const explanation = code === "verification_failed" && latest?.failureReason === "bounce" ? bounceExplanation(latest.bounceKind) : null;
 
   return (
     <Card
@@ -44,11 +51,8 @@ export function ForwardingPanel({ mailbox, data, timeoutMs }: { mailbox: PanelMa
       title="Forwarding"
       description={`Mail forwarded from ${mailbox.address} to the alias arrives here.`}
       actions={
-        <span className="flex flex-wrap items-center gap-2">
-          <span data-testid="forwarding-status">
-            <ForwardingStatusBadge status={status} address={mailbox.address} addressChanged={data.addressChanged} className="text-sm" />
-          </span>
-          <ReceivingMailBadge lastCustomerMailAt={mailbox.lastCustomerMailAt} now={now} />
+        <span data-testid="forwarding-status">
+          <MailboxStateBadge health={health} size="md" detail={cause ?? undefined} />
         </span>
       }
     >
@@ -69,15 +73,15 @@ export function ForwardingPanel({ mailbox, data, timeoutMs }: { mailbox: PanelMa
           </p>
         )}
 
-        {data.addressChanged && status === "unknown" && (
+        {health.cause?.kind === "address_changed" && (code === "address_changed" || code === "receiving_mail") && (
           <Alert tone="warning" title={`Not verified for ${mailbox.address}`}>
             The address changed since forwarding was last verified: that verification proved another address&apos;s rule. Change the
             forwarding rule at your email provider so that {mailbox.address} forwards to the alias, then verify again.
           </Alert>
         )}
 
-        {data.confirmation && data.confirmationWaiting && (
-          <Alert tone="info" title="Gmail confirmation waiting">
+        {code === "confirmation_waiting" && data.confirmation && (
+          <Alert tone="info" title="Confirm Gmail's forwarding request">
             <p>
               Gmail sent its forwarding confirmation to the alias <TimeAgo date={data.confirmation.receivedAt} now={now} />
               {data.confirmation.requestedBy && <> for {data.confirmation.requestedBy}</>}
@@ -118,7 +122,7 @@ export function ForwardingPanel({ mailbox, data, timeoutMs }: { mailbox: PanelMa
 
         <div className="space-y-1 text-sm text-slate-700" data-testid="last-received">
           {mailbox.lastCustomerMailAt ? (
-            <p>
+            <p data-testid="receiving-mail">
               <span className="font-medium text-slate-900">Receiving mail:</span> last customer message <TimeAgo date={mailbox.lastCustomerMailAt} now={now} />
               {mailbox.lastCustomerMailFrom && <>, from <span className="font-medium break-all">{mailbox.lastCustomerMailFrom}</span></>}.
             </p>
@@ -134,25 +138,25 @@ export function ForwardingPanel({ mailbox, data, timeoutMs }: { mailbox: PanelMa
           )}
         </div>
 
-        {status === "unknown" && !data.addressChanged && (
+        {(code === "not_verified" || (code === "receiving_mail" && health.cause?.kind === "never_verified")) && (
           <p className="text-sm text-slate-600">
             Not verified yet. “Verify forwarding” sends a test message to {mailbox.address} and waits up to {timeout} for it to come back through
             the alias.
           </p>
         )}
-        {status === "pending" && latest && (
+        {code === "verifying" && latest && (
           <Alert tone="info" title="Waiting for the test message">
             Sent to {mailbox.address} <TimeAgo date={latest.requestedAt} now={now} />. It should come back through the alias within a few
-            minutes; the status updates by itself (it waits until <time dateTime={latest.expiresAt.toISOString()}>{latest.expiresAt.toUTCString()}</time>).
+            minutes; the status updates by itself (it waits until <OrgTime date={latest.expiresAt} />).
           </Alert>
         )}
-        {status === "verified" && latest?.verifiedAt && (
+        {code === "healthy" && latest?.verifiedAt && (
           <Alert tone="success" title="Forwarding works">
             The test message sent to {mailbox.address} came back through the alias <TimeAgo date={latest.verifiedAt} now={now} />, after{" "}
             {formatDuration(Math.max(1000, Math.round((latest.verifiedAt.getTime() - latest.requestedAt.getTime()) / 1000) * 1000))}.
           </Alert>
         )}
-        {status === "failed" && latest && explanation && (
+        {explanation && latest && (
           <Alert tone="error" title={explanation.title}>
             <p>The test message sent to {mailbox.address} came back undelivered <TimeAgo date={latest.failedAt ?? latest.requestedAt} now={now} />. The provider said:</p>
             <p className="my-2 rounded bg-white/70 px-2 py-1 font-mono text-xs break-words" data-testid="bounce-status">{latest.bounceStatus}</p>
@@ -167,13 +171,20 @@ export function ForwardingPanel({ mailbox, data, timeoutMs }: { mailbox: PanelMa
             )}
           </Alert>
         )}
-        {status === "failed" && latest?.failureReason === "provider_held" && (
-          <Alert tone="warning" title="Forwarding confirmed: verify again">
+        {code === "confirmed_verify_again" && (
+          <Alert tone="warning" title="Verify forwarding again">
             The provider held the earlier test message until its forwarding was confirmed, and does not forward it afterwards. Verify
             forwarding again: the next test message should come back through the alias.
           </Alert>
         )}
-        {status === "failed" && latest && !explanation && latest.failureReason !== "provider_held" && (
+        {(code === "silent" || code === "checking") && (
+          <Alert tone={code === "silent" ? "error" : "info"} title={cause ?? "No mail for much longer than usual"}>
+            {code === "silent"
+              ? "Mail stopped arriving for much longer than this mailbox usually waits. Check the forwarding rule at your email provider, then verify forwarding."
+              : "Mail stopped arriving for much longer than usual: the platform is verifying the forwarding rule again."}
+          </Alert>
+        )}
+        {code === "verification_failed" && latest && !explanation && (
           <Alert tone="error" title={`The test message did not come back within ${formatDuration(latest.expiresAt.getTime() - latest.requestedAt.getTime())}`}>
             <p>It was sent to {mailbox.address} but never reached the alias. Check, in your email provider:</p>
             <ul className="mt-1 list-disc space-y-1 pl-5">
@@ -191,7 +202,7 @@ export function ForwardingPanel({ mailbox, data, timeoutMs }: { mailbox: PanelMa
           </Alert>
         )}
 
-        <VerifyForwardingButton mailboxId={mailbox.id} pendingUntil={status === "pending" ? latest?.expiresAt.toISOString() : null} unavailable={unavailable} />
+        <VerifyForwardingButton mailboxId={mailbox.id} pendingUntil={pending ? latest.expiresAt.toISOString() : null} unavailable={unavailable} />
 
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Latest inbound messages</h3>

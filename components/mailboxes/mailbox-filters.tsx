@@ -2,7 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { HEALTH_LABEL, HEALTH_STATES } from "@/lib/health/mailbox-health";
+import { HEALTH_STATES } from "@/lib/mailbox-state/derive-mailbox-state";
+import { HEALTH_FILTER_LABEL } from "@/lib/mailbox-state/state-map";
 import { viewSearch, type ListView } from "@/lib/mailboxes/mailbox-list-view";
 
 /** S1's filters: they change the URL, and the server renders the matching rows. */
@@ -59,7 +60,7 @@ export function MailboxFilters({ view }: { view: ListView }) {
         <NativeSelect value={health} onChange={(e) => { const v = e.target.value as ListView["health"]; setHealth(v); go({ health: v }); }} className="w-44">
           <option value="all">All</option>
           {HEALTH_STATES.map((h) => (
-            <option key={h} value={h}>{HEALTH_LABEL[h]}</option>
+            <option key={h} value={h}>{HEALTH_FILTER_LABEL[h]}</option>
           ))}
         </NativeSelect>
       </label>

@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState, type MouseEvent, type PointerEvent } from "react";
 import { toast } from "sonner";
 import { formatOrgTime } from "@/lib/format-time";
-import { STATE_TONE, STATE_WORDS, viewSearch, type ListRow, type ListView, type SortKey } from "@/lib/mailboxes/mailbox-list-view";
+import { MailboxStateBadge } from "@/components/mailbox-state/mailbox-state-badge";
+import { viewSearch, type ListRow, type ListView, type SortKey } from "@/lib/mailboxes/mailbox-list-view";
 import { MailboxRowMenu } from "./mailbox-row-menu";
 
 // Column widths are in globals.css (.mbx th:nth-child), with the rest of the table's look.
@@ -110,7 +111,7 @@ export function MailboxList({ rows, view, timeZone }: { rows: ListRow[]; view: L
             <td><a id={`m${i}`} href={`/maker/mailboxes/${m.id}`}>{m.name}</a></td>
             <td><span>{m.address}</span></td>
             <td><code>{m.alias}</code><button className={copied === m.id ? "ok" : undefined} aria-labelledby={`mlc m${i}`} /></td>
-            <td><span className={`b ${STATE_TONE[m.state]}`}>{STATE_WORDS[m.state]}{m.detail && <span className="sr-only">{` (${m.detail})`}</span>}</span></td>
+            <td><MailboxStateBadge health={m.health} detail={m.detail} /></td>
             {/* queue links are relative ("queues/<id>" from /maker/mailboxes): 150 of them, 7 bytes each saved */}
             {m.queues.length === 0 ? <td className="x">None</td> : (
               <td><span>{m.queues.map((q) => <a key={q.id} className={q.isDefault ? "d" : undefined} href={`queues/${q.id}`}>{q.name}</a>)}</span></td>

@@ -10,20 +10,24 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FieldError } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { MailboxStateBadge } from "@/components/mailbox-state/mailbox-state-badge";
 import { cn } from "@/lib/cn";
+import type { StateCode } from "@/lib/mailbox-state/derive-mailbox-state";
+import { badgeState } from "@/lib/mailbox-state/state-map";
 import { isSuccess } from "@/lib/forms/apply-action-result";
 import { unpackLinkable, unpackLinks, type LinkView, type PackedLink, type PackedLinkable } from "@/lib/queues/queue-rows";
 import { AddMailboxDialog, addMailboxBlockedReason } from "./add-mailbox-dialog";
 import { QueueCapacity } from "./queue-capacity";
 
-type Props = { queue: { id: string; name: string }; links: PackedLink[]; linkable: PackedLinkable[] };
+/** `states`: each linked mailbox's state code (lib/mailbox-state), drawn by the one badge. */
+type Props = { queue: { id: string; name: string }; links: PackedLink[]; linkable: PackedLinkable[]; states?: Record<string, StateCode> };
 
 /**
  * A queue's mailbox section (S5): the linked mailboxes with the default marked and a "Make default" toggle button on each
  * row to make it the default (R16, R17), "Add mailbox", "Remove" on each row, and the count against 20 (R15).
  * Rows arrive packed (lib/queues/queue-rows.ts) and are drawn with app/queues.css's short classes (issue 13).
  */
-export function QueueMailboxesCard({ queue, links, linkable: packedLinkable }: Props) {
+export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, states }: Props) {
   const router = useRouter();
   const mailboxes = useMemo(() => unpackLinks(links), [links]);
   const linkable = useMemo(() => unpackLinkable(packedLinkable), [packedLinkable]);
@@ -123,7 +127,7 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable }: P
                         </span>
                         <span className="qs">{m.address}</span>
                       </td>
-                      <td className={e}>{m.active ? <span className="qg qg-g">Active</span> : <span className="qg qg-n">Inactive</span>}</td>
+                      <td className={e}><MailboxStateBadge health={badgeState(states?.[m.mailboxId] ?? (m.active ? "not_verified" : "inactive"), m.address)} /></td>
                       <td className={e}>
                         <span className="qf">
                           <button

@@ -3,6 +3,7 @@ import { check, foreignKey, index, integer, jsonb, pgTable, text, unique, unique
 import { user } from "./auth";
 import { forwardingVerification, mailbox } from "./mailboxes";
 import { organization, ts } from "./organizations";
+import type { FailureReason } from "../../lib/mailbox-state/failure-reason";
 
 export const CHECK_REASONS = ["schedule", "silence"] as const;
 
@@ -56,8 +57,9 @@ export const mailboxSilence = pgTable(
   ],
 );
 
+/** `reason`: a code with its parameters (lib/mailbox-state/failure-reason.ts), rendered in the reader's language. */
 export type IncidentCause =
-  | { kind: "verification_failed"; at: string; reason: string | null }
+  | { kind: "verification_failed"; at: string; reason: FailureReason | null }
   | { kind: "silent"; since: string }
   | { kind: "confirmation_waiting" };
 

@@ -91,7 +91,9 @@ test.describe("R21 and R23 mail reaching the alias", () => {
     await expect(panel.getByTestId("gmail-confirmation-code")).toHaveText("417093852");
     const link = panel.getByRole("link", { name: "Open Gmail's confirmation link" });
     await expect(link).toHaveAttribute("href", /^https:\/\/mail-settings\.google\.com\/mail\/vf-%5BANGjdJ9Qm2yX4uT7_kLp0vRz3Wc8[^?#]*$/);
-    await expect(panel.getByText("Gmail confirmation waiting")).toBeVisible();
+    // ONE state with its one next step (issue 18): the badge says it, the alert holds what to do.
+    await expect(panel.getByTestId("forwarding-status")).toHaveText("Gmail confirmation waiting");
+    await expect(panel.getByText("Confirm Gmail's forwarding request")).toBeVisible();
     // R26: the customer's message is evidence that mail arrives; Gmail's is not customer mail.
     await expect(panel.getByTestId("receiving-mail")).toContainText("Receiving mail");
     await expect(panel.getByTestId("last-received")).toContainText("from jeanne.martin@customer-mail.example");
@@ -109,7 +111,8 @@ test.describe("R21 and R23 mail reaching the alias", () => {
     await page.goto("/maker/mailboxes");
     const row = page.getByRole("row", { name: /Support Team/ });
     await expect(row).toContainText("from jeanne.martin@customer-mail.example");
-    // The Gmail confirmation still waiting makes it "Needs attention"; the badge's words add that mail arrives.
-    await expect(row).toContainText(/receiving mail, last message just now/i);
+    // One state: the Gmail confirmation still waiting; the badge's words add that mail arrives.
+    await expect(row).toContainText("Gmail confirmation waiting");
+    await expect(row).toContainText(/receiving mail, last message now/i);
   });
 });

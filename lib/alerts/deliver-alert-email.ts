@@ -1,17 +1,39 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { date, dateOrNull, json, rows } from "@/db/rows";
 import type { IncidentCause } from "@/db/schema";
 import { sendPlatformMail, type PlatformMail } from "@/lib/mail/send-platform-mail";
 import { aliasAddress } from "@/lib/mailboxes/alias";
-import { renderAlertEmail, type AlertToRender } from "./render-alert-email";
+import { appUrl, config } from "@/lib/config";
+import { renderAlertEmail } from "./render-alert-email";
 
 export const ALERT_LEASE_MS = 5 * 60_000;
 export const ALERT_MAX_ATTEMPTS = 5;
 type Send = (m: PlatformMail) => Promise<unknown>;
 
-export function appUrl(env: Record<string, string | undefined> = process.env): string {
-  return env.APP_URL ?? env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`;
-}
+
+const claimRow = z.object({
+  kind: z.enum(["opened", "recovered", "digest_opened", "digest_recovered"]),
+  incidentIds: json(z.array(z.string())),
+  email: z.string(),
+  orgName: z.string(),
+  orgLanguage: z.string(),
+  orgTimeZone: z.string(),
+  slug: z.string(),
+});
+const alertMailboxRow = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  address: z.string(),
+  aliasToken: z.string(),
+  language: z.string(),
+  timeZone: z.string(),
+  // Validated as stored: its reason is a code (or a sentence stored before codes, which an alert never prints).
+  cause: json(z.custom<IncidentCause>((v) => typeof (v as { kind?: unknown } | null)?.kind === "string")),
+  openedAt: date(),
+  resolvedAt: dateOrNull(),
+});
 
 /**
  * Sends one alert email (job "alert-email"): claims it with an atomic update (a duplicate job or a second worker
@@ -22,26 +44,30 @@ export function appUrl(env: Record<string, string | undefined> = process.env): s
 export async function deliverAlertEmail(db: Db, alertId: string, opts: { now?: Date; send?: Send } = {}): Promise<"sent" | "taken" | "failed"> {
   const now = opts.now ?? new Date();
   const at = now.toISOString();
-  const [claim] = rowsOf<{ kind: AlertToRender["kind"]; incidentIds: string[] | string; email: string; orgName: string; orgLanguage: string; orgTimeZone: string; slug: string }>(
-    await db.execute(sql`
+  const [claim] = await rows(
+    db,
+    sql`
       update alert_email a set claimed_at = ${at}::timestamptz, attempts = a.attempts + 1
       from "user" u, organization o
       where a.id = ${alertId}::uuid and u.id = a.user_id and o.id = a.org_id and a.sent_at is null and a.attempts < ${ALERT_MAX_ATTEMPTS}
         and (a.claimed_at is null or a.claimed_at < ${at}::timestamptz - make_interval(secs => ${ALERT_LEASE_MS / 1000}))
       returning a.kind, a.incident_ids as "incidentIds", u.email, o.name as "orgName", o.language as "orgLanguage",
-                o.timezone as "orgTimeZone", o.slug`),
+                o.timezone as "orgTimeZone", o.slug`,
+    claimRow,
   );
   if (!claim) return "taken";
-  const ids = typeof claim.incidentIds === "string" ? (JSON.parse(claim.incidentIds) as string[]) : claim.incidentIds;
-  const mailboxes = rowsOf<{ id: string; displayName: string; address: string; aliasToken: string; language: string; timeZone: string; cause: IncidentCause | string; openedAt: number; resolvedAt: number | null }>(
-    await db.execute(sql`
+  const ids = claim.incidentIds;
+  const mailboxes = await rows(
+    db,
+    sql`
       select m.id::text as id, m.display_name as "displayName", m.local_part || '@' || d.domain as address, m.alias_token as "aliasToken",
              coalesce(m.language, o.language) as language, coalesce(m.timezone, o.timezone) as "timeZone", hi.cause,
-             (extract(epoch from hi.opened_at) * 1000)::float8 as "openedAt", (extract(epoch from hi.resolved_at) * 1000)::float8 as "resolvedAt"
+             hi.opened_at as "openedAt", hi.resolved_at as "resolvedAt"
       from health_incident hi
       join mailbox m on m.id = hi.mailbox_id join organization o on o.id = m.org_id join email_domain d on d.id = m.domain_id
       where hi.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
-      order by m.display_name`),
+      order by m.display_name`,
+    alertMailboxRow,
   );
   if (mailboxes.length === 0) {
     // Its mailboxes were deleted since (their incidents with them): nothing left to tell.
@@ -54,16 +80,16 @@ export async function deliverAlertEmail(db: Db, alertId: string, opts: { now?: D
     language: single ? mailboxes[0].language : claim.orgLanguage,
     timeZone: single ? mailboxes[0].timeZone : claim.orgTimeZone,
     orgName: claim.orgName,
-    platformName: process.env.PLATFORM_NAME ?? "INO cx",
+    platformName: config().PLATFORM_NAME,
     appUrl: appUrl(),
     mailboxes: mailboxes.map((m) => ({
       id: m.id,
       displayName: m.displayName,
       address: m.address,
       alias: aliasAddress(m.aliasToken, claim.slug),
-      cause: typeof m.cause === "string" ? JSON.parse(m.cause) : m.cause,
-      openedAt: new Date(Number(m.openedAt)),
-      resolvedAt: m.resolvedAt === null ? null : new Date(Number(m.resolvedAt)),
+      cause: m.cause,
+      openedAt: m.openedAt,
+      resolvedAt: m.resolvedAt,
     })),
   });
   try {

@@ -1,5 +1,6 @@
 import type { IncidentCause } from "@/db/schema";
-import { formatMessageTime, translator } from "@/lib/i18n/translator";
+import { CATALOGUES, formatMessageTime, messageLanguage, translator } from "@/lib/i18n/translator";
+import { describeFailure, isFailureReason } from "@/lib/mailbox-state/failure-reason";
 
 export type AlertMailbox = {
   id: string;
@@ -25,6 +26,7 @@ export type AlertToRender = {
 /** The alert email's subject and text (R29, R30), in the given language, every time in the given zone, named. */
 export function renderAlertEmail(a: AlertToRender): { subject: string; text: string } {
   const t = translator(a.language);
+  const lang = messageLanguage(a.language);
   const time = (d: Date | string) => formatMessageTime(new Date(d), a.language, a.timeZone);
   const base = { platform: a.platformName, org: a.orgName };
   const url = (m: AlertMailbox) => `${a.appUrl.replace(/\/$/, "")}/maker/mailboxes/${m.id}`;
@@ -33,7 +35,10 @@ export function renderAlertEmail(a: AlertToRender): { subject: string; text: str
   const seen = (m: AlertMailbox): string[] => {
     const c = m.cause;
     if (c.kind === "verification_failed") {
-      return [t("alert.causeVerificationFailed", { ...vars(m), at: time(c.at) }), ...(c.reason ? [t("alert.causeReason", { reason: c.reason })] : [])];
+      // The provider's answer (a bounce), from its stored code, in the reader's language; a timeout says no more
+      // than the sentence above. A reason stored before codes (not a code) is never printed: it was English.
+      const bounce = isFailureReason(c.reason) && c.reason.code === "bounce" ? describeFailure(c.reason, CATALOGUES[lang], lang) : null;
+      return [t("alert.causeVerificationFailed", { ...vars(m), at: time(c.at) }), ...(bounce ? [t("alert.causeReason", { reason: bounce })] : [])];
     }
     if (c.kind === "silent") return [t("alert.causeSilent", { ...vars(m), since: time(c.since) })];
     return [t("alert.causeConfirmation", vars(m))];

@@ -1,13 +1,16 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { rows } from "@/db/rows";
 import { alertEmail, healthIncident, type IncidentCause } from "@/db/schema";
 import type { MailboxHealthRow } from "@/lib/health/find-health-facts";
-import type { HealthCause } from "@/lib/health/mailbox-health";
+import type { HealthCause } from "@/lib/mailbox-state/derive-mailbox-state";
 
 function incidentCause(c: HealthCause | undefined): IncidentCause | null {
   if (c?.kind === "verification_failed") return { kind: "verification_failed", at: c.at.toISOString(), reason: c.reason };
   if (c?.kind === "silent") return { kind: "silent", since: c.since.toISOString() };
-  if (c?.kind === "confirmation_waiting") return { kind: "confirmation_waiting" };
+  // The demo's confirmed Gmail forwarding still asks for a person: the same email as a confirmation waiting.
+  if (c?.kind === "confirmation_waiting" || c?.kind === "confirmed_verify_again") return { kind: "confirmation_waiting" };
   return null;
 }
 
@@ -19,10 +22,10 @@ function incidentCause(c: HealthCause | undefined): IncidentCause | null {
  * statement inserted (or resolved) the row is the only one that creates its emails, so several instances send
  * one alert per admin; several mailboxes of one organisation changing in one tick make one digest per admin.
  */
-export async function updateIncidents(db: Db, rows: MailboxHealthRow[], now: Date) {
-  const toOpen = rows.filter((r) => !r.openIncidentId && r.health.state === "needs_attention" && (r.everVerified || r.facts.silentSince !== null));
-  const toRecover = rows.filter((r) => r.openIncidentId && r.health.state === "healthy");
-  const toWithdraw = rows.filter((r) => r.openIncidentId && r.health.state === "not_verified");
+export async function updateIncidents(db: Db, facts: MailboxHealthRow[], now: Date) {
+  const toOpen = facts.filter((r) => !r.openIncidentId && r.health.state === "needs_attention" && (r.everVerified || r.facts.silentSince !== null));
+  const toRecover = facts.filter((r) => r.openIncidentId && r.health.state === "healthy");
+  const toWithdraw = facts.filter((r) => r.openIncidentId && r.health.state === "not_verified");
   if (toOpen.length + toRecover.length + toWithdraw.length === 0) return { opened: 0, recovered: 0, withdrawn: 0, alerts: 0 };
 
   return db.transaction(async (tx) => {
@@ -35,10 +38,12 @@ export async function updateIncidents(db: Db, rows: MailboxHealthRow[], now: Dat
       : [];
     const resolve = async (ids: string[], resolution: "recovered" | "withdrawn") =>
       ids.length
-        ? rowsOf<{ id: string; orgId: string }>(
-            await tx.execute(sql`update health_incident set resolved_at = ${now.toISOString()}::timestamptz, resolution = ${resolution}
-                                 where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) and resolved_at is null
-                                 returning id::text as id, org_id::text as "orgId"`),
+        ? await rows(
+            tx,
+            sql`update health_incident set resolved_at = ${now.toISOString()}::timestamptz, resolution = ${resolution}
+                where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) and resolved_at is null
+                returning id::text as id, org_id::text as "orgId"`,
+            z.object({ id: z.string(), orgId: z.string() }),
           )
         : [];
     const recovered = await resolve(toRecover.map((r) => r.openIncidentId!), "recovered");
@@ -47,9 +52,11 @@ export async function updateIncidents(db: Db, rows: MailboxHealthRow[], now: Dat
     const orgIds = [...new Set([...opened, ...recovered].map((i) => i.orgId))];
     let alerts = 0;
     if (orgIds.length) {
-      const admins = rowsOf<{ orgId: string; userId: string }>(
-        await tx.execute(sql`select org_id::text as "orgId", user_id as "userId" from membership
-                             where role = 'admin' and org_id in (${sql.join(orgIds.map((id) => sql`${id}::uuid`), sql`, `)})`),
+      const admins = await rows(
+        tx,
+        sql`select org_id::text as "orgId", user_id as "userId" from membership
+            where role = 'admin' and org_id in (${sql.join(orgIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
+        z.object({ orgId: z.string(), userId: z.string() }),
       );
       const values: (typeof alertEmail.$inferInsert)[] = [];
       for (const [list, single, digest] of [

@@ -1,6 +1,8 @@
 // How audit events read in a history (R19): the right object, full sentences, human values, in form order.
 import { languageLabel } from "@/lib/org/locale";
 import { zoneLabel } from "@/lib/org/time-zones";
+import { en } from "@/lib/i18n/catalogues/en";
+import { describeFailure, isFailureReason } from "@/lib/mailbox-state/failure-reason";
 
 type EventLike = { entityType: string; changes: Record<string, { from: unknown; to: unknown }>; entityLabel?: string };
 const ACTIONS: Record<string, string> = {
@@ -105,6 +107,8 @@ export function formatAuditValue(value: unknown, field?: string): string {
   if (value === null || value === undefined || value === "") return field === "timezone" || field === "language" ? "Default" : "—";
   if (field === "language" && typeof value === "string") return languageLabel(value);
   if (field === "timezone" && typeof value === "string") return zoneLabel(value);
+  // A verification's "why" is stored as a code with parameters: the history reads it in English (the Maker's).
+  if (field === "why" && isFailureReason(value)) return describeFailure(value, en, "en");
   if (value === true) return "Yes";
   if (value === false) return "No";
   if (value === "production") return "Production";

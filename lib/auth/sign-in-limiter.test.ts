@@ -6,6 +6,7 @@ import { openDatabase } from "@/db/client";
 import { auditEvent } from "@/db/schema";
 import { createTestOrg } from "@/tests/fixtures";
 import { SIGN_IN_LIMITS, countSignInAttempt, forgiveSignInAttempt, tooManyAttemptsMessage } from "./sign-in-limiter";
+import { parseConfig } from "@/lib/config";
 
 const onPostgres = !!process.env.DATABASE_URL;
 const T0 = new Date("2026-11-26T10:00:00.000Z");
@@ -61,8 +62,8 @@ describe("sign-in attempts are limited per account and per address", () => {
 
   it.skipIf(!onPostgres)("30 parallel guesses through two app instances' own connections: exactly 5 are let through, one lockout recorded (PostgreSQL)", async () => {
     const t = await createTestOrg();
-    const a = openDatabase({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: "5" });
-    const b = openDatabase({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: "5" });
+    const a = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: "5" }));
+    const b = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: "5" }));
     try {
       const verdicts = await Promise.all(
         Array.from({ length: 30 }, (_, i) => countSignInAttempt((i % 2 ? a : b).db, { email: t.admin.email, address: address(), now: at(i % 3) })),

@@ -38,7 +38,7 @@ export async function confirmDemoForwarding(p: { orgId: string; mailboxId: strin
       .where(and(eq(forwardingVerification.orgId, p.orgId), eq(forwardingVerification.mailboxId, p.mailboxId), isNull(forwardingVerification.verifiedAt), isNull(forwardingVerification.failedAt)))
       .returning();
     for (const v of ended) {
-      await recordVerificationFailed(tx, v, `the provider held the test message sent to ${v.address} until its forwarding confirmation; verify again now that it is confirmed`);
+      await recordVerificationFailed(tx, v, { code: "provider_held", address: v.address });
     }
   });
   return { address: updated[0].address };

@@ -7,7 +7,8 @@ import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
 import { findLatestVerification } from "@/lib/forwarding/find-latest-verification";
 import { loadForwardingPanel } from "@/lib/forwarding/load-forwarding-panel";
 import { requestForwardingVerification } from "@/lib/forwarding/request-forwarding-verification";
-import { forwardingStatusOf } from "@/lib/forwarding/status";
+import { findHealthFacts } from "@/lib/health/find-health-facts";
+import { stateLabel } from "@/lib/mailbox-state/state-map";
 import { platformMailRoute, sendPlatformMail } from "@/lib/mail/send-platform-mail";
 import { createTestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
@@ -20,7 +21,8 @@ let orgId: string;
 const boxes: Record<string, { id: string; address: string }> = {};
 
 const latestOf = async (name: string) => (await findLatestVerification(orgId, boxes[name].id, boxes[name].address)).latest;
-const statusOf = async (name: string) => forwardingStatusOf(await latestOf(name));
+// What S4's badge says (lib/mailbox-state).
+const statusOf = async (name: string) => stateLabel((await findHealthFacts(db, { orgId, mailboxId: boxes[name].id }, new Date()))[0].health);
 
 beforeAll(async () => {
   delete process.env.OUTBOUND_SMTP_URL;
@@ -51,7 +53,7 @@ describe("the demo's simulated mail provider", () => {
 
   it("Support Team: the test message is forwarded and verifies within seconds", async () => {
     await requestForwardingVerification({ orgId, actorId: null, mailboxId: boxes["Support Team"].id });
-    expect(await eventually(async () => (await statusOf("Support Team")) === "verified")).toBe(true);
+    expect(await eventually(async () => (await statusOf("Support Team")) === "Forwarding verified")).toBe(true);
     const [out] = await db.select().from(demoProviderMessage).where(eq(demoProviderMessage.toAddress, "support@mycompany.com"));
     expect(out).toMatchObject({ outcome: "forwarded" });
     expect(out.envelopeFrom).toMatch(/^bounce\+fv-[a-z0-9]{26}@ino\.cx$/);
@@ -59,22 +61,22 @@ describe("the demo's simulated mail provider", () => {
 
   it("Billing: Microsoft 365 blocks external forwarding; its DSN to the bounce address fails the verification at once", async () => {
     await requestForwardingVerification({ orgId, actorId: null, mailboxId: boxes["Billing"].id });
-    expect(await eventually(async () => (await statusOf("Billing")) === "failed")).toBe(true);
+    expect(await eventually(async () => (await statusOf("Billing")) === "Verification failed")).toBe(true);
     expect(await latestOf("Billing")).toMatchObject({ failureReason: "bounce", bounceKind: "m365_forwarding_blocked", bounceStatus: expect.stringContaining("550 5.7.520") });
   });
 
   it("Sales Europe: a Gmail confirmation waits; after confirming, the next verification succeeds", async () => {
     await requestForwardingVerification({ orgId, actorId: null, mailboxId: boxes["Sales Europe"].id });
     const panel = () => loadForwardingPanel({ orgId, orgSlug: "demo", mailboxId: boxes["Sales Europe"].id, address: boxes["Sales Europe"].address });
-    expect(await eventually(async () => (await panel()).confirmationWaiting)).toBe(true);
-    const waiting = await panel();
-    expect(waiting).toMatchObject({ status: "pending", mailRoute: "demo", confirmation: { simulated: true, provider: "gmail" } });
+    // One state at a time, each with its one next step (issue 18).
+    expect(await eventually(async () => (await statusOf("Sales Europe")) === "Gmail confirmation waiting")).toBe(true);
+    expect(await panel()).toMatchObject({ mailRoute: "demo", confirmation: { simulated: true, provider: "gmail" } });
     await confirmDemoForwarding({ orgId, mailboxId: boxes["Sales Europe"].id });
-    expect(await statusOf("Sales Europe")).toBe("failed");
+    expect(await statusOf("Sales Europe")).toBe("Forwarding confirmed: verify again");
     expect((await latestOf("Sales Europe"))?.failureReason).toBe("provider_held");
     await requestForwardingVerification({ orgId, actorId: null, mailboxId: boxes["Sales Europe"].id, now: new Date(Date.now() + 31_000) });
-    expect(await eventually(async () => (await statusOf("Sales Europe")) === "verified")).toBe(true);
-    expect((await panel()).confirmationWaiting).toBe(false);
+    expect(await eventually(async () => (await statusOf("Sales Europe")) === "Forwarding verified")).toBe(true);
+    expect(await statusOf("Sales Europe")).toBe("Forwarding verified");
   });
 
   it("is off for every other organisation, even for a demo domain name", async () => {

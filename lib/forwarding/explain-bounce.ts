@@ -1,13 +1,16 @@
-// R27: what a bounce of a test message means, in words an administrator can act on. The provider's own status
-// line is always shown beside it.
+// R27: what a bounce of a test message means. A bounce is stored as a CODE (its kind) with its parameter (the
+// provider's status line); its title is rendered through the catalogues in the reader's language
+// (lib/i18n/catalogues: `bounce.<kind>`), and S4 adds the English help below, next to the provider's status line.
+import { en } from "@/lib/i18n/catalogues/en";
+
 export const BOUNCE_KINDS = ["m365_forwarding_blocked", "m365_spam_block", "mailbox_unknown", "quota", "relay_denied", "unrecognised"] as const;
 export type BounceKind = (typeof BOUNCE_KINDS)[number];
 
 export const MICROSOFT_FORWARDING_DOCS = "https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-policies-external-email-forwarding";
 
-export const BOUNCE_EXPLANATION: Record<BounceKind, { title: string; text: string; link?: { href: string; label: string } }> = {
+/** S4's help for each kind (English, the Maker's language); the titles are in the catalogues. */
+export const BOUNCE_HELP: Record<BounceKind, { text: string; link?: { href: string; label: string } }> = {
   m365_forwarding_blocked: {
-    title: "Microsoft 365 blocks forwarding to external addresses",
     text:
       "Your Microsoft 365 outbound spam filter policy does not allow automatic forwarding to external addresses (the default). " +
       "A Microsoft 365 administrator opens Microsoft Defender > Email & collaboration > Policies & rules > Threat policies > " +
@@ -16,28 +19,23 @@ export const BOUNCE_EXPLANATION: Record<BounceKind, { title: string; text: strin
     link: { href: MICROSOFT_FORWARDING_DOCS, label: "Microsoft's documentation on external forwarding" },
   },
   m365_spam_block: {
-    title: "Microsoft 365 refused the message as spam (not the forwarding policy)",
     text:
       "Microsoft 365 stopped the forwarded message because it judged it to be spam or the sending account to be restricted " +
       "(AS(4810)). This is not the external forwarding policy: check the restricted entities and quarantine in Microsoft Defender, " +
       "then verify again.",
   },
   mailbox_unknown: {
-    title: "The address does not exist",
     text: "The provider says that the address does not exist (5.1.1): check the spelling of the mailbox's address, and that the forwarding rule points at the alias exactly.",
   },
   quota: {
-    title: "The mailbox is full",
     text: "The provider refused the message because the mailbox is over its quota (5.2.2). Free space or raise the quota, then verify again.",
   },
   relay_denied: {
-    title: "The receiving server refused to take the message",
     text:
       "A server on the way refused the message (relay access denied): the address's domain is not accepted by the server that " +
       "received it (check its MX records and accepted domains), or a rule blocks the platform's mail.",
   },
   unrecognised: {
-    title: "The provider returned the test message",
     text: "The message did not reach the alias. The provider's status line below says why.",
   },
 };
@@ -53,6 +51,15 @@ export function classifyBounce(status: string, line: string): BounceKind {
   return "unrecognised";
 }
 
+/** A bounce as a code with its parameter, as stored (forwarding_verification.bounce_kind, bounce_status). */
+export type BounceCode = { code: BounceKind; params: { status: string | null } };
+export function bounceCode(kind: string | null, status: string | null = null): BounceCode {
+  const code = (BOUNCE_KINDS as readonly string[]).includes(kind ?? "") ? (kind as BounceKind) : "unrecognised";
+  return { code, params: { status } };
+}
+
+/** S4's explanation of a stored bounce: its title through the English catalogue, and the help to act on it. */
 export function bounceExplanation(kind: string | null) {
-  return BOUNCE_EXPLANATION[(BOUNCE_KINDS as readonly string[]).includes(kind ?? "") ? (kind as BounceKind) : "unrecognised"];
+  const { code } = bounceCode(kind);
+  return { kind: code, title: en.bounce[code], ...BOUNCE_HELP[code] };
 }

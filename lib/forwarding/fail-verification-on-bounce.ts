@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { forwardingVerification } from "@/db/schema";
 import type { BounceFacts } from "@/lib/inbound/parse-bounce";
-import { bounceExplanation } from "./explain-bounce";
+import { bounceCode } from "./explain-bounce";
 import { recordVerificationFailed } from "./record-verification-failed";
 
 /**
@@ -19,7 +19,7 @@ export async function failVerificationOnBounce(db: Db, p: { token: string; bounc
       .where(and(eq(forwardingVerification.token, p.token), isNull(forwardingVerification.verifiedAt), isNull(forwardingVerification.failedAt)))
       .returning();
     if (!v) return false;
-    await recordVerificationFailed(tx, v, `${bounceExplanation(p.bounce.kind).title}: ${p.bounce.statusLine}`);
+    await recordVerificationFailed(tx, v, { code: "bounce", kind: bounceCode(p.bounce.kind).code, status: p.bounce.statusLine });
     return true;
   });
 }

@@ -1,12 +1,11 @@
 import "server-only";
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { forwardingVerification } from "@/db/schema";
 
 /**
  * The mailbox's latest verification of its CURRENT address (R25: a verification proves one address → alias rule),
- * or null; and whether an earlier address had been verified or tried (so the status says "Not verified for
- * <address>").
+ * or null: its times and a bounce's status line, which S4 shows beside the mailbox's state (lib/mailbox-state).
  */
 export async function findLatestVerification(orgId: string, mailboxId: string, address: string) {
   const columns = {
@@ -28,12 +27,6 @@ export async function findLatestVerification(orgId: string, mailboxId: string, a
     .where(and(scope, eq(forwardingVerification.address, address)))
     .orderBy(desc(forwardingVerification.requestedAt))
     .limit(1);
-  if (row) return { latest: row, addressChanged: false };
-  const [other] = await db
-    .select({ address: forwardingVerification.address })
-    .from(forwardingVerification)
-    .where(and(scope, ne(forwardingVerification.address, address)))
-    .limit(1);
-  return { latest: null, addressChanged: Boolean(other) };
+  return { latest: row ?? null };
 }
 export type LatestVerificationRow = NonNullable<Awaited<ReturnType<typeof findLatestVerification>>["latest"]>;

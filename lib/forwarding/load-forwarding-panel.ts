@@ -1,24 +1,20 @@
 import "server-only";
-import { db } from "@/db";
 import { DEMO_ACCOUNTS } from "@/lib/demo-provider/demo-accounts";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { findInboundMessages } from "@/lib/inbound/find-inbound-messages";
 import { findProviderConfirmation } from "@/lib/inbound/find-provider-confirmation";
 import { platformMailRoute } from "@/lib/mail/send-platform-mail";
 import { findLatestVerification } from "./find-latest-verification";
-import { settleVerifications } from "./settle-verifications";
-import { forwardingStatusOf } from "./status";
 
 /**
- * Everything S4's forwarding section shows, for the mailbox's CURRENT address: its status (R22, R25), the latest
- * verification's outcome, provider confirmations (R23, R28), the evidence of real mail (R26), and how test
- * messages travel (real outbound mail, the demo's simulated provider, or not enabled). Verifications that can
- * no longer succeed are settled first, so their outcome is in the history (R19).
+ * The details S4's forwarding section shows beside the mailbox's ONE state (lib/mailbox-state, read with the health
+ * section): the latest verification of the CURRENT address (its times, a bounce's status line: R22, R25, R27),
+ * provider confirmations (R23, R28), the latest inbound messages, and how test messages travel (real outbound mail,
+ * the demo's simulated provider, or not enabled). Reads only: the health tick settles expired verifications.
  */
 export async function loadForwardingPanel(p: { orgId: string; orgSlug: string; mailboxId: string; address: string; now?: Date }) {
   const now = p.now ?? new Date();
-  await db.transaction((tx) => settleVerifications(tx, { orgId: p.orgId, mailboxId: p.mailboxId, currentAddress: p.address, now }));
-  const [{ latest, addressChanged }, messages, provider] = await Promise.all([
+  const [{ latest }, messages, provider] = await Promise.all([
     findLatestVerification(p.orgId, p.mailboxId, p.address),
     findInboundMessages(p.orgId, p.mailboxId, 20),
     findProviderConfirmation(p.orgId, p.mailboxId),
@@ -26,9 +22,6 @@ export async function loadForwardingPanel(p: { orgId: string; orgSlug: string; m
   const route = platformMailRoute(p.address);
   const mailRoute = route === "demo" && p.orgSlug !== DEMO_ORG_SLUG ? null : route;
   const demoAccount = mailRoute === "demo" ? (DEMO_ACCOUNTS.find((a) => a.address === p.address) ?? null) : null;
-  const status = forwardingStatusOf(latest, now);
-  // A confirmation matters until forwarding has been verified after it arrived.
-  const confirmationWaiting = Boolean(provider.confirmation && !(status === "verified" && latest?.verifiedAt && latest.verifiedAt > provider.confirmation.receivedAt));
-  return { now, status, latest, addressChanged, messages, ...provider, confirmationWaiting, mailRoute, demoAccount };
+  return { now, latest, messages, ...provider, mailRoute, demoAccount };
 }
 export type ForwardingPanelData = Awaited<ReturnType<typeof loadForwardingPanel>>;

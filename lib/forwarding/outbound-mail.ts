@@ -1,18 +1,18 @@
 import { createTransport } from "nodemailer";
+import { config, type Config } from "@/lib/config";
 
 // The platform's own outgoing mail (R22's test message) goes through the SMTP server named by OUTBOUND_SMTP_URL,
 // e.g. smtp://user:password@smtp.example.com:587 or smtps://…:465 (nodemailer's connection URL).
 
-export function outboundSmtpUrl(env: Record<string, string | undefined> = process.env): string | null {
-  const url = env.OUTBOUND_SMTP_URL?.trim();
-  return url ? url : null;
+export function outboundSmtpUrl(c: Config = config()): string | null {
+  return c.OUTBOUND_SMTP_URL ?? null;
 }
 
 /** The sender of the platform's messages: OUTBOUND_MAIL_FROM, or "<platform name>" <no-reply@<platform mail domain>>. */
-export function outboundSender(env: Record<string, string | undefined> = process.env): string {
-  if (env.OUTBOUND_MAIL_FROM?.trim()) return env.OUTBOUND_MAIL_FROM.trim();
-  const name = (env.PLATFORM_NAME ?? "INO cx").replace(/["\\\r\n]/g, "");
-  return `"${name}" <no-reply@${(env.PLATFORM_MAIL_DOMAIN ?? "ino.cx").toLowerCase()}>`;
+export function outboundSender(c: Config = config()): string {
+  if (c.OUTBOUND_MAIL_FROM) return c.OUTBOUND_MAIL_FROM;
+  const name = c.PLATFORM_NAME.replace(/["\\\r\n]/g, "");
+  return `"${name}" <no-reply@${c.PLATFORM_MAIL_DOMAIN}>`;
 }
 
 /**

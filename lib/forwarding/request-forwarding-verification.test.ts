@@ -8,9 +8,9 @@ import { sendRaw } from "@/lib/inbound/smtp-test-client";
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { findLatestVerification } from "./find-latest-verification";
 import { requestForwardingVerification } from "./request-forwarding-verification";
-import { forwardingStatusOf } from "./status";
+import { findHealthFacts } from "@/lib/health/find-health-facts";
+import { stateLabel } from "@/lib/mailbox-state/state-map";
 import { eventually } from "@/tests/eventually";
 
 let receiver: SmtpReceiver;
@@ -20,10 +20,8 @@ let support: Awaited<ReturnType<typeof insertTestMailbox>>;
 let address: string;
 let alias: string;
 
-const statusOf = async (mailboxId: string, now = new Date()) => {
-  const [m] = await db.select({ localPart: mailbox.localPart }).from(mailbox).where(eq(mailbox.id, mailboxId));
-  return forwardingStatusOf((await findLatestVerification(t.org.id, mailboxId, `${m.localPart}@${t.domains[0].domain}`)).latest, now);
-};
+// What S4's badge says (lib/mailbox-state).
+const statusOf = async (mailboxId: string, now = new Date()) => stateLabel((await findHealthFacts(db, { orgId: t.org.id, mailboxId }, now))[0].health);
 
 beforeAll(async () => {
   receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", closeTimeoutMs: 200, log: { info: () => {}, error: () => {} } });
@@ -61,15 +59,15 @@ describe("R22 forwarding verification", () => {
     const p = await startProviderFor(t.domains[0].domain);
     try {
       p.setRule(address, alias);
-      expect(await statusOf(support.id)).toBe("unknown");
+      expect(await statusOf(support.id)).toBe("Not verified");
       const v = await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }, async (m) => {
         // Hold the message until the pending state has been seen, then send it for real.
-        expect(await statusOf(support.id)).toBe("pending");
+        expect(await statusOf(support.id)).toBe("Verification pending");
         const { sendVerificationMessage } = await import("./send-verification-message");
         return sendVerificationMessage(m);
       });
       expect(v.address).toBe(address);
-      expect(await eventually(async () => (await statusOf(support.id)) === "verified")).toBe(true);
+      expect(await eventually(async () => (await statusOf(support.id)) === "Forwarding verified")).toBe(true);
 
       // What was sent: to the real address, marked automatic with the loop header (R24), token in header and subject.
       expect(p.received).toHaveLength(1);
@@ -102,10 +100,10 @@ describe("R22 forwarding verification", () => {
     try {
       process.env.VERIFY_TIMEOUT = "1s";
       await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id });
-      expect(await statusOf(support.id)).toBe("pending");
+      expect(await statusOf(support.id)).toBe("Verification pending");
       expect(await eventually(async () => p.received.length === 1)).toBe(true); // the provider has it, and keeps it
       await new Promise((r) => setTimeout(r, 1100));
-      expect(await statusOf(support.id)).toBe("failed");
+      expect(await statusOf(support.id)).toBe("Verification failed");
       expect(await db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, support.id))).toHaveLength(0);
     } finally {
       await p.stop();
@@ -120,8 +118,8 @@ describe("R22 forwarding verification", () => {
       p.setRule(address, billingAlias); // the rule points elsewhere
       await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id });
       expect(await eventually(async () => (await db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, billing.id))).length === 1)).toBe(true);
-      expect(await statusOf(support.id)).toBe("pending");
-      expect(await statusOf(billing.id)).toBe("unknown");
+      expect(await statusOf(support.id)).toBe("Verification pending");
+      expect(await statusOf(billing.id)).toBe("Not verified");
 
       // The token, brought to the right alias, verifies it; brought again, it changes nothing (single use).
       const [row] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
@@ -161,11 +159,11 @@ describe("R22 forwarding verification", () => {
     const e = await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }).catch((err) => err);
     expect(e).toMatchObject({ code: "INVALID" });
     expect(e.message).toMatch(/^The test message could not be sent: the outbound server 127\.0\.0\.1:9 could not be reached/);
-    expect(await statusOf(support.id)).toBe("unknown");
+    expect(await statusOf(support.id)).toBe("Not verified");
     // The outbound server refuses the recipient (the fake provider takes only its own domain).
     process.env.OUTBOUND_SMTP_URL = `smtp://127.0.0.1:${provider.port}`;
     const refused = await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }).catch((err) => err);
     expect(refused.message).toMatch(/refused the message: 550 5\.7\.1/);
-    expect(await statusOf(support.id)).toBe("unknown");
+    expect(await statusOf(support.id)).toBe("Not verified");
   });
 });

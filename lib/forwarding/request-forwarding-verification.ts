@@ -9,10 +9,10 @@ import { describeSendError, outboundSmtpUrl } from "@/lib/forwarding/outbound-ma
 import { logOutboundNotConfigured, platformMailRoute } from "@/lib/mail/send-platform-mail";
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { sendVerificationMessage, type VerificationMessage } from "./send-verification-message";
-import { settleVerifications } from "./settle-verifications";
+import { settleVerificationsIn } from "./settle-verifications";
 import { DAY_MS, tryAgainIn, verificationLimits } from "./verification-limits";
 import { generateVerificationToken } from "./verification-token";
-import { verifyTimeoutMs } from "./verify-timeout";
+import { config } from "@/lib/config";
 
 /** What a tenant administrator reads when the platform cannot send test messages (the operator's detail is logged). */
 export const TEST_MESSAGES_NOT_ENABLED =
@@ -34,7 +34,7 @@ export async function requestForwardingVerification(
   send: Send = sendVerificationMessage,
 ) {
   const now = params.now ?? new Date();
-  const timeoutMs = verifyTimeoutMs();
+  const timeoutMs = config().VERIFY_TIMEOUT;
   const limits = verificationLimits();
   const token = generateVerificationToken();
   const { verification, target } = await db.transaction(async (tx) => {
@@ -57,7 +57,7 @@ export async function requestForwardingVerification(
       logOutboundNotConfigured();
       throw new AppError("INVALID", TEST_MESSAGES_NOT_ENABLED);
     }
-    await settleVerifications(tx, { orgId: params.orgId, mailboxId: row.id, currentAddress: address, now });
+    await settleVerificationsIn(tx, { orgId: params.orgId, mailboxId: row.id, now });
     const [pending] = await tx
       .select({ expiresAt: forwardingVerification.expiresAt })
       .from(forwardingVerification)
@@ -117,7 +117,7 @@ export async function requestForwardingVerification(
     return { verification: created, target: { address, alias: aliasAddress(row.aliasToken, row.slug), locale: row.locale, timeZone: row.timeZone } };
   });
   try {
-    await send({ to: target.address, alias: target.alias, token, timeoutMs, platformName: process.env.PLATFORM_NAME ?? "INO cx", automatic: params.automatic, locale: target.locale, timeZone: target.timeZone });
+    await send({ to: target.address, alias: target.alias, token, timeoutMs, platformName: config().PLATFORM_NAME, automatic: params.automatic, locale: target.locale, timeZone: target.timeZone });
   } catch (e) {
     await db.delete(forwardingVerification).where(and(eq(forwardingVerification.id, verification.id), eq(forwardingVerification.orgId, params.orgId)));
     if (e instanceof AppError) throw e;

@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, type DbOrTx } from "@/db";
+import { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { rows } from "@/db/rows";
+import { verificationPending } from "./verification-expiry";
 
 /**
  * Scheduled re-verification (R29): claims a check for every active mailbox whose forwarding was ever verified
@@ -16,7 +19,9 @@ export async function scheduleForwardingChecks(db: DbOrTx, now: Date, intervalMs
   const at = now.toISOString();
   const period = Math.round(intervalMs / 1000);
   const nowEpoch = now.getTime() / 1000;
-  const result = await db.execute(sql`
+  const result = await rows(
+    db,
+    sql`
     with candidate as (
       select m.id, m.org_id,
              mod(('x' || substr(md5(m.id::text), 1, 8))::bit(32)::bigint, ${period}::bigint) as phase
@@ -31,13 +36,15 @@ export async function scheduleForwardingChecks(db: DbOrTx, now: Date, intervalMs
     insert into forwarding_check (org_id, mailbox_id, reason, slot, created_at)
     select s.org_id, s.id, 'schedule', s.slot, ${at}::timestamptz
     from slotted s
-    join lateral (select v.requested_at, v.expires_at, v.verified_at from forwarding_verification v
+    join lateral (select v.requested_at, v.expires_at, v.verified_at, v.failed_at from forwarding_verification v
                   where v.mailbox_id = s.id order by v.requested_at desc limit 1) lv on true
     where lv.requested_at < s.slot
       and lv.requested_at <= ${at}::timestamptz - make_interval(secs => ${period / 2})
-      and not (lv.verified_at is null and lv.expires_at > ${at}::timestamptz)
+      and not ${verificationPending("lv", now)}
       and not exists (select 1 from forwarding_check oc where oc.mailbox_id = s.id and oc.done_at is null)
     on conflict (mailbox_id, reason, slot) do nothing
-    returning id::text as id`);
-  return rowsOf<{ id: string }>(result).map((r) => r.id);
+    returning id::text as id`,
+    z.object({ id: z.string() }),
+  );
+  return result.map((r) => r.id);
 }

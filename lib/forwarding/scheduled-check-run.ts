@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, type DbOrTx } from "@/db";
+import { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { rows } from "@/db/rows";
+import { verificationPending } from "./verification-expiry";
 import { requestForwardingVerification } from "./request-forwarding-verification";
 
 export const CHECK_LEASE_MS = 10 * 60_000;
@@ -17,14 +20,16 @@ export async function runScheduledCheck(
 ): Promise<"started" | "skipped" | "taken" | "failed"> {
   const now = opts.now ?? new Date();
   const at = now.toISOString();
-  const [claim] = rowsOf<{ orgId: string; mailboxId: string; busy: boolean }>(
-    await db.execute(sql`
+  const [claim] = await rows(
+    db,
+    sql`
       update forwarding_check c set claimed_at = ${at}::timestamptz
       where c.id = ${checkId}::uuid and c.done_at is null
         and (c.claimed_at is null or c.claimed_at < ${at}::timestamptz - make_interval(secs => ${CHECK_LEASE_MS / 1000}))
       returning c.org_id::text as "orgId", c.mailbox_id::text as "mailboxId",
         exists (select 1 from forwarding_verification v
-                where v.mailbox_id = c.mailbox_id and v.verified_at is null and v.expires_at > ${at}::timestamptz) as "busy"`),
+                where v.mailbox_id = c.mailbox_id and ${verificationPending("v", now)}) as "busy"`,
+    z.object({ orgId: z.string(), mailboxId: z.string(), busy: z.boolean() }),
   );
   if (!claim) return "taken";
   const finish = (verificationId: string | null, error: string | null) =>

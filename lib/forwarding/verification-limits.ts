@@ -1,4 +1,4 @@
-import { parseDuration } from "./verify-timeout";
+import { config, type Config } from "@/lib/config";
 
 // R32: how often test messages may be sent. Server-side, counted in the database (every instance sees the same).
 export type VerificationLimits = { cooldownMs: number; perOrgPerDay: number; perAddressPerDay: number };
@@ -6,18 +6,9 @@ export type VerificationLimits = { cooldownMs: number; perOrgPerDay: number; per
 export const DEFAULT_VERIFICATION_LIMITS: VerificationLimits = { cooldownMs: 30_000, perOrgPerDay: 50, perAddressPerDay: 10 };
 export const DAY_MS = 24 * 3_600_000;
 
-const count = (raw: string | undefined, fallback: number) => {
-  const n = Number(raw);
-  return raw && Number.isInteger(n) && n >= 1 ? n : fallback;
-};
-
-/** VERIFY_COOLDOWN (duration), VERIFY_DAILY_ORG_LIMIT, VERIFY_DAILY_ADDRESS_LIMIT; defaults 30 s, 50, 10. */
-export function verificationLimits(env: Record<string, string | undefined> = process.env): VerificationLimits {
-  return {
-    cooldownMs: (env.VERIFY_COOLDOWN && parseDuration(env.VERIFY_COOLDOWN)) || DEFAULT_VERIFICATION_LIMITS.cooldownMs,
-    perOrgPerDay: count(env.VERIFY_DAILY_ORG_LIMIT, DEFAULT_VERIFICATION_LIMITS.perOrgPerDay),
-    perAddressPerDay: count(env.VERIFY_DAILY_ADDRESS_LIMIT, DEFAULT_VERIFICATION_LIMITS.perAddressPerDay),
-  };
+/** VERIFY_COOLDOWN (duration), VERIFY_DAILY_ORG_LIMIT, VERIFY_DAILY_ADDRESS_LIMIT (lib/config.ts): 30 s, 50, 10. */
+export function verificationLimits(c: Config = config()): VerificationLimits {
+  return { cooldownMs: c.VERIFY_COOLDOWN, perOrgPerDay: c.VERIFY_DAILY_ORG_LIMIT, perAddressPerDay: c.VERIFY_DAILY_ADDRESS_LIMIT };
 }
 
 /** "in 45 seconds", "in 3 minutes", "in 2 hours": when a refused request may be tried again. */

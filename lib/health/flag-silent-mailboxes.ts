@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, type DbOrTx } from "@/db";
+import { z } from "zod";
+import type { DbOrTx } from "@/db";
+import { date, rows } from "@/db/rows";
 
 // Silence detection (R29): a mailbox that usually receives customer mail (at least MIN_MESSAGES in the last
 // WINDOW) and has received none for longer than FACTOR × its median gap over that window, and at least FLOOR.
@@ -15,7 +17,9 @@ export const SILENCE_MIN_MESSAGES = 4;
  */
 export async function flagSilentMailboxes(db: DbOrTx, now: Date): Promise<{ mailboxId: string; since: Date }[]> {
   const at = now.toISOString();
-  const result = await db.execute(sql`
+  const result = await rows(
+    db,
+    sql`
     with recent as (
       select i.mailbox_id, i.received_at,
              extract(epoch from i.received_at - lag(i.received_at) over (partition by i.mailbox_id order by i.received_at)) as gap
@@ -42,8 +46,9 @@ export async function flagSilentMailboxes(db: DbOrTx, now: Date): Promise<{ mail
       on conflict (mailbox_id, reason, slot) do nothing
       returning id
     )
-    select f.mailbox_id::text as "mailboxId", (extract(epoch from f.since) * 1000)::float8 as "since",
-           (select count(*) from checks)::int as "checks"
-    from flagged f`);
-  return rowsOf<{ mailboxId: string; since: number }>(result).map((r) => ({ mailboxId: r.mailboxId, since: new Date(Number(r.since)) }));
+    select f.mailbox_id::text as "mailboxId", f.since, (select count(*) from checks)::int as "checks"
+    from flagged f`,
+    z.object({ mailboxId: z.string(), since: date() }),
+  );
+  return result.map((r) => ({ mailboxId: r.mailboxId, since: r.since }));
 }

@@ -17,6 +17,7 @@ import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { findHealthFacts } from "./find-health-facts";
 import { runHealthTick, type HealthJob } from "./run-health-tick";
 import { eventually } from "@/tests/eventually";
+import { parseConfig } from "@/lib/config";
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -202,8 +203,8 @@ describe("R29 scheduled re-verification and alerts", () => {
 describe("R29 across instances and restarts", () => {
   it.skipIf(!process.env.DATABASE_URL)("two app processes ticking at once on one PostgreSQL raise one incident and one email per admin", async () => {
     const { openDatabase } = await import("@/db/client");
-    const a = openDatabase({ DATABASE_URL: process.env.DATABASE_URL });
-    const b = openDatabase({ DATABASE_URL: process.env.DATABASE_URL });
+    const a = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL }));
+    const b = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL }));
     try {
       const past = new Date(Date.now() - 2 * HOUR);
       const m = await insertTestMailbox(t, { localPart: "race" });

@@ -1,9 +1,12 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { rows } from "@/db/rows";
 import { ALERT_LEASE_MS, ALERT_MAX_ATTEMPTS } from "@/lib/alerts/deliver-alert-email";
 import { updateIncidents } from "@/lib/alerts/update-incidents";
 import { scheduleForwardingChecks } from "@/lib/forwarding/schedule-checks";
 import { CHECK_LEASE_MS } from "@/lib/forwarding/scheduled-check-run";
+import { settleVerifications } from "@/lib/forwarding/settle-verifications";
 import { findHealthFacts } from "./find-health-facts";
 import { flagSilentMailboxes } from "./flag-silent-mailboxes";
 
@@ -12,7 +15,8 @@ export type Enqueue = (jobs: HealthJob[]) => Promise<void>;
 
 /**
  * One scheduler tick (R29), run once a minute by the job queue on exactly one instance (and safe if two run):
- * claims due re-verifications, flags silent mailboxes (and claims their re-verification), derives every
+ * settles the verifications that can no longer succeed (expired, or for an old address) with their history lines
+ * (pages only read), claims due re-verifications, flags silent mailboxes (and claims their re-verification), derives every
  * mailbox's health, opens/closes incidents with their alert emails, then hands every unfinished check and unsent
  * alert to the queue (a crash between a claim and its job is healed by the next tick; the workers' atomic claims
  * make a job delivered twice harmless). A constant number of queries whatever the number of mailboxes.
@@ -20,27 +24,31 @@ export type Enqueue = (jobs: HealthJob[]) => Promise<void>;
 export async function runHealthTick(db: Db, opts: { now: Date; intervalMs: number; enqueue: Enqueue; detectSilence?: boolean }) {
   const { now } = opts;
   const at = now.toISOString();
+  const settled = await settleVerifications(db, { now });
   const scheduled = await scheduleForwardingChecks(db, now, opts.intervalMs);
   // Silence is measured in hours (at least 24 h): the scan of 14 days of mail runs every 15 minutes, not every tick.
   const silenced = opts.detectSilence === false ? [] : await flagSilentMailboxes(db, now);
-  const rows = await findHealthFacts(db, {}, now);
-  const incidents = await updateIncidents(db, rows, now);
-  const pending = rowsOf<{ name: HealthJob["name"]; id: string }>(
-    await db.execute(sql`
+  const facts = await findHealthFacts(db, {}, now);
+  const incidents = await updateIncidents(db, facts, now);
+  const pending = await rows(
+    db,
+    sql`
       select 'forwarding-check' as name, id::text as id from forwarding_check
       where done_at is null and created_at > ${at}::timestamptz - interval '1 day'
         and (claimed_at is null or claimed_at < ${at}::timestamptz - make_interval(secs => ${CHECK_LEASE_MS / 1000}))
       union all
       select 'alert-email', id::text from alert_email
       where sent_at is null and attempts < ${ALERT_MAX_ATTEMPTS} and created_at > ${at}::timestamptz - interval '1 day'
-        and (claimed_at is null or claimed_at < ${at}::timestamptz - make_interval(secs => ${ALERT_LEASE_MS / 1000}))`),
+        and (claimed_at is null or claimed_at < ${at}::timestamptz - make_interval(secs => ${ALERT_LEASE_MS / 1000}))`,
+    z.object({ name: z.enum(["forwarding-check", "alert-email"]), id: z.string() }),
   );
   if (pending.length) await opts.enqueue(pending);
   return {
+    settled,
     scheduled: scheduled.length,
     silenced: silenced.length,
-    mailboxes: rows.length,
-    needsAttention: rows.filter((r) => r.health.state === "needs_attention").length,
+    mailboxes: facts.length,
+    needsAttention: facts.filter((r) => r.health.state === "needs_attention").length,
     ...incidents,
     enqueued: pending.length,
   };

@@ -1,4 +1,13 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { alertEmail, forwardingVerification } from "@/db/schema";
+import { deliverAlertEmail } from "@/lib/alerts/deliver-alert-email";
+import { failVerificationOnBounce } from "@/lib/forwarding/fail-verification-on-bounce";
+import { runHealthTick } from "@/lib/health/run-health-tick";
+import type { PlatformMail } from "@/lib/mail/send-platform-mail";
+import { createTestOrg } from "@/tests/fixtures";
+import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { verificationMessageContent } from "@/lib/forwarding/verification-message-content";
 import { renderAlertEmail, type AlertToRender } from "@/lib/alerts/render-alert-email";
 import { LANGUAGE_CODES } from "@/lib/org/locale";
@@ -52,7 +61,7 @@ describe("R30 automated messages in seven languages", () => {
           platformName: "INO cx",
           appUrl: "https://app.example",
           mailboxes: kind.startsWith("digest")
-            ? [mailbox({ kind: "verification_failed", at: at.toISOString(), reason: "550 5.7.520 Access denied" }), { ...mailbox({ kind: "silent", since: at.toISOString() }), id: "x2" }]
+            ? [mailbox({ kind: "verification_failed", at: at.toISOString(), reason: { code: "bounce", kind: "m365_forwarding_blocked", status: "550 5.7.520 Access denied" } }), { ...mailbox({ kind: "silent", since: at.toISOString() }), id: "x2" }]
             : [mailbox({ kind: "verification_failed", at: at.toISOString(), reason: null })],
         }),
       ),
@@ -73,5 +82,35 @@ describe("R30 automated messages in seven languages", () => {
 
   it("falls back to English for an unknown language code", () => {
     expect(verificationMessageContent({ to: "a@b.c", alias: "x@y.z", token: "fv-1", timeoutMs: 60_000, platformName: "P", locale: "xx" }).subject).toBe("P forwarding check for a@b.c [fv-1]");
+  });
+
+  // Fed with what production stores: the bounce is written by the receiver's service, the incident by the health
+  // tick, the alert rendered from the database by the alert job. Before codes were stored, this German alert read
+  // "Antwort des Anbieters: Microsoft 365 blocks forwarding to external addresses".
+  it("de: a bounce alert gives the provider's answer in German, from what production stores", async () => {
+    const domain = `${crypto.randomUUID().slice(0, 8)}.mycompany.test`;
+    const t = await createTestOrg({ domains: [domain] });
+    const m = await insertTestMailbox(t, { localPart: "support", language: "de", timezone: "Europe/Berlin" });
+    const address = `support@${domain}`;
+    const now = new Date();
+    const min = (n: number) => new Date(now.getTime() + n * 60_000);
+    const token = `fv-de-${crypto.randomUUID()}`;
+    await db.insert(forwardingVerification).values([
+      { orgId: t.org.id, mailboxId: m.id, token: `${token}-ok`, address, requestedAt: min(-120), expiresAt: min(-105), verifiedAt: min(-119) },
+      { orgId: t.org.id, mailboxId: m.id, token, address, requestedAt: min(-5), expiresAt: min(10) },
+    ]);
+    const statusLine = "550 5.7.520 Access denied, Your organization does not allow external forwarding. AS(7555)";
+    const bounce = { failed: true, status: "5.7.520", statusLine, kind: "m365_forwarding_blocked" } as const;
+    expect(await failVerificationOnBounce(db, { token, bounce, now: min(-4) })).toBe(true);
+
+    await runHealthTick(db, { now, intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
+    const sent: PlatformMail[] = [];
+    for (const a of await db.select().from(alertEmail).where(eq(alertEmail.orgId, t.org.id))) {
+      await deliverAlertEmail(db, a.id, { now, send: async (mail) => void sent.push(mail) });
+    }
+    expect(sent).toHaveLength(1);
+    expect(sent[0].text).toContain(`Antwort des Anbieters: Microsoft 365 blockiert die Weiterleitung an externe Adressen: ${statusLine}`);
+    for (const f of englishFragments) expect(sent[0].text, f).not.toContain(f);
+    expect(sent[0].text).not.toContain("Microsoft 365 blocks forwarding to external addresses");
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvent, forwardingVerification, inboundMessage } from "@/db/schema";
 import { bounceAddress } from "@/lib/forwarding/bounce-address";
+import { formatAuditValue } from "@/lib/audit/describe";
 import { bounceExplanation } from "@/lib/forwarding/explain-bounce";
 import { generateVerificationToken } from "@/lib/forwarding/verification-token";
 import { aliasAddress } from "@/lib/mailboxes/alias";
@@ -75,7 +76,8 @@ describe("R27 a bounce for a pending verification fails it at once, explained", 
     // The history says it in a sentence, by the platform, with the explanation's title and the status line.
     const [event] = await db.select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "mailbox.verification_failed")));
     expect(event).toMatchObject({ actorId: null, entityId: support.id, entityLabel: address });
-    expect(String(event.changes.why?.to)).toBe(`${bounceExplanation(kind).title}: ${v.bounceStatus}`);
+    expect(event.changes.why?.to).toEqual({ code: "bounce", kind, status: v.bounceStatus }); // a code, read in the reader's language
+    expect(formatAuditValue(event.changes.why?.to, "why")).toBe(`${bounceExplanation(kind).title}: ${v.bounceStatus}`);
     // The report is not recorded as mail of the mailbox, and nothing answers it.
     expect(await db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, support.id))).toHaveLength(0);
   });

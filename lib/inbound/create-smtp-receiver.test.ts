@@ -12,6 +12,7 @@ import { createSmtpReceiver, type SmtpReceiver } from "./create-smtp-receiver";
 import { createTestKey, dkimRecordName, signRaw, startTestDns } from "./dkim-test-kit";
 import { findProviderConfirmation } from "./find-provider-confirmation";
 import { sendRaw, smtpDialog } from "./smtp-test-client";
+import { parseConfig } from "@/lib/config";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name));
 const messagesOf = (mailboxId: string) => db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
@@ -309,7 +310,7 @@ describe("database unreachable", () => {
   });
 
   it("answers 451 at RCPT TO (the sender retries, nothing is lost) and logs one line, not one per message", async () => {
-    const closed = openDatabase({ DATABASE_URL: "postgres://postgres@127.0.0.1:9/ino_nowhere", DATABASE_POOL_SIZE: "1" });
+    const closed = openDatabase(parseConfig({ DATABASE_URL: "postgres://postgres@127.0.0.1:9/ino_nowhere", DATABASE_POOL_SIZE: "1" }));
     const lines: string[] = [];
     down = createSmtpReceiver({ port: 0, host: "127.0.0.1", db: closed.db, log: { info: (l) => void lines.push(l), error: (l) => void lines.push(l) }, closeTimeoutMs: 200 });
     const downPort = (await down.start()).port;

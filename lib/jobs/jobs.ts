@@ -1,5 +1,5 @@
 import { deliverAlertEmail } from "@/lib/alerts/deliver-alert-email";
-import { checkIntervalMs } from "@/lib/forwarding/schedule-interval";
+import { config } from "@/lib/config";
 import { runScheduledCheck } from "@/lib/forwarding/scheduled-check-run";
 import { runHealthTick, type HealthJob } from "@/lib/health/run-health-tick";
 import { retentionOptionsFromEnv, runRetention } from "@/lib/retention/run-retention";
@@ -18,7 +18,7 @@ export function registerJobs() {
       name: "mailbox-health-tick",
       cron: "* * * * *",
       run: ({ db, now, enqueue }) =>
-        runHealthTick(db, { now, intervalMs: checkIntervalMs(), enqueue: (jobs: HealthJob[]) => enqueue(jobs), detectSilence: now.getUTCMinutes() % SILENCE_SCAN_MINUTES === 0 }),
+        runHealthTick(db, { now, intervalMs: config().FORWARDING_CHECK_INTERVAL, enqueue: (jobs: HealthJob[]) => enqueue(jobs), detectSilence: now.getUTCMinutes() % SILENCE_SCAN_MINUTES === 0 }),
     });
     // R33: inbound messages, finished verifications and history kept within their bounds, once a day, by one instance.
     defineRecurringJob({ name: "retention", cron: "17 3 * * *", run: ({ db, now }) => runRetention(db, { ...retentionOptionsFromEnv(), now }) });

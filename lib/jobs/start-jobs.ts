@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import type { DbHandle } from "@/db/client";
 import { registerJobs } from "./jobs";
 import type { JobContext } from "./registry";
+import { config, type Config } from "@/lib/config";
 
 export const JOBS_SCHEMA = "pgboss";
 
@@ -23,13 +24,13 @@ export function pgliteExecutor(client: PGlite) {
   };
 }
 
-export function createBoss(handle: DbHandle, env: Record<string, string | undefined> = process.env): PgBoss {
+export function createBoss(handle: DbHandle, c: Config = config()): PgBoss {
   const common = { schema: JOBS_SCHEMA, archiveCompletedAfterSeconds: 3600, deleteAfterDays: 2 };
   if (handle.driver === "pglite") {
     const client = (handle.db as unknown as { $client: PGlite }).$client;
     return new PgBoss({ ...common, db: pgliteExecutor(client) });
   }
-  return new PgBoss({ ...common, connectionString: env.DATABASE_URL, max: Number(env.JOBS_POOL_SIZE ?? 3), application_name: "ino-mailboxes-jobs" });
+  return new PgBoss({ ...common, connectionString: c.DATABASE_URL, max: c.JOBS_POOL_SIZE, application_name: "ino-mailboxes-jobs" });
 }
 
 /**

@@ -1,11 +1,12 @@
 import { randomInt } from "node:crypto";
+import { config } from "@/lib/config";
 
 // Alias addresses: <token>@<org slug>.<platform mail domain> (SPEC §2, R11).
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 export const ALIAS_TOKEN_LENGTH = 10;
 
 export function platformMailDomain(): string {
-  return (process.env.PLATFORM_MAIL_DOMAIN ?? "ino.cx").toLowerCase();
+  return config().PLATFORM_MAIL_DOMAIN;
 }
 
 /** A fresh random token from a cryptographic source: lowercase letters and digits. */

@@ -2,9 +2,10 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { emailDomain, mailbox, organization, queue, queueMailbox, smartRouting } from "@/db/schema";
-import { forwardingStatusOf, type ForwardingStatus } from "@/lib/forwarding/status";
+import { z } from "zod";
+import { json } from "@/db/rows";
 import { findHealthFacts, type MailboxHealthRow } from "@/lib/health/find-health-facts";
-import type { MailboxHealth } from "@/lib/health/mailbox-health";
+import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
 import { aliasAddress } from "./alias";
 
 export type MailboxListItem = {
@@ -17,24 +18,20 @@ export type MailboxListItem = {
   smartRouting: { name: string; version: "production" | "test" } | null;
   lastReceivedAt: Date | null;
   lastReceivedFrom: string | null;
-  /** R25: the status of the CURRENT address's rule. */
-  forwardingStatus: ForwardingStatus;
-  /** R25: an earlier address was verified or tried, not this one ("Not verified for <address>"). */
-  forwardingAddressChanged: boolean;
-  /** R27: why the latest verification failed (timeout, bounce: its kind and status line), when it did. */
-  forwardingFailure: { reason: string; bounceKind: string | null; bounceStatus: string | null } | null;
   /** R26: the newest customer mail (not the platform's own or a provider's messages). */
   lastCustomerMailAt: Date | null;
   lastCustomerMailFrom: string | null;
-  /** One health state with its cause (R29), derived like the scheduler's (lib/health). */
+  /** The mailbox's one state with its cause (lib/mailbox-state), derived like the scheduler's. */
   health: MailboxHealth;
   createdAt: Date;
 };
 
+const queuesColumn = json(z.array(z.object({ id: z.string(), name: z.string(), isDefault: z.boolean() })).nullable());
+
 /**
  * S1's rows: every mailbox of the organisation with its address, alias, queues, routing, last received mail
- * and forwarding status, in ONE query whatever the number of mailboxes (queues and the latest verification
- * come from correlated subqueries, not one query per row).
+ * and state, in ONE query whatever the number of mailboxes (queues come from a correlated subquery, not one
+ * query per row), beside the organisation's health facts (one more query, shared with the layout's banner).
  */
 export async function findMailboxes(orgId: string, now: Date = new Date(), healthFacts?: Promise<MailboxHealthRow[]>): Promise<MailboxListItem[]> {
   // `healthFacts`: the organisation's health rows when the caller already reads them (S1 shares the layout's).
@@ -53,21 +50,12 @@ export async function findMailboxes(orgId: string, now: Date = new Date(), healt
       lastReceivedAt: mailbox.lastReceivedAt,
       lastReceivedFrom: mailbox.lastReceivedFrom,
       createdAt: mailbox.createdAt,
-      queues: sql<MailboxListItem["queues"] | null>`(
+      queues: sql<unknown>`(
         select json_agg(json_build_object('id', ${queue.id}, 'name', ${queue.name}, 'isDefault', ${queueMailbox.isDefault}) order by ${queue.name})
         from ${queueMailbox} join ${queue} on ${queue.id} = ${queueMailbox.queueId}
         where ${queueMailbox.mailboxId} = ${mailbox.id})`,
       lastCustomerMailAt: mailbox.lastCustomerMailAt,
       lastCustomerMailFrom: mailbox.lastCustomerMailFrom,
-      latestVerification: sql<{ verifiedAt: string | null; failedAt: string | null; expiresAt: string; failureReason: string | null; bounceKind: string | null; bounceStatus: string | null } | null>`(
-        select json_build_object('verifiedAt', fv.verified_at, 'failedAt', fv.failed_at, 'expiresAt', fv.expires_at,
-                                 'failureReason', fv.failure_reason, 'bounceKind', fv.bounce_kind, 'bounceStatus', fv.bounce_status)
-        from forwarding_verification fv
-        where fv.mailbox_id = ${mailbox.id} and fv.address = ${mailbox.localPart} || '@' || ${emailDomain.domain}
-        order by fv.requested_at desc limit 1)`,
-      otherAddressVerified: sql<boolean>`exists (
-        select 1 from forwarding_verification fv
-        where fv.mailbox_id = ${mailbox.id} and fv.address <> ${mailbox.localPart} || '@' || ${emailDomain.domain})`,
     })
     .from(mailbox)
     .innerJoin(organization, eq(organization.id, mailbox.orgId))
@@ -77,12 +65,7 @@ export async function findMailboxes(orgId: string, now: Date = new Date(), healt
     .orderBy(asc(mailbox.displayName));
   const health = new Map((await healthRows).map((h) => [h.mailboxId, h.health]));
   return rows.map((r) => {
-    const v = typeof r.latestVerification === "string" ? JSON.parse(r.latestVerification) : r.latestVerification;
-    const queues = typeof r.queues === "string" ? JSON.parse(r.queues) : r.queues;
-    const status = forwardingStatusOf(
-      v ? { verifiedAt: v.verifiedAt ? new Date(v.verifiedAt) : null, failedAt: v.failedAt ? new Date(v.failedAt) : null, expiresAt: new Date(v.expiresAt) } : null,
-      now,
-    );
+    const queues = queuesColumn.parse(r.queues);
     return {
       id: r.id,
       displayName: r.displayName,
@@ -93,13 +76,9 @@ export async function findMailboxes(orgId: string, now: Date = new Date(), healt
       smartRouting: r.routingName && r.routingVersion ? { name: r.routingName, version: r.routingVersion } : null,
       lastReceivedAt: r.lastReceivedAt,
       lastReceivedFrom: r.lastReceivedFrom,
-      forwardingStatus: status,
-      forwardingAddressChanged: !v && Boolean(r.otherAddressVerified),
-      forwardingFailure:
-        status === "failed" && v ? { reason: v.failureReason ?? "timeout", bounceKind: v.bounceKind, bounceStatus: v.bounceStatus } : null,
       lastCustomerMailAt: r.lastCustomerMailAt,
       lastCustomerMailFrom: r.lastCustomerMailFrom,
-      health: health.get(r.id) ?? { state: "not_verified" },
+      health: health.get(r.id) ?? { state: "not_verified", code: "not_verified" },
       createdAt: r.createdAt,
     };
   });

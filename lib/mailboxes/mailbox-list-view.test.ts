@@ -1,12 +1,27 @@
 import { describe, expect, it } from "vitest";
 import type { MailboxListItem } from "./find-mailboxes";
-import { mailboxState, packListData, STATE_WORDS, unpackListData } from "./mailbox-list-view";
+import { mailboxHealth, type HealthFacts } from "@/lib/mailbox-state/derive-mailbox-state";
+import { stateLabel } from "@/lib/mailbox-state/state-map";
+import { mailboxState, packListData, unpackListData } from "./mailbox-list-view";
 
 const now = new Date("2026-11-26T12:00:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
 const Q = { sales: { id: "00000000-0000-4000-8000-0000000000a1", name: "Sales" }, support: { id: "00000000-0000-4000-8000-0000000000a2", name: "Support" } };
 
-function item(over: Partial<MailboxListItem>): MailboxListItem {
+// Each row's state comes from the one derivation, from the facts the row stands for.
+const facts = (over: Partial<HealthFacts>): HealthFacts => ({
+  active: true,
+  latestVerification: null,
+  currentAddress: "support@mycompany.com",
+  lastCustomerMailAt: null,
+  silentSince: null,
+  confirmationWaiting: false,
+  now,
+  ...over,
+});
+function item(over: Partial<MailboxListItem>, f: Partial<HealthFacts> = {}): MailboxListItem {
+  const active = over.active ?? true;
+  const lastCustomerMailAt = over.lastCustomerMailAt ?? null;
   return {
     id: "00000000-0000-4000-8000-000000000001",
     displayName: "Support Team",
@@ -17,12 +32,9 @@ function item(over: Partial<MailboxListItem>): MailboxListItem {
     smartRouting: null,
     lastReceivedAt: null,
     lastReceivedFrom: null,
-    forwardingStatus: "unknown",
-    forwardingAddressChanged: false,
-    forwardingFailure: null,
     lastCustomerMailAt: null,
     lastCustomerMailFrom: null,
-    health: { state: "not_verified", cause: { kind: "never_verified" } },
+    health: mailboxHealth(facts({ active, lastCustomerMailAt, ...f })),
     createdAt: now,
     ...over,
   };
@@ -45,11 +57,11 @@ describe("S1's rows travel once, compactly (issue 13)", () => {
       alias: "k7x2pq8mz0@demo.ino.cx",
       queues: [{ ...Q.sales, isDefault: true }, { ...Q.support, isDefault: false }],
       routing: { name: "Escalation", version: "test" },
-      last: { at: hoursAgo(2).getTime(), ago: "2 h ago", from: "jeanne@customer.example" },
+      last: { at: hoursAgo(2).getTime(), ago: "2 hours ago", from: "jeanne@customer.example" },
     });
-    expect(STATE_WORDS[a.state]).toBe("Receiving mail");
+    expect(stateLabel(a.health)).toBe("Receiving mail");
     expect(b).toMatchObject({ name: "Billing", alias: "aaaa111122@demo.ino.cx", queues: [], routing: { name: "Sales routing", version: "production" }, last: null });
-    expect(STATE_WORDS[b.state]).toBe("Inactive");
+    expect(stateLabel(b.health)).toBe("Inactive");
   });
 
   it("keeps whole aliases when their domains differ, and adds a queue the organisation list lacks", () => {
@@ -61,16 +73,18 @@ describe("S1's rows travel once, compactly (issue 13)", () => {
   });
 
   it("the badge's words: the state, and only what it does not already say (cause, other address, evidence)", () => {
-    expect(mailboxState(item({}), now, "UTC")).toEqual({ code: 5, detail: "" });
-    expect(mailboxState(item({ active: false }), now, "UTC")).toEqual({ code: 0, detail: "forwarding not checked" });
-    expect(mailboxState(item({ health: { state: "not_verified", cause: { kind: "address_changed", address: "new@mycompany.com" } } }), now, "UTC")).toEqual({
-      code: 5,
-      detail: "Not verified for new@mycompany.com",
+    expect(mailboxState(item({}), now, "UTC")).toEqual({ code: "not_verified", detail: "Forwarding never verified" });
+    expect(mailboxState(item({ active: false }), now, "UTC")).toEqual({ code: "inactive", detail: "Inactive: forwarding is not checked" });
+    const old = { requestedAt: hoursAgo(48), expiresAt: hoursAgo(47.75), verifiedAt: hoursAgo(47.9), address: "support@mycompany.com" };
+    const moved = item({ address: "new@mycompany.com" }, { currentAddress: "new@mycompany.com", latestVerification: old });
+    expect(mailboxState(moved, now, "UTC")).toEqual({ code: "address_changed", detail: "" });
+    expect(stateLabel(moved.health)).toBe("Not verified for new@mycompany.com");
+    const [row] = unpackListData(packListData([moved], [], now, "UTC"));
+    expect(stateLabel(row.health)).toBe("Not verified for new@mycompany.com");
+    expect(mailboxState(item({ lastCustomerMailAt: hoursAgo(1) }, { latestVerification: old, silentSince: hoursAgo(30) }), now, "UTC")).toEqual({
+      code: "silent",
+      detail: "No mail since 25 Nov 2026, 06:00 UTC; receiving mail, last message 1 hour ago",
     });
-    expect(mailboxState(item({ health: { state: "needs_attention", cause: { kind: "silent", since: hoursAgo(30) } }, lastCustomerMailAt: hoursAgo(1) }), now, "UTC")).toEqual({
-      code: 4,
-      detail: "No mail since 25 Nov 2026, 06:00 UTC; receiving mail, last message 1 h ago",
-    });
-    expect(mailboxState(item({ lastCustomerMailAt: hoursAgo(3) }), now, "UTC")).toEqual({ code: 1, detail: "Not verified; last message 3 h ago" });
+    expect(mailboxState(item({ lastCustomerMailAt: hoursAgo(3) }), now, "UTC")).toEqual({ code: "receiving_mail", detail: "Not verified; last message 3 hours ago" });
   });
 });

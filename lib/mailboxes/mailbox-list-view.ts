@@ -1,6 +1,6 @@
-import { isReceivingMail } from "@/lib/forwarding/status";
 import { formatAgo, formatOrgTime } from "@/lib/format-time";
-import { describeHealthCause, HEALTH_STATES, healthLabel, type HealthState, type MailboxHealth } from "@/lib/health/mailbox-health";
+import { HEALTH_STATES, STATE_CODES, type HealthState, type MailboxHealth, type StateCode } from "@/lib/mailbox-state/derive-mailbox-state";
+import { badgeState, stateDetail, stateLabel } from "@/lib/mailbox-state/state-map";
 import type { MailboxListItem } from "./find-mailboxes";
 
 /**
@@ -54,7 +54,7 @@ const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCas
 function sortValue(m: MailboxRow, key: SortKey): string | number {
   switch (key) {
     case "status":
-      return `${m.active ? 0 : 1}${HEALTH_STATES.indexOf(m.health.state)}`;
+      return `${m.active ? 0 : 1}${HEALTH_STATES.indexOf(m.health.state)}${STATE_CODES.indexOf(m.health.code)}`;
     case "queues":
       return m.queues.map((q) => q.name).join(", ");
     case "smartRouting":
@@ -94,7 +94,7 @@ export function mailboxesCsv(rows: MailboxRow[]): string {
       m.address,
       m.alias,
       m.active ? "Active" : "Inactive",
-      healthLabel(m.health),
+      stateLabel(m.health),
       m.queues.map((q) => q.name).join("; "),
       m.queues.filter((q) => q.isDefault).map((q) => q.name).join("; "),
       m.smartRouting ? `${m.smartRouting.name} (${m.smartRouting.version === "production" ? "Production" : "Test"})` : "",
@@ -105,25 +105,12 @@ export function mailboxesCsv(rows: MailboxRow[]): string {
 }
 
 /**
- * A mailbox's state in ONE badge: "Inactive", or, for an active mailbox, its forwarding health (R29), with customer
- * mail arriving as positive evidence where no rule is proven yet (R26). `detail` completes the words for screen
- * readers and the tooltip where there is more to say: "Needs attention (No mail since …)".
+ * A mailbox's state in ONE badge (lib/mailbox-state): its code, and `detail` completing the words for screen readers
+ * and the tooltip where there is more to say (the cause; customer mail arriving as evidence, R26).
  */
-export const STATE_WORDS = ["Inactive", "Receiving mail", "Healthy", "Checking", "Needs attention", "Not verified"] as const;
-export const STATE_TONE = ["b-gray", "b-blue", "b-green", "b-amber", "b-red", "b-gray"] as const;
-export type StateCode = 0 | 1 | 2 | 3 | 4 | 5;
-const STATE_OF: Record<HealthState, StateCode> = { healthy: 2, checking: 3, needs_attention: 4, not_verified: 5 };
-
-export function mailboxState(m: { active: boolean; health: MailboxHealth; lastCustomerMailAt: Date | null }, now: Date, timeZone: string): { code: StateCode; detail: string } {
-  const { active, health, lastCustomerMailAt } = m;
-  if (!active) return { code: 0, detail: "forwarding not checked" };
-  const receiving = isReceivingMail(lastCustomerMailAt, now);
-  const code: StateCode = health.state === "not_verified" && receiving ? 1 : STATE_OF[health.state];
-  const label = healthLabel(health);
-  const cause = health.state === "needs_attention" || health.state === "checking" ? describeHealthCause(health.cause, (d) => formatOrgTime(d, timeZone)) : null;
-  const evidence = receiving && lastCustomerMailAt ? `${code === 1 ? "" : "receiving mail, "}last message ${formatAgo(lastCustomerMailAt, now, timeZone)}` : null;
-  // "Active" is implied (an inactive mailbox says "Inactive"), so the common badge carries no extra words at all.
-  return { code, detail: [label === STATE_WORDS[code] ? null : label, cause, evidence].filter(Boolean).join("; ") };
+export function mailboxState(m: { health: MailboxHealth; lastCustomerMailAt: Date | null }, now: Date, timeZone: string): { code: StateCode; detail: string } {
+  const detail = stateDetail(m.health, { now, time: (d) => formatOrgTime(d, timeZone), lastCustomerMailAt: m.lastCustomerMailAt, timeZone });
+  return { code: m.health.code, detail };
 }
 
 /**
@@ -135,7 +122,8 @@ export type PackedRow = [
   name: string,
   address: string,
   aliasLocal: string,
-  state: StateCode,
+  /** The index of the state's code in STATE_CODES (a number: S1's rows are sent lean, issue 13). */
+  state: number,
   detail: string,
   queues: number[],
   routing: string | 0,
@@ -152,6 +140,8 @@ export type ListRow = {
   address: string;
   alias: string;
   state: StateCode;
+  /** The badge's state (components/mailbox-state): its code, and the address it names after a change (R25). */
+  health: Pick<MailboxHealth, "code" | "cause">;
   detail: string;
   queues: { id: string; name: string; isDefault: boolean }[];
   routing: { name: string; version: "production" | "test" } | null;
@@ -174,7 +164,7 @@ export function packListData(rows: MailboxRow[], queues: { id: string; name: str
         m.displayName,
         m.address,
         aliasDomain ? m.alias.slice(0, m.alias.indexOf("@")) : m.alias,
-        code,
+        STATE_CODES.indexOf(code),
         detail,
         m.queues.map((q) => (q.isDefault ? -qi(q) - 1 : qi(q))),
         m.smartRouting?.name ?? 0,
@@ -188,12 +178,14 @@ export function packListData(rows: MailboxRow[], queues: { id: string; name: str
 }
 
 export function unpackListData(data: ListData): ListRow[] {
-  return data.rows.map(([id, name, address, aliasLocal, state, detail, queues, routing, routingTest, lastAt, lastAgo, lastFrom]) => ({
+  return data.rows.map(([id, name, address, aliasLocal, index, detail, queues, routing, routingTest, lastAt, lastAgo, lastFrom]) => ({
     id,
     name,
     address,
     alias: data.aliasDomain ? `${aliasLocal}@${data.aliasDomain}` : aliasLocal,
-    state,
+    state: STATE_CODES[index],
+    // After an address change the badge names the current address (R25): the row's own address.
+    health: badgeState(STATE_CODES[index], address),
     detail,
     queues: queues.map((k) => {
       const [qid, qname] = data.queues[k < 0 ? -k - 1 : k];

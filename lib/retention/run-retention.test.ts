@@ -6,6 +6,7 @@ import { auditEvent, forwardingVerification, inboundMessage } from "@/db/schema"
 import { createTestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { retentionOptionsFromEnv, runRetention } from "./run-retention";
+import { parseConfig } from "@/lib/config";
 
 const NOW = new Date("2026-11-26T12:00:00.000Z");
 const daysAgo = (d: number, extraMs = 0) => new Date(NOW.getTime() - d * 86_400_000 - extraMs);
@@ -68,8 +69,9 @@ describe("R33 retention", () => {
   });
 
   it("reads its settings from the environment, with the documented defaults", () => {
-    expect(retentionOptionsFromEnv({})).toEqual({ inboundRetentionDays: 90, maxInboundPerMailbox: 5000, verificationRetentionDays: 30, auditRetentionDays: 730 });
-    expect(retentionOptionsFromEnv({ INBOUND_RETENTION_DAYS: "30", INBOUND_MAX_PER_MAILBOX: "abc" })).toMatchObject({ inboundRetentionDays: 30, maxInboundPerMailbox: 5000 });
+    expect(retentionOptionsFromEnv(parseConfig({}))).toEqual({ inboundRetentionDays: 90, maxInboundPerMailbox: 5000, verificationRetentionDays: 30, auditRetentionDays: 730 });
+    expect(retentionOptionsFromEnv(parseConfig({ INBOUND_RETENTION_DAYS: "30" }))).toMatchObject({ inboundRetentionDays: 30, maxInboundPerMailbox: 5000 });
+    expect(() => parseConfig({ INBOUND_MAX_PER_MAILBOX: "abc" })).toThrow(/INBOUND_MAX_PER_MAILBOX="abc"/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
+import { config, type Config } from "@/lib/config";
 
 /**
  * R33 retention. What is kept, and for how long (all configurable, see retentionOptionsFromEnv):
@@ -39,16 +40,13 @@ export const RETENTION_DEFAULTS = {
   batchSize: 500,
 } as const;
 
-export function retentionOptionsFromEnv(env: Record<string, string | undefined> = process.env): Omit<RetentionOptions, "now"> {
-  const n = (v: string | undefined, fallback: number) => {
-    const x = Number(v);
-    return v !== undefined && v !== "" && Number.isInteger(x) && x > 0 ? x : fallback;
-  };
+/** The retention variables of lib/config.ts (a value that is not a positive whole number is a start-up error). */
+export function retentionOptionsFromEnv(c: Config = config()): Omit<RetentionOptions, "now"> {
   return {
-    inboundRetentionDays: n(env.INBOUND_RETENTION_DAYS, RETENTION_DEFAULTS.inboundRetentionDays),
-    maxInboundPerMailbox: n(env.INBOUND_MAX_PER_MAILBOX, RETENTION_DEFAULTS.maxInboundPerMailbox),
-    verificationRetentionDays: n(env.VERIFICATION_RETENTION_DAYS, RETENTION_DEFAULTS.verificationRetentionDays),
-    auditRetentionDays: n(env.AUDIT_RETENTION_DAYS, RETENTION_DEFAULTS.auditRetentionDays),
+    inboundRetentionDays: c.INBOUND_RETENTION_DAYS,
+    maxInboundPerMailbox: c.INBOUND_MAX_PER_MAILBOX,
+    verificationRetentionDays: c.VERIFICATION_RETENTION_DAYS,
+    auditRetentionDays: c.AUDIT_RETENTION_DAYS,
   };
 }
 

@@ -1,5 +1,6 @@
 import { prepareDatabase } from "./prepare-database";
 import { publicUrlProblem } from "./public-url";
+import { config } from "@/lib/config";
 
 /**
  * Server start: database ready (migrations, demo) before the first request, then the inbound SMTP receiver
@@ -27,7 +28,7 @@ export async function bootServer(): Promise<void> {
 // Scheduled checks, silence detection and alerts (R29) run on the PostgreSQL-backed job queue, in the app
 // process only (docs/decisions/0005-job-queue.md); JOBS_DISABLED=1 keeps an instance out of it.
 async function startJobQueue(): Promise<void> {
-  if (process.env.NEXT_PHASE === "phase-production-build" || process.env.JOBS_DISABLED === "1") return;
+  if (process.env.NEXT_PHASE === "phase-production-build" || config().JOBS_DISABLED) return;
   const k = globalThis as unknown as { __inoJobs?: Promise<unknown> };
   if (k.__inoJobs) return; // dev reloads: one queue per process (TOOLCHAIN pitfall 6)
   const { getDbHandle } = await import("@/db");

@@ -1,9 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import { config } from "@/lib/config";
 
 /** "ok" when the database answers a trivial query within `timeoutMs`, else "unavailable" (the cause is logged). */
-export async function checkDatabase(timeoutMs = Number(process.env.READINESS_TIMEOUT_MS ?? 3000)): Promise<"ok" | "unavailable"> {
+export async function checkDatabase(timeoutMs = config().READINESS_TIMEOUT_MS): Promise<"ok" | "unavailable"> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([

@@ -2,13 +2,14 @@ import { getDbHandle } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
+import { config } from "@/lib/config";
 
 /** Migrates the database and seeds the demo on first start (SPEC §5). Safe to run on every start. */
 export async function prepareDatabase(): Promise<void> {
   const handle = getDbHandle();
   await migrateDatabase(handle);
   const result = await seedDemo(handle.db, {
-    password: process.env.SEED_ADMIN_PASSWORD,
+    password: config().SEED_ADMIN_PASSWORD,
     extend: seedDemoMailboxes,
   });
   if (result.seeded) {

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { nextParam, safeNextPath } from "@/lib/auth/safe-next-path";
+import { config } from "@/lib/config";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
-  const platform = process.env.PLATFORM_NAME ?? "INO cx";
+  const platform = config().PLATFORM_NAME;
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-slate-50 to-slate-100 px-4">
       <div className="w-full max-w-sm">

@@ -31,4 +31,19 @@ export const de: Catalogue = {
     digestRecoveredSubject: "Behoben: {{count}} Postfächer empfangen wieder E-Mails",
     digestRecoveredIntro: "{{count}} Postfächer von {{org}} funktionieren wieder:",
   },
+  // Why a verification failed (codes stored in the database, lib/mailbox-state/failure-reason.ts).
+  failure: {
+    timed_out: "die an {{address}} gesendete Testnachricht ist nicht innerhalb von {{timeout}} über den Alias zurückgekommen",
+    address_changed: "die Adresse des Postfachs hat sich geändert, bevor die an {{address}} gesendete Testnachricht zurückkam",
+    provider_held: "der Anbieter hat die an {{address}} gesendete Testnachricht bis zur Bestätigung der Weiterleitung zurückgehalten; prüfen Sie erneut, jetzt da sie bestätigt ist",
+  },
+  // What a bounce of a test message means (R27), by kind (lib/forwarding/explain-bounce.ts).
+  bounce: {
+    m365_forwarding_blocked: "Microsoft 365 blockiert die Weiterleitung an externe Adressen",
+    m365_spam_block: "Microsoft 365 hat die Nachricht als Spam abgelehnt (nicht die Weiterleitungsrichtlinie)",
+    mailbox_unknown: "Die Adresse existiert nicht",
+    quota: "Das Postfach ist voll",
+    relay_denied: "Der empfangende Server hat die Nachricht abgelehnt",
+    unrecognised: "Der Anbieter hat die Testnachricht zurückgeschickt",
+  },
 };

@@ -30,6 +30,21 @@ export const en = {
     digestRecoveredSubject: "Resolved: {{count}} mailboxes receive mail again",
     digestRecoveredIntro: "{{count}} mailboxes of {{org}} work again:",
   },
+  // Why a verification failed (codes stored in the database, lib/mailbox-state/failure-reason.ts).
+  failure: {
+    timed_out: "the test message sent to {{address}} did not come back through the alias within {{timeout}}",
+    address_changed: "the mailbox's address changed before the test message sent to {{address}} came back",
+    provider_held: "the provider held the test message sent to {{address}} until its forwarding confirmation; verify again now that it is confirmed",
+  },
+  // What a bounce of a test message means (R27), by kind (lib/forwarding/explain-bounce.ts).
+  bounce: {
+    m365_forwarding_blocked: "Microsoft 365 blocks forwarding to external addresses",
+    m365_spam_block: "Microsoft 365 refused the message as spam (not the forwarding policy)",
+    mailbox_unknown: "The address does not exist",
+    quota: "The mailbox is full",
+    relay_denied: "The receiving server refused to take the message",
+    unrecognised: "The provider returned the test message",
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

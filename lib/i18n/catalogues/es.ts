@@ -31,4 +31,19 @@ export const es: Catalogue = {
     digestRecoveredSubject: "Resuelto: {{count}} buzones vuelven a recibir correo",
     digestRecoveredIntro: "{{count}} buzones de {{org}} vuelven a funcionar:",
   },
+  // Why a verification failed (codes stored in the database, lib/mailbox-state/failure-reason.ts).
+  failure: {
+    timed_out: "el mensaje de prueba enviado a {{address}} no volvió a través del alias en {{timeout}}",
+    address_changed: "la dirección del buzón cambió antes de que volviera el mensaje de prueba enviado a {{address}}",
+    provider_held: "el proveedor retuvo el mensaje de prueba enviado a {{address}} hasta la confirmación del reenvío; verifique de nuevo ahora que está confirmado",
+  },
+  // What a bounce of a test message means (R27), by kind (lib/forwarding/explain-bounce.ts).
+  bounce: {
+    m365_forwarding_blocked: "Microsoft 365 bloquea el reenvío a direcciones externas",
+    m365_spam_block: "Microsoft 365 rechazó el mensaje como spam (no es la directiva de reenvío)",
+    mailbox_unknown: "La dirección no existe",
+    quota: "El buzón está lleno",
+    relay_denied: "El servidor de destino rechazó el mensaje",
+    unrecognised: "El proveedor devolvió el mensaje de prueba",
+  },
 };

@@ -31,4 +31,19 @@ export const fr: Catalogue = {
     digestRecoveredSubject: "Résolu : {{count}} boîtes aux lettres reçoivent de nouveau du courrier",
     digestRecoveredIntro: "{{count}} boîtes aux lettres de {{org}} fonctionnent de nouveau :",
   },
+  // Why a verification failed (codes stored in the database, lib/mailbox-state/failure-reason.ts).
+  failure: {
+    timed_out: "le message de test envoyé à {{address}} n’est pas revenu par l’alias dans un délai de {{timeout}}",
+    address_changed: "l’adresse de la boîte a changé avant le retour du message de test envoyé à {{address}}",
+    provider_held: "le fournisseur a retenu le message de test envoyé à {{address}} jusqu’à la confirmation du transfert ; vérifiez à nouveau maintenant qu’il est confirmé",
+  },
+  // What a bounce of a test message means (R27), by kind (lib/forwarding/explain-bounce.ts).
+  bounce: {
+    m365_forwarding_blocked: "Microsoft 365 bloque le transfert vers des adresses externes",
+    m365_spam_block: "Microsoft 365 a refusé le message comme spam (pas la stratégie de transfert)",
+    mailbox_unknown: "L’adresse n’existe pas",
+    quota: "La boîte aux lettres est pleine",
+    relay_denied: "Le serveur destinataire a refusé le message",
+    unrecognised: "Le fournisseur a renvoyé le message de test",
+  },
 };

@@ -31,4 +31,19 @@ export const it: Catalogue = {
     digestRecoveredSubject: "Risolto: {{count}} caselle ricevono di nuovo posta",
     digestRecoveredIntro: "{{count}} caselle di {{org}} funzionano di nuovo:",
   },
+  // Why a verification failed (codes stored in the database, lib/mailbox-state/failure-reason.ts).
+  failure: {
+    timed_out: "il messaggio di prova inviato a {{address}} non è tornato tramite l’alias entro {{timeout}}",
+    address_changed: "l’indirizzo della casella è cambiato prima che tornasse il messaggio di prova inviato a {{address}}",
+    provider_held: "il provider ha trattenuto il messaggio di prova inviato a {{address}} fino alla conferma dell’inoltro; verifica di nuovo ora che è confermato",
+  },
+  // What a bounce of a test message means (R27), by kind (lib/forwarding/explain-bounce.ts).
+  bounce: {
+    m365_forwarding_blocked: "Microsoft 365 blocca l’inoltro verso indirizzi esterni",
+    m365_spam_block: "Microsoft 365 ha rifiutato il messaggio come spam (non è il criterio di inoltro)",
+    mailbox_unknown: "L’indirizzo non esiste",
+    quota: "La casella di posta è piena",
+    relay_denied: "Il server di destinazione ha rifiutato il messaggio",
+    unrecognised: "Il provider ha restituito il messaggio di prova",
+  },
 };

@@ -31,4 +31,19 @@ export const nl: Catalogue = {
     digestRecoveredSubject: "Opgelost: {{count}} mailboxen ontvangen weer e-mail",
     digestRecoveredIntro: "{{count}} mailboxen van {{org}} werken weer:",
   },
+  // Why a verification failed (codes stored in the database, lib/mailbox-state/failure-reason.ts).
+  failure: {
+    timed_out: "het testbericht dat naar {{address}} is gestuurd, kwam niet binnen {{timeout}} terug via de alias",
+    address_changed: "het adres van de mailbox is gewijzigd voordat het testbericht naar {{address}} terugkwam",
+    provider_held: "de provider hield het testbericht naar {{address}} vast tot de doorsturing werd bevestigd; verifieer opnieuw nu die bevestigd is",
+  },
+  // What a bounce of a test message means (R27), by kind (lib/forwarding/explain-bounce.ts).
+  bounce: {
+    m365_forwarding_blocked: "Microsoft 365 blokkeert doorsturen naar externe adressen",
+    m365_spam_block: "Microsoft 365 weigerde het bericht als spam (niet het doorstuurbeleid)",
+    mailbox_unknown: "Het adres bestaat niet",
+    quota: "De mailbox is vol",
+    relay_denied: "De ontvangende server weigerde het bericht",
+    unrecognised: "De provider heeft het testbericht teruggestuurd",
+  },
 };

@@ -31,4 +31,19 @@ export const pt: Catalogue = {
     digestRecoveredSubject: "Resolvido: {{count}} caixas de correio voltam a receber correio",
     digestRecoveredIntro: "{{count}} caixas de correio de {{org}} voltaram a funcionar:",
   },
+  // Why a verification failed (codes stored in the database, lib/mailbox-state/failure-reason.ts).
+  failure: {
+    timed_out: "a mensagem de teste enviada para {{address}} não voltou pelo alias dentro de {{timeout}}",
+    address_changed: "o endereço da caixa de correio mudou antes de a mensagem de teste enviada para {{address}} voltar",
+    provider_held: "o provedor reteve a mensagem de teste enviada para {{address}} até a confirmação do reencaminhamento; verifique novamente agora que está confirmado",
+  },
+  // What a bounce of a test message means (R27), by kind (lib/forwarding/explain-bounce.ts).
+  bounce: {
+    m365_forwarding_blocked: "O Microsoft 365 bloqueia o reencaminhamento para endereços externos",
+    m365_spam_block: "O Microsoft 365 recusou a mensagem como spam (não é a política de reencaminhamento)",
+    mailbox_unknown: "O endereço não existe",
+    quota: "A caixa de correio está cheia",
+    relay_denied: "O servidor de destino recusou a mensagem",
+    unrecognised: "O provedor devolveu a mensagem de teste",
+  },
 };

@@ -9,13 +9,14 @@ import { createQueue } from "@/lib/queues/create-queue";
 import { linkMailboxToQueue } from "@/lib/queues/link-mailbox-to-queue";
 import { removeQueue } from "@/lib/queues/remove-queue";
 import { findOrgSettings } from "@/lib/settings/find-org-settings";
+import { config } from "@/lib/config";
 
 /**
  * End-to-end tests only (404 unless E2E_SEED=1, which only playwright.config.ts sets): fills the signed-in
  * admin's organisation up to its limit with realistic mailboxes through the real services (POST), and removes
  * them again (DELETE), so the screen tests see 50 mailboxes without the other journeys seeing them.
  */
-const enabled = () => process.env.E2E_SEED === "1";
+const enabled = () => config().E2E_SEED;
 
 const PEOPLE = ["Customer Service Europe", "Après-vente France et Belgique", "Key Accounts & Strategic Partnerships", "Technical Support Level 2", "Returns and Refunds", "Partner Onboarding Desk", "Invoicing Questions (North America)", "Sales Development Representatives"];
 const QUEUES = ["Tier 2 Escalations", "Premium Customers", "Returns Handling", "Billing Disputes", "New Business Leads", "Partner Success", "Weekend Coverage", "Spanish Speaking Team"];

@@ -7,14 +7,13 @@ import { MailboxHealthCard } from "@/components/health/mailbox-health-card";
 import { ForwardingPanel } from "@/components/inbound/forwarding-panel";
 import { ForwardingInstructions } from "@/components/mailboxes/forwarding-instructions";
 import { MailboxBlockersPanel, MailboxLifecycleActions } from "@/components/mailboxes/mailbox-lifecycle-actions";
-import { ActiveBadge } from "@/components/mailboxes/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { loadForwardingPanel } from "@/lib/forwarding/load-forwarding-panel";
-import { checkIntervalMs, describeCheckInterval } from "@/lib/forwarding/schedule-interval";
-import { verifyTimeoutMs } from "@/lib/forwarding/verify-timeout";
+import { config } from "@/lib/config";
+import { describeInterval } from "@/lib/format-time";
 import { loadMailboxHealth } from "@/lib/health/load-mailbox-health";
 import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
@@ -46,14 +45,15 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
   const m = await loadMailboxOr404(org.id, id);
-  // The forwarding facts first: they settle finished verifications, whose outcome the history and health then show.
-  const forwarding = await loadForwardingPanel({ orgId: org.id, orgSlug: org.slug, mailboxId: m.id, address: m.address });
-  const [history, health, blockers] = await Promise.all([
+  // Reads only (a GET writes nothing): the health tick settles expired verifications and writes their history.
+  const now = new Date();
+  const [forwarding, history, health, blockers] = await Promise.all([
+    loadForwardingPanel({ orgId: org.id, orgSlug: org.slug, mailboxId: m.id, address: m.address, now }),
     findAuditEvents({ orgId: org.id, entityType: "mailbox", entityId: m.id, limit: 50 }),
-    loadMailboxHealth(org.id, m.id, org.timezone),
+    loadMailboxHealth(org.id, m.id, org.timezone, now),
     findMailboxBlockers(org.id, m.id),
   ]);
-  const platform = process.env.PLATFORM_NAME ?? "INO cx";
+  const platform = config().PLATFORM_NAME;
 
   return (
     <>
@@ -61,9 +61,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
         breadcrumb={<Link href="/maker/mailboxes" className="text-sm text-brand-700 hover:underline">← Mailboxes</Link>}
         title={m.displayName}
         description={
-          <span className="flex items-center gap-2">
-            {m.address} <ActiveBadge active={m.active} />
-          </span>
+          <span className="flex items-center gap-2">{m.address}</span>
         }
         actions={
           <>
@@ -86,7 +84,9 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
           </Card>
           <ForwardingPanel
             data={forwarding}
-            timeoutMs={verifyTimeoutMs()}
+            health={health.health}
+            timeZone={org.timezone}
+            timeoutMs={config().VERIFY_TIMEOUT}
             mailbox={{
               id: m.id,
               address: m.address,
@@ -98,7 +98,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
               lastCustomerMailFrom: m.lastCustomerMailFrom,
             }}
           />
-          <MailboxHealthCard view={health} intervalLabel={describeCheckInterval(checkIntervalMs())} />
+          <MailboxHealthCard view={health} intervalLabel={describeInterval(config().FORWARDING_CHECK_INTERVAL)} />
           <Card id="settings" title="Settings">
             <dl className="divide-y divide-slate-100">
               <Setting label="Display name">{m.displayName}</Setting>

@@ -11,6 +11,7 @@ import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { hasOlderAuditEvents } from "@/lib/audit/find-audit-events";
 import { AppError } from "@/lib/errors";
+import { findOrgHealthFacts } from "@/lib/health/find-org-health-facts";
 import { loadQueuePage } from "@/lib/queues/load-queue-page";
 import { packEvents, packLinkable, packLinks } from "@/lib/queues/queue-rows";
 import { idSchema } from "@/lib/validation";
@@ -36,6 +37,9 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
   }
   const { queue, linkable, events } = data;
   const def = queue.mailboxes.find((m) => m.isDefault);
+  // Each linked mailbox's one state (lib/mailbox-state), from the health facts the layout's banner already read.
+  const linked = new Set(queue.mailboxes.map((m) => m.mailboxId));
+  const states = Object.fromEntries((await findOrgHealthFacts(access.member.org.id)).filter((h) => linked.has(h.mailboxId)).map((h) => [h.mailboxId, h.health.code]));
   // One object for every island that needs the queue: the page's payload carries it once and refers to it.
   const q = { id: queue.id, name: queue.name };
   return (
@@ -66,7 +70,7 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
         }
       />
       <div className="space-y-6">
-        <QueueMailboxesCard queue={q} links={packLinks(queue.mailboxes)} linkable={packLinkable(linkable)} />
+        <QueueMailboxesCard queue={q} links={packLinks(queue.mailboxes)} linkable={packLinkable(linkable)} states={states} />
         <Card id="history" title="History" description="Changes to this queue and its mailboxes, newest first.">
           <QueueHistory queue={q} events={packEvents(events)} more={hasOlderAuditEvents(events)} />
         </Card>
