@@ -9,7 +9,7 @@ import { SHOWN_CHARS, generateApiKeySecret, hashApiKeySecret } from "./secret";
  * Creates an API key of the organisation (R40): the secret is returned ONCE, to be shown in the dialog; only its
  * hash and its first characters are stored. The creation is in the history, in the same transaction.
  */
-export async function createApiKey(params: { orgId: string; actorId: string; name: string; access: ApiKeyAccess }) {
+export async function createApiKey(params: { orgId: string; actorId: string | null; name: string; access: ApiKeyAccess }) {
   const secret = generateApiKeySecret();
   const prefix = secret.slice(0, SHOWN_CHARS);
   return db.transaction(async (tx) => {
