@@ -4,6 +4,8 @@ import { expect, expectAccessible, test } from "../fixtures/auth";
 // Settings, and see the script refused at once. The reference page renders offline, under the app's CSP.
 
 test.describe("API keys and /api/v1", () => {
+  // A build and a shared, busy machine: the journey has many steps, each waited for.
+  test.describe.configure({ timeout: 180_000 });
   test("create a key in Settings, use it with fetch, revoke it in Settings and see 401", async ({ page, baseURL }, info) => {
     const name = `E2E script ${Date.now()}`;
     await page.goto("/maker/settings");

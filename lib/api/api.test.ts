@@ -359,6 +359,25 @@ describe("R42 mailboxes through the API: the screens' rules and sentences", () =
   });
 });
 
+describe("R42 performance: a constant number of queries whatever the number of mailboxes", () => {
+  it("GET /mailboxes?limit=100 costs the same queries (key lookup and rate limit included) with 1 and with 50 mailboxes", async () => {
+    const { getDbHandle } = await import("@/db");
+    const count = async (n: number) => {
+      const org = await createTestOrg();
+      for (let i = 0; i < n; i++) await insertTestMailbox(org, { localPart: `count-${i}` });
+      const key = await keyFor(org, "read");
+      await api("GET", "/mailboxes?limit=100", { key });
+      const before = getDbHandle().queryCount();
+      const r = await api("GET", "/mailboxes?limit=100", { key });
+      expect(r.body.data).toHaveLength(n);
+      return getDbHandle().queryCount() - before;
+    };
+    const one = await count(1);
+    expect(await count(50)).toBe(one);
+    expect(one).toBeLessThanOrEqual(3);
+  });
+});
+
 describe("R43 rate limit per key, shared in the database", () => {
   it("answers 429 with Retry-After and the RateLimit headers past API_RATE_LIMIT a minute", async () => {
     const before = process.env.API_RATE_LIMIT;

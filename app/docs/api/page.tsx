@@ -42,6 +42,18 @@ type Doc = {
   "x-problem-types": Record<string, { status: number; title: string }>;
 };
 
+/** A description's `code` spans as <code>, the rest as text. */
+function Text({ children }: { children?: string }) {
+  if (!children) return null;
+  return (
+    <>
+      {children.split(/(`[^`]+`)/).map((part, i) =>
+        part.startsWith("`") && part.endsWith("`") ? <code key={i} className="rounded bg-slate-100 px-1">{part.slice(1, -1)}</code> : part,
+      )}
+    </>
+  );
+}
+
 const refName = (ref: string) => ref.split("/").at(-1) ?? ref;
 
 function typeOf(s: Schema): ReactNode {
@@ -85,7 +97,7 @@ function Fields({ schema }: { schema: Schema }) {
             <tr key={name}>
               <td className="py-1.5 pr-3 font-mono text-xs whitespace-nowrap">{name}{schema.required?.includes(name) && <span className="text-red-700" title="required"> *</span>}</td>
               <td className="py-1.5 pr-3 text-xs">{typeOf(s)}</td>
-              <td className="py-1.5 text-xs text-slate-700">{[s.description, limits(s)].filter(Boolean).join(" — ")}</td>
+              <td className="py-1.5 text-xs text-slate-700"><Text>{[s.description, limits(s)].filter(Boolean).join(" — ")}</Text></td>
             </tr>
           ))}
         </tbody>
@@ -128,7 +140,7 @@ export default function ApiReferencePage() {
       <main className="min-w-0 space-y-10">
         <header className="space-y-3">
           <h1 className="text-2xl font-semibold text-slate-900">{doc.info.title}</h1>
-          <p className="text-slate-700">{doc.info.description}</p>
+          <p className="text-slate-700"><Text>{doc.info.description}</Text></p>
           <p className="text-sm text-slate-600">
             Base address: <code className="rounded bg-slate-100 px-1">/api/v1</code>. Machine-readable document (OpenAPI 3.1):{" "}
             <a className="text-brand-700 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
@@ -158,7 +170,7 @@ export default function ApiReferencePage() {
                   <span className="break-all">/api/v1{path}</span>
                   <span className="rounded-full bg-slate-100 px-2 py-0.5 font-sans text-xs text-slate-700">{op["x-access"] === "write" ? "Read and write key" : "Any key"}</span>
                 </p>
-                {op.description && <p className="text-sm text-slate-700">{op.description}</p>}
+                {op.description && <p className="text-sm text-slate-700"><Text>{op.description}</Text></p>}
                 {op.parameters.length > 0 && (
                   <div>
                     <h4 className="text-sm font-medium text-slate-900">Parameters</h4>
@@ -166,7 +178,7 @@ export default function ApiReferencePage() {
                       {op.parameters.map((p) => (
                         <li key={`${p.in}-${p.name}`}>
                           <code className="rounded bg-slate-100 px-1 text-xs">{p.name}</code> <span className="text-xs text-slate-500">({p.in}{p.required ? ", required" : ""}; {typeOf(p.schema)})</span>
-                          {p.description ? ` ${p.description}` : ""}
+                          {p.description ? " " : ""}<Text>{p.description}</Text>
                         </li>
                       ))}
                     </ul>
