@@ -8,6 +8,7 @@ const sections: Section[] = [
   { name: "queues", run: (ctx) => import("./queues").then((m) => m.default(ctx)) },
   { name: "inbound", run: (ctx) => import("./inbound").then((m) => m.default(ctx)) },
   { name: "scheduler", run: (ctx) => import("./scheduler").then((m) => m.default(ctx)) },
+  { name: "api", run: (ctx) => import("./api").then((m) => m.default(ctx)) },
 ];
 // The measured server runs no job queue of its own: the scheduler section drives ticks itself, with its own clock.
 process.env.JOBS_DISABLED = "1";

@@ -27,6 +27,9 @@ const ACTIONS: Record<string, string> = {
   "queue.mailbox_linked": "linked a mailbox to the queue",
   "queue.mailbox_unlinked": "unlinked a mailbox from the queue",
   "queue.default_changed": "changed the default mailbox of the queue",
+  "api_key.created": "created the API key",
+  "api_key.revoked": "revoked the API key",
+  "api_key.refused": "refused a request made with the revoked API key",
 };
 
 const FIELDS: Record<string, string> = {
@@ -51,6 +54,9 @@ const FIELDS: Record<string, string> = {
   defaultOf: "Default sender of",
   why: "Why",
   forwarding: "Forwarding",
+  access: "Access",
+  key: "Key",
+  request: "Request",
 };
 
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);

@@ -18,13 +18,18 @@ const linked = (address: string, queues: { id: string; name: string; isDefault: 
 /**
  * Deletes a mailbox for good (R14), freeing a place under the limit (R10). Refused while it is linked to any
  * queue (the foreign key RESTRICTs it too). Its alias token stays in the registry and is never issued again.
+ * With `version` (the API's If-Match), refused when the mailbox has changed since (R12).
  */
-export async function deleteMailbox(params: { orgId: string; actorId: string | null; id: string }) {
+export async function deleteMailbox(params: { orgId: string; actorId: string | null; id: string; version?: number }) {
   let address = "";
   try {
     return await db.transaction(async (tx) => {
       const current = await lockMailbox(tx, params.orgId, params.id);
       address = current.address;
+      // The API's If-Match (R12): a delete based on a version someone has changed since is refused.
+      if (params.version !== undefined && current.version !== params.version) {
+        throw new AppError("CONFLICT", `Someone changed ${current.address} after you read it. Read it again before deleting it.`);
+      }
       const queues = await findMailboxQueues(tx, params.orgId, current.id);
       if (queues.length > 0) throw linked(current.address, queues);
       const [org] = await tx.select({ slug: organization.slug }).from(organization).where(eq(organization.id, params.orgId));

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { AuditList } from "@/components/audit/audit-list";
 import { AccessProblem } from "@/components/auth/access-problem";
+import { ApiKeysCard } from "@/components/settings/api-keys-card";
 import { EmailDomainsCard } from "@/components/settings/email-domains-card";
 import { OrgDefaultsForm } from "@/components/settings/org-defaults-form";
 import { SmartRoutingsCard } from "@/components/settings/smart-routings-card";
 import { Card, PageHeader } from "@/components/ui/card";
+import { findApiKeys } from "@/lib/api/find-api-keys";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { findOrgSettings } from "@/lib/settings/find-org-settings";
@@ -15,9 +17,10 @@ export default async function SettingsPage() {
   const access = await requirePageAccess("/maker/settings", { licence: false });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
-  const [{ domains, routings }, events] = await Promise.all([
+  const [{ domains, routings }, events, apiKeys] = await Promise.all([
     findOrgSettings(org.id),
     findAuditEvents({ orgId: org.id, limit: 15 }),
+    findApiKeys(org.id),
   ]);
   return (
     <>
@@ -28,6 +31,7 @@ export default async function SettingsPage() {
         </Card>
         <EmailDomainsCard domains={domains} />
         <SmartRoutingsCard routings={routings} />
+        <ApiKeysCard keys={apiKeys} />
         <Card id="activity" title="Recent activity" description="Every change in this organisation, newest first.">
           <AuditList events={events} showEntity />
         </Card>

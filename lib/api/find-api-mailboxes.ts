@@ -1,0 +1,145 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { db, rowsOf } from "@/db";
+import { forwardingStatusOf } from "@/lib/forwarding/status";
+import { findHealthFacts } from "@/lib/health/find-health-facts";
+import { describeHealthCause, type MailboxHealth } from "@/lib/health/mailbox-health";
+import { aliasAddress } from "@/lib/mailboxes/alias";
+import { ApiProblem } from "./problem";
+import type { ApiMailbox, ListMailboxesQuery } from "./resources";
+
+type Raw = {
+  id: string;
+  display_name: string;
+  local_part: string;
+  domain: string;
+  alias_token: string;
+  slug: string;
+  timezone: string | null;
+  language: string | null;
+  active: boolean;
+  version: number;
+  created_at: string | Date;
+  updated_at: string | Date;
+  created_key: string;
+  queues: { id: string; name: string; is_default: boolean }[] | string | null;
+  latest: { requested_at: string; verified_at: string | null; failed_at: string | null; expires_at: string; failure_reason: string | null; bounce_kind: string | null; bounce_status: string | null } | string | null;
+  last_verified_at: string | Date | null;
+  other_address: boolean;
+};
+
+const json = <T>(v: T | string | null): T | null => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+const iso = (v: string | Date | null | undefined) => (v ? new Date(v).toISOString() : null);
+
+/** A page cursor: the last row's (created_at to the microsecond, id), opaque to clients. */
+export function encodeCursor(createdKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdKey, id])).toString("base64url");
+}
+function decodeCursor(cursor: string): { createdKey: string; id: string } {
+  const bad = new ApiProblem("validation", "This cursor is not valid: use next_cursor from the previous page.", {
+    errors: [{ field: "cursor", detail: "Use next_cursor from the previous page." }],
+  });
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(v) && v.length === 2 && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(v[0]) && /^[0-9a-f-]{36}$/.test(v[1])) {
+      return { createdKey: v[0], id: v[1] };
+    }
+  } catch {}
+  throw bad;
+}
+
+/**
+ * The API's mailboxes (R42): one mailbox, or a page in creation order with the keyset cursor (created_at, id), so
+ * that concurrent creations never shift a page (nothing is read twice, nothing that existed is skipped). Two
+ * queries whatever the page size, run in parallel: the rows with their queues and forwarding facts, and the
+ * organisation's health facts (the same derivation as S1 and S4).
+ */
+export async function findApiMailboxes(
+  orgId: string,
+  opts: { id?: string; query?: ListMailboxesQuery; now?: Date } = {},
+): Promise<{ data: ApiMailbox[]; nextCursor: string | null }> {
+  const now = opts.now ?? new Date();
+  const q = opts.query ?? {};
+  const limit = opts.id ? 1 : (q.limit ?? 25);
+  const where: SQL[] = [sql`m.org_id = ${orgId}::uuid`];
+  if (opts.id) where.push(sql`m.id = ${opts.id}::uuid`);
+  if (q.status) where.push(sql`m.active = ${q.status === "active"}`);
+  if (q.domain !== undefined) where.push(sql`d.domain = ${q.domain.trim().toLowerCase()}`);
+  if (q.q) {
+    const like = `%${q.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`(lower(m.display_name) like ${like} or (m.local_part || '@' || d.domain) like ${like} or m.alias_token like ${like})`);
+  }
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    where.push(sql`(m.created_at, m.id) > (${c.createdKey}::timestamptz, ${c.id}::uuid)`);
+  }
+  const rowsQuery = db.execute(sql`
+    select m.id::text as id, m.display_name, m.local_part, d.domain, m.alias_token, o.slug, m.timezone, m.language, m.active,
+           m.version, m.created_at, m.updated_at,
+           to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
+           (select json_agg(json_build_object('id', q.id, 'name', q.name, 'is_default', qm.is_default) order by q.name)
+              from queue_mailbox qm join queue q on q.id = qm.queue_id where qm.mailbox_id = m.id) as queues,
+           (select json_build_object('requested_at', v.requested_at, 'verified_at', v.verified_at, 'failed_at', v.failed_at,
+                                     'expires_at', v.expires_at, 'failure_reason', v.failure_reason,
+                                     'bounce_kind', v.bounce_kind, 'bounce_status', v.bounce_status)
+              from forwarding_verification v
+              where v.mailbox_id = m.id and v.address = m.local_part || '@' || d.domain
+              order by v.requested_at desc limit 1) as latest,
+           (select max(v.verified_at) from forwarding_verification v
+              where v.mailbox_id = m.id and v.address = m.local_part || '@' || d.domain) as last_verified_at,
+           exists (select 1 from forwarding_verification v
+              where v.mailbox_id = m.id and v.address <> m.local_part || '@' || d.domain) as other_address
+    from mailbox m
+    join email_domain d on d.id = m.domain_id and d.org_id = m.org_id
+    join organization o on o.id = m.org_id
+    where ${sql.join(where, sql` and `)}
+    order by m.created_at, m.id
+    limit ${limit + 1}`);
+  const [rows, health] = await Promise.all([
+    rowsQuery.then((r) => rowsOf<Raw>(r)),
+    findHealthFacts(db, opts.id ? { orgId, mailboxId: opts.id } : { orgId }, now),
+  ]);
+  const healthOf = new Map(health.map((h) => [h.mailboxId, h.health]));
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((r) => toApiMailbox(r, healthOf.get(r.id) ?? { state: "not_verified" }, now)),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.created_key, last.id) : null,
+  };
+}
+
+function toApiMailbox(r: Raw, health: MailboxHealth, now: Date): ApiMailbox {
+  const v = json(r.latest);
+  const status = forwardingStatusOf(
+    v ? { verifiedAt: v.verified_at ? new Date(v.verified_at) : null, failedAt: v.failed_at ? new Date(v.failed_at) : null, expiresAt: new Date(v.expires_at) } : null,
+    now,
+  );
+  return {
+    id: r.id,
+    display_name: r.display_name,
+    local_part: r.local_part,
+    domain: r.domain,
+    address: `${r.local_part}@${r.domain}`,
+    alias: aliasAddress(r.alias_token, r.slug),
+    timezone: r.timezone,
+    language: r.language,
+    active: r.active,
+    forwarding: {
+      status,
+      address_changed: !v && r.other_address,
+      requested_at: iso(v?.requested_at),
+      verified_at: iso(r.last_verified_at),
+      expires_at: status === "pending" ? iso(v?.expires_at) : null,
+      failure: status === "failed" && v ? { reason: v.failure_reason ?? "timeout", bounce_kind: v.bounce_kind, bounce_status: v.bounce_status } : null,
+    },
+    health: {
+      state: health.state,
+      cause: health.cause?.kind ?? null,
+      detail: describeHealthCause(health.cause, (d) => d.toISOString()),
+    },
+    queues: json(r.queues) ?? [],
+    version: r.version,
+    created_at: iso(r.created_at)!,
+    updated_at: iso(r.updated_at)!,
+  };
+}
