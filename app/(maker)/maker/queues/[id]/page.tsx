@@ -6,6 +6,7 @@ import { QueueHistory } from "@/components/queues/queue-history";
 import { QueueMailboxesCard } from "@/components/queues/queue-mailboxes-card";
 import { RenameQueueButton } from "@/components/queues/queue-name-dialog";
 import { RemoveQueueDialog } from "@/components/queues/remove-queue-dialog";
+import { QueueSendingFlag } from "@/components/sending/queue-sending-flag";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
@@ -14,6 +15,8 @@ import { AppError } from "@/lib/errors";
 import { loadQueuePage } from "@/lib/queues/load-queue-page";
 import { packEvents, packLinkable, packLinks } from "@/lib/queues/queue-rows";
 import { idSchema } from "@/lib/validation";
+import { findMailboxesSending } from "@/lib/sending/find-mailboxes-sending";
+import { db } from "@/db";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [{ id }, member] = await Promise.all([params, getCurrentMember()]);
@@ -36,6 +39,7 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
   }
   const { queue, linkable, events } = data;
   const def = queue.mailboxes.find((m) => m.isDefault);
+  const sending = def ? await findMailboxesSending(db, { orgId: access.member.org.id, mailboxIds: [def.mailboxId] }) : null;
   // One object for every island that needs the queue: the page's payload carries it once and refers to it.
   const q = { id: queue.id, name: queue.name };
   return (
@@ -65,6 +69,7 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
           </>
         }
       />
+      <QueueSendingFlag sending={def && sending?.get(def.mailboxId)} orgSlug={access.member.org.slug} timeZone={access.member.org.timezone} />
       <div className="space-y-6">
         <QueueMailboxesCard queue={q} links={packLinks(queue.mailboxes)} linkable={packLinkable(linkable)} />
         <Card id="history" title="History" description="Changes to this queue and its mailboxes, newest first.">
