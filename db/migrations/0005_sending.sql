@@ -1,31 +1,3 @@
-CREATE TABLE "demo_provider_account" (
-	"address" text PRIMARY KEY NOT NULL,
-	"behaviour" text NOT NULL,
-	"forward_to" text NOT NULL,
-	"confirmed_at" timestamp with time zone
-);
---> statement-breakpoint
-CREATE TABLE "demo_provider_message" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"envelope_from" text,
-	"to_address" text NOT NULL,
-	"from_header" text NOT NULL,
-	"subject" text NOT NULL,
-	"text" text NOT NULL,
-	"outcome" text DEFAULT 'kept' NOT NULL,
-	"detail" text
-);
---> statement-breakpoint
-CREATE TABLE "sign_in_limit" (
-	"key" text PRIMARY KEY NOT NULL,
-	"attempts" integer NOT NULL,
-	"window_started_at" timestamp with time zone NOT NULL,
-	"locked_until" timestamp with time zone,
-	CONSTRAINT "sign_in_limit_attempts" CHECK ("sign_in_limit"."attempts" >= 0),
-	CONSTRAINT "sign_in_limit_key" CHECK ("sign_in_limit"."key" ~ '^[0-9a-f]{64}$')
-);
---> statement-breakpoint
 CREATE TABLE "demo_dns_record" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -99,38 +71,34 @@ CREATE TABLE "sending_message" (
 	"sent_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "mailbox" DROP CONSTRAINT "mailbox_display_name";--> statement-breakpoint
-ALTER TABLE "forwarding_verification" ADD COLUMN "address" text NOT NULL;--> statement-breakpoint
-ALTER TABLE "forwarding_verification" ADD COLUMN "automatic" boolean DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE "forwarding_verification" ADD COLUMN "failed_at" timestamp with time zone;--> statement-breakpoint
-ALTER TABLE "forwarding_verification" ADD COLUMN "failure_reason" text;--> statement-breakpoint
-ALTER TABLE "forwarding_verification" ADD COLUMN "bounce_status" text;--> statement-breakpoint
-ALTER TABLE "forwarding_verification" ADD COLUMN "bounce_kind" text;--> statement-breakpoint
-ALTER TABLE "mailbox" ADD COLUMN "last_customer_mail_at" timestamp with time zone;--> statement-breakpoint
-ALTER TABLE "mailbox" ADD COLUMN "last_customer_mail_from" text;--> statement-breakpoint
-ALTER TABLE "inbound_message" ADD COLUMN "kind" text DEFAULT 'customer' NOT NULL;--> statement-breakpoint
-ALTER TABLE "inbound_message" ADD COLUMN "provider_auth" text;--> statement-breakpoint
-ALTER TABLE "demo_dns_record" ADD CONSTRAINT "demo_dns_record_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "domain_alert_email" ADD CONSTRAINT "domain_alert_email_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "domain_alert_email" ADD CONSTRAINT "domain_alert_email_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "domain_alert_email" ADD CONSTRAINT "domain_alert_email_domain_fk" FOREIGN KEY ("org_id","domain_id") REFERENCES "public"."email_domain"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "domain_dkim_key" ADD CONSTRAINT "domain_dkim_key_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "domain_dkim_key" ADD CONSTRAINT "domain_dkim_key_domain_fk" FOREIGN KEY ("org_id","domain_id") REFERENCES "public"."email_domain"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "domain_sending" ADD CONSTRAINT "domain_sending_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "domain_sending" ADD CONSTRAINT "domain_sending_domain_fk" FOREIGN KEY ("org_id","domain_id") REFERENCES "public"."email_domain"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sending_message" ADD CONSTRAINT "sending_message_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "demo_provider_message_received_idx" ON "demo_provider_message" USING btree ("received_at");--> statement-breakpoint
-CREATE INDEX "demo_dns_record_name_idx" ON "demo_dns_record" USING btree ("org_id","name");--> statement-breakpoint
-CREATE INDEX "domain_alert_email_unsent_idx" ON "domain_alert_email" USING btree ("created_at") WHERE "domain_alert_email"."sent_at" is null;--> statement-breakpoint
-CREATE UNIQUE INDEX "domain_dkim_key_one_active" ON "domain_dkim_key" USING btree ("domain_id") WHERE "domain_dkim_key"."state" = 'active';--> statement-breakpoint
-CREATE UNIQUE INDEX "domain_dkim_key_one_pending" ON "domain_dkim_key" USING btree ("domain_id") WHERE "domain_dkim_key"."state" = 'pending';--> statement-breakpoint
-CREATE INDEX "domain_sending_due_idx" ON "domain_sending" USING btree ("next_check_at") WHERE "domain_sending"."state" in ('waiting', 'ready', 'at_risk');--> statement-breakpoint
-CREATE INDEX "sending_message_org_idx" ON "sending_message" USING btree ("org_id","sent_at");--> statement-breakpoint
-CREATE INDEX "sending_message_recipient_idx" ON "sending_message" USING btree ("org_id","recipient","sent_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "forwarding_verification_one_pending" ON "forwarding_verification" USING btree ("mailbox_id") WHERE "forwarding_verification"."verified_at" is null and "forwarding_verification"."failed_at" is null;--> statement-breakpoint
-CREATE INDEX "forwarding_verification_org_requested_idx" ON "forwarding_verification" USING btree ("org_id","requested_at");--> statement-breakpoint
-CREATE INDEX "forwarding_verification_address_requested_idx" ON "forwarding_verification" USING btree ("address","requested_at");--> statement-breakpoint
-ALTER TABLE "smart_routing" ADD CONSTRAINT "smart_routing_name_no_controls" CHECK ("smart_routing"."name" !~ '[\x01-\x1f\x7f-\x9f\u2028\u2029]');--> statement-breakpoint
-ALTER TABLE "forwarding_verification" ADD CONSTRAINT "forwarding_verification_failure" CHECK (("forwarding_verification"."failed_at" is null) = ("forwarding_verification"."failure_reason" is null));--> statement-breakpoint
-ALTER TABLE "mailbox" ADD CONSTRAINT "mailbox_display_name" CHECK (char_length("mailbox"."display_name") between 1 and 255 and "mailbox"."display_name" = btrim("mailbox"."display_name") and "mailbox"."display_name" !~ '[\x01-\x1f\x7f-\x9f\u2028\u2029]');--> statement-breakpoint
-ALTER TABLE "queue" ADD CONSTRAINT "queue_name_no_controls" CHECK ("queue"."name" !~ '[\x01-\x1f\x7f-\x9f\u2028\u2029]');
+ALTER TABLE "demo_dns_record" ADD CONSTRAINT "demo_dns_record_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "domain_alert_email" ADD CONSTRAINT "domain_alert_email_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "domain_alert_email" ADD CONSTRAINT "domain_alert_email_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "domain_alert_email" ADD CONSTRAINT "domain_alert_email_domain_fk" FOREIGN KEY ("org_id","domain_id") REFERENCES "public"."email_domain"("org_id","id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "domain_dkim_key" ADD CONSTRAINT "domain_dkim_key_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "domain_dkim_key" ADD CONSTRAINT "domain_dkim_key_domain_fk" FOREIGN KEY ("org_id","domain_id") REFERENCES "public"."email_domain"("org_id","id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "domain_sending" ADD CONSTRAINT "domain_sending_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "domain_sending" ADD CONSTRAINT "domain_sending_domain_fk" FOREIGN KEY ("org_id","domain_id") REFERENCES "public"."email_domain"("org_id","id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "sending_message" ADD CONSTRAINT "sending_message_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+CREATE INDEX "demo_dns_record_name_idx" ON "demo_dns_record" USING btree ("org_id","name");
+--> statement-breakpoint
+CREATE INDEX "domain_alert_email_unsent_idx" ON "domain_alert_email" USING btree ("created_at") WHERE "domain_alert_email"."sent_at" is null;
+--> statement-breakpoint
+CREATE UNIQUE INDEX "domain_dkim_key_one_active" ON "domain_dkim_key" USING btree ("domain_id") WHERE "domain_dkim_key"."state" = 'active';
+--> statement-breakpoint
+CREATE UNIQUE INDEX "domain_dkim_key_one_pending" ON "domain_dkim_key" USING btree ("domain_id") WHERE "domain_dkim_key"."state" = 'pending';
+--> statement-breakpoint
+CREATE INDEX "domain_sending_due_idx" ON "domain_sending" USING btree ("next_check_at") WHERE "domain_sending"."state" in ('waiting', 'ready', 'at_risk');
+--> statement-breakpoint
+CREATE INDEX "sending_message_org_idx" ON "sending_message" USING btree ("org_id","sent_at");
+--> statement-breakpoint
+CREATE INDEX "sending_message_recipient_idx" ON "sending_message" USING btree ("org_id","recipient","sent_at");
