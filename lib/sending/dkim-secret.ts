@@ -1,7 +1,9 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
+import { rowsOf, type DbOrTx } from "@/db";
 import { ensurePrivateFolder } from "@/db/private-folder";
 import { config } from "@/lib/config";
 
@@ -48,10 +50,16 @@ export function dkimEncryptionKey(): { key: Buffer; source: "env" | "file" } {
     const file = keyFile();
     ensurePrivateFolder(path.dirname(file));
     if (!existsSync(file)) {
+      // Written whole to a temporary file, then linked in place: a process starting at the same time either wins
+      // or reads the winner's complete key, never a half-written file.
+      const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+      writeFileSync(tmp, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
       try {
-        writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+        linkSync(tmp, file);
       } catch (e) {
         if ((e as { code?: string }).code !== "EEXIST") throw e; // another process wrote it first: read theirs
+      } finally {
+        unlinkSync(tmp);
       }
     }
     const text = readFileSync(file, "utf8").trim();
@@ -110,4 +118,13 @@ export function openPrivateKey(sealed: { privateKeyEnc: string; keyCheck: string
   } catch {
     throw mismatch();
   }
+}
+
+/**
+ * Start-up / first-use check (R34): the keys already stored were sealed with this process's encryption key. Throws
+ * the error naming DKIM_ENCRYPTION_KEY otherwise, before anything new is sealed with a different key.
+ */
+export async function assertDkimKeysReadable(db: DbOrTx): Promise<void> {
+  const rows = rowsOf<{ keyCheck: string }>(await db.execute(sql`select distinct key_check as "keyCheck" from domain_dkim_key limit 5`));
+  for (const r of rows) assertKeyCheck(r.keyCheck);
 }

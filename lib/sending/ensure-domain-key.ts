@@ -5,7 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { domainDkimKey, domainSending, emailDomain } from "@/db/schema";
 import { notFound, pgErrorOf } from "@/lib/errors";
-import { sealPrivateKey } from "./dkim-secret";
+import { assertDkimKeysReadable, sealPrivateKey } from "./dkim-secret";
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 
@@ -52,6 +52,7 @@ export async function ensureDomainKey(
     .from(emailDomain)
     .where(and(eq(emailDomain.id, domainId), eq(emailDomain.orgId, orgId)));
   if (!domain) throw notFound("That email domain");
+  await assertDkimKeysReadable(db); // a changed DKIM_ENCRYPTION_KEY is an error, not a second key nobody can read
   const pair = await generateDkimKeyPair();
   const sealed = sealPrivateKey(pair.privateKeyPem);
   try {

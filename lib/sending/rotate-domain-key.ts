@@ -5,7 +5,7 @@ import { domainDkimKey, domainSending, emailDomain } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, notFound, pgErrorOf } from "@/lib/errors";
 import { generateDkimKeyPair, selectorFor } from "./ensure-domain-key";
-import { sealPrivateKey } from "./dkim-secret";
+import { assertDkimKeysReadable, sealPrivateKey } from "./dkim-secret";
 
 const alreadyRotating = () =>
   new AppError("CONFLICT", "A new key is already waiting for its DNS record. Publish it and check DNS, then rotate again if needed.");
@@ -17,6 +17,7 @@ const alreadyRotating = () =>
  */
 export async function rotateDomainKey(db: Db, params: { orgId: string; actorId: string; domainId: string; now: Date }): Promise<{ selector: string }> {
   const { orgId, domainId, now } = params;
+  await assertDkimKeysReadable(db);
   const pair = await generateDkimKeyPair();
   const sealed = sealPrivateKey(pair.privateKeyPem);
   try {

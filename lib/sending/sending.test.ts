@@ -23,7 +23,7 @@ import { sendTestEmail } from "./send-test-email";
 import { createSendingResolver, type SendingResolver } from "./sending-resolver";
 import { startSendingTestDns } from "./test-dns-server";
 
-const KEY_A = randomBytes(32).toString("hex");
+// Every test file seals with the same key (.data/dkim-key, as the app without DKIM_ENCRYPTION_KEY): they share a database.
 const HOUR = 3_600_000;
 let dns: Awaited<ReturnType<typeof startSendingTestDns>>;
 let resolver: SendingResolver;
@@ -32,7 +32,7 @@ let sink: SMTPServer;
 const received: Buffer[] = [];
 
 beforeAll(async () => {
-  process.env.DKIM_ENCRYPTION_KEY = KEY_A;
+  delete process.env.DKIM_ENCRYPTION_KEY;
   resetConfigForTests();
   resetDkimEncryptionKeyForTests();
   dns = await startSendingTestDns();
@@ -92,12 +92,15 @@ describe("R34 DKIM keys", () => {
     try {
       expect(() => openPrivateKey(k)).toThrow(/DKIM_ENCRYPTION_KEY/);
       expect(() => openPrivateKey(k)).not.toThrow(/PRIVATE KEY/);
+      // A new domain is not given a key sealed with the new encryption key: the same clear error instead.
+      await expect(ensureDomainKey(db, { orgId: t.org.id, domainId: t.domains[1].id, now: new Date() })).rejects.toThrow(/DKIM_ENCRYPTION_KEY/);
     } finally {
-      process.env.DKIM_ENCRYPTION_KEY = KEY_A;
+      delete process.env.DKIM_ENCRYPTION_KEY;
       resetConfigForTests();
       resetDkimEncryptionKeyForTests();
     }
     expect(await db.select().from(domainDkimKey).where(eq(domainDkimKey.domainId, t.domains[0].id))).toHaveLength(1);
+    expect(await db.select().from(domainDkimKey).where(eq(domainDkimKey.domainId, t.domains[1].id))).toHaveLength(0);
   });
 });
 
