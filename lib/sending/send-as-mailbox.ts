@@ -45,12 +45,14 @@ export async function authenticationResultsOf(raw: Buffer, opts: { resolver: Sen
   return { header: String(result.headers ?? "").trim(), result };
 }
 
+let composer: ReturnType<typeof createTransport> | undefined;
+
 /** Composes the message and signs it with the domain's key (nodemailer's DKIM signer, relaxed/relaxed). */
 export async function composeSigned(
   m: OutgoingMail & { from: string; envelopeFrom: string },
   key: { domainName: string; keySelector: string; privateKey: string },
 ): Promise<{ raw: Buffer; messageId: string }> {
-  const composer = createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+  composer ??= createTransport({ streamTransport: true, buffer: true, newline: "windows" });
   const info = await composer.sendMail({
     from: m.from,
     to: m.to,
