@@ -11,6 +11,12 @@ import { SendTestEmailDialog } from "./send-test-email-dialog";
 
 export const domainOf = (address: string) => address.split("@").pop() ?? address;
 
+/** The service's reason without its own "Cannot send:" and final stop, to be placed in a sentence. */
+export function reasonClause(sending: MailboxSending): string {
+  const reason = sending.reason ?? `${domainOf(sending.address)} is not set up for sending.`;
+  return reason.replace(/^cannot send:\s*/i, "").replace(/\.$/, "");
+}
+
 /** Why a test email cannot be sent from here at all (no outgoing mail server and not the demo), or null. */
 export function testEmailUnavailable(orgSlug: string): string | null {
   return outboundSmtpUrl() || orgSlug === DEMO_ORG_SLUG ? null : PLATFORM_MAIL_UNAVAILABLE;
@@ -40,7 +46,7 @@ export function SendingStatusLine({ sending }: { sending: MailboxSending }) {
     <div className="space-y-1" data-testid="sending-status">
       <p className="flex items-start gap-2 text-sm font-medium text-red-800">
         <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
-        <span className="min-w-0 break-words">Cannot send: {(sending.reason ?? `${domain} is not set up for sending.`).replace(/\.$/, "")}.</span>
+        <span className="min-w-0 break-words">Cannot send: {reasonClause(sending)}.</span>
       </p>
       <p className="pl-6 text-sm">
         <Link href={`/maker/settings/domains/${sending.domainId}`} className="font-medium text-brand-700 underline">

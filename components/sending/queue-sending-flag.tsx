@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/lib/cn";
 import type { MailboxSending } from "@/lib/sending/types";
-import { domainOf, SendingStatusLine, TestEmailControl } from "./mailbox-sending-panel";
+import { domainOf, reasonClause, SendingStatusLine, TestEmailControl } from "./mailbox-sending-panel";
 
 /**
  * S5, a queue's page (issue 19 items 7–8): how the queue's email goes out (its default mailbox), flagged when it
@@ -49,7 +49,7 @@ export function QueuesSendingNotice({ queues, sending }: { queues: QueueRow[]; s
             <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
             <span className="min-w-0 break-words">
               <Link href={`/maker/queues/${queue.id}`} className="font-medium underline">{queue.name}</Link>
-              {`: ${(s.reason ?? "its domain is not set up for sending.").replace(/\.$/, "")}. `}
+              {`: ${reasonClause(s)}. `}
               <Link href={`/maker/settings/domains/${s.domainId}`} className="underline">Set up {domainOf(s.address)}</Link>
             </span>
           </li>

@@ -82,7 +82,7 @@ export default async function DomainSendingPage({ params }: { params: Promise<{ 
       />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
         <div className="space-y-6">
-          {!s.canSend && s.cannotSendReason && hasKey && (
+          {!s.canSend && s.cannotSendReason && (s.state === "at_risk" || s.state === "broken") && (
             <Alert tone={s.state === "broken" ? "error" : "warning"} title="Mailboxes on this domain cannot send yet">
               {s.cannotSendReason}
             </Alert>
