@@ -12,12 +12,14 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FieldError } from "@/components/ui/field";
+import { DomainSendingSummaryLine } from "@/components/sending/domain-sending-summary";
 import { Input } from "@/components/ui/input";
 import { EmptyState } from "@/components/ui/table";
 import { applyActionResult, isSuccess } from "@/lib/forms/apply-action-result";
+import type { DomainSendingSummary } from "@/lib/sending/types";
 import { emailDomainSchema, type EmailDomainInput } from "@/lib/settings/schemas";
 
-type DomainRow = { id: string; domain: string; mailboxCount: number };
+type DomainRow = { id: string; domain: string; mailboxCount: number; sending?: DomainSendingSummary };
 
 export function EmailDomainsCard({ domains }: { domains: DomainRow[] }) {
   const router = useRouter();
@@ -62,9 +64,9 @@ export function EmailDomainsCard({ domains }: { domains: DomainRow[] }) {
         <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label="Email domains">
           {domains.map((d) => (
             <li key={d.id} className="flex items-center justify-between gap-3 px-3 py-2.5">
-              <span className="flex min-w-0 items-center gap-2">
-                <Globe className="size-4 shrink-0 text-slate-400" aria-hidden />
-                <span className="truncate font-medium text-slate-800">{d.domain}</span>
+              <span className="flex min-w-0 items-start gap-2">
+                <Globe className="mt-0.5 size-4 shrink-0 text-slate-400" aria-hidden />
+                <DomainSendingSummaryLine id={d.id} domain={d.domain} sending={d.sending} />
                 {d.mailboxCount > 0 && <Badge>{d.mailboxCount} mailbox{d.mailboxCount === 1 ? "" : "es"}</Badge>}
               </span>
               <ConfirmDialog

@@ -7,3 +7,4 @@ export * from "./audit";
 export * from "./sign-in-limit";
 export * from "./health";
 export * from "./api";
+export * from "./sending";

@@ -1,9 +1,9 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf } from "@/db";
-import { forwardingStatusOf } from "@/lib/forwarding/status";
 import { findHealthFacts } from "@/lib/health/find-health-facts";
-import { describeHealthCause, type MailboxHealth } from "@/lib/health/mailbox-health";
+import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
+import { MAILBOX_STATE } from "@/lib/mailbox-state/state-map";
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { ApiProblem } from "./problem";
 import type { ApiMailbox, ListMailboxesQuery } from "./resources";
@@ -103,17 +103,21 @@ export async function findApiMailboxes(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    data: page.map((r) => toApiMailbox(r, healthOf.get(r.id) ?? { state: "not_verified" }, now)),
+    data: page.map((r) => toApiMailbox(r, healthOf.get(r.id) ?? { state: "not_verified", code: "not_verified" }, now)),
     nextCursor: rows.length > limit && last ? encodeCursor(last.created_key, last.id) : null,
   };
 }
 
 function toApiMailbox(r: Raw, health: MailboxHealth, now: Date): ApiMailbox {
   const v = json(r.latest);
-  const status = forwardingStatusOf(
-    v ? { verifiedAt: v.verified_at ? new Date(v.verified_at) : null, failedAt: v.failed_at ? new Date(v.failed_at) : null, expiresAt: new Date(v.expires_at) } : null,
-    now,
-  );
+  // The forwarding fact of the latest verification of the current address (the state itself is `health`).
+  const status = !v
+    ? "unknown"
+    : v.verified_at
+      ? "verified"
+      : v.failed_at || new Date(v.expires_at) <= now
+        ? "failed"
+        : "pending";
   return {
     id: r.id,
     display_name: r.display_name,
@@ -134,8 +138,9 @@ function toApiMailbox(r: Raw, health: MailboxHealth, now: Date): ApiMailbox {
     },
     health: {
       state: health.state,
+      code: health.code,
       cause: health.cause?.kind ?? null,
-      detail: describeHealthCause(health.cause, (d) => d.toISOString()),
+      detail: MAILBOX_STATE[health.code].cause(health.cause, (d) => d.toISOString()) || null,
     },
     queues: json(r.queues) ?? [],
     version: r.version,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HEALTH_STATES } from "@/lib/health/mailbox-health";
+import { HEALTH_STATES, STATE_CODES } from "@/lib/mailbox-state/derive-mailbox-state";
 import { mailboxFieldsSchema } from "@/lib/mailboxes/schemas";
 import { isCleanText } from "@/lib/validation";
 
@@ -60,7 +60,8 @@ export const mailboxSchema = z
       .meta({ id: "Forwarding" }),
     health: z
       .object({
-        state: z.enum(HEALTH_STATES as [string, ...string[]]),
+        state: z.enum(HEALTH_STATES).describe("R29's level."),
+        code: z.enum(STATE_CODES).describe("The precise state, as the badge on the screens shows it."),
         cause: z.string().nullable().describe("Why: verification_failed, silent, confirmation_waiting, verification_pending, inactive, never_verified, address_changed."),
         detail: z.string().nullable().describe("The cause in a sentence, as S1 and S4 show it (times in ISO 8601)."),
       })

@@ -9,6 +9,12 @@ const ACTIONS: Record<string, string> = {
   "organization.defaults_updated": "changed the organisation defaults of",
   "email_domain.added": "added the email domain",
   "email_domain.removed": "removed the email domain",
+  "email_domain.dkim_key_rotated": "made a new DKIM key for",
+  "email_domain.dkim_key_activated": "started signing with the new DKIM key of",
+  "email_domain.sending_broken": "saw sending break (DKIM record missing) for",
+  "email_domain.sending_recovered": "saw sending work again for",
+  "email_domain.records_sent": "sent the DNS records of",
+  "mailbox.test_email_sent": "sent a test email from",
   "smart_routing.added": "added the smart routing",
   "smart_routing.updated": "changed the smart routing",
   "smart_routing.removed": "removed the smart routing",
@@ -57,6 +63,11 @@ const FIELDS: Record<string, string> = {
   access: "Access",
   key: "Key",
   request: "Request",
+  dkimSelector: "DKIM selector",
+  sending: "Sending",
+  testEmailTo: "Test email to",
+  signedAs: "Signed as",
+  recordsSentTo: "Records sent to",
 };
 
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);

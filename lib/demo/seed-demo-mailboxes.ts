@@ -3,6 +3,7 @@ import { mailbox, queueMailbox } from "@/db/schema";
 import type { DemoExtension } from "@/db/seed";
 import { createMailboxInTx } from "@/lib/mailboxes/create-mailbox";
 import { EMPTY_MAILBOX_FIELDS, type MailboxFields } from "@/lib/mailboxes/schemas";
+import { seedDemoSending } from "./seed-demo-sending";
 
 /** Demo Company's mailboxes and their queue links (SPEC §5), created through the mailbox service. */
 export const seedDemoMailboxes: DemoExtension = async (tx, ids) => {
@@ -37,4 +38,5 @@ export const seedDemoMailboxes: DemoExtension = async (tx, ids) => {
     { orgId: ids.orgId, queueId: ids.queues.Billing, mailboxId: support.id, isDefault: false },
     { orgId: ids.orgId, queueId: ids.queues.Sales, mailboxId: sales.id, isDefault: true },
   ]);
+  await seedDemoSending(tx, ids); // issue 19: one domain Ready, the other waiting for its DKIM record
 };

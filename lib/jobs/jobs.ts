@@ -3,6 +3,7 @@ import { config } from "@/lib/config";
 import { runScheduledCheck } from "@/lib/forwarding/scheduled-check-run";
 import { runHealthTick, type HealthJob } from "@/lib/health/run-health-tick";
 import { retentionOptionsFromEnv, runRetention } from "@/lib/retention/run-retention";
+import { runDomainChecks } from "@/lib/sending/run-domain-checks";
 import { defineJobWorker, defineRecurringJob, registeredJobs } from "./registry";
 
 let registered = false;
@@ -22,6 +23,8 @@ export function registerJobs() {
     });
     // R33: inbound messages, finished verifications and history kept within their bounds, once a day, by one instance.
     defineRecurringJob({ name: "retention", cron: "17 3 * * *", run: ({ db, now }) => runRetention(db, { ...retentionOptionsFromEnv(), now }) });
+    // R37: sending domains re-checked in DNS (each at its own next_check_at), and their alerts sent.
+    defineRecurringJob({ name: "domain-dns-checks", cron: "* * * * *", run: ({ db, now }) => runDomainChecks(db, { now }) });
     defineJobWorker({ name: "forwarding-check", run: (id, { db, now }) => runScheduledCheck(db, id, { now }) });
     defineJobWorker({ name: "alert-email", run: (id, { db, now }) => deliverAlertEmail(db, id, { now }) });
   }

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { emailDomain } from "@/db/schema";
 import { createdFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError } from "@/lib/errors";
+import { ensureDomainKey } from "@/lib/sending/ensure-domain-key";
 
 const duplicate = (domain: string) =>
   new AppError("ALREADY_EXISTS", `${domain} is already one of your email domains.`, "domain");
@@ -10,7 +11,7 @@ const duplicate = (domain: string) =>
 /** Adds an email domain to the organisation; unique per organisation (friendly check, then the constraint). */
 export async function addEmailDomain(params: { orgId: string; actorId: string; domain: string }) {
   try {
-    return await db.transaction(async (tx) => {
+    const added = await db.transaction(async (tx) => {
       const [existing] = await tx
         .select({ id: emailDomain.id })
         .from(emailDomain)
@@ -28,6 +29,8 @@ export async function addEmailDomain(params: { orgId: string; actorId: string; d
       });
       return row;
     });
+    await ensureDomainKey(db, { orgId: params.orgId, domainId: added.id, now: new Date() }); // R34: its DKIM key
+    return added;
   } catch (e) {
     mapConstraintError(e, { email_domain_org_domain_unique: duplicate(params.domain) });
   }

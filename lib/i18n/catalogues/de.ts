@@ -46,4 +46,15 @@ export const de: Catalogue = {
     relay_denied: "Der empfangende Server hat die Nachricht abgelehnt",
     unrecognised: "Der Anbieter hat die Testnachricht zurückgeschickt",
   },
+  domainAlert: {
+    brokenSubject: "Handlungsbedarf: {{platform}} kann nicht mehr als {{domain}} senden",
+    brokenIntro: "Der DKIM-Eintrag von {{domain}} fehlt seit {{since}} im DNS, daher kann {{platform}} keine E-Mails als {{domain}} senden (zum Beispiel die Antworten Ihrer Warteschlangen).",
+    record: "Zu veröffentlichender Eintrag: TXT bei {{fqdn}}",
+    value: "Wert: {{value}}",
+    todo: "Veröffentlichen Sie diesen Eintrag erneut bei Ihrem DNS-Anbieter, öffnen Sie dann die Einrichtung der Domain und klicken Sie auf „DNS prüfen“.",
+    link: "Einrichtung der Domain: {{url}}",
+    recoveredSubject: "{{platform}} kann wieder als {{domain}} senden",
+    recoveredIntro: "Der DKIM-Eintrag von {{domain}} wurde am {{at}} wieder bestätigt: {{platform}} kann wieder E-Mails als {{domain}} senden.",
+    footer: "Sie erhalten diese E-Mail als Administrator von {{org}} bei {{platform}}.",
+  },
 };

@@ -45,6 +45,17 @@ export const en = {
     relay_denied: "The receiving server refused to take the message",
     unrecognised: "The provider returned the test message",
   },
+  domainAlert: {
+    brokenSubject: "Action needed: {{platform}} can no longer send as {{domain}}",
+    brokenIntro: "The DKIM record of {{domain}} has been missing from DNS since {{since}}, so {{platform}} cannot send mail as {{domain}} (for example the replies of your queues).",
+    record: "Record to publish: TXT at {{fqdn}}",
+    value: "Value: {{value}}",
+    todo: "Publish this record again at your DNS provider, then open the domain's set-up and press \"Check DNS\".",
+    link: "Domain set-up: {{url}}",
+    recoveredSubject: "{{platform}} can send as {{domain}} again",
+    recoveredIntro: "The DKIM record of {{domain}} was verified again on {{at}}: {{platform}} can send mail as {{domain}} again.",
+    footer: "You receive this email as an administrator of {{org}} on {{platform}}.",
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

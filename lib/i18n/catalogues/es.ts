@@ -46,4 +46,15 @@ export const es: Catalogue = {
     relay_denied: "El servidor de destino rechazó el mensaje",
     unrecognised: "El proveedor devolvió el mensaje de prueba",
   },
+  domainAlert: {
+    brokenSubject: "Acción necesaria: {{platform}} ya no puede enviar como {{domain}}",
+    brokenIntro: "El registro DKIM de {{domain}} falta en el DNS desde el {{since}}, por lo que {{platform}} no puede enviar correo como {{domain}} (por ejemplo, las respuestas de sus colas).",
+    record: "Registro que publicar: TXT en {{fqdn}}",
+    value: "Valor: {{value}}",
+    todo: "Vuelva a publicar este registro en su proveedor de DNS y luego abra la configuración del dominio y pulse «Comprobar DNS».",
+    link: "Configuración del dominio: {{url}}",
+    recoveredSubject: "{{platform}} puede volver a enviar como {{domain}}",
+    recoveredIntro: "El registro DKIM de {{domain}} se verificó de nuevo el {{at}}: {{platform}} puede volver a enviar correo como {{domain}}.",
+    footer: "Recibe este correo como administrador de {{org}} en {{platform}}.",
+  },
 };

@@ -46,4 +46,15 @@ export const fr: Catalogue = {
     relay_denied: "Le serveur destinataire a refusé le message",
     unrecognised: "Le fournisseur a renvoyé le message de test",
   },
+  domainAlert: {
+    brokenSubject: "Action requise : {{platform}} ne peut plus envoyer au nom de {{domain}}",
+    brokenIntro: "L'enregistrement DKIM de {{domain}} est absent du DNS depuis le {{since}} : {{platform}} ne peut donc plus envoyer d'e-mails au nom de {{domain}} (par exemple les réponses de vos files d'attente).",
+    record: "Enregistrement à publier : TXT sur {{fqdn}}",
+    value: "Valeur : {{value}}",
+    todo: "Publiez de nouveau cet enregistrement chez votre fournisseur DNS, puis ouvrez la configuration du domaine et cliquez sur « Vérifier le DNS ».",
+    link: "Configuration du domaine : {{url}}",
+    recoveredSubject: "{{platform}} peut de nouveau envoyer au nom de {{domain}}",
+    recoveredIntro: "L'enregistrement DKIM de {{domain}} a été vérifié de nouveau le {{at}} : {{platform}} peut de nouveau envoyer des e-mails au nom de {{domain}}.",
+    footer: "Vous recevez cet e-mail en tant qu'administrateur de {{org}} sur {{platform}}.",
+  },
 };

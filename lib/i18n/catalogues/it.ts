@@ -46,4 +46,15 @@ export const it: Catalogue = {
     relay_denied: "Il server di destinazione ha rifiutato il messaggio",
     unrecognised: "Il provider ha restituito il messaggio di prova",
   },
+  domainAlert: {
+    brokenSubject: "Azione richiesta: {{platform}} non può più inviare come {{domain}}",
+    brokenIntro: "Il record DKIM di {{domain}} manca dal DNS dal {{since}}, quindi {{platform}} non può inviare email come {{domain}} (ad esempio le risposte delle vostre code).",
+    record: "Record da pubblicare: TXT su {{fqdn}}",
+    value: "Valore: {{value}}",
+    todo: "Pubblicate di nuovo questo record presso il vostro provider DNS, poi aprite la configurazione del dominio e premete \"Verifica DNS\".",
+    link: "Configurazione del dominio: {{url}}",
+    recoveredSubject: "{{platform}} può di nuovo inviare come {{domain}}",
+    recoveredIntro: "Il record DKIM di {{domain}} è stato verificato di nuovo il {{at}}: {{platform}} può di nuovo inviare email come {{domain}}.",
+    footer: "Ricevete questa email come amministratori di {{org}} su {{platform}}.",
+  },
 };

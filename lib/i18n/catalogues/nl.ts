@@ -46,4 +46,15 @@ export const nl: Catalogue = {
     relay_denied: "De ontvangende server weigerde het bericht",
     unrecognised: "De provider heeft het testbericht teruggestuurd",
   },
+  domainAlert: {
+    brokenSubject: "Actie nodig: {{platform}} kan niet meer verzenden als {{domain}}",
+    brokenIntro: "Het DKIM-record van {{domain}} ontbreekt sinds {{since}} in de DNS, dus {{platform}} kan geen e-mail verzenden als {{domain}} (bijvoorbeeld de antwoorden van uw wachtrijen).",
+    record: "Te publiceren record: TXT op {{fqdn}}",
+    value: "Waarde: {{value}}",
+    todo: "Publiceer dit record opnieuw bij uw DNS-provider, open daarna de instellingen van het domein en klik op \"DNS controleren\".",
+    link: "Instellingen van het domein: {{url}}",
+    recoveredSubject: "{{platform}} kan weer verzenden als {{domain}}",
+    recoveredIntro: "Het DKIM-record van {{domain}} is op {{at}} opnieuw geverifieerd: {{platform}} kan weer e-mail verzenden als {{domain}}.",
+    footer: "U ontvangt deze e-mail als beheerder van {{org}} op {{platform}}.",
+  },
 };

@@ -46,4 +46,15 @@ export const pt: Catalogue = {
     relay_denied: "O servidor de destino recusou a mensagem",
     unrecognised: "O provedor devolveu a mensagem de teste",
   },
+  domainAlert: {
+    brokenSubject: "Ação necessária: {{platform}} já não pode enviar como {{domain}}",
+    brokenIntro: "O registo DKIM de {{domain}} não está no DNS desde {{since}}, por isso {{platform}} não pode enviar email como {{domain}} (por exemplo, as respostas das suas filas).",
+    record: "Registo a publicar: TXT em {{fqdn}}",
+    value: "Valor: {{value}}",
+    todo: "Publique novamente este registo no seu fornecedor de DNS e depois abra a configuração do domínio e clique em \"Verificar DNS\".",
+    link: "Configuração do domínio: {{url}}",
+    recoveredSubject: "{{platform}} pode voltar a enviar como {{domain}}",
+    recoveredIntro: "O registo DKIM de {{domain}} foi verificado novamente em {{at}}: {{platform}} pode voltar a enviar email como {{domain}}.",
+    footer: "Recebe este email como administrador de {{org}} em {{platform}}.",
+  },
 };

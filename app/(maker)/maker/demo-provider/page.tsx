@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccessProblem } from "@/components/auth/access-problem";
 import { DemoOutbox } from "@/components/inbound/demo-outbox";
+import { DemoDnsPanel } from "@/components/sending/demo-dns-panel";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { findDemoOutbox } from "@/lib/demo-provider/find-demo-outbox";
@@ -24,6 +25,7 @@ export default async function DemoProviderPage() {
         title="Demo provider outbox"
         description="Demo provider: a mail provider simulated inside this app for the demo's domains, because no outgoing mail server is configured (OUTBOUND_SMTP_URL). It receives the platform's messages and forwards, bounces or asks for a confirmation like a real provider would."
       />
+      <DemoDnsPanel orgId={access.member.org.id} timeZone={access.member.org.timezone} />
       <DemoOutbox messages={messages} accounts={accounts} />
     </>
   );

@@ -9,7 +9,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { findApiKeys } from "@/lib/api/find-api-keys";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { requirePageAccess } from "@/lib/auth/page-access";
+import { findDomainsSending } from "@/lib/sending/find-domains-sending";
 import { findOrgSettings } from "@/lib/settings/find-org-settings";
+import { db } from "@/db";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -17,10 +19,11 @@ export default async function SettingsPage() {
   const access = await requirePageAccess("/maker/settings", { licence: false });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
-  const [{ domains, routings }, events, apiKeys] = await Promise.all([
+  const [{ domains, routings }, events, apiKeys, sending] = await Promise.all([
     findOrgSettings(org.id),
     findAuditEvents({ orgId: org.id, limit: 15 }),
     findApiKeys(org.id),
+    findDomainsSending(db, { orgId: org.id }),
   ]);
   return (
     <>
@@ -29,7 +32,7 @@ export default async function SettingsPage() {
         <Card id="defaults" title="Organisation defaults" description="Mailboxes set to “Default” use these.">
           <OrgDefaultsForm defaults={{ timezone: org.timezone, language: org.language as never }} />
         </Card>
-        <EmailDomainsCard domains={domains} />
+        <EmailDomainsCard domains={domains.map((d) => ({ ...d, sending: sending.get(d.id) }))} />
         <SmartRoutingsCard routings={routings} />
         <ApiKeysCard keys={apiKeys} />
         <Card id="activity" title="Recent activity" description="Every change in this organisation, newest first.">

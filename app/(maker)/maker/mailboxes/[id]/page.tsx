@@ -6,6 +6,7 @@ import { AccessProblem } from "@/components/auth/access-problem";
 import { MailboxHealthCard } from "@/components/health/mailbox-health-card";
 import { ForwardingPanel } from "@/components/inbound/forwarding-panel";
 import { ForwardingInstructions } from "@/components/mailboxes/forwarding-instructions";
+import { MailboxSendingPanel } from "@/components/sending/mailbox-sending-panel";
 import { MailboxBlockersPanel, MailboxLifecycleActions } from "@/components/mailboxes/mailbox-lifecycle-actions";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -20,6 +21,8 @@ import { requirePageAccess } from "@/lib/auth/page-access";
 import { findMailboxBlockers } from "@/lib/mailboxes/find-mailbox-blockers";
 import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
 import { languageLabel } from "@/lib/org/locale";
+import { findMailboxesSending } from "@/lib/sending/find-mailboxes-sending";
+import { db } from "@/db";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [{ id }, member] = await Promise.all([params, getCurrentMember()]);
@@ -47,11 +50,12 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
   const m = await loadMailboxOr404(org.id, id);
   // Reads only (a GET writes nothing): the health tick settles expired verifications and writes their history.
   const now = new Date();
-  const [forwarding, history, health, blockers] = await Promise.all([
+  const [forwarding, history, health, blockers, sending] = await Promise.all([
     loadForwardingPanel({ orgId: org.id, orgSlug: org.slug, mailboxId: m.id, address: m.address, now }),
     findAuditEvents({ orgId: org.id, entityType: "mailbox", entityId: m.id, limit: 50 }),
     loadMailboxHealth(org.id, m.id, org.timezone, now),
     findMailboxBlockers(org.id, m.id),
+    findMailboxesSending(db, { orgId: org.id, mailboxIds: [m.id] }),
   ]);
   const platform = config().PLATFORM_NAME;
 
@@ -114,6 +118,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
           </Card>
         </div>
         <div className="space-y-6">
+          <MailboxSendingPanel sending={sending.get(m.id)} orgSlug={org.slug} timeZone={org.timezone} />
           <Card id="queues" title="Queues" description="Queues that distribute this mailbox's mail. The default mailbox of a queue sends its email."
             actions={<Button variant="secondary" size="sm" asChild><Link href={`/maker/mailboxes/${m.id}/edit#queues`} aria-label={`Change queues of ${m.displayName}`}>Change queues</Link></Button>}>
             {m.queues.length === 0 ? (

@@ -6,6 +6,7 @@ import { QueueHistory } from "@/components/queues/queue-history";
 import { QueueMailboxesCard } from "@/components/queues/queue-mailboxes-card";
 import { RenameQueueButton } from "@/components/queues/queue-name-dialog";
 import { RemoveQueueDialog } from "@/components/queues/remove-queue-dialog";
+import { QueueSendingFlag } from "@/components/sending/queue-sending-flag";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
@@ -15,6 +16,8 @@ import { findOrgHealthFacts } from "@/lib/health/find-org-health-facts";
 import { loadQueuePage } from "@/lib/queues/load-queue-page";
 import { packEvents, packLinkable, packLinks } from "@/lib/queues/queue-rows";
 import { idSchema } from "@/lib/validation";
+import { findMailboxesSending } from "@/lib/sending/find-mailboxes-sending";
+import { db } from "@/db";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [{ id }, member] = await Promise.all([params, getCurrentMember()]);
@@ -40,6 +43,7 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
   // Each linked mailbox's one state (lib/mailbox-state), from the health facts the layout's banner already read.
   const linked = new Set(queue.mailboxes.map((m) => m.mailboxId));
   const states = Object.fromEntries((await findOrgHealthFacts(access.member.org.id)).filter((h) => linked.has(h.mailboxId)).map((h) => [h.mailboxId, h.health.code]));
+  const sending = def ? await findMailboxesSending(db, { orgId: access.member.org.id, mailboxIds: [def.mailboxId] }) : null;
   // One object for every island that needs the queue: the page's payload carries it once and refers to it.
   const q = { id: queue.id, name: queue.name };
   return (
@@ -69,6 +73,7 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
           </>
         }
       />
+      <QueueSendingFlag sending={def && sending?.get(def.mailboxId)} orgSlug={access.member.org.slug} timeZone={access.member.org.timezone} />
       <div className="space-y-6">
         <QueueMailboxesCard queue={q} links={packLinks(queue.mailboxes)} linkable={packLinkable(linkable)} states={states} />
         <Card id="history" title="History" description="Changes to this queue and its mailboxes, newest first.">
