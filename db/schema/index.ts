@@ -6,3 +6,4 @@ export * from "./inbound";
 export * from "./audit";
 export * from "./sign-in-limit";
 export * from "./health";
+export * from "./accounts";
