@@ -25,6 +25,10 @@ const ACTIONS: Record<string, string> = {
   "queue.mailbox_linked": "linked a mailbox to the queue",
   "queue.mailbox_unlinked": "unlinked a mailbox from the queue",
   "queue.default_changed": "changed the default mailbox of the queue",
+  "member.role_changed": "changed the role of",
+  "member.removed": "removed from the organisation",
+  "user.sign_in_limit_cleared": "cleared the sign-in limit of",
+  "organization.alert_recipients_changed": "changed who receives alerts in",
 };
 
 const FIELDS: Record<string, string> = {
@@ -49,6 +53,8 @@ const FIELDS: Record<string, string> = {
   defaultOf: "Default sender of",
   why: "Why",
   forwarding: "Forwarding",
+  role: "Role",
+  alertRecipients: "Alert recipients",
 };
 
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);

@@ -5,7 +5,7 @@ export type AuditInput = {
   orgId: string;
   actorId: string | null;
   action: string;
-  entityType: "organization" | "email_domain" | "smart_routing" | "mailbox" | "queue";
+  entityType: "organization" | "email_domain" | "smart_routing" | "mailbox" | "queue" | "user";
   entityId: string;
   entityLabel: string;
   changes?: FieldChanges;
