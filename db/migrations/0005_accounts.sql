@@ -14,6 +14,7 @@ CREATE TABLE "demo_forwarding_rule" (
 	"external_forwarding_allowed" boolean DEFAULT false NOT NULL,
 	"confirmed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"removed_at" timestamp with time zone,
 	CONSTRAINT "demo_forwarding_rule_address_unique" UNIQUE("address"),
 	CONSTRAINT "demo_forwarding_rule_provider" CHECK ("demo_forwarding_rule"."provider" in ('gmail', 'microsoft365', 'generic')),
 	CONSTRAINT "demo_forwarding_rule_address_lower" CHECK ("demo_forwarding_rule"."address" = lower("demo_forwarding_rule"."address") and "demo_forwarding_rule"."address" like '%_@_%')
@@ -43,3 +44,11 @@ ALTER TABLE "sign_in_limit" ADD COLUMN "account_key" text;
 ALTER TABLE "sign_in_limit" ADD COLUMN "last_attempt_at" timestamp with time zone;
 --> statement-breakpoint
 CREATE INDEX "sign_in_limit_account_key_idx" ON "sign_in_limit" USING btree ("account_key") WHERE "sign_in_limit"."account_key" is not null;
+--> statement-breakpoint
+-- The demo provider's rules move from demo_provider_account (three fixed accounts) to demo_forwarding_rule.
+INSERT INTO "demo_forwarding_rule" ("org_id", "address", "provider", "forward_to", "confirmed_at")
+SELECT o."id", a."address",
+       CASE a."behaviour" WHEN 'gmail_confirmation' THEN 'gmail' WHEN 'microsoft365_blocks' THEN 'microsoft365' ELSE 'generic' END,
+       a."forward_to", a."confirmed_at"
+FROM "demo_provider_account" a JOIN "organization" o ON o."slug" = 'demo'
+ON CONFLICT ("address") DO NOTHING;

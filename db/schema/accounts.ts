@@ -64,6 +64,8 @@ export const demoForwardingRule = pgTable(
     externalForwardingAllowed: boolean("external_forwarding_allowed").notNull().default(false),
     confirmedAt: ts("confirmed_at"),
     createdAt: ts("created_at").notNull().defaultNow(),
+    /** Removed by the admin on the demo provider page: kept, so that the seed does not bring it back. */
+    removedAt: ts("removed_at"),
   },
   (t) => [
     unique("demo_forwarding_rule_address_unique").on(t.address),
