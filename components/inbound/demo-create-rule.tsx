@@ -36,7 +36,7 @@ export function DemoCreateRule({ mailboxId, address }: { mailboxId: string; addr
     <div className="rounded-lg bg-brand-50 p-3 ring-1 ring-brand-100">
       <p className="font-semibold text-slate-900">Demo: do this step in the demo provider</p>
       <p className="mt-1">In the demo, {address} is at a simulated provider. Choose which provider it behaves like:</p>
-      <fieldset className="mt-2">
+      <fieldset className="mt-2 min-w-0">
         <legend className="sr-only">Provider of {address}</legend>
         {PROVIDERS.map((p) => (
           <label key={p.value} className="flex min-h-11 items-center gap-2">

@@ -34,7 +34,7 @@ export function AlertRecipientsCard({ members, chosen }: { members: Member[]; ch
       title="Alert recipients"
       description="Who gets an email when a mailbox stops receiving mail or a sending domain needs attention."
     >
-      <fieldset>
+      <fieldset className="min-w-0">
         <legend className="sr-only">Who receives alerts</legend>
         <label className="flex min-h-11 items-center gap-2 text-sm text-slate-800">
           <input type="radio" name="alert-mode" className="size-4" checked={mode === "all_admins"} onChange={() => setMode("all_admins")} />
@@ -47,10 +47,10 @@ export function AlertRecipientsCard({ members, chosen }: { members: Member[]; ch
         </label>
       </fieldset>
       {mode === "chosen" && (
-        <fieldset className="mt-1 rounded-lg p-2 ring-1 ring-slate-200">
+        <fieldset className="mt-1 min-w-0 rounded-lg p-2 ring-1 ring-slate-200">
           <legend className="sr-only">Chosen members</legend>
           {members.map((m) => (
-            <label key={m.userId} className="flex min-h-11 items-center gap-2 px-1 text-sm text-slate-800">
+            <label key={m.userId} className="flex min-h-11 min-w-0 items-center gap-2 px-1 text-sm text-slate-800">
               <input
                 type="checkbox"
                 className="size-4"

@@ -46,7 +46,7 @@ export function MembersCard({ members, currentUserId }: { members: Member[]; cur
           const lastAdmin = m.role === "admin" && admins <= 1;
           return (
             <li key={m.userId} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2 px-3 py-2.5">
-              <span className="min-w-0 flex-1">
+              <span className="min-w-[12rem] flex-1">
                 <span className="flex items-center gap-2">
                   <span className="truncate font-medium text-slate-800">{m.name}</span>
                   {m.userId === currentUserId && <Badge>You</Badge>}
