@@ -2,7 +2,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { emailDomain, mailbox, membership, organization, queue, queueMailbox, smartRouting, user } from "@/db/schema";
+import { account, emailDomain, mailbox, membership, organization, queue, queueMailbox, smartRouting, user } from "@/db/schema";
 import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
 import { seedDemo } from "./seed";
 
@@ -33,6 +33,18 @@ describe("SPEC §5 demo seed", () => {
     const second = await seedDemo(db, { password: "seed-password-2", extend: seedDemoMailboxes });
     expect(second).toEqual({ seeded: false });
     expect(await counts()).toEqual(before);
+  });
+
+  it("issue 20.6: each seeded account has its own password hash (one salt each), and each verifies", async () => {
+    await seedDemo(db, { password: "seed-password-1", extend: seedDemoMailboxes });
+    const emails = ["admin@mycompany.com", "agent@mycompany.com", "admin@starter.example"];
+    const rows = await db
+      .select({ hash: account.password })
+      .from(account)
+      .innerJoin(user, eq(user.id, account.userId))
+      .where(inArray(user.email, emails));
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.hash)).size).toBe(3);
   });
 
   it("has Demo Company's mailboxes, routings and queue defaults as the spec says", async () => {

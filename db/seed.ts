@@ -36,7 +36,8 @@ export async function createUser(tx: Tx, params: { email: string; name: string; 
 export async function seedDemo(db: Db, opts: { password?: string; extend?: DemoExtension } = {}): Promise<SeedResult> {
   const generated = !opts.password;
   const password = opts.password || randomBytes(12).toString("base64url");
-  const passwordHash = await hashPassword(password);
+  // One hash per account (its own salt): a reused hash would tell that the accounts share a password (issue 20.6).
+  const [adminHash, agentHash, starterHash] = await Promise.all([1, 2, 3].map(() => hashPassword(password)));
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7213001)`);
     const [existing] = await tx.select({ id: organization.id }).from(organization).where(eq(organization.slug, "demo"));
@@ -46,8 +47,8 @@ export async function seedDemo(db: Db, opts: { password?: string; extend?: DemoE
       .insert(organization)
       .values({ name: "Demo Company", slug: "demo", timezone: "Europe/Paris", language: "en", smartLicence: true })
       .returning();
-    const adminId = await createUser(tx, { email: "admin@mycompany.com", name: "Alex Admin", passwordHash });
-    const agentId = await createUser(tx, { email: "agent@mycompany.com", name: "Ada Agent", passwordHash });
+    const adminId = await createUser(tx, { email: "admin@mycompany.com", name: "Alex Admin", passwordHash: adminHash });
+    const agentId = await createUser(tx, { email: "agent@mycompany.com", name: "Ada Agent", passwordHash: agentHash });
     await tx.insert(membership).values([
       { orgId: demo.id, userId: adminId, role: "admin" },
       { orgId: demo.id, userId: agentId, role: "agent" },
@@ -73,7 +74,7 @@ export async function seedDemo(db: Db, opts: { password?: string; extend?: DemoE
       .insert(organization)
       .values({ name: "Starter Company", slug: "starter", timezone: "Europe/London", language: "en", smartLicence: false })
       .returning();
-    const starterAdminId = await createUser(tx, { email: "admin@starter.example", name: "Sam Starter", passwordHash });
+    const starterAdminId = await createUser(tx, { email: "admin@starter.example", name: "Sam Starter", passwordHash: starterHash });
     await tx.insert(membership).values({ orgId: starter.id, userId: starterAdminId, role: "admin" });
 
     await opts.extend?.(tx, {

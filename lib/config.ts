@@ -99,6 +99,8 @@ const schema = z.object({
   VERIFY_COOLDOWN: duration("VERIFY_COOLDOWN", 30_000),
   VERIFY_DAILY_ORG_LIMIT: integer("VERIFY_DAILY_ORG_LIMIT", 50, 1),
   VERIFY_DAILY_ADDRESS_LIMIT: integer("VERIFY_DAILY_ADDRESS_LIMIT", 10, 1),
+  // R32: test messages to one address from all organisations together in 24 hours (the recipient's ceiling).
+  VERIFY_DAILY_RECIPIENT_CEILING: integer("VERIFY_DAILY_RECIPIENT_CEILING", 30, 1),
   FORWARDING_CHECK_INTERVAL: duration("FORWARDING_CHECK_INTERVAL", 86_400_000, { min: 5 * 60_000, fallback: true }),
   // Retention (R33), in days and messages.
   INBOUND_RETENTION_DAYS: integer("INBOUND_RETENTION_DAYS", 90, 1),

@@ -67,3 +67,27 @@ describe("R1 names refuse control characters, line separators and broken charact
     expect(s.safeParse("\uD83D Support").error?.issues[0].message).toBe("Name contains a broken character; type it again.");
   });
 });
+
+describe("H5 names made only of invisible or direction-changing characters are refused (issue 20 item 6)", () => {
+  const INVISIBLES = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u202E", "\u202D", "\u2066", "\u2067", "\u2069",
+    "\u200E", "\u200F", "\u061C", "\u3164", "\u115F", "\u2800", "\u00A0", "\u3000", "\u180E", "\uFE0F", "\u{E0041}"];
+
+  for (const [label, parse] of NAME_FIELDS) {
+    it(`${label}: any mix of invisible characters is refused, with a message that says why`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...INVISIBLES, " "), { minLength: 1, maxLength: 8 }), (chars) => {
+          const name = chars.join("");
+          const r = parse(name);
+          expect(r.success).toBe(false);
+          if (name.trim().length > 0) expect(r.error!.issues[0].message).toMatch(/must contain visible characters/);
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it(`${label}: a visible name with a direction mark or joiner in it is still accepted`, () => {
+      expect(parse("Support \u200F\u05EA\u05DE\u05D9\u05DB\u05D4").success).toBe(true);
+      expect(parse("👩\u200D💻 Devs").success).toBe(true);
+    });
+  }
+});

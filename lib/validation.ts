@@ -10,6 +10,19 @@ export const CONTROL_CHARS = /[\p{Cc}\u2028\u2029]/u;
 /** Half of a surrogate pair without its other half: not text, and refused by PostgreSQL's UTF-8. */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Characters that show nothing or only change the direction of text: format characters (Cf: zero-width space and
+ * joiners, bidi marks, embeddings, overrides and isolates, soft hyphen, word joiner, BOM…), separators (Z: every
+ * kind of space) and the blank letters that render as nothing (Hangul fillers, Braille blank, Mongolian
+ * vowel separator, combining grapheme joiner, variation selectors).
+ */
+const INVISIBLE = /[\p{Cf}\p{Z}\s\u115F\u1160\u3164\uFFA0\u2800\u180E\u034F\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/gu;
+
+/** True when a name shows something: it is not made only of invisible or direction-changing characters. */
+export function isVisibleText(v: string): boolean {
+  return v.replace(INVISIBLE, "").length > 0;
+}
+
 /** True when a name may be stored: no control characters, no line separators, no broken characters. */
 export function isCleanText(v: string): boolean {
   return !CONTROL_CHARS.test(v) && !LONE_SURROGATE.test(v);
@@ -27,7 +40,8 @@ export function singleLineText(label: string, max = 255) {
     .refine((v) => !CONTROL_CHARS.test(v), `${label} cannot contain line breaks or control characters.`)
     .trim()
     .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    .max(max, `${label} must be at most ${max} characters.`)
+    .refine((v) => v.length === 0 || isVisibleText(v), `${label} must contain visible characters: this one is only spaces or invisible characters.`);
 }
 
 export const idSchema = z.uuid({ error: "Unknown identifier." });

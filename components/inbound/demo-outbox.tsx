@@ -2,7 +2,6 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { DEMO_ACCOUNTS } from "@/lib/demo-provider/demo-accounts";
 
 const OUTCOME: Record<string, { label: string; tone: "neutral" | "green" | "red" | "amber" }> = {
   kept: { label: "In the inbox", tone: "neutral" },
@@ -12,29 +11,11 @@ const OUTCOME: Record<string, { label: string; tone: "neutral" | "green" | "red"
 };
 
 type Message = { id: string; receivedAt: Date; toAddress: string; subject: string; text: string; outcome: string; detail: string | null; envelopeFrom: string | null };
-type Account = { address: string; behaviour: string; forwardTo: string; confirmedAt: string | Date | null };
-
-/** The demo provider's page: its accounts' forwarding rules, and every message the platform sent to the demo domains. */
-export function DemoOutbox({ messages, accounts }: { messages: Message[]; accounts: Account[] }) {
+/** The demo provider page's outbox section: every message the platform sent to the demo domains. */
+export function DemoOutbox({ messages }: { messages: Message[] }) {
   const now = new Date();
   return (
     <div className="space-y-6">
-      <Card id="demo-accounts" title="Forwarding rules at the demo provider">
-        <ul className="divide-y divide-slate-100 text-sm">
-          {accounts.length === 0 && <li className="py-2 text-slate-600">No rules: the demo mailboxes are missing.</li>}
-          {accounts.map((a) => (
-            <li key={a.address} className="py-2">
-              <p className="font-medium break-all text-slate-900">
-                {a.address} → <span className="font-mono text-[13px]">{a.forwardTo}</span>
-              </p>
-              <p className="text-slate-600">
-                {DEMO_ACCOUNTS.find((d) => d.address === a.address)?.says ?? a.behaviour}
-                {a.behaviour === "gmail_confirmation" && (a.confirmedAt ? " (confirmed: forwards now)." : " (not confirmed yet).")}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </Card>
       <Card id="demo-outbox" title="Outbox" description="Every message the platform sent to mycompany.com and example.org, newest first.">
         {messages.length === 0 ? (
           <EmptyState title="No message yet">Verify forwarding of a demo mailbox: its test message appears here.</EmptyState>

@@ -1,11 +1,23 @@
 "use client";
 import { Info } from "lucide-react";
+import { DemoCreateRule } from "@/components/inbound/demo-create-rule";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 
 /** “Configure your mailbox in <platform>”: how to forward the real address to the alias (S4). */
-export function ForwardingInstructions({ platform, address, alias }: { platform: string; address: string; alias: string }) {
+export function ForwardingInstructions({
+  platform,
+  address,
+  alias,
+  demoMailboxId,
+}: {
+  platform: string;
+  address: string;
+  alias: string;
+  /** In the demo (simulated provider in use) only: offers to create the rule there. */
+  demoMailboxId?: string;
+}) {
   return (
     <Dialog
       size="lg"
@@ -19,6 +31,7 @@ export function ForwardingInstructions({ platform, address, alias }: { platform:
       }
     >
       <div className="space-y-5 text-sm text-slate-700">
+        {demoMailboxId && <DemoCreateRule mailboxId={demoMailboxId} address={address} />}
         <div className="flex flex-wrap items-center gap-2 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
           <span className="text-slate-600">Alias</span>
           <code className="font-mono text-sm font-medium text-slate-900">{alias}</code>

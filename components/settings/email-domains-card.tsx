@@ -56,6 +56,7 @@ export function EmailDomainsCard({ domains }: { domains: DomainRow[] }) {
           <Button type="submit" variant="secondary" disabled={isSubmitting}>{isSubmitting ? "Adding…" : "Add domain"}</Button>
         </div>
         {errors.domain?.message && <div className="mt-1.5"><FieldError id="new-domain-error">{errors.domain.message}</FieldError></div>}
+        <p className="mt-1.5 text-xs text-slate-500">A domain your organisation owns; the platform&apos;s own mail domain, where aliases live, cannot be added.</p>
         {formError && <Alert tone="error" className="mt-3">{formError}</Alert>}
       </form>
       {domains.length === 0 ? (

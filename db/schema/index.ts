@@ -8,3 +8,4 @@ export * from "./sign-in-limit";
 export * from "./health";
 export * from "./api";
 export * from "./sending";
+export * from "./accounts";

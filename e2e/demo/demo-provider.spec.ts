@@ -111,3 +111,42 @@ test("R25: after an address change, S3 warns, and S4 and S1 say 'Not verified fo
   await shoot(page, "7-list", false);
   await expectAccessible(page);
 });
+
+test("issue 21.1: a new mailbox is verified through a rule the admin creates in the demo provider, which can be removed", async ({ page }) => {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const name = `Orders ${tag}`;
+  const address = `orders-${tag}@mycompany.com`;
+  await page.goto("/maker/mailboxes/new");
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("Email address (local part)").fill(`orders-${tag}`);
+  await page.getByLabel("Email domain").focus();
+  await page.keyboard.type("mycompany");
+  await expect(page.getByLabel("Email domain")).toHaveValue(/.+/);
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+  await page.getByRole("button", { name: /^Configure your mailbox in/ }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("radio", { name: /Another host/ }).check();
+  await dialog.getByRole("button", { name: "Create this rule in the demo provider" }).click();
+  await expect(dialog.getByText(`Rule created at the demo provider (Another host): ${address} forwards to the alias.`)).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 900 });
+  await dialog.screenshot({ path: shots("8-create-rule", 390) });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await dialog.screenshot({ path: shots("8-create-rule", 1440) });
+  await expectAccessible(page);
+  await page.keyboard.press("Escape");
+
+  const panel = page.getByRole("region", { name: "Forwarding" });
+  await panel.getByRole("button", { name: "Verify forwarding" }).click();
+  await expect(panel.getByTestId("forwarding-status")).toHaveText("Forwarding verified", { timeout: 20_000 });
+
+  await page.goto("/maker/demo-provider");
+  const rules = page.getByRole("list", { name: "Forwarding rules at the demo provider" });
+  await expect(rules).toContainText(address);
+  await shoot(page, "9-provider-rules");
+  await expectAccessible(page);
+  await rules.getByRole("button", { name: `Remove the rule of ${address}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove rule" }).click();
+  await expect(rules).not.toContainText(address);
+});

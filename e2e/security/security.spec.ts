@@ -48,6 +48,16 @@ test.describe("security headers on every response (issue 11)", () => {
     expect(violations).toEqual([]);
   });
 
+  test("issue 20.6: the 404 of a missing static file carries a CSP and the other headers", async ({ request }) => {
+    const res = await request.get(`/_next/static/chunks/no-such-file-${randomUUID().slice(0, 8)}.js`);
+    expect(res.status()).toBe(404);
+    const h = res.headers();
+    expect(h["content-security-policy"]).toContain("default-src 'self'");
+    expect(h["content-security-policy"]).toContain("script-src 'self'");
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+  });
+
   // Clickjacking (issue 11): a page of another origin frames the app. Two attackers, served by a real HTTP server
   // of the test's own on a free port: another site (127.0.0.1: the session cookie is SameSite=Lax, so its frame
   // would show the sign-in page) and another origin of the same site (localhost on another port, as a sibling
@@ -108,7 +118,9 @@ test.describe("sign-in limit (issue 11)", () => {
       await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
     }
     await signIn(page, email, "not-the-password");
-    await expect(page.getByRole("alert").filter({ hasText: "Too many attempts: try again in 15 minutes." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Too many attempts for this account from this device: try again in 15 minutes" }),
+    ).toBeVisible();
     await expectAccessible(page);
     expect(violations).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { rows } from "@/db/rows";
 import { alertEmail, healthIncident, type IncidentCause } from "@/db/schema";
 import type { MailboxHealthRow } from "@/lib/health/find-health-facts";
 import type { HealthCause } from "@/lib/mailbox-state/derive-mailbox-state";
+import { findAlertRecipients } from "@/lib/members/find-alert-recipients";
 
 function incidentCause(c: HealthCause | undefined): IncidentCause | null {
   if (c?.kind === "verification_failed") return { kind: "verification_failed", at: c.at.toISOString(), reason: c.reason };
@@ -52,12 +53,9 @@ export async function updateIncidents(db: Db, facts: MailboxHealthRow[], now: Da
     const orgIds = [...new Set([...opened, ...recovered].map((i) => i.orgId))];
     let alerts = 0;
     if (orgIds.length) {
-      const admins = await rows(
-        tx,
-        sql`select org_id::text as "orgId", user_id as "userId" from membership
-            where role = 'admin' and org_id in (${sql.join(orgIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
-        z.object({ orgId: z.string(), userId: z.string() }),
-      );
+      // R47: the organisation's alert recipients (chosen members, or every admin).
+      const admins: { orgId: string; userId: string }[] = [];
+      for (const orgId of orgIds) for (const r of await findAlertRecipients(tx, orgId)) admins.push({ orgId, userId: r.userId });
       const values: (typeof alertEmail.$inferInsert)[] = [];
       for (const [list, single, digest] of [
         [opened, "opened", "digest_opened"],

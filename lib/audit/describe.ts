@@ -36,6 +36,10 @@ const ACTIONS: Record<string, string> = {
   "api_key.created": "created the API key",
   "api_key.revoked": "revoked the API key",
   "api_key.refused": "refused a request made with the revoked API key",
+  "member.role_changed": "changed the role of",
+  "member.removed": "removed from the organisation",
+  "user.sign_in_limit_cleared": "cleared the sign-in limit of",
+  "organization.alert_recipients_changed": "changed who receives alerts in",
 };
 
 const FIELDS: Record<string, string> = {
@@ -68,6 +72,8 @@ const FIELDS: Record<string, string> = {
   testEmailTo: "Test email to",
   signedAs: "Signed as",
   recordsSentTo: "Records sent to",
+  role: "Role",
+  alertRecipients: "Alert recipients",
 };
 
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);

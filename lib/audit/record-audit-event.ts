@@ -5,7 +5,7 @@ export type AuditInput = {
   orgId: string;
   actorId: string | null;
   action: string;
-  entityType: "organization" | "email_domain" | "smart_routing" | "mailbox" | "queue" | "api_key";
+  entityType: "organization" | "email_domain" | "smart_routing" | "mailbox" | "queue" | "api_key" | "user";
   entityId: string;
   entityLabel: string;
   changes?: FieldChanges;

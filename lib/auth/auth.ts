@@ -8,6 +8,7 @@ import { nextCookies } from "better-auth/next-js";
 import { db } from "@/db";
 import { ensurePrivateFolder } from "@/db/private-folder";
 import * as schema from "@/db/schema";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/server/request-facts";
 
 /**
  * The session-signing secret: BETTER_AUTH_SECRET when set (required when several instances share a
@@ -32,6 +33,8 @@ function createAuth() {
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     telemetry: { enabled: false },
+    // The session's ipAddress is the address decided by TRUST_PROXY (set by our actions), never X-Forwarded-For.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
     plugins: [nextCookies()],
   });
 }

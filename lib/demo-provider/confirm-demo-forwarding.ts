@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { demoProviderAccount, forwardingVerification, mailbox, organization } from "@/db/schema";
+import { demoForwardingRule, forwardingVerification, mailbox, organization } from "@/db/schema";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { AppError, notFound } from "@/lib/errors";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
@@ -23,9 +23,17 @@ export async function confirmDemoForwarding(p: { orgId: string; mailboxId: strin
   if (!m || m.slug !== DEMO_ORG_SLUG) throw notFound("That mailbox");
   const alias = `${m.aliasToken}@${m.slug}.${platformMailDomain()}`;
   const updated = await db
-    .update(demoProviderAccount)
+    .update(demoForwardingRule)
     .set({ confirmedAt: p.now ?? sql`now()` })
-    .where(and(eq(demoProviderAccount.forwardTo, alias), eq(demoProviderAccount.behaviour, "gmail_confirmation"), isNull(demoProviderAccount.confirmedAt)))
+    .where(
+      and(
+        eq(demoForwardingRule.orgId, p.orgId),
+        eq(demoForwardingRule.forwardTo, alias),
+        eq(demoForwardingRule.provider, "gmail"),
+        isNull(demoForwardingRule.confirmedAt),
+        isNull(demoForwardingRule.removedAt),
+      ),
+    )
     .returning();
   if (updated.length === 0) throw new AppError("INVALID", "There is no Gmail confirmation waiting for this mailbox.");
   // Like Gmail, the provider does not forward what it held before the confirmation: the waiting verification

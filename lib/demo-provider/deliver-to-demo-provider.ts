@@ -2,10 +2,10 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { createTransport, type SendMailOptions } from "nodemailer";
 import { db } from "@/db";
-import { demoProviderAccount, demoProviderMessage } from "@/db/schema";
+import { demoProviderMessage } from "@/db/schema";
 import { acceptInboundMessage } from "@/lib/inbound/accept-inbound-message";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
-import { ensureDemoAccounts } from "./demo-accounts";
+import { findDemoForwardingRule } from "./find-demo-forwarding-rule";
 import { microsoftDsn } from "./microsoft-dsn";
 
 /** How long the simulated provider takes before it acts on a message (a real one takes seconds too). */
@@ -44,8 +44,7 @@ export async function deliverToDemoProvider(message: SendMailOptions & { envelop
 
 /** What the simulated provider does with one message of its outbox. Exported for tests. */
 export async function processDemoDelivery(p: { outboxId: string; raw: Buffer; to: string; envelopeFrom: string | null }) {
-  await ensureDemoAccounts(db);
-  const [account] = await db.select().from(demoProviderAccount).where(eq(demoProviderAccount.address, p.to));
+  const account = await findDemoForwardingRule(db, p.to);
   const setOutcome = (outcome: string, detail: string) => db.update(demoProviderMessage).set({ outcome, detail }).where(eq(demoProviderMessage.id, p.outboxId));
   if (!account) return setOutcome("kept", "In the inbox: this address has no forwarding rule.");
   if (account.behaviour === "forwards" || (account.behaviour === "gmail_confirmation" && account.confirmedAt)) {

@@ -13,6 +13,8 @@ import { platformMailRoute, sendPlatformMail } from "@/lib/mail/send-platform-ma
 import { createTestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { confirmDemoForwarding } from "./confirm-demo-forwarding";
+import { findDemoForwardingRule, findDemoForwardingRules } from "./find-demo-forwarding-rule";
+import { allowDemoExternalForwarding, createDemoForwardingRule, removeDemoForwardingRule } from "./manage-demo-forwarding-rules";
 import { eventually } from "@/tests/eventually";
 
 // The demo loop without OUTBOUND_SMTP_URL: the simulated provider behind the demo's domains, end to end through
@@ -86,5 +88,55 @@ describe("the demo's simulated mail provider", () => {
     expect(e).toMatchObject({ code: "INVALID", message: expect.stringContaining("has not enabled test messages yet") });
     await expect(confirmDemoForwarding({ orgId: other.org.id, mailboxId: m.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.select().from(forwardingVerification).where(and(eq(forwardingVerification.orgId, other.org.id)))).toHaveLength(0);
+  });
+
+  it("issue 21.1: any new mailbox of a demo domain: no rule at first; the admin's click makes one that verifies as its provider would", async () => {
+    const [domain] = await db.select().from(emailDomain).where(and(eq(emailDomain.orgId, orgId), eq(emailDomain.domain, "mycompany.com")));
+    const demo = { org: { id: orgId, slug: "demo" }, domains: [domain] } as unknown as Parameters<typeof insertTestMailbox>[0];
+    const make = async () => {
+      const m = await insertTestMailbox(demo, { localPart: `orders-${crypto.randomUUID().slice(0, 6)}`, domainId: domain.id });
+      return { ...m, address: `${m.localPart}@mycompany.com` };
+    };
+    const status = async (m: { id: string; address: string }) => {
+      const v = (await findLatestVerification(orgId, m.id, m.address)).latest;
+      return !v ? "unknown" : v.verifiedAt ? "verified" : v.failedAt ? "failed" : "pending";
+    };
+
+    // No rule: the provider keeps the message in its inbox.
+    const bare = await make();
+    expect(await findDemoForwardingRule(db, bare.address)).toBeUndefined();
+    await requestForwardingVerification({ orgId, actorId: null, mailboxId: bare.id });
+    expect(await eventually(async () => (await db.select().from(demoProviderMessage).where(and(eq(demoProviderMessage.toAddress, bare.address), eq(demoProviderMessage.detail, "In the inbox: this address has no forwarding rule.")))).length === 1)).toBe(true);
+    expect(await status(bare)).toBe("pending");
+
+    // Another host: forwards at once.
+    const plain = await make();
+    await createDemoForwardingRule({ orgId, mailboxId: plain.id, provider: "generic" });
+    await requestForwardingVerification({ orgId, actorId: null, mailboxId: plain.id });
+    expect(await eventually(async () => (await status(plain)) === "verified")).toBe(true);
+
+    // Microsoft 365: bounced until the admin allows external forwarding, then verified.
+    const m365 = await make();
+    await createDemoForwardingRule({ orgId, mailboxId: m365.id, provider: "microsoft365" });
+    await requestForwardingVerification({ orgId, actorId: null, mailboxId: m365.id });
+    expect(await eventually(async () => (await status(m365)) === "failed")).toBe(true);
+    const rule = (await findDemoForwardingRule(db, m365.address))!;
+    await allowDemoExternalForwarding({ orgId, id: rule.id });
+    await requestForwardingVerification({ orgId, actorId: null, mailboxId: m365.id, now: new Date(Date.now() + 31_000) });
+    expect(await eventually(async () => (await status(m365)) === "verified")).toBe(true);
+
+    // Removed: gone from the provider (and not brought back by the seed).
+    await removeDemoForwardingRule({ orgId, id: rule.id });
+    expect(await findDemoForwardingRule(db, m365.address)).toBeUndefined();
+    expect((await findDemoForwardingRules(db)).map((r) => r.address)).not.toContain(m365.address);
+  });
+
+  it("issue 21.1: another organisation can neither create nor remove a demo provider rule", async () => {
+    const other = await createTestOrg({ domains: ["mycompany.com"] });
+    const m = await insertTestMailbox(other, { localPart: `x-${crypto.randomUUID().slice(0, 6)}`, domainId: other.domains[0].id });
+    await expect(createDemoForwardingRule({ orgId: other.org.id, mailboxId: m.id, provider: "generic" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const [any] = await findDemoForwardingRules(db);
+    await expect(removeDemoForwardingRule({ orgId: other.org.id, id: any.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await findDemoForwardingRule(db, any.address)).toBeDefined();
   });
 });

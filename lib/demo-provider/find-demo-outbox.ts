@@ -2,13 +2,13 @@ import "server-only";
 import { desc } from "drizzle-orm";
 import { db } from "@/db";
 import { demoProviderMessage } from "@/db/schema";
-import { findDemoAccounts } from "./demo-accounts";
+import { findDemoForwardingRules } from "./find-demo-forwarding-rule";
 
-/** The simulated provider's outbox (newest first) and its accounts with a forwarding rule. */
+/** The simulated provider's outbox (newest first) and its forwarding rules (the demo organisation's only). */
 export async function findDemoOutbox(limit = 50) {
   const [messages, accounts] = await Promise.all([
     db.select().from(demoProviderMessage).orderBy(desc(demoProviderMessage.receivedAt)).limit(limit),
-    findDemoAccounts(db),
+    findDemoForwardingRules(db),
   ]);
   return { messages, accounts };
 }

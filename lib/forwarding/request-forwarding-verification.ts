@@ -10,7 +10,7 @@ import { logOutboundNotConfigured, platformMailRoute } from "@/lib/mail/send-pla
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { sendVerificationMessage, type VerificationMessage } from "./send-verification-message";
 import { settleVerificationsIn } from "./settle-verifications";
-import { DAY_MS, tryAgainIn, verificationLimits } from "./verification-limits";
+import { DAY_MS, refundTestMessage, spendTestMessage, tryAgainIn, verificationLimits } from "./verification-limits";
 import { generateVerificationToken } from "./verification-token";
 import { config } from "@/lib/config";
 
@@ -37,7 +37,7 @@ export async function requestForwardingVerification(
   const timeoutMs = config().VERIFY_TIMEOUT;
   const limits = verificationLimits();
   const token = generateVerificationToken();
-  const { verification, target } = await db.transaction(async (tx) => {
+  const { verification, budgetEntryId, target } = await db.transaction(async (tx) => {
     // Lock order: the organisation's verification lock, the mailbox row, the recipient address's lock.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`fv-org:${params.orgId}`}))`);
     const [row] = await tx
@@ -87,12 +87,9 @@ export async function requestForwardingVerification(
     if (org.n >= limits.perOrgPerDay) {
       throw new AppError("LIMIT_REACHED", `Your organisation has sent ${limits.perOrgPerDay} test messages in the last 24 hours, the daily limit. Try again ${tryAgainIn(org.until, now)}.`);
     }
-    // The recipient address's cap holds across organisations (anyone may add any domain): its own lock.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`fv-address:${address}`}))`);
-    const perAddress = await windowOf(eq(forwardingVerification.address, address));
-    if (perAddress.n >= limits.perAddressPerDay) {
-      throw new AppError("LIMIT_REACHED", `${address} has received ${limits.perAddressPerDay} test messages in the last 24 hours, the daily limit for one address. Try again ${tryAgainIn(perAddress.until, now)}.`);
-    }
+    // The recipient's budget: per (organisation, normalised address), and a ceiling across organisations that
+    // never blocks an organisation with a verified rule from it (issue 20.2). Its own lock, taken last.
+    const spent = await spendTestMessage(tx, { orgId: params.orgId, address, kind: "forwarding_verification", now });
     const [created] = await tx
       .insert(forwardingVerification)
       .values({
@@ -114,12 +111,13 @@ export async function requestForwardingVerification(
       entityId: row.id,
       entityLabel: address,
     });
-    return { verification: created, target: { address, alias: aliasAddress(row.aliasToken, row.slug), locale: row.locale, timeZone: row.timeZone } };
+    return { verification: created, budgetEntryId: spent.entryId, target: { address, alias: aliasAddress(row.aliasToken, row.slug), locale: row.locale, timeZone: row.timeZone } };
   });
   try {
     await send({ to: target.address, alias: target.alias, token, timeoutMs, platformName: config().PLATFORM_NAME, automatic: params.automatic, locale: target.locale, timeZone: target.timeZone });
   } catch (e) {
     await db.delete(forwardingVerification).where(and(eq(forwardingVerification.id, verification.id), eq(forwardingVerification.orgId, params.orgId)));
+    await refundTestMessage(db, { orgId: params.orgId, entryId: budgetEntryId });
     if (e instanceof AppError) throw e;
     const url = outboundSmtpUrl() ?? "";
     console.error(`[forwarding] test message to ${target.address} not sent: ${describeSendError(e, url)}`);

@@ -5,6 +5,7 @@ import { forwardingVerification } from "@/db/schema";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { requestForwardingVerification } from "./request-forwarding-verification";
+import { isGoogleMailDomain, recipientKey } from "./verification-limits";
 
 // R32: "Verify forwarding" is limited on the server, counted in the database: one pending verification per
 // mailbox, a cooldown, a daily cap per organisation and per recipient address. Time is injected, never slept.
@@ -22,7 +23,7 @@ beforeEach(async () => {
   process.env.OUTBOUND_SMTP_URL = "smtp://127.0.0.1:9"; // never used: `send` is injected
 });
 afterEach(() => {
-  for (const k of ["OUTBOUND_SMTP_URL", "VERIFY_DAILY_ORG_LIMIT", "VERIFY_DAILY_ADDRESS_LIMIT", "VERIFY_COOLDOWN"]) delete process.env[k];
+  for (const k of ["OUTBOUND_SMTP_URL", "VERIFY_DAILY_ORG_LIMIT", "VERIFY_DAILY_ADDRESS_LIMIT", "VERIFY_COOLDOWN", "VERIFY_DAILY_RECIPIENT_CEILING"]) delete process.env[k];
 });
 
 describe("R32 verification limits", () => {
@@ -62,19 +63,74 @@ describe("R32 verification limits", () => {
     expect(sent).toHaveLength(4);
   });
 
-  it("a daily cap per recipient address, across organisations (anyone may add any domain)", async () => {
+  const failLatest = (mailboxId: string, when: Date) =>
+    db.update(forwardingVerification).set({ failedAt: when, failureReason: "timeout" }).where(eq(forwardingVerification.mailboxId, mailboxId));
+
+  it("issue 20.2: a daily cap per (organisation, address): another licensed organisation cannot spend it", async () => {
     process.env.VERIFY_DAILY_ADDRESS_LIMIT = "2";
+    process.env.VERIFY_COOLDOWN = "1s";
     const victim = `victim-${crypto.randomUUID().slice(0, 8)}.example`;
-    const orgs = [await createTestOrg({ domains: [victim] }), await createTestOrg({ domains: [victim] })];
-    const a = await insertTestMailbox(orgs[0], { localPart: "ceo", domainId: orgs[0].domains[0].id });
-    const b = await insertTestMailbox(orgs[1], { localPart: "ceo", domainId: orgs[1].domains[0].id });
-    await request(a.id, T0, orgs[0]);
-    await db.update(forwardingVerification).set({ failedAt: at(1000), failureReason: "timeout" }).where(eq(forwardingVerification.mailboxId, a.id));
-    await request(b.id, at(2 * 60_000), orgs[1]);
-    await db.update(forwardingVerification).set({ failedAt: at(3 * 60_000), failureReason: "timeout" }).where(eq(forwardingVerification.mailboxId, b.id));
-    const e = await expectUnchanged(orgs[0].org.id, () => refusal(request(a.id, at(10 * 60_000), orgs[0])));
-    expect(e).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringMatching(new RegExp(`^ceo@${victim.replace(".", "\\.")} has received 2 test messages`)) });
-    expect(sent).toEqual([`ceo@${victim}`, `ceo@${victim}`]);
+    const [owner, squatter] = [await createTestOrg({ domains: [victim] }), await createTestOrg({ domains: [victim] })];
+    expect(owner.org.smartLicence && squatter.org.smartLicence).toBe(true);
+    const mine = await insertTestMailbox(owner, { localPart: "ceo", domainId: owner.domains[0].id });
+    const theirs = await insertTestMailbox(squatter, { localPart: "ceo", domainId: squatter.domains[0].id });
+    // The squatter spends its whole budget on the owner's address (and is refused the third).
+    for (const i of [0, 1]) {
+      await request(theirs.id, at(i * 60_000), squatter);
+      await failLatest(theirs.id, at(i * 60_000 + 1000));
+    }
+    const e = await expectUnchanged(squatter.org.id, () => refusal(request(theirs.id, at(5 * 60_000), squatter)));
+    expect(e).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringMatching(/^ceo@.* has received 2 test messages from your organisation/) });
+    // The owner's verification still goes out, twice; its own third is refused.
+    await request(mine.id, at(6 * 60_000), owner);
+    await failLatest(mine.id, at(6 * 60_000 + 1000));
+    await request(mine.id, at(7 * 60_000), owner);
+    await failLatest(mine.id, at(7 * 60_000 + 1000));
+    expect(await refusal(request(mine.id, at(8 * 60_000), owner))).toMatchObject({ code: "LIMIT_REACHED" });
+    expect(sent).toEqual(Array(4).fill(`ceo@${victim}`));
+  });
+
+  it("issue 20.2: a ceiling across organisations for the recipient, which never blocks an organisation that verified the address", async () => {
+    process.env.VERIFY_DAILY_RECIPIENT_CEILING = "2";
+    process.env.VERIFY_COOLDOWN = "1s";
+    const victim = `victim-${crypto.randomUUID().slice(0, 8)}.example`;
+    const orgs = await Promise.all([0, 1, 2].map(() => createTestOrg({ domains: [victim] })));
+    const boxes = await Promise.all(orgs.map((o) => insertTestMailbox(o, { localPart: "ceo", domainId: o.domains[0].id })));
+    // The owner verified its rule earlier; then two other organisations reach the ceiling.
+    await request(boxes[0].id, T0, orgs[0]);
+    await db.update(forwardingVerification).set({ verifiedAt: at(5000) }).where(eq(forwardingVerification.mailboxId, boxes[0].id));
+    await request(boxes[1].id, at(60_000), orgs[1]);
+    await failLatest(boxes[1].id, at(61_000));
+    const e = await expectUnchanged(orgs[2].org.id, () => refusal(request(boxes[2].id, at(120_000), orgs[2])));
+    expect(e).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringMatching(/from several organisations/) });
+    // The owner's scheduled re-check still goes out.
+    await requestForwardingVerification({ orgId: orgs[0].org.id, actorId: null, mailboxId: boxes[0].id, automatic: true, now: at(180_000) }, send);
+    expect(sent).toHaveLength(3);
+  });
+
+  it("issue 20.2: sub-addresses and Gmail's dots count as the same recipient", async () => {
+    process.env.VERIFY_DAILY_ADDRESS_LIMIT = "2";
+    const who = `j.doe${crypto.randomUUID().slice(0, 6)}`;
+    const o = await createTestOrg({ domains: ["gmail.com", "googlemail.com"] });
+    const a = await insertTestMailbox(o, { localPart: who, domainId: o.domains[0].id });
+    const b = await insertTestMailbox(o, { localPart: `${who.replace(".", "")}+orders`, domainId: o.domains[1].id });
+    const c = await insertTestMailbox(o, { localPart: `${who.replaceAll(".", "")}.x`.replace(".x", ""), domainId: o.domains[1].id });
+    expect(await refusal(request(a.id, T0, o))).toBeNull();
+    expect(await refusal(request(b.id, at(60_000), o))).toBeNull();
+    expect(await refusal(request(c.id, at(120_000), o))).toMatchObject({ code: "LIMIT_REACHED" });
+  });
+
+  it("normalises for counting only: case, +tag, dots for Gmail and for domains whose MX is Google's", async () => {
+    expect(recipientKey("Support+Orders@MyCompany.com")).toBe("support@mycompany.com");
+    expect(recipientKey("j.o.doe+x@googlemail.com")).toBe("jodoe@gmail.com");
+    expect(recipientKey("j.doe@mycompany.com")).toBe("j.doe@mycompany.com");
+    expect(recipientKey("j.doe@mycompany.com", { dotsIgnored: true })).toBe("jdoe@mycompany.com");
+    const google = async () => [{ exchange: "aspmx.l.google.com" }, { exchange: "alt1.aspmx.l.google.com" }];
+    const other = async () => [{ exchange: "mx.mycompany.com" }];
+    const failing = async () => Promise.reject(new Error("ETIMEOUT"));
+    expect(await isGoogleMailDomain(`ws-${crypto.randomUUID().slice(0, 6)}.example`, google)).toBe(true);
+    expect(await isGoogleMailDomain(`own-${crypto.randomUUID().slice(0, 6)}.example`, other)).toBe(false);
+    expect(await isGoogleMailDomain(`down-${crypto.randomUUID().slice(0, 6)}.example`, failing)).toBe(false);
   });
 
   it("automatic (scheduled) verifications by the platform stay within the same caps and are marked", async () => {

@@ -6,6 +6,12 @@
 export const SOCKET_ADDRESS_HEADER = "x-ino-socket-address";
 export const SOCKET_PROTO_HEADER = "x-ino-socket-proto";
 
+/**
+ * The client address decided by `clientAddress` (socket or TRUST_PROXY), set by the server on the headers it hands
+ * to Better Auth, which records it in the session (its `ipAddressHeaders`); any value the client sent is replaced.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-ino-client-address";
+
 type HeaderBag = { get(name: string): string | null };
 
 /**

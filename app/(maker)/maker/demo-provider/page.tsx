@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccessProblem } from "@/components/auth/access-problem";
+import { DemoForwardingRules } from "@/components/inbound/demo-forwarding-rules";
 import { DemoOutbox } from "@/components/inbound/demo-outbox";
 import { DemoDnsPanel } from "@/components/sending/demo-dns-panel";
 import { PageHeader } from "@/components/ui/card";
@@ -23,10 +24,13 @@ export default async function DemoProviderPage() {
       <PageHeader
         breadcrumb={<Link href="/maker/mailboxes" className="text-sm text-brand-700 hover:underline">← Mailboxes</Link>}
         title="Demo provider outbox"
-        description="Demo provider: a mail provider simulated inside this app for the demo's domains, because no outgoing mail server is configured (OUTBOUND_SMTP_URL). It receives the platform's messages and forwards, bounces or asks for a confirmation like a real provider would."
+        description="Demo provider: a mail provider simulated inside this app for the demo's domains, because no outgoing mail server is configured (OUTBOUND_SMTP_URL). It holds every address of the demo's domains: an address forwards only once its rule exists, and then forwards, bounces or asks for a confirmation like Gmail, Microsoft 365 or another host would."
       />
-      <DemoDnsPanel orgId={access.member.org.id} timeZone={access.member.org.timezone} />
-      <DemoOutbox messages={messages} accounts={accounts} />
+      <div className="space-y-6">
+        <DemoForwardingRules rules={accounts} />
+        <DemoDnsPanel orgId={access.member.org.id} timeZone={access.member.org.timezone} />
+        <DemoOutbox messages={messages} />
+      </div>
     </>
   );
 }

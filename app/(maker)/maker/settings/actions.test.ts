@@ -112,6 +112,15 @@ describe("S6 email domains", () => {
     expect(result?.serverError).toMatchObject({ code: "ALREADY_EXISTS", field: "domain" });
   });
 
+  it("issue 20.2: refuses the platform's own mail domain and its sub-domains next to the field, and changes nothing", async () => {
+    const platform = process.env.PLATFORM_MAIL_DOMAIN ?? "ino.cx";
+    for (const domain of [platform, `demo.${platform}`, `a.b.${platform}`]) {
+      const result = await expectUnchanged(t.org.id, () => addEmailDomainAction({ domain }));
+      expect(result?.serverError).toMatchObject({ code: "INVALID", field: "domain", message: expect.stringContaining("platform's own mail domain") });
+    }
+    expect((await addEmailDomainAction({ domain: `not${platform}` }))?.serverError).toBeUndefined();
+  });
+
   it("lets another organisation add the same domain (unique per organisation)", async () => {
     await signInAs(other.admin.email);
     const result = await addEmailDomainAction({ domain: t.domains[0].domain });

@@ -23,6 +23,8 @@ import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
 import { languageLabel } from "@/lib/org/locale";
 import { findMailboxesSending } from "@/lib/sending/find-mailboxes-sending";
 import { db } from "@/db";
+import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
+import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [{ id }, member] = await Promise.all([params, getCurrentMember()]);
@@ -80,7 +82,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <Card id="alias" title="Alias" description={`Forward ${m.address} to this address. It never changes.`}
-            actions={<ForwardingInstructions platform={platform} address={m.address} alias={m.alias} />}>
+            actions={<ForwardingInstructions platform={platform} address={m.address} alias={m.alias} demoMailboxId={org.slug === DEMO_ORG_SLUG && !outboundSmtpUrl() ? m.id : undefined} />}>
             <div className="flex flex-wrap items-center gap-3">
               <code className="rounded-md bg-slate-100 px-3 py-2 font-mono text-sm font-medium text-slate-900" data-testid="alias">{m.alias}</code>
               <CopyButton text={m.alias} label="Copy alias" />
