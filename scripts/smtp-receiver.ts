@@ -8,9 +8,10 @@
 import { closeDb, getDbHandle } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { createSmtpReceiver } from "@/lib/inbound/create-smtp-receiver";
-import { receiverConfigFromEnv } from "@/lib/inbound/receiver-config";
+import { config as appConfig } from "@/lib/config";
+import { receiverOptions } from "@/lib/inbound/receiver-config";
 
-if (!process.env.DATABASE_URL) {
+if (!appConfig().DATABASE_URL) {
   console.error(
     "[smtp] DATABASE_URL is not set. The separate receiver needs the app's PostgreSQL database (postgres://…):\n" +
       "       the embedded database in .data/ belongs to the app process alone. With PGlite, let `npm start` run the receiver.",
@@ -18,7 +19,7 @@ if (!process.env.DATABASE_URL) {
   process.exit(1);
 }
 
-const config = receiverConfigFromEnv();
+const config = receiverOptions();
 if (!config) {
   console.error("[smtp] SMTP_PORT=0 or SMTP_DISABLED=1: nothing to run.");
   process.exit(1);

@@ -11,7 +11,7 @@ import { aliasAddress } from "@/lib/mailboxes/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { createSmtpReceiver, type SmtpReceiver } from "./create-smtp-receiver";
-import { smtpDialog } from "./smtp-test-client";
+import { smtpDialog } from "@/tests/smtp-test-client";
 
 // R27: bounces of test messages come back to bounce+<token>@<platform mail domain> and fail their pending
 // verification at once, with the provider's status line and an explanation; the rest is accepted and dropped.

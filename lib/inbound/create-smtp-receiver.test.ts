@@ -1,3 +1,4 @@
+import { resetConfigForTests } from "@/lib/config";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
@@ -9,9 +10,9 @@ import { aliasAddress } from "@/lib/mailboxes/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { createSmtpReceiver, type SmtpReceiver } from "./create-smtp-receiver";
-import { createTestKey, dkimRecordName, signRaw, startTestDns } from "./dkim-test-kit";
+import { createTestKey, dkimRecordName, signRaw, startTestDns } from "@/tests/dkim-test-kit";
 import { findProviderConfirmation } from "./find-provider-confirmation";
-import { sendRaw, smtpDialog } from "./smtp-test-client";
+import { sendRaw, smtpDialog } from "@/tests/smtp-test-client";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name));
 const messagesOf = (mailboxId: string) => db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
@@ -27,7 +28,9 @@ const logLines: string[] = [];
 const log = { info: (l: string) => void logLines.push(l), error: (l: string) => void logLines.push(l) };
 
 beforeAll(async () => {
-  receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", maxSize: 256 * 1024, log, closeTimeoutMs: 500 });
+  // Every test client connects from 127.0.0.1: the fair share per client is tested in receiver-fair-share.test.ts.
+  const maxConnectionsPerClient = 100;
+  receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", maxSize: 256 * 1024, log, closeTimeoutMs: 500, maxConnectionsPerClient });
   port = (await receiver.start()).port;
 });
 afterAll(async () => {
@@ -74,6 +77,7 @@ describe("R21 mail to an active mailbox's alias", () => {
     const key = createTestKey();
     const dns = await startTestDns({ [dkimRecordName(key)]: key.txt });
     process.env.DNS_SERVERS = dns.server;
+    resetConfigForTests();
     try {
       await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, await signRaw(fixture("gmail-forwarding-confirmation.eml"), key));
       const [row] = await messagesOf(support.id);
@@ -84,6 +88,7 @@ describe("R21 mail to an active mailbox's alias", () => {
       expect(spoof).toMatchObject({ confirmationProvider: null, confirmationCode: null, confirmationUrl: null, providerAuth: "fail", kind: "customer" });
     } finally {
       delete process.env.DNS_SERVERS;
+      resetConfigForTests();
       await dns.close();
     }
   });
@@ -91,6 +96,7 @@ describe("R21 mail to an active mailbox's alias", () => {
   it("records a confirmation whose key cannot be looked up (DNS unreachable) as not authenticated: not shown, and S4 says so (R28)", async () => {
     const key = createTestKey();
     process.env.DNS_SERVERS = "127.0.0.1:9";
+    resetConfigForTests();
     try {
       await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, await signRaw(fixture("gmail-2025-no-code.eml").toString().replaceAll("ALIAS@demo.ino.cx", alias(support)), key));
       const [row] = await messagesOf(support.id);
@@ -100,6 +106,7 @@ describe("R21 mail to an active mailbox's alias", () => {
       expect(found.unauthenticated?.receivedAt.getTime()).toBe(row.receivedAt.getTime());
     } finally {
       delete process.env.DNS_SERVERS;
+      resetConfigForTests();
     }
   });
 });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import type { Db } from "@/db";
+import { config } from "@/lib/config";
 import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import { needsBody } from "./needs-body";
@@ -9,11 +10,17 @@ import { bodyPrefixText, hasUsableMessageId, headerFacts, HeaderTooLongError, pa
 import { readMessageWithHeader } from "./read-message-header";
 import { recordInboundMessages, type RecordedFor, type RecordOutcome, type RecordRequest } from "./record-inbound-message";
 import { resolveAliasRecipient } from "./resolve-alias-recipient";
+import { smtpClientKey } from "./smtp-client-key";
+import { patchSmtpServer } from "./smtp-server-patch";
 
 export const DEFAULT_MAX_MESSAGE_SIZE = 25 * 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS = 100;
 /** A whole transaction (connection or previous message's end → this message's end of DATA). */
 export const DEFAULT_MAX_TRANSACTION_MS = 10 * 60_000;
+/** R21 fair share: connections one client (IPv4 address, IPv6 /64) may hold at once; one more is answered 421. */
+export const DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 10;
+/** R21 fair share: a session that finishes no message within this time is ended, whatever commands it sends. */
+export const DEFAULT_SESSION_IDLE_MS = 120_000;
 /** The longest header block read; past it the message is refused (552), never recorded without its facts. */
 export const DEFAULT_MAX_HEADER_BYTES = 256 * 1024;
 /** How much of a body is read for the full parse (provider confirmations, bounces: see needs-body.ts). */
@@ -57,6 +64,10 @@ export type SmtpReceiverOptions = {
   maxConnections?: number;
   /** Bound on one transaction, however the client trickles its bytes (default 10 min); then 421 and close. */
   maxTransactionMs?: number;
+  /** Connections one client (IPv4 address or IPv6 /64) may hold at once (default 10); one more gets 421 4.7.0. */
+  maxConnectionsPerClient?: number;
+  /** Time a session may go without finishing a message, whatever it sends (default 120 s); then 421 and close. */
+  sessionIdleMs?: number;
   /** Longest header block read (default 256 kB); a longer one is refused with 552. */
   maxHeaderBytes?: number;
   /** How much of a body the full parse reads when needsBody says so (default 1 MB). */
@@ -79,7 +90,6 @@ type SmtpError = Error & { responseCode?: number };
 
 const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
 const TEMPORARY = "4.3.0 Temporary failure on our side: the message was not accepted, please try again later";
-const ENHANCED_CODE = /^[245]\.\d{1,3}\.\d{1,3} /;
 
 /** RFC 5321 4.5.1: "postmaster" alone, or at the platform's mail domain or one of its subdomains (alias hosts). */
 export function isPostmasterAddress(address: string): boolean {
@@ -113,7 +123,9 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   const maxHeaderBytes = options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES;
   const bodyCap = options.bodyCap ?? DEFAULT_BODY_CAP;
   const maxTransactionMs = options.maxTransactionMs ?? DEFAULT_MAX_TRANSACTION_MS;
-  const postmaster: PostmasterDelivery = options.postmaster ?? { forwardTo: process.env.POSTMASTER_FORWARD_TO?.trim() || null };
+  const sessionIdleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+  const maxPerClient = options.maxConnectionsPerClient ?? DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
+  const postmaster: PostmasterDelivery = options.postmaster ?? { forwardTo: config().POSTMASTER_FORWARD_TO ?? null };
   const log = options.log ?? { info: (l: string) => console.log(l), error: (l: string) => console.error(l) };
   const getDb = async (): Promise<Db> => options.db ?? (await import("@/db")).db;
   // Recipients accepted in the current transaction of a session: session.envelope is new for every MAIL FROM.
@@ -125,6 +137,11 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   const sessionAliases = new WeakMap<object, Map<string, AliasRecipient>>();
   // Each connection's transaction deadline, by session id: armed at connect, re-armed after each message.
   const deadlines = new Map<string, NodeJS.Timeout>();
+  // Each connection's session limit (R21 fair share), by session id: paused during DATA, re-armed after a message.
+  const sessionLimits = new Map<string, (run: boolean) => void>();
+  // R21 fair share: open connections per client (IPv4 address or IPv6 /64), in this process; sessions counted.
+  const perClient = new Map<string, number>();
+  const counted = new Map<string, string>();
   const recorder = groupCommit(getDb);
 
   // One clear log line when the database stops answering, one when it is back; nothing per message.
@@ -157,6 +174,27 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
     hideENHANCEDSTATUSCODES: false,
     socketTimeout: options.socketTimeoutMs ?? 60_000,
     closeTimeout: options.closeTimeoutMs ?? 5_000,
+
+    // R21 fair share: one client (address, IPv6 /64) holds at most maxPerClient of the slots; the excess is told
+    // to come back later (421 4.7.0) and closed, while other clients are still greeted. Counted per process.
+    onConnect(session: SMTPServerSession, callback: (err?: Error | null) => void) {
+      const key = smtpClientKey(session.remoteAddress);
+      const open = perClient.get(key) ?? 0;
+      if (open >= maxPerClient) {
+        return callback(smtpError(421, `4.7.0 Too many connections from your address (${maxPerClient} at most); try again later`));
+      }
+      perClient.set(key, open + 1);
+      counted.set(session.id, key);
+      callback();
+    },
+    onClose(session: SMTPServerSession) {
+      const key = counted.get(session.id);
+      if (key === undefined) return;
+      counted.delete(session.id);
+      const open = (perClient.get(key) ?? 1) - 1;
+      if (open > 0) perClient.set(key, open);
+      else perClient.delete(key);
+    },
 
     onRcptTo(address: SMTPServerAddress, session: SMTPServerSession, callback: (err?: Error | null) => void) {
       let map = accepted.get(session.envelope);
@@ -196,10 +234,12 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
 
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null, message?: string) => void) {
       let finished = false;
+      sessionLimits.get(session.id)?.(false); // DATA is bounded by the transaction limit
       const finish = (err: Error | null, message?: string) => {
         if (finished) return;
         finished = true;
         deadlines.get(session.id)?.refresh(); // the next transaction gets its own time
+        sessionLimits.get(session.id)?.(true); // and the session its time to send it
         callback(err, message);
       };
       const envelope = session.envelope;
@@ -294,35 +334,40 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
     }
   }
 
-  // Per connection: replies that already start with an enhanced status code are sent as they are (smtp-server
-  // would add its own in front), and a deadline bounds each transaction, which the idle timeout cannot do:
-  // that one restarts on every byte, so a client trickling one byte a second would hold the connection for ever.
-  type Connection = {
-    id: string;
-    send: (code: number, data?: unknown, context?: unknown) => void;
-    _socket: import("node:net").Socket;
-  };
-  const internal = server as unknown as { connect: (socket: unknown, options: unknown) => void; connections: Set<Connection> };
-  const connect = internal.connect.bind(server);
-  internal.connect = (socket, socketOptions) => {
-    const before = new Set(internal.connections);
-    connect(socket, socketOptions);
-    for (const conn of internal.connections) {
-      if (before.has(conn)) continue;
-      const send = conn.send.bind(conn);
-      conn.send = (code, data, context) => send(code, data, typeof data === "string" && ENHANCED_CODE.test(data) ? false : context);
-      const timer = setTimeout(() => {
-        log.info(`[smtp] A transaction took longer than ${Math.round(maxTransactionMs / 1000)} s: connection closed.`);
-        conn.send(421, `4.4.2 ${options.name ?? `mx.${platformMailDomain()}`} Transaction time limit (${Math.round(maxTransactionMs / 1000)} s) exceeded, closing connection`);
-      }, maxTransactionMs);
-      timer.unref();
-      deadlines.set(conn.id, timer);
-      conn._socket.once("close", () => {
-        clearTimeout(timer);
-        deadlines.delete(conn.id);
-      });
-    }
-  };
+  // Per connection (smtp-server-patch.ts): two deadlines that no command extends. The transaction limit bounds
+  // each message, however the client trickles its bytes (the idle timeout restarts on every byte, so a client
+  // sending one byte a second would hold the connection for ever). The session limit (R21, fair share) ends a
+  // session that finishes no message within it whatever it sends (a NOOP every 40 s kept a slot for ever): it
+  // waits while DATA is read, which the transaction limit bounds, and starts again after each finished message.
+  const greetingName = options.name ?? `mx.${platformMailDomain()}`;
+  patchSmtpServer(server, (conn) => {
+    const timer = setTimeout(() => {
+      log.info(`[smtp] A transaction took longer than ${Math.round(maxTransactionMs / 1000)} s: connection closed.`);
+      conn.send(421, `4.4.2 ${greetingName} Transaction time limit (${Math.round(maxTransactionMs / 1000)} s) exceeded, closing connection`);
+    }, maxTransactionMs);
+    timer.unref();
+    let idle: NodeJS.Timeout | undefined;
+    let open = true;
+    const sessionLimit = (run: boolean) => {
+      clearTimeout(idle);
+      if (!run || !open) return;
+      idle = setTimeout(() => {
+        log.info(`[smtp] A session finished no message in ${Math.round(sessionIdleMs / 1000)} s: connection closed.`);
+        conn.send(421, `4.4.2 ${greetingName} No message finished in ${Math.round(sessionIdleMs / 1000)} s, closing connection`);
+      }, sessionIdleMs);
+      idle.unref();
+    };
+    sessionLimit(true);
+    deadlines.set(conn.id, timer);
+    sessionLimits.set(conn.id, sessionLimit);
+    conn._socket.once("close", () => {
+      open = false;
+      clearTimeout(timer);
+      clearTimeout(idle);
+      deadlines.delete(conn.id);
+      sessionLimits.delete(conn.id);
+    });
+  });
   // A connection's socket error must never become an unhandled 'error' event (it would end the process).
   server.on("error", (e: Error) => {
     const code = (e as { code?: string }).code;

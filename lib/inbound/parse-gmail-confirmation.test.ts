@@ -1,7 +1,8 @@
+import { resetConfigForTests } from "@/lib/config";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTestKey, dkimRecordName, signRaw, startTestDns, type TestKey } from "./dkim-test-kit";
+import { createTestKey, dkimRecordName, signRaw, startTestDns, type TestKey } from "@/tests/dkim-test-kit";
 import { parseInboundMessage } from "./parse-inbound-message";
 
 // R23, R28: Gmail's forwarding confirmation in every format, taken only when its DKIM signature verifies for
@@ -15,13 +16,16 @@ beforeAll(async () => {
   key = createTestKey();
   dns = await startTestDns({ [dkimRecordName(key)]: key.txt });
   process.env.DNS_SERVERS = dns.server;
+  resetConfigForTests();
 });
 afterAll(async () => {
   delete process.env.DNS_SERVERS;
+  resetConfigForTests();
   await dns.close();
 });
 afterEach(() => {
   process.env.DNS_SERVERS = dns.server;
+  resetConfigForTests();
 });
 
 describe("R28 authentic Gmail confirmations, in every format", () => {
@@ -84,6 +88,7 @@ describe("R28 refused: recorded as an ordinary message, never shown as a confirm
 
   it("when the key cannot be looked up (DNS unreachable): not shown, marked as not authenticated", async () => {
     process.env.DNS_SERVERS = "127.0.0.1:9";
+    resetConfigForTests();
     const m = await parse(await signRaw(fixture("gmail-2025-no-code.eml"), key));
     expect(m).toMatchObject({ providerAuth: "temperror", confirmation: null, kind: "provider" });
   });
