@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { bounceExplanation } from "@/lib/forwarding/explain-bounce";
+import { bounceExplanation } from "@/lib/bounces/explain-bounce";
 import type { ForwardingPanelData } from "@/lib/forwarding/load-forwarding-panel";
 import { TEST_MESSAGES_NOT_ENABLED } from "@/lib/forwarding/request-forwarding-verification";
 import { formatDuration } from "@/lib/forwarding/verify-timeout";

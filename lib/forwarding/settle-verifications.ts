@@ -1,7 +1,7 @@
 import { and, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { forwardingVerification } from "@/db/schema";
-import { recordVerificationFailed } from "./record-verification-failed";
+import { recordVerificationFailed } from "@/lib/audit/record-verification-failed";
 import { formatDuration } from "./verify-timeout";
 
 /**

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
-import { BOUNCE_EXPLANATION, type BounceKind } from "@/lib/forwarding/explain-bounce";
+import { BOUNCE_EXPLANATION, type BounceKind } from "@/lib/bounces/explain-bounce";
 import { mailboxHealth, type HealthFacts, type MailboxHealth } from "./mailbox-health";
 
 export type MailboxHealthRow = {

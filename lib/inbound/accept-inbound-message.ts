@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
-import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
-import { handleBounce } from "./handle-bounce";
+import { parseBounceAddress } from "@/lib/bounces/bounce-address";
+import { handleBounce } from "@/lib/bounces/handle-bounce";
 import { parseInboundMessage } from "./parse-inbound-message";
 import { recordInboundMessage, type RecordedFor } from "./record-inbound-message";
 import { resolveAliasRecipient } from "./resolve-alias-recipient";

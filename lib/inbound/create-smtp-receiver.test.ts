@@ -11,7 +11,7 @@ import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { createSmtpReceiver, type SmtpReceiver } from "./create-smtp-receiver";
 import { createTestKey, dkimRecordName, signRaw, startTestDns } from "@/tests/dkim-test-kit";
-import { findProviderConfirmation } from "./find-provider-confirmation";
+import { findProviderConfirmation } from "@/lib/provider-confirmations/find-provider-confirmation";
 import { sendRaw, smtpDialog } from "@/tests/smtp-test-client";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name));

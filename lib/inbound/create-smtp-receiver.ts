@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import type { Db } from "@/db";
 import { config } from "@/lib/config";
-import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
+import { parseBounceAddress } from "@/lib/bounces/bounce-address";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import { needsBody } from "./needs-body";
 import type { InboundMessageFacts } from "./parse-inbound-message";
@@ -280,7 +280,7 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         if (bounceTokens.length) {
           // R27: a report on one of the platform's test messages (needsBody kept up to bodyCap bytes of it).
           // Loaded on first use, like the full parse below: rare paths, whose libraries the receiver does not carry until then.
-          const { handleBounce } = await import("./handle-bounce");
+          const { handleBounce } = await import("@/lib/bounces/handle-bounce");
           await handleBounce(await getDb(), Buffer.concat([read.header, read.body]), bounceTokens);
           databaseAnswered();
           if (!mailboxes.length && !toPostmaster) return finish(null, "OK: report received");

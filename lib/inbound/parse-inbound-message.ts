@@ -4,11 +4,11 @@ import { cleanText, displayFrom, firstAddress, hasListId, headerText } from "./h
 import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import type { InboundKind, ProviderAuthResult } from "@/db/schema";
-import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
+import { parseBounceAddress } from "@/lib/bounces/bounce-address";
 import { isBounceLike } from "./needs-body";
-import { parseGmailConfirmation, type ProviderConfirmation } from "./parse-gmail-confirmation";
-import { verifyProviderDkim } from "./verify-provider-dkim";
-import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "./platform-headers";
+import { parseGmailConfirmation, type ProviderConfirmation } from "@/lib/provider-confirmations/parse-gmail-confirmation";
+import { verifyProviderDkim } from "@/lib/provider-confirmations/verify-provider-dkim";
+import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "@/lib/forwarding/platform-headers";
 
 /** What the platform keeps of a message (R21), plus what R22–R24 need from its content. Bodies are not kept. */
 export type InboundMessageFacts = {

@@ -1,5 +1,5 @@
 import { simpleParser } from "mailparser";
-import { classifyBounce, type BounceKind } from "@/lib/forwarding/explain-bounce";
+import { classifyBounce, type BounceKind } from "@/lib/bounces/explain-bounce";
 
 export type BounceFacts = { failed: true; status: string; statusLine: string; kind: BounceKind } | { failed: false };
 

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { forwardingVerification } from "@/db/schema";
-import type { BounceFacts } from "@/lib/inbound/parse-bounce";
-import { bounceExplanation } from "./explain-bounce";
-import { recordVerificationFailed } from "./record-verification-failed";
+import type { BounceFacts } from "@/lib/bounces/parse-bounce";
+import { bounceExplanation } from "@/lib/bounces/explain-bounce";
+import { recordVerificationFailed } from "@/lib/audit/record-verification-failed";
 
 /**
  * R27: a bounce of the test message of verification `token` fails it at once, with the provider's status line

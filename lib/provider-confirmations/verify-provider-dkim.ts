@@ -1,5 +1,5 @@
 import type { ProviderAuthResult } from "@/db/schema";
-import { createDnsResolver } from "./dns-resolver";
+import { createDnsResolver } from "@/lib/provider-confirmations/dns-resolver";
 
 /**
  * R28: whether a provider's message is authentic: a DKIM signature with d=<domain> that verifies (mailauth, with its

@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestKey, dkimRecordName, signRaw, startTestDns, type TestKey } from "@/tests/dkim-test-kit";
-import { parseInboundMessage } from "./parse-inbound-message";
+import { parseInboundMessage } from "@/lib/inbound/parse-inbound-message";
 
 // R23, R28: Gmail's forwarding confirmation in every format, taken only when its DKIM signature verifies for
 // google.com, with the key served by a local DNS server named in DNS_SERVERS.
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name)).toString().replaceAll("ALIAS@demo.ino.cx", "4hq7zt2mkp@demo.ino.cx");
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../inbound/fixtures", name)).toString().replaceAll("ALIAS@demo.ino.cx", "4hq7zt2mkp@demo.ino.cx");
 const parse = (raw: Buffer | string) => parseInboundMessage(Buffer.from(raw), { mailFrom: "bounce@google.com" });
 
 let key: TestKey;

@@ -4,13 +4,13 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvent, forwardingVerification, inboundMessage } from "@/db/schema";
-import { bounceAddress } from "@/lib/forwarding/bounce-address";
-import { bounceExplanation } from "@/lib/forwarding/explain-bounce";
+import { bounceAddress } from "@/lib/bounces/bounce-address";
+import { bounceExplanation } from "@/lib/bounces/explain-bounce";
 import { generateVerificationToken } from "@/lib/forwarding/verification-token";
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { createSmtpReceiver, type SmtpReceiver } from "./create-smtp-receiver";
+import { createSmtpReceiver, type SmtpReceiver } from "@/lib/inbound/create-smtp-receiver";
 import { smtpDialog } from "@/tests/smtp-test-client";
 
 // R27: bounces of test messages come back to bounce+<token>@<platform mail domain> and fail their pending
@@ -36,7 +36,7 @@ beforeEach(async () => {
 
 const verification = async () => (await db.select().from(forwardingVerification).where(eq(forwardingVerification.token, token)))[0];
 const report = (name: string, tok = token) =>
-  readFileSync(path.join(import.meta.dirname, "fixtures", name))
+  readFileSync(path.join(import.meta.dirname, "../inbound/fixtures", name))
     .toString()
     .replaceAll("BOUNCE", bounceAddress(tok))
     .replaceAll("ADDRESS", address)

@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
-import { failVerificationOnBounce } from "@/lib/forwarding/fail-verification-on-bounce";
-import { parseBounce } from "./parse-bounce";
+import { failVerificationOnBounce } from "@/lib/bounces/fail-verification-on-bounce";
+import { parseBounce } from "@/lib/bounces/parse-bounce";
 
 /**
  * R27: mail to bounce+<token>@<platform mail domain>. A failure report for a pending verification fails it at
