@@ -24,7 +24,7 @@ export async function acceptInboundMessage(db: Db, raw: Buffer, envelope: { mail
     if (r.ok) recipients.push({ mailboxId: r.mailboxId, orgId: r.orgId });
     else refused.push({ address, reply: `550 ${r.reply}` });
   }
-  const bouncesFailed = bounceTokens.length ? await handleBounce(db, raw, bounceTokens) : 0;
+  const bouncesFailed = bounceTokens.length ? (await handleBounce(db, raw, bounceTokens)).failed : 0;
   let recorded: RecordedFor[] = [];
   if (recipients.length) {
     const message = await parseInboundMessage(raw, envelope);

@@ -281,9 +281,15 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
           // R27: a report on one of the platform's test messages (needsBody kept up to bodyCap bytes of it).
           // Loaded on first use, like the full parse below: rare paths, whose libraries the receiver does not carry until then.
           const { handleBounce } = await import("@/lib/bounces/handle-bounce");
-          await handleBounce(await getDb(), Buffer.concat([read.header, read.body]), bounceTokens);
+          const outcome = await handleBounce(await getDb(), Buffer.concat([read.header, read.body]), bounceTokens);
           databaseAnswered();
-          if (!mailboxes.length && !toPostmaster) return finish(null, "OK: report received");
+          if (!outcome.isReport) {
+            // Issue 20 item 5: an out-of-office reply or any other message to bounce+<token> fails nothing.
+            log.info(`[smtp] Mail to a bounce address from ${mailFrom ?? "<>"} is not a delivery report: nothing changed.`);
+          }
+          if (!mailboxes.length && !toPostmaster) {
+            return finish(null, outcome.isReport ? "OK: report received" : "OK: not a delivery report; nothing changed");
+          }
         }
         let facts: InboundMessageFacts;
         if (fullParse && mailboxes.length) {
