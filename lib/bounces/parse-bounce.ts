@@ -32,7 +32,6 @@ function deliveryStatusBlocks(report: string) {
  * removed, white space collapsed, cut to MAX_STATUS_LINE characters (React escapes what remains).
  */
 export function cleanStatusLine(line: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = line.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/g, " ");
   const text = clean.replace(/\s+/g, " ").trim();
   return text.length > MAX_STATUS_LINE ? `${text.slice(0, MAX_STATUS_LINE - 1).trimEnd()}…` : text;

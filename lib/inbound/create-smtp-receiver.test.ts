@@ -79,13 +79,38 @@ describe("R21 mail to an active mailbox's alias", () => {
     process.env.DNS_SERVERS = dns.server;
     resetConfigForTests();
     try {
-      await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, await signRaw(fixture("gmail-forwarding-confirmation.eml"), key));
+      const forSupport = fixture("gmail-forwarding-confirmation.eml").toString().replaceAll("4hq7zt2mkp@demo.ino.cx", alias(support));
+      await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, await signRaw(forSupport, key));
       const [row] = await messagesOf(support.id);
       expect(row).toMatchObject({ confirmationProvider: "gmail", confirmationCode: "417093852", providerAuth: "pass", kind: "provider" });
       expect(row.confirmationUrl).toMatch(/^https:\/\/mail-settings\.google\.com\/mail\/vf-[^?#]+$/);
       await sendRaw(port, { from: "x@evil.example", to: [alias(billing)] }, fixture("gmail-forwarding-confirmation.eml"));
       const [spoof] = await messagesOf(billing.id);
       expect(spoof).toMatchObject({ confirmationProvider: null, confirmationCode: null, confirmationUrl: null, providerAuth: "fail", kind: "customer" });
+    } finally {
+      delete process.env.DNS_SERVERS;
+      resetConfigForTests();
+      await dns.close();
+    }
+  });
+
+  it("issue 20 item 5: a valid confirmation replayed to another alias is not shown there as authentic", async () => {
+    const key = createTestKey();
+    const dns = await startTestDns({ [dkimRecordName(key)]: key.txt });
+    process.env.DNS_SERVERS = dns.server;
+    resetConfigForTests();
+    try {
+      const forSupport = fixture("gmail-2025-no-code.eml").toString().replaceAll("ALIAS@demo.ino.cx", alias(support));
+      const signed = await signRaw(forSupport, key);
+      // Replayed alone to billing, and sent to both at once: only support's alias gets the confirmation.
+      await sendRaw(port, { from: "x@attacker.example", to: [alias(billing)] }, signed);
+      const replayed = await messagesOf(billing.id);
+      expect(replayed).toHaveLength(1);
+      expect(replayed[0]).toMatchObject({ confirmationProvider: null, confirmationUrl: null, providerAuth: "fail", kind: "provider" });
+      expect((await findProviderConfirmation(t.org.id, billing.id)).confirmation).toBeNull();
+      await sendRaw(port, { from: "bounce@google.com", to: [alias(support), alias(billing)] }, signed);
+      expect((await findProviderConfirmation(t.org.id, support.id)).confirmation).toMatchObject({ provider: "gmail" });
+      expect((await findProviderConfirmation(t.org.id, billing.id)).confirmation).toBeNull();
     } finally {
       delete process.env.DNS_SERVERS;
       resetConfigForTests();

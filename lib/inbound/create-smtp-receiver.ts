@@ -9,6 +9,7 @@ import type { InboundMessageFacts } from "./parse-inbound-message";
 import { bodyPrefixText, hasUsableMessageId, headerFacts, HeaderTooLongError, parseMessageHeader, type MessageHeader } from "./parse-message-header";
 import { readMessageWithHeader } from "./read-message-header";
 import { recordInboundMessages, type RecordedFor, type RecordOutcome, type RecordRequest } from "./record-inbound-message";
+import { groupByConfirmation } from "@/lib/provider-confirmations/bind-confirmation";
 import { resolveAliasRecipient } from "./resolve-alias-recipient";
 import { smtpClientKey } from "./smtp-client-key";
 import { patchSmtpServer } from "./smtp-server-patch";
@@ -85,7 +86,7 @@ export type SmtpReceiver = {
 
 // R27: bounce+<token> recipients carry their token (null for a malformed one).
 type Recipient = { mailboxId: string; orgId: string } | { postmaster: true } | { bounce: string | null };
-type AliasRecipient = { mailboxId: string; orgId: string };
+type AliasRecipient = { mailboxId: string; orgId: string; address: string };
 type SmtpError = Error & { responseCode?: number };
 
 const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
@@ -139,6 +140,8 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   const deadlines = new Map<string, NodeJS.Timeout>();
   // Each connection's session limit (R21 fair share), by session id: paused during DATA, re-armed after a message.
   const sessionLimits = new Map<string, (run: boolean) => void>();
+  // Aborted when a connection closes: the DKIM check's DNS budget ends with the sender (issue 20 item 4).
+  const disconnects = new Map<string, AbortController>();
   // R21 fair share: open connections per client (IPv4 address or IPv6 /64), in this process; sessions counted.
   const perClient = new Map<string, number>();
   const counted = new Map<string, string>();
@@ -220,7 +223,7 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         const result = await resolveAliasRecipient(db, address.address);
         databaseAnswered();
         if (!result.ok) return callback(smtpError(550, result.reply));
-        const recipient = { mailboxId: result.mailboxId, orgId: result.orgId };
+        const recipient = { mailboxId: result.mailboxId, orgId: result.orgId, address: result.address };
         recipients.set(result.address, recipient);
         let aliases = sessionAliases.get(session);
         if (!aliases) sessionAliases.set(session, (aliases = new Map()));
@@ -295,14 +298,17 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         if (fullParse && mailboxes.length) {
           // Provider confirmations and bounces: the full parse, on at most bodyCap bytes of body.
           const { parseInboundMessage } = await import("./parse-inbound-message");
-          facts = { ...(await parseInboundMessage(Buffer.concat([read.header, read.body]), { mailFrom, rcptTo })), sizeBytes: read.sizeBytes };
+          facts = { ...(await parseInboundMessage(Buffer.concat([read.header, read.body]), { mailFrom, rcptTo }, { signal: disconnects.get(session.id)?.signal })), sizeBytes: read.sizeBytes };
         } else {
           facts = headerFacts(h, { mailFrom, sizeBytes: read.sizeBytes, contentHash: read.contentHash, bodyText: bodyPrefixText(read.body.subarray(0, TOKEN_SCAN_BYTES)) });
         }
         if (toPostmaster) await deliverToPostmaster(facts, Buffer.concat([read.header, read.body]));
         let summary = "";
         if (mailboxes.length) {
-          const { results, refused } = await recorder.record({ recipients: mailboxes, message: facts });
+          // A provider's confirmation counts only for the alias it names (issue 20 item 5): at most two groups.
+          const outcomes = await Promise.all(groupByConfirmation(facts, mailboxes).map((group) => recorder.record(group)));
+          const results = outcomes.flatMap((o) => o.results);
+          const refused = outcomes.flatMap((o) => o.refused);
           databaseAnswered();
           if (refused.length) {
             sessionAliases.delete(session);
@@ -364,6 +370,8 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
       idle.unref();
     };
     sessionLimit(true);
+    const gone = new AbortController();
+    disconnects.set(conn.id, gone);
     deadlines.set(conn.id, timer);
     sessionLimits.set(conn.id, sessionLimit);
     conn._socket.once("close", () => {
@@ -372,6 +380,8 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
       clearTimeout(idle);
       deadlines.delete(conn.id);
       sessionLimits.delete(conn.id);
+      disconnects.delete(conn.id);
+      gone.abort();
     });
   });
   // A connection's socket error must never become an unhandled 'error' event (it would end the process).
