@@ -1,3 +1,4 @@
+import { boundHeaderFields } from "./bound-header-fields";
 import { createHash } from "node:crypto";
 import { simpleParser } from "mailparser";
 import { cleanText, displayFrom, firstAddress, hasListId, headerText } from "./header-values";
@@ -64,7 +65,7 @@ export async function parseInboundMessage(
   const envelopeFrom = cleanText(envelope.mailFrom, 320);
   let parsed: Awaited<ReturnType<typeof simpleParser>> | null = null;
   try {
-    parsed = await simpleParser(raw, {
+    parsed = await simpleParser(boundHeaderFields(raw), {
       skipImageLinks: true,
       skipTextToHtml: true,
       skipTextLinks: true,

@@ -1,3 +1,4 @@
+import { boundHeaderFields } from "./bound-header-fields";
 import { createHash } from "node:crypto";
 import type { AddressObject, HeaderValue } from "mailparser";
 import addressparser from "nodemailer/lib/addressparser";
@@ -30,7 +31,8 @@ export class HeaderTooLongError extends Error {}
 
 /** Parses a header block (the bytes up to and including the blank line). Throws HeaderTooLongError only. */
 export async function parseMessageHeader(headerBlock: Buffer): Promise<MessageHeader> {
-  return parsePlainHeader(headerBlock) ?? parseHeaderWithMailparser(headerBlock);
+  const bounded = boundHeaderFields(headerBlock); // issue 20 item 4: no single huge field is parsed
+  return parsePlainHeader(bounded) ?? parseHeaderWithMailparser(bounded);
 }
 
 /** Any header block, read by mailparser. Throws HeaderTooLongError only. */
