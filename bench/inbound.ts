@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { aliasToken, emailDomain, inboundMessage, mailbox, organization } from "../db/schema";
-import { bigMessage } from "../lib/inbound/smtp-test-client";
+import { bigMessage } from "../tests/smtp-test-client";
 import { aliasAddress } from "../lib/mailboxes/alias";
 import { percentile, type BenchContext } from "./harness";
 

@@ -35,7 +35,12 @@ if (mode === "bare") {
   const { createSmtpReceiver } = await import("../lib/inbound/create-smtp-receiver");
   const { closeDb, getDbHandle } = await import("../db");
   queries = () => getDbHandle().queryCount();
-  const receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", maxConnections: 100, log: { info: () => {}, error: (l) => console.error(l) } });
+  const receiver = createSmtpReceiver({
+    port: 0,
+    host: "127.0.0.1",
+    maxConnections: 100,
+    maxConnectionsPerClient: 100, // every bench sender connects from 127.0.0.1
+    log: { info: () => {}, error: (l) => console.error(l) } });
   port = (await receiver.start()).port;
   stop = async () => {
     await receiver.stop();

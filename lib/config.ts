@@ -121,6 +121,16 @@ const schema = z.object({
   // SMTP fair share (H5).
   SMTP_MAX_CONNECTIONS_PER_CLIENT: integer("SMTP_MAX_CONNECTIONS_PER_CLIENT", 10, 1),
   SMTP_SESSION_IDLE_LIMIT: duration("SMTP_SESSION_IDLE_LIMIT", 120_000, { min: 1000 }),
+  // The inbound SMTP receiver (lib/inbound/receiver-config.ts turns these into its options).
+  SMTP_DISABLED: flag,
+  SMTP_PORT: integer("SMTP_PORT", 2525, 0, 65535),
+  SMTP_HOST: optionalText,
+  SMTP_MAX_SIZE: integer("SMTP_MAX_SIZE", 25 * 1024 * 1024, 1024),
+  SMTP_MAX_CONNECTIONS: integer("SMTP_MAX_CONNECTIONS", 100, 1),
+  SMTP_TRANSACTION_TIMEOUT: duration("SMTP_TRANSACTION_TIMEOUT", 600_000, { min: 10_000 }),
+  SMTP_TLS_KEY: optionalText,
+  SMTP_TLS_CERT: optionalText,
+  POSTMASTER_FORWARD_TO: optionalText,
 });
 
 export type Config = z.output<typeof schema>;

@@ -8,8 +8,8 @@
 import { closeDb, getDbHandle } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { createSmtpReceiver } from "@/lib/inbound/create-smtp-receiver";
-import { receiverConfigFromEnv } from "@/lib/inbound/receiver-config";
 import { config as appConfig } from "@/lib/config";
+import { receiverOptions } from "@/lib/inbound/receiver-config";
 
 if (!appConfig().DATABASE_URL) {
   console.error(
@@ -19,7 +19,7 @@ if (!appConfig().DATABASE_URL) {
   process.exit(1);
 }
 
-const config = receiverConfigFromEnv();
+const config = receiverOptions();
 if (!config) {
   console.error("[smtp] SMTP_PORT=0 or SMTP_DISABLED=1: nothing to run.");
   process.exit(1);

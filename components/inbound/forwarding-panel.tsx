@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { MailboxStateBadge } from "@/components/mailbox-state/mailbox-state-badge";
 import { OrgTime, TimeAgo } from "@/components/ui/time-ago";
-import { bounceExplanation } from "@/lib/forwarding/explain-bounce";
+import { bounceExplanation } from "@/lib/bounces/explain-bounce";
 import type { ForwardingPanelData } from "@/lib/forwarding/load-forwarding-panel";
 import { TEST_MESSAGES_NOT_ENABLED } from "@/lib/forwarding/request-forwarding-verification";
 import { formatDuration, formatOrgTime } from "@/lib/format-time";

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Td } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
-import type { InboundMessageRow } from "@/lib/inbound/find-inbound-messages";
+import type { InboundMessageRow } from "@/lib/history/find-inbound-messages";
 import { formatSize } from "./format-size";
 
 // A badge never wider than its cell (fixed table layout): cut with an ellipsis rather than overflow.

@@ -1,5 +1,5 @@
 import { EmptyState, Th } from "@/components/ui/table";
-import type { InboundMessageRow } from "@/lib/inbound/find-inbound-messages";
+import type { InboundMessageRow } from "@/lib/history/find-inbound-messages";
 import { InboundMessageRowView } from "./inbound-message-row";
 import { ShowOlderInbound } from "./show-older-inbound";
 

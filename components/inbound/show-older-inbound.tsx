@@ -2,7 +2,7 @@
 import { useState, useTransition } from "react";
 import { loadOlderInboundMessagesAction } from "@/app/(maker)/maker/history-actions";
 import { Button } from "@/components/ui/button";
-import type { InboundMessageRow } from "@/lib/inbound/find-inbound-messages";
+import type { InboundMessageRow } from "@/lib/history/find-inbound-messages";
 import { InboundMessageRowView } from "./inbound-message-row";
 
 /** "Show older" under S4's inbound messages: the next page (keyset, stable order), appended to the table. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import { sendRaw } from "../../lib/inbound/smtp-test-client";
+import { sendRaw } from "../../tests/smtp-test-client";
 import { expect, expectAccessible, test } from "../fixtures/auth";
 import { startFakeProvider, type FakeProvider } from "../fixtures/fake-provider";
 import { verifyForwardingWhenAllowed } from "../fixtures/verify-forwarding";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createTestKey, dkimRecordName, signRaw, startTestDns } from "../../lib/inbound/dkim-test-kit";
-import { sendRaw } from "../../lib/inbound/smtp-test-client";
+import { createTestKey, dkimRecordName, signRaw, startTestDns } from "../../tests/dkim-test-kit";
+import { sendRaw } from "../../tests/smtp-test-client";
 import { E2E_DNS_PORT } from "../../playwright.config";
 import { expect, expectAccessible, test } from "../fixtures/auth";
 import { startFakeProvider, type FakeProvider } from "../fixtures/fake-provider";

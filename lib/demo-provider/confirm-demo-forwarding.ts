@@ -6,7 +6,7 @@ import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { AppError, notFound } from "@/lib/errors";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
-import { recordVerificationFailed } from "@/lib/forwarding/record-verification-failed";
+import { recordVerificationFailed } from "@/lib/audit/record-verification-failed";
 
 /**
  * The demo's "Confirm forwarding" on the simulated Gmail confirmation: the simulated provider starts forwarding

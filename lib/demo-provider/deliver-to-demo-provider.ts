@@ -71,7 +71,7 @@ export async function processDemoDelivery(p: { outboxId: string; raw: Buffer; to
                                  kind, provider_auth, confirmation_provider)
     select mb.org_id, mb.id, 'forwarding-noreply@google.com', 'Simulated Gmail (demo provider)',
            ${`(Gmail Forwarding Confirmation - Receive Mail from ${p.to}`}, ${`<demo-gmail-confirmation-${p.to}@demo-provider.invalid>`},
-           0, true, 'provider', 'demo', 'gmail'
+           ${p.raw.length}, true, 'provider', 'demo', 'gmail'
     from mailbox mb join organization o on o.id = mb.org_id
     where mb.alias_token || '@' || o.slug || '.' || ${platformMailDomain()} = ${account.forwardTo}
     on conflict (mailbox_id, message_id) do nothing`);

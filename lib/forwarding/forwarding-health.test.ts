@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { auditEvent, forwardingVerification, inboundMessage, mailbox } from "@/db/schema";
 import { startFakeProvider, type FakeProvider } from "@/e2e/fixtures/fake-provider";
 import { createSmtpReceiver, type SmtpReceiver } from "@/lib/inbound/create-smtp-receiver";
-import { sendRaw } from "@/lib/inbound/smtp-test-client";
+import { sendRaw } from "@/tests/smtp-test-client";
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { findMailboxes } from "@/lib/mailboxes/find-mailboxes";
 import { updateMailbox } from "@/lib/mailboxes/update-mailbox";

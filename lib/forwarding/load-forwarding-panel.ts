@@ -1,8 +1,8 @@
 import "server-only";
 import { DEMO_ACCOUNTS } from "@/lib/demo-provider/demo-accounts";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
-import { findInboundMessages } from "@/lib/inbound/find-inbound-messages";
-import { findProviderConfirmation } from "@/lib/inbound/find-provider-confirmation";
+import { findInboundMessages } from "@/lib/history/find-inbound-messages";
+import { findProviderConfirmation } from "@/lib/provider-confirmations/find-provider-confirmation";
 import { platformMailRoute } from "@/lib/mail/send-platform-mail";
 import { findLatestVerification } from "./find-latest-verification";
 

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { auditEvent, forwardingVerification, inboundMessage, mailbox } from "@/db/schema";
 import { startFakeProvider, type FakeProvider } from "@/e2e/fixtures/fake-provider";
 import { createSmtpReceiver, type SmtpReceiver } from "@/lib/inbound/create-smtp-receiver";
-import { sendRaw } from "@/lib/inbound/smtp-test-client";
+import { sendRaw } from "@/tests/smtp-test-client";
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";

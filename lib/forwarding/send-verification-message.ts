@@ -1,7 +1,7 @@
 import "server-only";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
-import { VERIFICATION_HEADER } from "@/lib/inbound/platform-headers";
-import { bounceAddress } from "./bounce-address";
+import { VERIFICATION_HEADER } from "@/lib/forwarding/platform-headers";
+import { bounceAddress } from "@/lib/bounces/bounce-address";
 import { verificationMessageContent } from "./verification-message-content";
 
 export type VerificationMessage = { to: string; alias: string; token: string; timeoutMs: number; platformName: string; automatic?: boolean; locale?: string; timeZone?: string };

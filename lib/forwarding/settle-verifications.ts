@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import { date, rows } from "@/db/rows";
 import { failureOf } from "@/lib/mailbox-state/failure-reason";
-import { recordVerificationFailed } from "./record-verification-failed";
+import { recordVerificationFailed } from "@/lib/audit/record-verification-failed";
 import { verificationExpired } from "./verification-expiry";
 
 const settledRow = z.object({

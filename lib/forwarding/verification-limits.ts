@@ -4,7 +4,7 @@ import { and, count as countRows, eq, gt, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
 import { forwardingVerification, testMessageRecipient } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { dnsServersFromEnv } from "@/lib/inbound/dns-resolver";
+import { dnsServers } from "@/lib/dns/dns-resolver";
 import { config, type Config } from "@/lib/config";
 
 // R32: how often test messages may be sent. Server-side, counted in the database (every instance sees the same).
@@ -76,7 +76,7 @@ export async function isGoogleMailDomain(domain: string, lookup?: MxLookup, now 
 
 async function defaultMxLookup(domain: string) {
   const resolver = new Resolver({ timeout: 1000, tries: 1 });
-  const servers = dnsServersFromEnv();
+  const servers = dnsServers();
   if (servers) resolver.setServers(servers);
   return resolver.resolveMx(domain);
 }

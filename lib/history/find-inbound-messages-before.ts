@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { inboundMessage } from "@/db/schema";
-import { inboundMessageColumns } from "@/lib/inbound/find-inbound-messages";
+import { inboundMessageColumns } from "@/lib/history/find-inbound-messages";
 
 /**
  * S4 "Show older": the mailbox's inbound messages strictly older than message `before` (keyset on

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { alertEmail, forwardingVerification } from "@/db/schema";
 import { deliverAlertEmail } from "@/lib/alerts/deliver-alert-email";
-import { failVerificationOnBounce } from "@/lib/forwarding/fail-verification-on-bounce";
+import { failVerificationOnBounce } from "@/lib/bounces/fail-verification-on-bounce";
 import { runHealthTick } from "@/lib/health/run-health-tick";
 import type { PlatformMail } from "@/lib/mail/send-platform-mail";
 import { createTestOrg } from "@/tests/fixtures";
@@ -101,7 +101,7 @@ describe("R30 automated messages in seven languages", () => {
     ]);
     const statusLine = "550 5.7.520 Access denied, Your organization does not allow external forwarding. AS(7555)";
     const bounce = { failed: true, status: "5.7.520", statusLine, kind: "m365_forwarding_blocked" } as const;
-    expect(await failVerificationOnBounce(db, { token, bounce, now: min(-4) })).toBe(true);
+    expect(await failVerificationOnBounce(db, { tokens: [token], bounce, now: min(-4) })).toBe(1);
 
     await runHealthTick(db, { now, intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
     const sent: PlatformMail[] = [];

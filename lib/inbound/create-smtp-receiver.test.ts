@@ -1,3 +1,4 @@
+import { resetConfigForTests } from "@/lib/config";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
@@ -9,9 +10,9 @@ import { aliasAddress } from "@/lib/mailboxes/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { createSmtpReceiver, type SmtpReceiver } from "./create-smtp-receiver";
-import { createTestKey, dkimRecordName, signRaw, startTestDns } from "./dkim-test-kit";
-import { findProviderConfirmation } from "./find-provider-confirmation";
-import { sendRaw, smtpDialog } from "./smtp-test-client";
+import { createTestKey, dkimRecordName, signRaw, startTestDns } from "@/tests/dkim-test-kit";
+import { findProviderConfirmation } from "@/lib/provider-confirmations/find-provider-confirmation";
+import { sendRaw, smtpDialog } from "@/tests/smtp-test-client";
 import { parseConfig } from "@/lib/config";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name));
@@ -28,7 +29,9 @@ const logLines: string[] = [];
 const log = { info: (l: string) => void logLines.push(l), error: (l: string) => void logLines.push(l) };
 
 beforeAll(async () => {
-  receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", maxSize: 256 * 1024, log, closeTimeoutMs: 500 });
+  // Every test client connects from 127.0.0.1: the fair share per client is tested in receiver-fair-share.test.ts.
+  const maxConnectionsPerClient = 100;
+  receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", maxSize: 256 * 1024, log, closeTimeoutMs: 500, maxConnectionsPerClient });
   port = (await receiver.start()).port;
 });
 afterAll(async () => {
@@ -75,8 +78,10 @@ describe("R21 mail to an active mailbox's alias", () => {
     const key = createTestKey();
     const dns = await startTestDns({ [dkimRecordName(key)]: key.txt });
     process.env.DNS_SERVERS = dns.server;
+    resetConfigForTests();
     try {
-      await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, await signRaw(fixture("gmail-forwarding-confirmation.eml"), key));
+      const forSupport = fixture("gmail-forwarding-confirmation.eml").toString().replaceAll("4hq7zt2mkp@demo.ino.cx", alias(support));
+      await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, await signRaw(forSupport, key));
       const [row] = await messagesOf(support.id);
       expect(row).toMatchObject({ confirmationProvider: "gmail", confirmationCode: "417093852", providerAuth: "pass", kind: "provider" });
       expect(row.confirmationUrl).toMatch(/^https:\/\/mail-settings\.google\.com\/mail\/vf-[^?#]+$/);
@@ -85,6 +90,31 @@ describe("R21 mail to an active mailbox's alias", () => {
       expect(spoof).toMatchObject({ confirmationProvider: null, confirmationCode: null, confirmationUrl: null, providerAuth: "fail", kind: "customer" });
     } finally {
       delete process.env.DNS_SERVERS;
+      resetConfigForTests();
+      await dns.close();
+    }
+  });
+
+  it("issue 20 item 5: a valid confirmation replayed to another alias is not shown there as authentic", async () => {
+    const key = createTestKey();
+    const dns = await startTestDns({ [dkimRecordName(key)]: key.txt });
+    process.env.DNS_SERVERS = dns.server;
+    resetConfigForTests();
+    try {
+      const forSupport = fixture("gmail-2025-no-code.eml").toString().replaceAll("ALIAS@demo.ino.cx", alias(support));
+      const signed = await signRaw(forSupport, key);
+      // Replayed alone to billing, and sent to both at once: only support's alias gets the confirmation.
+      await sendRaw(port, { from: "x@attacker.example", to: [alias(billing)] }, signed);
+      const replayed = await messagesOf(billing.id);
+      expect(replayed).toHaveLength(1);
+      expect(replayed[0]).toMatchObject({ confirmationProvider: null, confirmationUrl: null, providerAuth: "fail", kind: "provider" });
+      expect((await findProviderConfirmation(t.org.id, billing.id)).confirmation).toBeNull();
+      await sendRaw(port, { from: "bounce@google.com", to: [alias(support), alias(billing)] }, signed);
+      expect((await findProviderConfirmation(t.org.id, support.id)).confirmation).toMatchObject({ provider: "gmail" });
+      expect((await findProviderConfirmation(t.org.id, billing.id)).confirmation).toBeNull();
+    } finally {
+      delete process.env.DNS_SERVERS;
+      resetConfigForTests();
       await dns.close();
     }
   });
@@ -92,6 +122,7 @@ describe("R21 mail to an active mailbox's alias", () => {
   it("records a confirmation whose key cannot be looked up (DNS unreachable) as not authenticated: not shown, and S4 says so (R28)", async () => {
     const key = createTestKey();
     process.env.DNS_SERVERS = "127.0.0.1:9";
+    resetConfigForTests();
     try {
       await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, await signRaw(fixture("gmail-2025-no-code.eml").toString().replaceAll("ALIAS@demo.ino.cx", alias(support)), key));
       const [row] = await messagesOf(support.id);
@@ -101,6 +132,7 @@ describe("R21 mail to an active mailbox's alias", () => {
       expect(found.unauthenticated?.receivedAt.getTime()).toBe(row.receivedAt.getTime());
     } finally {
       delete process.env.DNS_SERVERS;
+      resetConfigForTests();
     }
   });
 });

@@ -1,19 +1,27 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import type { Db } from "@/db";
-import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
+import { config } from "@/lib/config";
+import { parseBounceAddress } from "@/lib/bounces/bounce-address";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import { needsBody } from "./needs-body";
 import type { InboundMessageFacts } from "./parse-inbound-message";
 import { bodyPrefixText, hasUsableMessageId, headerFacts, HeaderTooLongError, parseMessageHeader, type MessageHeader } from "./parse-message-header";
 import { readMessageWithHeader } from "./read-message-header";
 import { recordInboundMessages, type RecordedFor, type RecordOutcome, type RecordRequest } from "./record-inbound-message";
+import { groupByConfirmation } from "@/lib/provider-confirmations/bind-confirmation";
 import { resolveAliasRecipient } from "./resolve-alias-recipient";
+import { smtpClientKey } from "./smtp-client-key";
+import { patchSmtpServer } from "./smtp-server-patch";
 
 export const DEFAULT_MAX_MESSAGE_SIZE = 25 * 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS = 100;
 /** A whole transaction (connection or previous message's end → this message's end of DATA). */
 export const DEFAULT_MAX_TRANSACTION_MS = 10 * 60_000;
+/** R21 fair share: connections one client (IPv4 address, IPv6 /64) may hold at once; one more is answered 421. */
+export const DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 10;
+/** R21 fair share: a session that finishes no message within this time is ended, whatever commands it sends. */
+export const DEFAULT_SESSION_IDLE_MS = 120_000;
 /** The longest header block read; past it the message is refused (552), never recorded without its facts. */
 export const DEFAULT_MAX_HEADER_BYTES = 256 * 1024;
 /** How much of a body is read for the full parse (provider confirmations, bounces: see needs-body.ts). */
@@ -57,6 +65,10 @@ export type SmtpReceiverOptions = {
   maxConnections?: number;
   /** Bound on one transaction, however the client trickles its bytes (default 10 min); then 421 and close. */
   maxTransactionMs?: number;
+  /** Connections one client (IPv4 address or IPv6 /64) may hold at once (default 10); one more gets 421 4.7.0. */
+  maxConnectionsPerClient?: number;
+  /** Time a session may go without finishing a message, whatever it sends (default 120 s); then 421 and close. */
+  sessionIdleMs?: number;
   /** Longest header block read (default 256 kB); a longer one is refused with 552. */
   maxHeaderBytes?: number;
   /** How much of a body the full parse reads when needsBody says so (default 1 MB). */
@@ -74,12 +86,11 @@ export type SmtpReceiver = {
 
 // R27: bounce+<token> recipients carry their token (null for a malformed one).
 type Recipient = { mailboxId: string; orgId: string } | { postmaster: true } | { bounce: string | null };
-type AliasRecipient = { mailboxId: string; orgId: string };
+type AliasRecipient = { mailboxId: string; orgId: string; address: string };
 type SmtpError = Error & { responseCode?: number };
 
 const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
 const TEMPORARY = "4.3.0 Temporary failure on our side: the message was not accepted, please try again later";
-const ENHANCED_CODE = /^[245]\.\d{1,3}\.\d{1,3} /;
 
 /** RFC 5321 4.5.1: "postmaster" alone, or at the platform's mail domain or one of its subdomains (alias hosts). */
 export function isPostmasterAddress(address: string): boolean {
@@ -113,7 +124,9 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   const maxHeaderBytes = options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES;
   const bodyCap = options.bodyCap ?? DEFAULT_BODY_CAP;
   const maxTransactionMs = options.maxTransactionMs ?? DEFAULT_MAX_TRANSACTION_MS;
-  const postmaster: PostmasterDelivery = options.postmaster ?? { forwardTo: process.env.POSTMASTER_FORWARD_TO?.trim() || null };
+  const sessionIdleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+  const maxPerClient = options.maxConnectionsPerClient ?? DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
+  const postmaster: PostmasterDelivery = options.postmaster ?? { forwardTo: config().POSTMASTER_FORWARD_TO ?? null };
   const log = options.log ?? { info: (l: string) => console.log(l), error: (l: string) => console.error(l) };
   const getDb = async (): Promise<Db> => options.db ?? (await import("@/db")).db;
   // Recipients accepted in the current transaction of a session: session.envelope is new for every MAIL FROM.
@@ -125,6 +138,13 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   const sessionAliases = new WeakMap<object, Map<string, AliasRecipient>>();
   // Each connection's transaction deadline, by session id: armed at connect, re-armed after each message.
   const deadlines = new Map<string, NodeJS.Timeout>();
+  // Each connection's session limit (R21 fair share), by session id: paused during DATA, re-armed after a message.
+  const sessionLimits = new Map<string, (run: boolean) => void>();
+  // Aborted when a connection closes: the DKIM check's DNS budget ends with the sender (issue 20 item 4).
+  const disconnects = new Map<string, AbortController>();
+  // R21 fair share: open connections per client (IPv4 address or IPv6 /64), in this process; sessions counted.
+  const perClient = new Map<string, number>();
+  const counted = new Map<string, string>();
   const recorder = groupCommit(getDb);
 
   // One clear log line when the database stops answering, one when it is back; nothing per message.
@@ -158,6 +178,27 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
     socketTimeout: options.socketTimeoutMs ?? 60_000,
     closeTimeout: options.closeTimeoutMs ?? 5_000,
 
+    // R21 fair share: one client (address, IPv6 /64) holds at most maxPerClient of the slots; the excess is told
+    // to come back later (421 4.7.0) and closed, while other clients are still greeted. Counted per process.
+    onConnect(session: SMTPServerSession, callback: (err?: Error | null) => void) {
+      const key = smtpClientKey(session.remoteAddress);
+      const open = perClient.get(key) ?? 0;
+      if (open >= maxPerClient) {
+        return callback(smtpError(421, `4.7.0 Too many connections from your address (${maxPerClient} at most); try again later`));
+      }
+      perClient.set(key, open + 1);
+      counted.set(session.id, key);
+      callback();
+    },
+    onClose(session: SMTPServerSession) {
+      const key = counted.get(session.id);
+      if (key === undefined) return;
+      counted.delete(session.id);
+      const open = (perClient.get(key) ?? 1) - 1;
+      if (open > 0) perClient.set(key, open);
+      else perClient.delete(key);
+    },
+
     onRcptTo(address: SMTPServerAddress, session: SMTPServerSession, callback: (err?: Error | null) => void) {
       let map = accepted.get(session.envelope);
       if (!map) accepted.set(session.envelope, (map = new Map()));
@@ -182,7 +223,7 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         const result = await resolveAliasRecipient(db, address.address);
         databaseAnswered();
         if (!result.ok) return callback(smtpError(550, result.reply));
-        const recipient = { mailboxId: result.mailboxId, orgId: result.orgId };
+        const recipient = { mailboxId: result.mailboxId, orgId: result.orgId, address: result.address };
         recipients.set(result.address, recipient);
         let aliases = sessionAliases.get(session);
         if (!aliases) sessionAliases.set(session, (aliases = new Map()));
@@ -196,10 +237,12 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
 
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null, message?: string) => void) {
       let finished = false;
+      sessionLimits.get(session.id)?.(false); // DATA is bounded by the transaction limit
       const finish = (err: Error | null, message?: string) => {
         if (finished) return;
         finished = true;
         deadlines.get(session.id)?.refresh(); // the next transaction gets its own time
+        sessionLimits.get(session.id)?.(true); // and the session its time to send it
         callback(err, message);
       };
       const envelope = session.envelope;
@@ -240,23 +283,32 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         if (bounceTokens.length) {
           // R27: a report on one of the platform's test messages (needsBody kept up to bodyCap bytes of it).
           // Loaded on first use, like the full parse below: rare paths, whose libraries the receiver does not carry until then.
-          const { handleBounce } = await import("./handle-bounce");
-          await handleBounce(await getDb(), Buffer.concat([read.header, read.body]), bounceTokens);
+          const { handleBounce } = await import("@/lib/bounces/handle-bounce");
+          const outcome = await handleBounce(await getDb(), Buffer.concat([read.header, read.body]), bounceTokens);
           databaseAnswered();
-          if (!mailboxes.length && !toPostmaster) return finish(null, "OK: report received");
+          if (!outcome.isReport) {
+            // Issue 20 item 5: an out-of-office reply or any other message to bounce+<token> fails nothing.
+            log.info(`[smtp] Mail to a bounce address from ${mailFrom ?? "<>"} is not a delivery report: nothing changed.`);
+          }
+          if (!mailboxes.length && !toPostmaster) {
+            return finish(null, outcome.isReport ? "OK: report received" : "OK: not a delivery report; nothing changed");
+          }
         }
         let facts: InboundMessageFacts;
         if (fullParse && mailboxes.length) {
           // Provider confirmations and bounces: the full parse, on at most bodyCap bytes of body.
           const { parseInboundMessage } = await import("./parse-inbound-message");
-          facts = { ...(await parseInboundMessage(Buffer.concat([read.header, read.body]), { mailFrom, rcptTo })), sizeBytes: read.sizeBytes };
+          facts = { ...(await parseInboundMessage(Buffer.concat([read.header, read.body]), { mailFrom, rcptTo }, { signal: disconnects.get(session.id)?.signal })), sizeBytes: read.sizeBytes };
         } else {
           facts = headerFacts(h, { mailFrom, sizeBytes: read.sizeBytes, contentHash: read.contentHash, bodyText: bodyPrefixText(read.body.subarray(0, TOKEN_SCAN_BYTES)) });
         }
         if (toPostmaster) await deliverToPostmaster(facts, Buffer.concat([read.header, read.body]));
         let summary = "";
         if (mailboxes.length) {
-          const { results, refused } = await recorder.record({ recipients: mailboxes, message: facts });
+          // A provider's confirmation counts only for the alias it names (issue 20 item 5): at most two groups.
+          const outcomes = await Promise.all(groupByConfirmation(facts, mailboxes).map((group) => recorder.record(group)));
+          const results = outcomes.flatMap((o) => o.results);
+          const refused = outcomes.flatMap((o) => o.refused);
           databaseAnswered();
           if (refused.length) {
             sessionAliases.delete(session);
@@ -294,35 +346,44 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
     }
   }
 
-  // Per connection: replies that already start with an enhanced status code are sent as they are (smtp-server
-  // would add its own in front), and a deadline bounds each transaction, which the idle timeout cannot do:
-  // that one restarts on every byte, so a client trickling one byte a second would hold the connection for ever.
-  type Connection = {
-    id: string;
-    send: (code: number, data?: unknown, context?: unknown) => void;
-    _socket: import("node:net").Socket;
-  };
-  const internal = server as unknown as { connect: (socket: unknown, options: unknown) => void; connections: Set<Connection> };
-  const connect = internal.connect.bind(server);
-  internal.connect = (socket, socketOptions) => {
-    const before = new Set(internal.connections);
-    connect(socket, socketOptions);
-    for (const conn of internal.connections) {
-      if (before.has(conn)) continue;
-      const send = conn.send.bind(conn);
-      conn.send = (code, data, context) => send(code, data, typeof data === "string" && ENHANCED_CODE.test(data) ? false : context);
-      const timer = setTimeout(() => {
-        log.info(`[smtp] A transaction took longer than ${Math.round(maxTransactionMs / 1000)} s: connection closed.`);
-        conn.send(421, `4.4.2 ${options.name ?? `mx.${platformMailDomain()}`} Transaction time limit (${Math.round(maxTransactionMs / 1000)} s) exceeded, closing connection`);
-      }, maxTransactionMs);
-      timer.unref();
-      deadlines.set(conn.id, timer);
-      conn._socket.once("close", () => {
-        clearTimeout(timer);
-        deadlines.delete(conn.id);
-      });
-    }
-  };
+  // Per connection (smtp-server-patch.ts): two deadlines that no command extends. The transaction limit bounds
+  // each message, however the client trickles its bytes (the idle timeout restarts on every byte, so a client
+  // sending one byte a second would hold the connection for ever). The session limit (R21, fair share) ends a
+  // session that finishes no message within it whatever it sends (a NOOP every 40 s kept a slot for ever): it
+  // waits while DATA is read, which the transaction limit bounds, and starts again after each finished message.
+  const greetingName = options.name ?? `mx.${platformMailDomain()}`;
+  patchSmtpServer(server, (conn) => {
+    const timer = setTimeout(() => {
+      log.info(`[smtp] A transaction took longer than ${Math.round(maxTransactionMs / 1000)} s: connection closed.`);
+      conn.send(421, `4.4.2 ${greetingName} Transaction time limit (${Math.round(maxTransactionMs / 1000)} s) exceeded, closing connection`);
+    }, maxTransactionMs);
+    timer.unref();
+    let idle: NodeJS.Timeout | undefined;
+    let open = true;
+    const sessionLimit = (run: boolean) => {
+      clearTimeout(idle);
+      if (!run || !open) return;
+      idle = setTimeout(() => {
+        log.info(`[smtp] A session finished no message in ${Math.round(sessionIdleMs / 1000)} s: connection closed.`);
+        conn.send(421, `4.4.2 ${greetingName} No message finished in ${Math.round(sessionIdleMs / 1000)} s, closing connection`);
+      }, sessionIdleMs);
+      idle.unref();
+    };
+    sessionLimit(true);
+    const gone = new AbortController();
+    disconnects.set(conn.id, gone);
+    deadlines.set(conn.id, timer);
+    sessionLimits.set(conn.id, sessionLimit);
+    conn._socket.once("close", () => {
+      open = false;
+      clearTimeout(timer);
+      clearTimeout(idle);
+      deadlines.delete(conn.id);
+      sessionLimits.delete(conn.id);
+      disconnects.delete(conn.id);
+      gone.abort();
+    });
+  });
   // A connection's socket error must never become an unhandled 'error' event (it would end the process).
   server.on("error", (e: Error) => {
     const code = (e as { code?: string }).code;

@@ -1,5 +1,5 @@
-import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
-import { mayBeGmailConfirmation } from "./parse-gmail-confirmation";
+import { parseBounceAddress } from "@/lib/bounces/bounce-address";
+import { mayBeGmailConfirmation } from "@/lib/provider-confirmations/parse-gmail-confirmation";
 
 type Head = { from: string | null; contentType: string | null; subject: string | null };
 type Envelope = { mailFrom: string | null; rcptTo: string[] };

@@ -1,14 +1,15 @@
+import { boundHeaderFields } from "./bound-header-fields";
 import { createHash } from "node:crypto";
 import { simpleParser } from "mailparser";
 import { cleanText, displayFrom, firstAddress, hasListId, headerText } from "./header-values";
 import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import type { InboundKind, ProviderAuthResult } from "@/db/schema";
-import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
+import { parseBounceAddress } from "@/lib/bounces/bounce-address";
 import { isBounceLike } from "./needs-body";
-import { parseGmailConfirmation, type ProviderConfirmation } from "./parse-gmail-confirmation";
-import { verifyProviderDkim } from "./verify-provider-dkim";
-import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "./platform-headers";
+import { parseGmailConfirmation, type ProviderConfirmation } from "@/lib/provider-confirmations/parse-gmail-confirmation";
+import { verifyProviderDkim } from "@/lib/provider-confirmations/verify-provider-dkim";
+import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "@/lib/forwarding/platform-headers";
 
 /** What the platform keeps of a message (R21), plus what R22–R24 need from its content. Bodies are not kept. */
 export type InboundMessageFacts = {
@@ -56,11 +57,15 @@ function messageIdOf(raw: Buffer, parsed: string | null | undefined): { messageI
  * Reads a raw message with mailparser (no MIME parsing by hand). Never throws on bad input: a message that
  * mailparser cannot read is still recorded with what the envelope gives.
  */
-export async function parseInboundMessage(raw: Buffer, envelope: { mailFrom: string | null; rcptTo?: string[] }): Promise<InboundMessageFacts> {
+export async function parseInboundMessage(
+  raw: Buffer,
+  envelope: { mailFrom: string | null; rcptTo?: string[] },
+  options: { signal?: AbortSignal } = {},
+): Promise<InboundMessageFacts> {
   const envelopeFrom = cleanText(envelope.mailFrom, 320);
   let parsed: Awaited<ReturnType<typeof simpleParser>> | null = null;
   try {
-    parsed = await simpleParser(raw, {
+    parsed = await simpleParser(boundHeaderFields(raw), {
       skipImageLinks: true,
       skipTextToHtml: true,
       skipTextLinks: true,
@@ -83,8 +88,10 @@ export async function parseInboundMessage(raw: Buffer, envelope: { mailFrom: str
   const html = typeof parsed?.html === "string" ? parsed.html.slice(0, SCAN_TEXT) : null;
   const verificationHeader = headerText(headers?.get(VERIFICATION_HEADER.toLowerCase()));
   // R28: a message shaped like Gmail's confirmation is taken only when its DKIM signature verifies for google.com.
-  const candidate = parseGmailConfirmation({ fromAddress: headerFromAddress, subject: parsed?.subject, text, html });
-  const providerAuth = candidate ? await verifyProviderDkim(raw, "google.com") : null;
+  const to = (Array.isArray(parsed?.to) ? parsed.to : parsed?.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
+  const addressConfirmation = headerText(headers?.get("x-google-address-confirmation"));
+  const candidate = parseGmailConfirmation({ fromAddress: headerFromAddress, subject: parsed?.subject, text, html, to, addressConfirmation });
+  const providerAuth = candidate ? await verifyProviderDkim(raw, "google.com", undefined, { signal: options.signal }) : null;
   const confirmation = providerAuth === "pass" ? candidate : null;
   const contentType = (headerText(headers?.get("content-type")) ?? "").toLowerCase();
   const fromPlatform = sentByPlatform || Boolean(verificationHeader) || Boolean(envelopeFrom && parseBounceAddress(envelopeFrom));

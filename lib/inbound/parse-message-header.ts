@@ -1,12 +1,13 @@
+import { boundHeaderFields } from "./bound-header-fields";
 import { createHash } from "node:crypto";
 import type { AddressObject, HeaderValue } from "mailparser";
 import addressparser from "nodemailer/lib/addressparser";
-import { parseBounceAddress } from "@/lib/forwarding/bounce-address";
+import { parseBounceAddress } from "@/lib/bounces/bounce-address";
 import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
 import { platformMailDomain } from "@/lib/mailboxes/alias";
 import { cleanText, displayFrom, firstAddress, hasListId, headerText } from "./header-values";
 import type { InboundMessageFacts } from "./parse-inbound-message";
-import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "./platform-headers";
+import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "@/lib/forwarding/platform-headers";
 
 // The receiver's ordinary path (issue 13): the facts that R21-R24 keep, built from a message's header block
 // alone, so that the body is never held in memory. The header block is parsed by mailparser (the same decoding
@@ -30,7 +31,8 @@ export class HeaderTooLongError extends Error {}
 
 /** Parses a header block (the bytes up to and including the blank line). Throws HeaderTooLongError only. */
 export async function parseMessageHeader(headerBlock: Buffer): Promise<MessageHeader> {
-  return parsePlainHeader(headerBlock) ?? parseHeaderWithMailparser(headerBlock);
+  const bounded = boundHeaderFields(headerBlock); // issue 20 item 4: no single huge field is parsed
+  return parsePlainHeader(bounded) ?? parseHeaderWithMailparser(bounded);
 }
 
 /** Any header block, read by mailparser. Throws HeaderTooLongError only. */

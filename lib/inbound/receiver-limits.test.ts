@@ -7,7 +7,7 @@ import { aliasAddress } from "@/lib/mailboxes/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { createSmtpReceiver, isPostmasterAddress, type SmtpReceiver, type SmtpReceiverOptions } from "./create-smtp-receiver";
-import { bigMessage, sendRaw, smtpDialog } from "./smtp-test-client";
+import { bigMessage, sendRaw, smtpDialog } from "@/tests/smtp-test-client";
 
 // Issue 13: the receiver in constant memory, with bounds on connections, transaction time and header size, and
 // mail to postmaster accepted as RFC 5321 4.5.1 requires.
@@ -37,7 +37,7 @@ afterEach(async () => {
 describe("constant memory and a connection limit", () => {
   it("records 10 concurrent 25 MB messages without holding them, and answers a 26th connection beyond a limit of 25 with 421", async () => {
     const reads: { sizeBytes: number; heldBytes: number }[] = [];
-    const port = await start({ maxConnections: 25, onMessageRead: (r) => void reads.push(r) });
+    const port = await start({ maxConnections: 25, maxConnectionsPerClient: 100, onMessageRead: (r) => void reads.push(r) });
     const size = 25 * 1024 * 1024 - 64 * 1024;
     const transports = Array.from({ length: 10 }, () => createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true, socketTimeout: 120_000 }));
     const sending = transports.map((tr, i) => tr.sendMail({ envelope: { from: `big${i}@customer-mail.example`, to: [alias(support)] }, raw: bigMessage(i, size) }));

@@ -1,6 +1,6 @@
 // Why a verification failed, stored as a CODE with its parameters (in the history's "why", in an incident's cause),
 // never as English: each reader gets it in their language through the catalogues (lib/i18n/catalogues). PURE.
-import { BOUNCE_KINDS, type BounceKind } from "@/lib/forwarding/explain-bounce";
+import { BOUNCE_KINDS, type BounceKind } from "@/lib/bounces/explain-bounce";
 import type { Catalogue } from "@/lib/i18n/catalogues/en";
 import { formatDuration } from "@/lib/format-time";
 

@@ -6,7 +6,7 @@ import { demoProviderMessage, organization } from "@/db/schema";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { AppError } from "@/lib/errors";
 import { describeSendError, outboundSender, outboundSmtpUrl, outboundTransport } from "@/lib/forwarding/outbound-mail";
-import { platformMessageHeaders } from "@/lib/inbound/platform-headers";
+import { platformMessageHeaders } from "@/lib/forwarding/platform-headers";
 import { logOutboundNotConfigured, PLATFORM_MAIL_UNAVAILABLE } from "@/lib/mail/send-platform-mail";
 
 export async function isDemoOrg(db: Db, orgId: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { createTransport, type SendMailOptions } from "nodemailer";
 import type { Db } from "@/db";
 import { demoProviderMessage, domainDkimKey, mailbox } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { bounceAddress } from "@/lib/forwarding/bounce-address";
+import { bounceAddress } from "@/lib/bounces/bounce-address";
 import { describeSendError, outboundSmtpUrl, outboundTransport } from "@/lib/forwarding/outbound-mail";
 import { generateAliasToken } from "@/lib/mailboxes/alias";
 import { logOutboundNotConfigured, PLATFORM_MAIL_UNAVAILABLE } from "@/lib/mail/send-platform-mail";

@@ -6,7 +6,7 @@ import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
 import { logOutboundNotConfigured, PLATFORM_MAIL_UNAVAILABLE } from "@/lib/mail/send-platform-mail";
 import { findMailboxesSending } from "./find-mailboxes-sending";
 import { isDemoOrg } from "./deliver-platform-message";
-import { platformMessageHeaders } from "@/lib/inbound/platform-headers";
+import { platformMessageHeaders } from "@/lib/forwarding/platform-headers";
 import { sendAsMailbox, type OutgoingMail, type SentAsMailbox } from "./send-as-mailbox";
 import { claimSendingBudget, releaseSendingBudget } from "./sending-limits";
 import type { TestEmailResult } from "./types";

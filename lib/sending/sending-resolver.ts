@@ -1,5 +1,5 @@
 import { Resolver } from "node:dns/promises";
-import { dnsServersFromEnv } from "@/lib/inbound/dns-resolver";
+import { dnsServers } from "@/lib/dns/dns-resolver";
 import type { TxtLookup } from "./dns-answer";
 
 // R35: DNS lookups for the sending checks, through the resolvers of DNS_SERVERS (as R28), a few seconds per lookup.
@@ -27,7 +27,7 @@ function bounded<T>(p: Promise<T>, ms: number, onTimeout: T): Promise<T> {
 export function createSendingResolver(opts: { servers?: string[] | null; timeoutMs?: number } = {}): SendingResolver {
   const timeoutMs = opts.timeoutMs ?? LOOKUP_TIMEOUT_MS;
   const resolver = new Resolver({ timeout: timeoutMs, tries: 1 });
-  const servers = opts.servers === undefined ? dnsServersFromEnv() : opts.servers;
+  const servers = opts.servers === undefined ? dnsServers() : opts.servers;
   if (servers) resolver.setServers(servers);
   return {
     async lookupTxt(name: string): Promise<TxtLookup> {

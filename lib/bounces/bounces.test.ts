@@ -4,15 +4,16 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvent, forwardingVerification, inboundMessage } from "@/db/schema";
-import { bounceAddress } from "@/lib/forwarding/bounce-address";
+import { bounceAddress } from "@/lib/bounces/bounce-address";
 import { formatAuditValue } from "@/lib/audit/describe";
-import { bounceExplanation } from "@/lib/forwarding/explain-bounce";
+import { bounceExplanation } from "@/lib/bounces/explain-bounce";
+import { MAX_STATUS_LINE } from "@/lib/bounces/parse-bounce";
 import { generateVerificationToken } from "@/lib/forwarding/verification-token";
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { createSmtpReceiver, type SmtpReceiver } from "./create-smtp-receiver";
-import { smtpDialog } from "./smtp-test-client";
+import { createSmtpReceiver, type SmtpReceiver } from "@/lib/inbound/create-smtp-receiver";
+import { smtpDialog } from "@/tests/smtp-test-client";
 
 // R27: bounces of test messages come back to bounce+<token>@<platform mail domain> and fail their pending
 // verification at once, with the provider's status line and an explanation; the rest is accepted and dropped.
@@ -37,7 +38,7 @@ beforeEach(async () => {
 
 const verification = async () => (await db.select().from(forwardingVerification).where(eq(forwardingVerification.token, token)))[0];
 const report = (name: string, tok = token) =>
-  readFileSync(path.join(import.meta.dirname, "fixtures", name))
+  readFileSync(path.join(import.meta.dirname, "../inbound/fixtures", name))
     .toString()
     .replaceAll("BOUNCE", bounceAddress(tok))
     .replaceAll("ADDRESS", address)
@@ -91,6 +92,20 @@ describe("R27 a bounce for a pending verification fails it at once, explained", 
   });
 });
 
+describe("R27 the provider's status line, as shown", () => {
+  it("is the parsed status and diagnostic, without control or direction characters, cut to a sane length", async () => {
+    const long = `550 5.7.1 \u202eeciton\u202c Message refused ${"because of policy ".repeat(60)}`;
+    const raw = report("dsn-unrecognised.eml").replace(/^Diagnostic-Code: .*$/m, `Diagnostic-Code: smtp; ${long}`);
+    await bounce(raw);
+    const v = await verification();
+    expect(v.failedAt).not.toBeNull();
+    expect(v.bounceStatus).toMatch(/^550 5\.7\.1 eciton Message refused because of policy/);
+    expect(v.bounceStatus).not.toMatch(/[\u0000-\u001f\u202a-\u202e]/);
+    expect(v.bounceStatus!.length).toBeLessThanOrEqual(MAX_STATUS_LINE);
+    expect(v.bounceStatus).toMatch(/…$/);
+  });
+});
+
 describe("R27 bounces that change nothing: accepted and dropped, never answered", () => {
   it("a 'delayed' report leaves the verification pending", async () => {
     await expectUnchanged(t.org.id, async () => {
@@ -112,6 +127,23 @@ describe("R27 bounces that change nothing: accepted and dropped, never answered"
     await db.update(forwardingVerification).set({ verifiedAt: new Date() }).where(eq(forwardingVerification.token, token));
     await expectUnchanged(t.org.id, async () => {
       expect((await bounce(report("dsn-m365-forwarding-blocked.eml"))).end).toMatch(/^250/);
+    });
+    expect(await verification()).toMatchObject({ failedAt: null });
+  });
+
+  it("issue 20 item 5: an out-of-office reply to bounce+<token> is no delivery report and fails nothing", async () => {
+    await expectUnchanged(t.org.id, async () => {
+      const replies = await bounce(report("auto-reply-out-of-office.eml"));
+      expect(replies.rcpt).toMatch(/^250/);
+      expect(replies.end).toMatch(/^250 .*not a delivery report/);
+    });
+    expect(await verification()).toMatchObject({ failedAt: null, verifiedAt: null, bounceStatus: null });
+  });
+
+  it("issue 20 item 5: nor does a message that only looks like one (its text has a status, it is no report)", async () => {
+    const raw = report("ndr-plain-quota.eml").replace("From: MAILER-DAEMON@mx1.hosting.example", "From: someone@else.example");
+    await expectUnchanged(t.org.id, async () => {
+      expect((await bounce(raw)).end).toMatch(/^250/);
     });
     expect(await verification()).toMatchObject({ failedAt: null });
   });

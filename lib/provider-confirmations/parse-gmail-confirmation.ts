@@ -16,6 +16,12 @@ export type ProviderConfirmation = {
   url: string;
   /** The Gmail address that asked to forward to the alias. */
   requestedBy: string | null;
+  /**
+   * The forwarding address (the alias) this confirmation is for: the message's single To address, which its
+   * X-Google-Address-Confirmation header (when present) must name too; null when they disagree.
+   * It counts only for that alias (bind-confirmation.ts).
+   */
+  forwardTo: string | null;
 };
 
 export const GMAIL_CONFIRMATION_SENDER = "forwarding-noreply@google.com";
@@ -34,6 +40,9 @@ export function parseGmailConfirmation(message: {
   subject: string | null | undefined;
   text: string | null | undefined;
   html?: string | null;
+  /** The To header's addresses and the X-Google-Address-Confirmation header, when known. */
+  to?: string[];
+  addressConfirmation?: string | null;
 }): ProviderConfirmation | null {
   if (!mayBeGmailConfirmation(message.fromAddress)) return null;
   const subject = (message.subject ?? "").replace(/\s+/g, " ").trim();
@@ -45,7 +54,15 @@ export function parseGmailConfirmation(message: {
   const code = SUBJECT_CODE.exec(subject)?.[1] ?? null;
   if (code && !new RegExp(`(^|\\D)${code}(\\D|$)`).test(text)) return null;
   const requestedBy = ADDRESS.exec(subject.replace(/\s*\)?\s*$/, ""))?.[0].toLowerCase() ?? null;
-  return { provider: "gmail", code, url, requestedBy };
+  return { provider: "gmail", code, url, requestedBy, forwardTo: forwardingAddress(message) };
+}
+
+function forwardingAddress(message: { to?: string[]; addressConfirmation?: string | null }): string | null {
+  const to = (message.to ?? []).map((a) => a.trim().toLowerCase()).filter(Boolean);
+  if (to.length !== 1) return null;
+  const named = message.addressConfirmation?.trim().toLowerCase();
+  if (named && named !== to[0]) return null;
+  return to[0];
 }
 
 function confirmationLink(text: string): string | null {

@@ -1,12 +1,13 @@
+import { resetConfigForTests } from "@/lib/config";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTestKey, dkimRecordName, signRaw, startTestDns, type TestKey } from "./dkim-test-kit";
-import { parseInboundMessage } from "./parse-inbound-message";
+import { createTestKey, dkimRecordName, signRaw, startTestDns, type TestKey } from "@/tests/dkim-test-kit";
+import { parseInboundMessage } from "@/lib/inbound/parse-inbound-message";
 
 // R23, R28: Gmail's forwarding confirmation in every format, taken only when its DKIM signature verifies for
 // google.com, with the key served by a local DNS server named in DNS_SERVERS.
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name)).toString().replaceAll("ALIAS@demo.ino.cx", "4hq7zt2mkp@demo.ino.cx");
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../inbound/fixtures", name)).toString().replaceAll("ALIAS@demo.ino.cx", "4hq7zt2mkp@demo.ino.cx");
 const parse = (raw: Buffer | string) => parseInboundMessage(Buffer.from(raw), { mailFrom: "bounce@google.com" });
 
 let key: TestKey;
@@ -15,13 +16,16 @@ beforeAll(async () => {
   key = createTestKey();
   dns = await startTestDns({ [dkimRecordName(key)]: key.txt });
   process.env.DNS_SERVERS = dns.server;
+  resetConfigForTests();
 });
 afterAll(async () => {
   delete process.env.DNS_SERVERS;
+  resetConfigForTests();
   await dns.close();
 });
 afterEach(() => {
   process.env.DNS_SERVERS = dns.server;
+  resetConfigForTests();
 });
 
 describe("R28 authentic Gmail confirmations, in every format", () => {
@@ -60,7 +64,9 @@ describe("R28 authentic Gmail confirmations, in every format", () => {
     const m = await parse(await signRaw(fixture(name), key));
     expect(m.providerAuth).toBe("pass");
     expect(m.kind).toBe("provider");
-    expect(m.confirmation).toEqual({ provider: "gmail", ...expected });
+    // Issue 20 item 5: each names the alias it was sent to, for which alone it counts.
+    const forwardTo = name.includes("html") ? "m3w8rk2qza@demo.ino.cx" : "4hq7zt2mkp@demo.ino.cx";
+    expect(m.confirmation).toEqual({ provider: "gmail", ...expected, forwardTo });
   });
 });
 
@@ -84,6 +90,7 @@ describe("R28 refused: recorded as an ordinary message, never shown as a confirm
 
   it("when the key cannot be looked up (DNS unreachable): not shown, marked as not authenticated", async () => {
     process.env.DNS_SERVERS = "127.0.0.1:9";
+    resetConfigForTests();
     const m = await parse(await signRaw(fixture("gmail-2025-no-code.eml"), key));
     expect(m).toMatchObject({ providerAuth: "temperror", confirmation: null, kind: "provider" });
   });

@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Issue 18: no two folders of lib/ import each other, directly or round a longer loop. Each folder is one domain;
+// a loop between two means neither can be read, tested or changed alone.
+
+const LIB = path.resolve(import.meta.dirname, "..", "lib");
+
+/**
+ * Imports that still close a loop, each owned by work in progress (2026-12-04): listed here so that this test
+ * fails on any NEW loop. Remove a line when its loop is gone; never add one.
+ */
+const KNOWN_LOOPS = new Set([
+  // The mailbox state (issue 18 item 1): the list and the health derivation read forwarding's status, whose
+  // panel loader reads health; the health tick sends alerts, which read health facts.
+  "mailboxes -> forwarding",
+  "mailboxes -> health",
+  "health -> alerts",
+  // S4's panel loader (forwarding/load-forwarding-panel.ts) and platform mail choose the demo provider for demo
+  // domains; the demo provider delivers through the receiver and confirms through forwarding.
+  "forwarding -> demo-provider",
+  "forwarding -> demo",
+  "mail -> demo-provider",
+  "mail -> demo",
+  // send-platform-mail uses forwarding's outbound-mail transport, and forwarding sends through send-platform-mail.
+  "mail -> forwarding",
+]);
+
+/** Folder-to-folder imports of lib/ (test files left out), each with one file that makes it. */
+export function folderImports(lib = LIB): Map<string, Map<string, string>> {
+  const folders = readdirSync(lib).filter((f) => statSync(path.join(lib, f)).isDirectory());
+  const graph = new Map(folders.map((f) => [f, new Map<string, string>()]));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+    );
+  for (const from of folders) {
+    for (const file of walk(path.join(lib, from))) {
+      const source = readFileSync(file, "utf8");
+      for (const m of source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)) {
+        const spec = m[1];
+        const target = spec.startsWith("@/lib/")
+          ? path.join(lib, spec.slice("@/lib/".length))
+          : spec.startsWith(".")
+            ? path.resolve(path.dirname(file), spec)
+            : null;
+        if (!target) continue;
+        const to = path.relative(lib, target).split(path.sep)[0];
+        if (to !== from && graph.has(to) && !graph.get(from)!.has(to)) graph.get(from)!.set(to, path.relative(lib, file));
+      }
+    }
+  }
+  return graph;
+}
+
+/** Strongly connected components of more than one folder (Tarjan): each is a loop of imports. */
+export function importLoops(graph: Map<string, Map<string, string>>, ignore = new Set<string>()): string[][] {
+  let index = 0;
+  const indices = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const loops: string[][] = [];
+  const visit = (v: string) => {
+    indices.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v)!.keys()) {
+      if (ignore.has(`${v} -> ${w}`)) continue;
+      if (!indices.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, indices.get(w)!));
+    }
+    if (low.get(v) === indices.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) loops.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!indices.has(v)) visit(v);
+  return loops;
+}
+
+describe("the architecture of lib/", () => {
+  it("has no loop of imports between its folders", () => {
+    const graph = folderImports();
+    const loops = importLoops(graph, KNOWN_LOOPS).map((loop) =>
+      loop.flatMap((a) => loop.filter((b) => graph.get(a)!.has(b)).map((b) => `${a} -> ${b} (${graph.get(a)!.get(b)})`)),
+    );
+    expect(loops).toEqual([]);
+  });
+
+  it("lists only loops that still exist, none of them through the receiver's stages", () => {
+    const graph = folderImports();
+    for (const edge of KNOWN_LOOPS) {
+      const [from, to] = edge.split(" -> ");
+      expect(graph.get(from)?.has(to), `${edge} is gone: remove it from KNOWN_LOOPS`).toBe(true);
+      for (const folder of ["inbound", "bounces", "provider-confirmations"]) expect([from, to]).not.toContain(folder);
+    }
+  });
+
+  it("finds a loop where there is one", () => {
+    const graph = new Map([
+      ["a", new Map([["b", "a/x.ts"]])],
+      ["b", new Map([["c", "b/y.ts"]])],
+      ["c", new Map([["a", "c/z.ts"]])],
+      ["d", new Map([["a", "d/w.ts"]])],
+    ]);
+    expect(importLoops(graph)).toEqual([["a", "b", "c"]]);
+    expect(importLoops(graph, new Set(["c -> a"]))).toEqual([]);
+  });
+});
