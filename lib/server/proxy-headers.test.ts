@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
 import { publicUrlProblem } from "./public-url";
 import { SOCKET_PROTO_HEADER } from "./request-facts";
+import { parseConfig } from "@/lib/config";
 
 afterEach(() => {
   delete process.env.TRUST_PROXY;
@@ -37,10 +38,10 @@ describe("proxy.ts security headers", () => {
 
 describe("the public URL in production", () => {
   it("refuses an http address other than localhost, with what to set", () => {
-    expect(publicUrlProblem({ NODE_ENV: "production", BETTER_AUTH_URL: "http://maker.example.com" })).toMatch(/is not https.*Set BETTER_AUTH_URL.*TRUST_PROXY=1/);
-    expect(publicUrlProblem({ NODE_ENV: "production", BETTER_AUTH_URL: "https://maker.example.com" })).toBeNull();
-    expect(publicUrlProblem({ NODE_ENV: "production", BETTER_AUTH_URL: "http://localhost:3000" })).toBeNull();
-    expect(publicUrlProblem({ NODE_ENV: "production" })).toBeNull();
-    expect(publicUrlProblem({ NODE_ENV: "development", BETTER_AUTH_URL: "http://maker.example.com" })).toBeNull();
+    expect(publicUrlProblem(parseConfig({ NODE_ENV: "production", BETTER_AUTH_URL: "http://maker.example.com" }))).toMatch(/is not https.*Set BETTER_AUTH_URL.*TRUST_PROXY=1/);
+    expect(publicUrlProblem(parseConfig({ NODE_ENV: "production", BETTER_AUTH_URL: "https://maker.example.com" }))).toBeNull();
+    expect(publicUrlProblem(parseConfig({ NODE_ENV: "production", BETTER_AUTH_URL: "http://localhost:3000" }))).toBeNull();
+    expect(publicUrlProblem(parseConfig({ NODE_ENV: "production" }))).toBeNull();
+    expect(publicUrlProblem(parseConfig({ NODE_ENV: "development", BETTER_AUTH_URL: "http://maker.example.com" }))).toBeNull();
   });
 });

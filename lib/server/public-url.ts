@@ -1,11 +1,12 @@
 // The app's public address (BETTER_AUTH_URL): in production it must be https, unless it is this machine.
+import { config, type Config } from "@/lib/config";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
 /** A sentence saying what to set, or null when the public URL is acceptable. */
-export function publicUrlProblem(env: Record<string, string | undefined> = process.env): string | null {
-  const raw = env.BETTER_AUTH_URL;
-  if (env.NODE_ENV !== "production" || !raw) return null;
+export function publicUrlProblem(c: Config = config()): string | null {
+  const raw = c.BETTER_AUTH_URL;
+  if (c.NODE_ENV !== "production" || !raw) return null;
   let url: URL;
   try {
     url = new URL(raw);

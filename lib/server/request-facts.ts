@@ -1,6 +1,7 @@
 // Who is asking, and over what: the client's address and whether it came over HTTPS, from the socket, or from
 // X-Forwarded-* only when the operator declares a trusted proxy (TRUST_PROXY). Pure functions: proxy.ts, the
 // sign-in limiter and the tests share them.
+import { config, type Config } from "@/lib/config";
 
 /** Headers the server stamps on every request from its socket (see install-socket-facts.ts). Never from a client. */
 export const SOCKET_ADDRESS_HEADER = "x-ino-socket-address";
@@ -19,17 +20,17 @@ type HeaderBag = { get(name: string): string | null };
  * nginx or load balancer; `true` means 1). Unset, `0` or `false`: the headers are ignored, because any
  * client can send them.
  */
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  const v = (env.TRUST_PROXY ?? "").trim().toLowerCase();
+export function trustedProxyHops(c: Config = config()): number {
+  const v = (c.TRUST_PROXY ?? "").toLowerCase();
   if (v === "true" || v === "yes") return 1;
   const n = Number(v);
   return Number.isInteger(n) && n > 0 && n < 10 ? n : 0;
 }
 
 /** The address the request came from: the socket's, or the one the nearest trusted proxy saw. */
-export function clientAddress(h: HeaderBag, env: Record<string, string | undefined> = process.env): string {
+export function clientAddress(h: HeaderBag, c: Config = config()): string {
   const socket = normaliseAddress(h.get(SOCKET_ADDRESS_HEADER) ?? "") || "unknown";
-  const hops = trustedProxyHops(env);
+  const hops = trustedProxyHops(c);
   if (hops === 0) return socket;
   const chain = (h.get("x-forwarded-for") ?? "")
     .split(",")
@@ -40,9 +41,9 @@ export function clientAddress(h: HeaderBag, env: Record<string, string | undefin
 }
 
 /** True when the browser reached the app over HTTPS: a TLS socket, or a trusted proxy's X-Forwarded-Proto. */
-export function isHttpsRequest(h: HeaderBag, env: Record<string, string | undefined> = process.env): boolean {
+export function isHttpsRequest(h: HeaderBag, c: Config = config()): boolean {
   if (h.get(SOCKET_PROTO_HEADER) === "https") return true;
-  if (trustedProxyHops(env) === 0) return false;
+  if (trustedProxyHops(c) === 0) return false;
   const protos = (h.get("x-forwarded-proto") ?? "").split(",").map((s) => s.trim().toLowerCase());
   return protos[protos.length - 1] === "https" || protos[0] === "https";
 }
