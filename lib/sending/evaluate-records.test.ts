@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { evaluateDkimRecord } from "./evaluate-dkim-record";
 import { evaluateDmarcRecord } from "./evaluate-dmarc-record";
-import { buildDomainRecords } from "./domain-records";
+import { buildDomainRecords, unicodeDomain } from "./domain-records";
 import { nextDomainState } from "./domain-state";
 import { domainZoneFile, quoteTxt } from "./zone-file";
 import type { TxtLookup } from "./dns-answer";
@@ -116,5 +116,14 @@ describe("R36 domain state machine", () => {
     expect(nextDomainState(w, "not_found", at(0)).state).toBe("waiting");
     expect(nextDomainState(w, "verified", at(0))).toMatchObject({ state: "ready", event: null });
     expect(nextDomainState(nextDomainState(start, "not_found", at(0)), "verified", at(1))).toMatchObject({ state: "ready", event: null });
+  });
+});
+
+describe("IDN domains", () => {
+  it("are shown in Unicode and looked up in punycode", () => {
+    expect(unicodeDomain("xn--bcher-kva.example")).toBe("bücher.example");
+    expect(unicodeDomain("mycompany.com")).toBe("mycompany.com");
+    const [dkim] = buildDomainRecords({ domain: "xn--bcher-kva.example", keys: [{ selector: "ino202612", publicKey: ours, state: "active" }], checks: [] });
+    expect(dkim.fqdn).toBe("ino202612._domainkey.xn--bcher-kva.example");
   });
 });

@@ -4,6 +4,7 @@ import { rowsOf, type Db } from "@/db";
 import { config } from "@/lib/config";
 import { applyDomainCheck, lookupDomainRecords, resolverFor } from "./check-domain-dns";
 import { deliverDomainAlertEmail, DOMAIN_ALERT_LEASE_MS, DOMAIN_ALERT_MAX_ATTEMPTS } from "./deliver-domain-alert-email";
+import { assertDkimKeysReadable } from "./dkim-secret";
 import { loadDomainFacts } from "./load-domain-sending";
 import type { SendingResolver } from "./sending-resolver";
 
@@ -35,6 +36,7 @@ export async function runDomainChecks(
 ) {
   const { now } = opts;
   const at = now.toISOString();
+  await assertDkimKeysReadable(db); // a changed DKIM_ENCRYPTION_KEY: the job fails each minute, naming the variable
   const intervalMs = opts.intervalMs ?? config().DOMAIN_CHECK_INTERVAL;
   const claimed = rowsOf<{ domainId: string; orgId: string }>(
     await db.execute(sql`
