@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/db";
-import { DEMO_ACCOUNTS } from "@/lib/demo-provider/demo-accounts";
+import { describeDemoRule, findDemoForwardingRule } from "@/lib/demo-provider/find-demo-forwarding-rule";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { findInboundMessages } from "@/lib/inbound/find-inbound-messages";
 import { findProviderConfirmation } from "@/lib/inbound/find-provider-confirmation";
@@ -25,7 +25,8 @@ export async function loadForwardingPanel(p: { orgId: string; orgSlug: string; m
   ]);
   const route = platformMailRoute(p.address);
   const mailRoute = route === "demo" && p.orgSlug !== DEMO_ORG_SLUG ? null : route;
-  const demoAccount = mailRoute === "demo" ? (DEMO_ACCOUNTS.find((a) => a.address === p.address) ?? null) : null;
+  const demoRule = mailRoute === "demo" ? await findDemoForwardingRule(db, p.address) : undefined;
+  const demoAccount = demoRule ? { address: demoRule.address, says: describeDemoRule(demoRule) } : null;
   const status = forwardingStatusOf(latest, now);
   // A confirmation matters until forwarding has been verified after it arrived.
   const confirmationWaiting = Boolean(provider.confirmation && !(status === "verified" && latest?.verifiedAt && latest.verifiedAt > provider.confirmation.receivedAt));
