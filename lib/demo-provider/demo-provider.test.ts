@@ -111,7 +111,10 @@ describe("the demo's simulated mail provider", () => {
 
     // Another host: forwards at once.
     const plain = await make();
+    const panelOf = (m: { id: string; address: string }) => loadForwardingPanel({ orgId, orgSlug: "demo", mailboxId: m.id, address: m.address });
+    expect((await panelOf(plain)).demoAccount).toBeNull();
     await createDemoForwardingRule({ orgId, mailboxId: plain.id, provider: "generic" });
+    expect((await panelOf(plain)).demoAccount).toEqual({ address: plain.address, says: "forwards to the alias" });
     await requestForwardingVerification({ orgId, actorId: null, mailboxId: plain.id });
     expect(await eventually(async () => (await status(plain)) === "verified")).toBe(true);
 

@@ -65,3 +65,12 @@ export async function findDemoForwardingRule(db: DbOrTx, address: string): Promi
     .where(and(eq(demoForwardingRule.address, address.trim().toLowerCase()), isNull(demoForwardingRule.removedAt)));
   return r ? { ...r, behaviour: behaviourOf(r) } : undefined;
 }
+
+/** What the provider does for a rule, as S4's demo note says it ("Here <address> …"). */
+export function describeDemoRule(r: { provider: string; behaviour: DemoBehaviour; confirmedAt: Date | null }): string {
+  if (r.behaviour === "microsoft365_blocks") return "behaves like Microsoft 365 blocking external forwarding";
+  if (r.behaviour === "gmail_confirmation") {
+    return r.confirmedAt ? "behaves like Gmail, and its forwarding is confirmed" : "behaves like Gmail, asking to confirm the forwarding first";
+  }
+  return r.provider === "microsoft365" ? "behaves like Microsoft 365 with external forwarding allowed" : "forwards to the alias";
+}

@@ -1,5 +1,6 @@
 import "server-only";
-import { DEMO_ACCOUNTS } from "@/lib/demo-provider/demo-accounts";
+import { db } from "@/db";
+import { describeDemoRule, findDemoForwardingRule } from "@/lib/demo-provider/find-demo-forwarding-rule";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { findInboundMessages } from "@/lib/history/find-inbound-messages";
 import { findProviderConfirmation } from "@/lib/provider-confirmations/find-provider-confirmation";
@@ -21,7 +22,8 @@ export async function loadForwardingPanel(p: { orgId: string; orgSlug: string; m
   ]);
   const route = platformMailRoute(p.address);
   const mailRoute = route === "demo" && p.orgSlug !== DEMO_ORG_SLUG ? null : route;
-  const demoAccount = mailRoute === "demo" ? (DEMO_ACCOUNTS.find((a) => a.address === p.address) ?? null) : null;
+  const demoRule = mailRoute === "demo" ? await findDemoForwardingRule(db, p.address) : undefined;
+  const demoAccount = demoRule ? { address: demoRule.address, says: describeDemoRule(demoRule) } : null;
   return { now, latest, messages, ...provider, mailRoute, demoAccount };
 }
 export type ForwardingPanelData = Awaited<ReturnType<typeof loadForwardingPanel>>;

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { domainDkimKey, domainSending, emailDomain, organization } from "@/db/schema";
 import type { DomainSendingState, StoredRecordCheck } from "@/db/schema/sending";
-import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
+import { DEMO_ORG_SLUG, isDemoMailDomain } from "@/lib/demo/demo-domains";
 import { buildDomainRecords, cannotSendReason, domainStateSentence, SPF_SENTENCE, unicodeDomain, type KeyFacts } from "./domain-records";
 import type { DomainSending } from "./types";
 
@@ -74,7 +74,8 @@ export async function loadDomainFacts(db: DbOrTx, params: { orgId: string; domai
     domainId: r.domainId,
     orgId: r.orgId,
     domain: r.domain,
-    demo: r.slug === DEMO_ORG_SLUG,
+    // The simulated DNS serves only the demo organisation's seeded domains; a domain it adds is looked up for real.
+    demo: r.slug === DEMO_ORG_SLUG && isDemoMailDomain(`x@${r.domain}`),
     state: r.state ?? "not_set_up",
     waitingSince: r.waitingSince,
     lastCheckedAt: r.lastCheckedAt,
