@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { authenticate } from "mailauth";
-import { startTestDns } from "../../lib/inbound/dkim-test-kit";
+import { startTestDns } from "../../tests/dkim-test-kit";
 import { E2E_DNS_PORT } from "../../playwright.config";
 import { expect, expectAccessible, test } from "../fixtures/auth";
 import { startFakeProvider, type FakeProvider } from "../fixtures/fake-provider";
