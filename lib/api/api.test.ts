@@ -349,7 +349,12 @@ describe("R42 mailboxes through the API: the screens' rules and sentences", () =
     const list = await api("GET", "/queues", { key: read });
     expect(list.body.data.find((q: { id: string }) => q.id === qid)).toMatchObject({ mailbox_count: 1, default_mailbox_id: a.body.id });
     const domains = await api("GET", `/domains/${t.domains[0].id}`, { key: read });
-    expect(domains.body).toMatchObject({ name: t.domains[0].domain, sending: null });
+    // R35 through the API: the domain's sending state and its records, from the set-up page's own service.
+    expect(domains.body).toMatchObject({ name: t.domains[0].domain, sending: { state: expect.any(String), records: expect.any(Array) } });
+    const domainList = await api("GET", "/domains", { key: read });
+    const listed = domainList.body.data.find((d: { id: string }) => d.id === t.domains[0].id);
+    expect(listed.sending.state).toBe(domains.body.sending.state);
+    expect(listed.sending.records).toBeUndefined();
   });
 
   it("verify-forwarding answers 202 pending, or the screen's refusal when test messages cannot be sent", async () => {

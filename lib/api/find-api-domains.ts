@@ -2,6 +2,8 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf } from "@/db";
 import type { z } from "zod";
+import { findDomainsSending } from "@/lib/sending/find-domains-sending";
+import { getDomainSendingOrThrow } from "@/lib/sending/get-domain-sending-or-throw";
 import type { domainSchema } from "./resources";
 
 type ApiDomain = z.infer<typeof domainSchema>;
@@ -16,6 +18,39 @@ export async function findApiDomains(orgId: string, id?: string): Promise<ApiDom
              (select count(*)::int from mailbox m where m.domain_id = d.id and m.org_id = d.org_id) as mailbox_count
       from email_domain d where ${sql.join(where, sql` and `)} order by d.domain`),
   );
-  // `sending`: the hook for H1's sending identity (DKIM records and statuses), wired when it lands.
-  return rows.map((r) => ({ id: r.id, name: r.name, mailbox_count: Number(r.mailbox_count), created_at: new Date(r.created_at).toISOString(), sending: null }));
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const sending = await findDomainsSending(db, { orgId });
+  // One domain: its records too (the set-up page's rows), from the same service as the screen.
+  const one = id && rows.length ? await getDomainSendingOrThrow(db, { orgId, domainId: id, now: new Date() }) : null;
+  return rows.map((r) => {
+    const s = sending.get(r.id);
+    return {
+      id: r.id,
+      name: r.name,
+      mailbox_count: Number(r.mailbox_count),
+      created_at: new Date(r.created_at).toISOString(),
+      sending: {
+        state: s?.state ?? "not_set_up",
+        state_sentence: s?.stateSentence ?? "",
+        last_checked_at: iso(s?.lastCheckedAt ?? null),
+        last_success_at: iso(s?.lastSuccessAt ?? null),
+        ...(one
+          ? {
+              records: one.records.map((x) => ({
+                purpose: x.purpose,
+                type: x.type,
+                host: x.host,
+                fqdn: x.fqdn,
+                value: x.value,
+                required: x.required,
+                status: x.status,
+                found: x.found,
+                explanation: x.explanation,
+                checked_at: iso(x.checkedAt),
+              })),
+            }
+          : {}),
+      },
+    };
+  });
 }

@@ -98,6 +98,8 @@ async function queueAnswer(orgId: string, id: string, status = 200): Promise<Api
 
 /** R3 through the API: the domain is named; another organisation's or an unknown one is "not one of yours". */
 async function domainIdByName(orgId: string, name: string): Promise<string> {
+  // A name with control characters is no domain of theirs (and PostgreSQL refuses NUL in text: never a 500).
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) throw new AppError("INVALID", "Choose one of your email domains.", "domainId");
   const [row] = await db
     .select({ id: emailDomain.id })
     .from(emailDomain)
@@ -132,7 +134,7 @@ export const operations = {
     async ({ orgId }) => ({ status: 200, body: { data: await findApiDomains(orgId) } }),
   ),
   getDomain: op(
-    { method: "GET", path: "/domains/{id}", tag: "Domains", summary: "Get an email domain", description: "`sending` is present once sending identity (DKIM) lands; null until then.", access: "read", licence: false, params: ID, responses: { 200: { description: "The domain.", schema: domainSchema } }, errors: [404] },
+    { method: "GET", path: "/domains/{id}", tag: "Domains", summary: "Get an email domain", description: "With `sending.records`: the DKIM and DMARC records to publish and what the last DNS check found.", access: "read", licence: false, params: ID, responses: { 200: { description: "The domain.", schema: domainSchema } }, errors: [404] },
     async ({ orgId, params }) => {
       const [d] = await findApiDomains(orgId, params.id);
       if (!d) throw new ApiProblem("not-found", "That email domain was not found.");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOMAIN_SENDING_STATES, RECORD_STATUSES } from "@/db/schema/sending";
 import { HEALTH_STATES, STATE_CODES } from "@/lib/mailbox-state/derive-mailbox-state";
 import { mailboxFieldsSchema } from "@/lib/mailboxes/schemas";
 import { isCleanText } from "@/lib/validation";
@@ -28,7 +29,31 @@ export const domainSchema = z
     name: z.string().describe("The domain, lowercase, e.g. mycompany.com."),
     mailbox_count: z.int().min(0),
     created_at: time(),
-    sending: z.null().describe("The domain's sending identity (DKIM records and their statuses): present once sending identity lands (H1); null until then."),
+    sending: z
+      .object({
+        state: z.enum(DOMAIN_SENDING_STATES).describe("R36: not_set_up, waiting, ready, at_risk or broken."),
+        state_sentence: z.string().describe("The state in a sentence, as Settings shows it."),
+        last_checked_at: time().nullable(),
+        last_success_at: time().nullable(),
+        records: z
+          .array(
+            z.object({
+              purpose: z.enum(["dkim", "dkim_next", "dkim_previous", "dmarc"]),
+              type: z.literal("TXT"),
+              host: z.string().describe("Relative to the domain, as DNS providers' forms want it."),
+              fqdn: z.string().describe("Fully qualified, without the trailing dot."),
+              value: z.string().describe("What to publish."),
+              required: z.boolean(),
+              status: z.enum(RECORD_STATUSES),
+              found: z.array(z.string()).describe("What is published at the name when it differs from value."),
+              explanation: z.string(),
+              checked_at: time().nullable(),
+            }),
+          )
+          .optional()
+          .describe("The records to publish and what the last check found (R35); on GET /domains/{id} only."),
+      })
+      .describe("The domain's sending identity (R34–R39)."),
   })
   .meta({ id: "Domain" });
 export const domainListSchema = z.object({ data: z.array(domainSchema) }).meta({ id: "DomainList" });
