@@ -3,7 +3,7 @@ import { and, count, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { sendingMessage } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { DAY_MS, tryAgainIn, verificationLimits } from "@/lib/forwarding/verification-limits";
+import { DAY_MS, recipientBudgetLimits, tryAgainIn, verificationLimits } from "@/lib/forwarding/verification-limits";
 
 // R38: test emails and records mailed to a DNS admin are limited like R32's test messages (the same limits, from
 // the same configuration): a cooldown per mailbox (or domain), a daily cap per organisation, and a daily cap per
@@ -49,11 +49,17 @@ export async function claimSendingBudget(
     );
   }
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`send-address:${recipient}`}))`);
-  const perAddress = await windowOf(eq(sendingMessage.recipient, recipient));
-  if (perAddress.n >= limits.perAddressPerDay) {
+  // Per (organisation, address), so that one organisation never spends another's budget (R32, issue 20); and a
+  // ceiling across organisations for the recipient's sake.
+  const budget = recipientBudgetLimits();
+  const perAddress = await windowOf(and(eq(sendingMessage.orgId, p.orgId), eq(sendingMessage.recipient, recipient)));
+  const allOrgs = await windowOf(eq(sendingMessage.recipient, recipient));
+  const over = perAddress.n >= budget.perOrgPerAddressPerDay ? perAddress : allOrgs.n >= budget.allOrgsPerAddressPerDay ? allOrgs : null;
+  if (over) {
+    const n = over === perAddress ? budget.perOrgPerAddressPerDay : budget.allOrgsPerAddressPerDay;
     throw new AppError(
       "LIMIT_REACHED",
-      `${recipient} has received ${limits.perAddressPerDay} messages from the platform in the last 24 hours, the daily limit for one address. Try again ${tryAgainIn(perAddress.until, now)}.`,
+      `${recipient} has received ${n} messages from the platform in the last 24 hours, the daily limit for one address. Try again ${tryAgainIn(over.until, now)}.`,
       "to",
     );
   }
