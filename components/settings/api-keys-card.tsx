@@ -53,7 +53,7 @@ export function ApiKeysCard({ keys }: { keys: ApiKeyView[] }) {
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label="API keys">
           {[...active, ...revoked].map((k) => (
-            <li key={k.id} className={k.revokedAt ? "px-3 py-2.5 opacity-70" : "px-3 py-2.5"}>
+            <li key={k.id} className={k.revokedAt ? "bg-slate-50 px-3 py-2.5" : "px-3 py-2.5"}>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span className="flex min-w-0 items-center gap-2">
                   <KeyRound className="size-4 shrink-0 text-slate-400" aria-hidden />

@@ -100,7 +100,9 @@ test.describe("S1–S4 mailboxes", () => {
     await expect(page.getByText("Inactive", { exact: true }).first()).toBeVisible();
     await page.getByRole("button", { name: "Activate" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Activate" }).click();
-    await expect(page.getByText("Active", { exact: true }).first()).toBeVisible();
+    // Active again: S4 offers Deactivate, and its one state is no longer "Inactive" (decision 0011).
+    await expect(page.getByRole("button", { name: "Deactivate" })).toBeVisible();
+    await expect(page.getByText("Inactive", { exact: true })).toHaveCount(0);
 
     // S4: delete, after typing the address.
     await page.getByRole("button", { name: "Delete" }).click();
