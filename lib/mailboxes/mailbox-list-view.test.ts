@@ -73,7 +73,7 @@ describe("S1's rows travel once, compactly (issue 13)", () => {
   });
 
   it("the badge's words: the state, and only what it does not already say (cause, other address, evidence)", () => {
-    expect(mailboxState(item({}), now, "UTC")).toEqual({ code: "not_verified", detail: "Forwarding never verified" });
+    expect(mailboxState(item({}), now, "UTC")).toEqual({ code: "not_verified", detail: "" });
     expect(mailboxState(item({ active: false }), now, "UTC")).toEqual({ code: "inactive", detail: "Inactive: forwarding is not checked" });
     const old = { requestedAt: hoursAgo(48), expiresAt: hoursAgo(47.75), verifiedAt: hoursAgo(47.9), address: "support@mycompany.com" };
     const moved = item({ address: "new@mycompany.com" }, { currentAddress: "new@mycompany.com", latestVerification: old });
