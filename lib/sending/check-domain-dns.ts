@@ -15,9 +15,14 @@ import { loadDomainFacts, RETIRED_KEY_VISIBLE_MS, toDomainSending, type DomainFa
 import { createSendingResolver, type SendingResolver } from "./sending-resolver";
 import type { DomainSending } from "./types";
 
-/** The resolver for an organisation's checks: the simulated DNS for the demo organisation, DNS_SERVERS otherwise. */
-export function resolverFor(db: Db, facts: Pick<DomainFacts, "demo" | "orgId">): SendingResolver {
-  return facts.demo ? createDemoResolver(db, facts.orgId) : createSendingResolver();
+/**
+ * The resolver for an organisation's checks: the simulated DNS for the demo's seeded domains, ALWAYS (a resolver
+ * passed by a caller, e.g. a scheduled run over every due domain, never checks them against real DNS); otherwise
+ * the caller's, or DNS_SERVERS.
+ */
+export function resolverFor(db: Db, facts: Pick<DomainFacts, "demo" | "orgId">, given?: SendingResolver): SendingResolver {
+  if (facts.demo) return createDemoResolver(db, facts.orgId);
+  return given ?? createSendingResolver();
 }
 
 /**
@@ -171,7 +176,7 @@ export async function checkDomainDns(
   await ensureDomainKey(db, { orgId, domainId, now });
   const [facts] = await loadDomainFacts(db, { orgId, domainIds: [domainId] });
   if (!facts) throw notFound("That email domain");
-  const checks = await lookupDomainRecords(params.resolver ?? resolverFor(db, facts), facts, now);
+  const checks = await lookupDomainRecords(resolverFor(db, facts, params.resolver), facts, now);
   const stored = await applyDomainCheck(db, facts, checks, { now, actorId: params.actorId, intervalMs: params.intervalMs });
   if (!stored) throw notFound("That email domain");
   const [after] = await loadDomainFacts(db, { orgId, domainIds: [domainId] });

@@ -57,7 +57,7 @@ export async function runDomainChecks(
   let failed = 0;
   await eachLimited(facts, opts.concurrency ?? DOMAIN_CHECK_CONCURRENCY, async (f) => {
     try {
-      const checks = await lookupDomainRecords(opts.resolver ?? resolverFor(db, f), f, now);
+      const checks = await lookupDomainRecords(resolverFor(db, f, opts.resolver), f, now);
       if (await applyDomainCheck(db, f, checks, { now, intervalMs })) checked++;
     } catch (e) {
       failed++;
