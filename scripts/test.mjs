@@ -72,6 +72,29 @@ function summary() {
   } catch {}
   return `Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`;
 }
+/** The failed tests by name, so that the last lines of a failed run (all a CI summary may show) say which. */
+function failures() {
+  const names = [];
+  try {
+    for (const file of JSON.parse(readFileSync(VITEST_JSON, "utf8")).testResults ?? [])
+      for (const t of file.assertionResults ?? [])
+        if (t.status === "failed")
+          names.push(`vitest: ${file.name.replace(process.cwd() + "/", "")} > ${t.fullName}\n    ${String(t.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300)}`);
+  } catch {}
+  try {
+    const walk = (suite, path) => {
+      for (const spec of suite.specs ?? [])
+        for (const t of spec.tests ?? [])
+          if (t.status === "unexpected") {
+            const err = t.results?.at(-1)?.error?.message ?? "";
+            names.push(`playwright: ${spec.file} > ${[...path, spec.title].join(" > ")}\n    ${err.split("\n")[0].slice(0, 300)}`);
+          }
+      for (const s of suite.suites ?? []) walk(s, [...path, s.title]);
+    };
+    for (const s of JSON.parse(readFileSync(PLAYWRIGHT_JSON, "utf8")).suites ?? []) walk(s, []);
+  } catch {}
+  return names.length ? `\nFailed:\n${names.map((n) => `  - ${n}`).join("\n")}` : "";
+}
 for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(" ")}`);
   const r = spawnSync(cmd, args, { stdio: "inherit" });
@@ -80,6 +103,7 @@ for (const [name, cmd, args] of steps) {
     const report = name.startsWith("Unit") ? VITEST_JSON : name.startsWith("End") ? PLAYWRIGHT_JSON : null;
     const counted = report && existsSync(report) && /"(numFailedTests|unexpected)":\s*[1-9]/.test(readFileSync(report, "utf8"));
     if (!counted) stagesFailed += 1;
+    console.log(failures());
     console.log(summary());
     process.exit(r.status ?? 1);
   }
