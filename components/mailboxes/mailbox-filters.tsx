@@ -13,18 +13,20 @@ export function MailboxFilters({ view }: { view: ListView }) {
   const [q, setQ] = useState(view.q);
   const [status, setStatus] = useState(view.status);
   const [health, setHealth] = useState(view.health);
+  const [sending, setSending] = useState(view.sending);
   // When the URL changes another way (a sort link, Back), the selects follow it.
   const [seen, setSeen] = useState(view);
   if (seen !== view) {
     setSeen(view);
     setStatus(view.status);
     setHealth(view.health);
+    setSending(view.sending);
   }
   const [pending, start] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const go = (patch: Partial<ListView>) => {
     clearTimeout(timer.current);
-    start(() => router.replace(`/maker/mailboxes${viewSearch(view, { q, status, health, ...patch })}`, { scroll: false }));
+    start(() => router.replace(`/maker/mailboxes${viewSearch(view, { q, status, health, sending, ...patch })}`, { scroll: false }));
   };
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -62,6 +64,14 @@ export function MailboxFilters({ view }: { view: ListView }) {
           {HEALTH_STATES.map((h) => (
             <option key={h} value={h}>{HEALTH_FILTER_LABEL[h]}</option>
           ))}
+        </NativeSelect>
+      </label>
+      <label className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600">
+        Sending
+        <NativeSelect value={sending} onChange={(e) => { const v = e.target.value as ListView["sending"]; setSending(v); go({ sending: v }); }} className="w-36">
+          <option value="all">All</option>
+          <option value="ready">Ready to send</option>
+          <option value="cannot">Cannot send</option>
         </NativeSelect>
       </label>
     </div>

@@ -43,6 +43,22 @@ test("both demo domain states, Publish the missing DKIM record, then a test emai
   expect(["mycompany.com", "example.org"]).toContain(missing);
   await expectAccessible(page);
   await shoot(page, "sending-2-demo-dns-missing");
+
+  // S1's Sending filter: "Cannot send" lists the mailboxes of the domain missing its record, and only those.
+  await page.goto("/maker/mailboxes");
+  await page.getByLabel("Sending").selectOption("cannot");
+  await expect(page).toHaveURL(/sending=cannot/);
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const cannot = await rows.allTextContents();
+  expect(cannot.length).toBeGreaterThan(0);
+  for (const row of cannot) expect(row).toContain(`@${missing}`);
+  await page.getByLabel("Sending").selectOption("ready");
+  await expect(page).toHaveURL(/sending=ready/);
+  await expect(rows.filter({ hasText: `@${missing}` })).toHaveCount(0);
+  await expect(rows.first()).toBeVisible();
+
+  await page.goto("/maker/demo-provider");
   await publish.click();
   const domainRow = dnsPanel.getByTestId(`demo-domain-${missing}`);
   await expect(domainRow.getByTestId("domain-state")).toHaveText("Ready to send");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MailboxListItem } from "./find-mailboxes";
 import { mailboxHealth, type HealthFacts } from "@/lib/mailbox-state/derive-mailbox-state";
 import { stateLabel } from "@/lib/mailbox-state/state-map";
-import { mailboxState, packListData, unpackListData } from "./mailbox-list-view";
+import { applyListView, DEFAULT_VIEW, mailboxState, packListData, parseListView, unpackListData, viewSearch } from "./mailbox-list-view";
 
 const now = new Date("2026-11-26T12:00:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
@@ -86,5 +86,19 @@ describe("S1's rows travel once, compactly (issue 13)", () => {
       detail: "No mail since 25 Nov 2026, 06:00 UTC; receiving mail, last message 1 hour ago",
     });
     expect(mailboxState(item({ lastCustomerMailAt: hoursAgo(3) }), now, "UTC")).toEqual({ code: "receiving_mail", detail: "Not verified; last message 3 hours ago" });
+  });
+});
+
+describe("S1's Sending filter (H1, R36)", () => {
+  const a = item({ id: "00000000-0000-4000-8000-00000000000a", displayName: "A", address: "a@ready.com" });
+  const b = item({ id: "00000000-0000-4000-8000-00000000000b", displayName: "B", address: "b@broken.com" });
+  it("keeps the mailboxes the platform cannot send as, or the others, and lives in the URL", () => {
+    const cannot = new Set([b.id]);
+    expect(applyListView([a, b], { ...DEFAULT_VIEW, sending: "cannot" }, cannot).map((m) => m.displayName)).toEqual(["B"]);
+    expect(applyListView([a, b], { ...DEFAULT_VIEW, sending: "ready" }, cannot).map((m) => m.displayName)).toEqual(["A"]);
+    expect(applyListView([a, b], DEFAULT_VIEW, cannot).map((m) => m.displayName)).toEqual(["A", "B"]);
+    expect(parseListView({ sending: "cannot" }).sending).toBe("cannot");
+    expect(parseListView({ sending: "nonsense" }).sending).toBe("all");
+    expect(viewSearch({ ...DEFAULT_VIEW, sending: "cannot" })).toBe("?sending=cannot");
   });
 });

@@ -11,12 +11,14 @@ export type ListView = {
   q: string;
   status: "all" | "active" | "inactive";
   health: "all" | HealthState;
+  /** H1 (R36): whether the platform may send as the mailbox (its domain's DKIM record verified at the last check). */
+  sending: "all" | "ready" | "cannot";
   sort: SortKey;
   dir: "asc" | "desc";
 };
 export const SORT_KEYS = ["displayName", "address", "alias", "status", "queues", "smartRouting", "lastReceived"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export const DEFAULT_VIEW: ListView = { q: "", status: "all", health: "all", sort: "displayName", dir: "asc" };
+export const DEFAULT_VIEW: ListView = { q: "", status: "all", health: "all", sending: "all", sort: "displayName", dir: "asc" };
 
 /** S1's rows: the list items, whose `health` (R29, lib/health) drives the forwarding filter, sort and badge. */
 export type MailboxRow = MailboxListItem;
@@ -27,11 +29,13 @@ const one = (sp: Params, k: string) => (typeof sp[k] === "string" ? (sp[k] as st
 export function parseListView(sp: Params): ListView {
   const status = one(sp, "status");
   const health = one(sp, "health");
+  const sending = one(sp, "sending");
   const sort = one(sp, "sort") as SortKey;
   return {
     q: one(sp, "q").slice(0, 200),
     status: status === "active" || status === "inactive" ? status : "all",
     health: (HEALTH_STATES as readonly string[]).includes(health) ? (health as HealthState) : "all",
+    sending: sending === "ready" || sending === "cannot" ? sending : "all",
     sort: SORT_KEYS.includes(sort) ? sort : "displayName",
     dir: one(sp, "dir") === "desc" ? "desc" : "asc",
   };
@@ -41,7 +45,7 @@ export function parseListView(sp: Params): ListView {
 export function viewSearch(view: ListView, patch: Partial<ListView> = {}): string {
   const v = { ...view, ...patch };
   const p = new URLSearchParams();
-  for (const k of ["q", "status", "health", "sort", "dir"] as const) {
+  for (const k of ["q", "status", "health", "sending", "sort", "dir"] as const) {
     const value = k === "q" ? v.q.trim() : v[k];
     if (value && value !== DEFAULT_VIEW[k]) p.set(k, value);
   }
@@ -66,12 +70,17 @@ function sortValue(m: MailboxRow, key: SortKey): string | number {
   }
 }
 
-/** Applies a view to the organisation's mailboxes: the text filter also finds queue and routing names. */
-export function applyListView(all: MailboxListItem[], view: ListView): MailboxRow[] {
+/**
+ * Applies a view to the organisation's mailboxes: the text filter also finds queue and routing names. The sending
+ * filter needs `cannotSend`, the ids of the mailboxes the platform may not send as (lib/sending's
+ * findMailboxesSending, read by the page: lib/mailboxes does not import lib/sending, which imports it).
+ */
+export function applyListView(all: MailboxListItem[], view: ListView, cannotSend: ReadonlySet<string> = new Set()): MailboxRow[] {
   const q = fold(view.q.trim());
   const rows = all
     .filter((m) => view.status === "all" || m.active === (view.status === "active"))
     .filter((m) => view.health === "all" || m.health.state === view.health)
+    .filter((m) => view.sending === "all" || cannotSend.has(m.id) === (view.sending === "cannot"))
     .filter((m) => !q || [m.displayName, m.address, m.alias, m.smartRouting?.name ?? "", ...m.queues.map((x) => x.name)].some((s) => fold(s).includes(q)));
   const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
   const sign = view.dir === "desc" ? -1 : 1;

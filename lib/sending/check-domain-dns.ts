@@ -10,7 +10,7 @@ import { createDemoResolver } from "./demo-dns";
 import { nextCheckAt, nextDomainState } from "./domain-state";
 import { ensureDomainKey } from "./ensure-domain-key";
 import { evaluateDkimRecord } from "./evaluate-dkim-record";
-import { evaluateDmarcRecord } from "./evaluate-dmarc-record";
+import { evaluateDmarcRecord, organisationalDomain } from "./evaluate-dmarc-record";
 import { loadDomainFacts, RETIRED_KEY_VISIBLE_MS, toDomainSending, type DomainFacts } from "./load-domain-sending";
 import { createSendingResolver, type SendingResolver } from "./sending-resolver";
 import type { DomainSending } from "./types";
@@ -45,7 +45,13 @@ export async function lookupDomainRecords(resolver: SendingResolver, f: DomainFa
   const signing = dkim.find((c) => c.purpose === "dkim");
   const pending = dkim.find((c) => c.purpose === "dkim_next");
   const dkimVerified = signing?.status === "verified" || pending?.status === "verified";
-  const d = evaluateDmarcRecord(dmarcLookup, { dkimVerified });
+  let d = evaluateDmarcRecord(dmarcLookup, { dkimVerified });
+  // A subdomain without a DMARC record of its own is covered by its organisational domain's (RFC 7489 §6.6.3).
+  const org = d.reason === "dmarc_recommended" ? organisationalDomain(f.domain) : null;
+  if (org) {
+    const inherited = evaluateDmarcRecord(await resolver.lookupTxt(`_dmarc.${org}`), { dkimVerified, inherited: true });
+    if (inherited.status === "verified") d = inherited;
+  }
   return [...dkim, { purpose: "dmarc", fqdn: dmarcFqdn, status: d.status, reason: d.reason, found: d.found, ...(d.dmarc ? { dmarc: d.dmarc } : {}), checkedAt }];
 }
 

@@ -52,6 +52,8 @@ export function recordExplanation(reason: RecordReason, ctx: { domain: string; f
       return `No DMARC record on ${d}. We recommend this one: it asks receivers for reports and changes no delivery.`;
     case "dmarc_found":
       return `A DMARC record is published on ${d}; you do not need to change it.`;
+    case "dmarc_inherited":
+      return `No DMARC record on ${d} itself: receivers apply the one of its organisational domain. You need not publish one of your own.`;
     case "dmarc_several":
       return `Several DMARC records are published at ${ctx.fqdn}; receivers then ignore all of them. Keep only one.`;
     case "dmarc_malformed":
@@ -126,7 +128,8 @@ export function buildDomainRecords(params: { domain: string; keys: KeyFacts[]; c
   const found = c?.reason === "dmarc_found" && c.found[0] ? c.found[0] : null;
   const reason = (c?.reason as RecordReason | undefined) ?? "not_checked";
   const explanation = recordExplanation(reason, { domain, fqdn: dmarcFqdn, purpose: "dmarc" });
-  const extra = c ? dmarcSentence(c, domain) : null;
+  const inherited = c?.reason === "dmarc_inherited" && c.found[0] ? `Published: ${c.found[0]}` : null;
+  const extra = [inherited, c ? dmarcSentence(c, domain) : null].filter(Boolean).join(" ") || null;
   rows.push({
     purpose: "dmarc",
     type: "TXT",

@@ -33,3 +33,9 @@ export async function findMailboxesSending(db: Db, params: { orgId: string; mail
   }
   return out;
 }
+
+/** The ids of the organisation's mailboxes that the platform may not send as (S1's "Sending" filter). */
+export async function findMailboxesCannotSend(db: Db, orgId: string): Promise<Set<string>> {
+  const sending = await findMailboxesSending(db, { orgId });
+  return new Set([...sending.values()].filter((m) => !m.canSend).map((m) => m.mailboxId));
+}

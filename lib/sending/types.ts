@@ -34,6 +34,7 @@ export type RecordReason =
   | "dns_error" // SERVFAIL, refused, a CNAME loop…
   | "dmarc_recommended" // no DMARC record: we recommend one
   | "dmarc_found" // a DMARC record is published (its policy and alignment are in `dmarc`)
+  | "dmarc_inherited" // none on the (sub)domain: receivers apply its organisational domain's (RFC 7489 §6.6.3)
   | "dmarc_several" // several DMARC records: receivers ignore them all
   | "dmarc_malformed"
   | "old_key_still_signing" // the previous key, kept until the new one verifies

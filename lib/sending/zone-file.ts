@@ -38,7 +38,9 @@ export function domainZoneFile(sending: Pick<DomainSending, "domain" | "records"
     "",
   ];
   for (const r of sending.records) {
-    if (r.purpose === "dkim_previous") continue;
+    // Not the previous key; nor a DMARC record where the organisational domain's applies (ours, p=none, would
+    // replace its policy for this subdomain).
+    if (r.purpose === "dkim_previous" || r.reason === "dmarc_inherited") continue;
     lines.push(`; ${PURPOSE[r.purpose]}`);
     lines.push(`${r.fqdn}. 3600 IN ${r.type} ${quoteTxt(r.value)}`);
     lines.push("");

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { AccessProblem } from "@/components/auth/access-problem";
 import { MailboxesScreen } from "@/components/mailboxes/mailboxes-screen";
 import { requirePageAccess } from "@/lib/auth/page-access";
+import { db } from "@/db";
+import { findMailboxesCannotSend } from "@/lib/sending/find-mailboxes-sending";
 import { applyListView, packListData, parseListView } from "@/lib/mailboxes/mailbox-list-view";
 import { loadMailboxesPage } from "@/lib/mailboxes/load-mailboxes-page";
 
@@ -14,6 +16,7 @@ export default async function MailboxesPage({ searchParams }: { searchParams: Pr
   const { org } = access.member;
   const [{ mailboxes, domainCount, queues }, sp] = await Promise.all([loadMailboxesPage(org.id), searchParams]);
   const view = parseListView(sp);
-  const data = packListData(applyListView(mailboxes, view), queues, new Date(), org.timezone);
+  const cannotSend = view.sending === "all" ? undefined : await findMailboxesCannotSend(db, org.id);
+  const data = packListData(applyListView(mailboxes, view, cannotSend), queues, new Date(), org.timezone);
   return <MailboxesScreen data={data} view={view} total={mailboxes.length} limit={org.mailboxLimit} domainCount={domainCount} timeZone={org.timezone} />;
 }

@@ -1,4 +1,6 @@
 import { getMakerAccess } from "@/lib/auth/guard";
+import { db } from "@/db";
+import { findMailboxesCannotSend } from "@/lib/sending/find-mailboxes-sending";
 import { applyListView, mailboxesCsv, parseListView } from "@/lib/mailboxes/mailbox-list-view";
 import { findMailboxes } from "@/lib/mailboxes/find-mailboxes";
 
@@ -7,7 +9,9 @@ export async function GET(request: Request) {
   const access = await getMakerAccess({ licence: true });
   if (access.kind !== "ok") return new Response("Not allowed.", { status: access.kind === "signed-out" ? 401 : 403 });
   const view = parseListView(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = applyListView(await findMailboxes(access.member.org.id), view);
+  const orgId = access.member.org.id;
+  const cannotSend = view.sending === "all" ? undefined : await findMailboxesCannotSend(db, orgId);
+  const rows = applyListView(await findMailboxes(orgId), view, cannotSend);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(mailboxesCsv(rows), {
     headers: {
