@@ -114,6 +114,15 @@ describe("the architecture of lib/", () => {
     }
   });
 
+  it("keeps UI code out of lib/ (the API and the jobs load lib/ without React: a lucide icon there broke `npm run bench`)", () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+      );
+    const offenders = walk(LIB).filter((f) => /from\s+["'](lucide-react|@\/components\/)/.test(readFileSync(f, "utf8")));
+    expect(offenders.map((f) => path.relative(LIB, f))).toEqual([]);
+  });
+
   it("finds a loop where there is one", () => {
     const graph = new Map([
       ["a", new Map([["b", "a/x.ts"]])],

@@ -1,7 +1,19 @@
+import { CircleCheck, CircleDashed, CircleOff, Clock, Inbox, MailQuestion, MoonStar, RotateCcw, XCircle, type LucideIcon } from "lucide-react";
 import { cn } from "@/lib/cn";
 import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
-import { MAILBOX_STATE, stateLabel, type StateTone } from "@/lib/mailbox-state/state-map";
+import { MAILBOX_STATE, stateLabel, type StateIcon, type StateTone } from "@/lib/mailbox-state/state-map";
 
+const ICON: Record<StateIcon, LucideIcon> = {
+  "circle-check": CircleCheck,
+  "circle-dashed": CircleDashed,
+  "circle-off": CircleOff,
+  clock: Clock,
+  inbox: Inbox,
+  "mail-question": MailQuestion,
+  "moon-star": MoonStar,
+  "rotate-ccw": RotateCcw,
+  "x-circle": XCircle,
+};
 const TONE_CLASS: Record<StateTone, string> = { neutral: "b-gray", blue: "b-blue", green: "b-green", amber: "b-amber", red: "b-red" };
 
 /**
@@ -17,7 +29,7 @@ export function MailboxStateBadge(props: {
 }) {
   const entry = MAILBOX_STATE[props.health.code];
   const label = stateLabel(props.health);
-  const Icon = entry.icon;
+  const Icon = ICON[entry.icon];
   const md = props.size === "md";
   return (
     <span

@@ -1,8 +1,9 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db, rowsOf } from "@/db";
-import { findHealthFacts } from "@/lib/health/find-health-facts";
+import { findHealthFacts, type MailboxHealthRow } from "@/lib/health/find-health-facts";
 import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
+import type { FailureReason } from "@/lib/mailbox-state/failure-reason";
 import { MAILBOX_STATE } from "@/lib/mailbox-state/state-map";
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { ApiProblem } from "./problem";
@@ -23,9 +24,6 @@ type Raw = {
   updated_at: string | Date;
   created_key: string;
   queues: { id: string; name: string; is_default: boolean }[] | string | null;
-  latest: { requested_at: string; verified_at: string | null; failed_at: string | null; expires_at: string; failure_reason: string | null; bounce_kind: string | null; bounce_status: string | null } | string | null;
-  last_verified_at: string | Date | null;
-  other_address: boolean;
 };
 
 const json = <T>(v: T | string | null): T | null => (typeof v === "string" ? (JSON.parse(v) as T) : v);
@@ -78,17 +76,7 @@ export async function findApiMailboxes(
            m.version, m.created_at, m.updated_at,
            to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
            (select json_agg(json_build_object('id', q.id, 'name', q.name, 'is_default', qm.is_default) order by q.name)
-              from queue_mailbox qm join queue q on q.id = qm.queue_id where qm.mailbox_id = m.id) as queues,
-           (select json_build_object('requested_at', v.requested_at, 'verified_at', v.verified_at, 'failed_at', v.failed_at,
-                                     'expires_at', v.expires_at, 'failure_reason', v.failure_reason,
-                                     'bounce_kind', v.bounce_kind, 'bounce_status', v.bounce_status)
-              from forwarding_verification v
-              where v.mailbox_id = m.id and v.address = m.local_part || '@' || d.domain
-              order by v.requested_at desc limit 1) as latest,
-           (select max(v.verified_at) from forwarding_verification v
-              where v.mailbox_id = m.id and v.address = m.local_part || '@' || d.domain) as last_verified_at,
-           exists (select 1 from forwarding_verification v
-              where v.mailbox_id = m.id and v.address <> m.local_part || '@' || d.domain) as other_address
+              from queue_mailbox qm join queue q on q.id = qm.queue_id where qm.mailbox_id = m.id) as queues
     from mailbox m
     join email_domain d on d.id = m.domain_id and d.org_id = m.org_id
     join organization o on o.id = m.org_id
@@ -99,25 +87,30 @@ export async function findApiMailboxes(
     rowsQuery.then((r) => rowsOf<Raw>(r)),
     findHealthFacts(db, opts.id ? { orgId, mailboxId: opts.id } : { orgId }, now),
   ]);
-  const healthOf = new Map(health.map((h) => [h.mailboxId, h.health]));
+  const healthOf = new Map(health.map((h) => [h.mailboxId, h]));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    data: page.map((r) => toApiMailbox(r, healthOf.get(r.id) ?? { state: "not_verified", code: "not_verified" }, now)),
+    data: page.map((r) => toApiMailbox(r, healthOf.get(r.id), now)),
     nextCursor: rows.length > limit && last ? encodeCursor(last.created_key, last.id) : null,
   };
 }
 
-function toApiMailbox(r: Raw, health: MailboxHealth, now: Date): ApiMailbox {
-  const v = json(r.latest);
-  // The forwarding fact of the latest verification of the current address (the state itself is `health`).
-  const status = !v
-    ? "unknown"
-    : v.verified_at
-      ? "verified"
-      : v.failed_at || new Date(v.expires_at) <= now
-        ? "failed"
-        : "pending";
+/** A failure as the API names it: the stored code (R27), with the bounce's kind and status. */
+function failureFields(f: FailureReason | null | undefined): ApiMailbox["forwarding"]["failure"] {
+  if (f?.code === "bounce") return { reason: "bounce", bounce_kind: f.kind, bounce_status: f.status };
+  const reason = !f || f.code === "timed_out" ? "timeout" : f.code;
+  return { reason, bounce_kind: null, bounce_status: null };
+}
+
+function toApiMailbox(r: Raw, row: MailboxHealthRow | undefined, now: Date): ApiMailbox {
+  const health: MailboxHealth = row?.health ?? { state: "not_verified", code: "not_verified" };
+  // The forwarding facts come from the same read as the state (findHealthFacts): the latest verification, when it
+  // is of the current address (after an address change, the new address has none yet: address_changed).
+  const latest = row?.facts.latestVerification ?? null;
+  const v = latest && (latest.address === null || latest.address === row!.address) ? latest : null;
+  const status = !v ? "unknown" : v.verifiedAt ? "verified" : v.failedAt || v.expiresAt <= now ? "failed" : "pending";
+  const failure = status === "failed" && v ? failureFields(v.failure) : null;
   return {
     id: r.id,
     display_name: r.display_name,
@@ -130,11 +123,11 @@ function toApiMailbox(r: Raw, health: MailboxHealth, now: Date): ApiMailbox {
     active: r.active,
     forwarding: {
       status,
-      address_changed: !v && r.other_address,
-      requested_at: iso(v?.requested_at),
-      verified_at: iso(r.last_verified_at),
-      expires_at: status === "pending" ? iso(v?.expires_at) : null,
-      failure: status === "failed" && v ? { reason: v.failure_reason ?? "timeout", bounce_kind: v.bounce_kind, bounce_status: v.bounce_status } : null,
+      address_changed: !v && latest !== null,
+      requested_at: iso(v?.requestedAt),
+      verified_at: iso(row?.lastVerifiedAt),
+      expires_at: status === "pending" ? iso(v?.expiresAt) : null,
+      failure,
     },
     health: {
       state: health.state,

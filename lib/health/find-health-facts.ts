@@ -15,6 +15,8 @@ export type MailboxHealthRow = {
   language: string;
   timeZone: string;
   everVerified: boolean;
+  /** The last successful verification of the current address (the API's forwarding.verified_at). */
+  lastVerifiedAt: Date | null;
   openIncidentId: string | null;
   facts: HealthFacts;
   health: MailboxHealth;
@@ -37,6 +39,7 @@ const factsRow = z.object({
   vBounceStatus: z.string().nullable(),
   vAddress: z.string().nullable(),
   everVerified: z.boolean(),
+  lastVerifiedAt: dateOrNull(),
   lastCustomerMailAt: dateOrNull(),
   silentSince: dateOrNull(),
   confirmationWaiting: z.boolean(),
@@ -64,7 +67,7 @@ export async function findHealthFacts(db: DbOrTx, scope: { orgId?: string; mailb
            lv.requested_at as "vRequestedAt", lv.expires_at as "vExpiresAt", lv.verified_at as "vVerifiedAt",
            lv.failed_at as "vFailedAt", lv.failure_reason as "vFailureReason", lv.bounce_kind as "vBounceKind",
            lv.bounce_status as "vBounceStatus", lv.address as "vAddress",
-           (ok.verified_at is not null) as "everVerified",
+           (ok.verified_at is not null) as "everVerified", ok.verified_at as "lastVerifiedAt",
            m.last_customer_mail_at as "lastCustomerMailAt",
            (select s.since from mailbox_silence s
             where s.mailbox_id = m.id and (m.last_customer_mail_at is null or s.since >= m.last_customer_mail_at)
@@ -131,6 +134,7 @@ export async function findHealthFacts(db: DbOrTx, scope: { orgId?: string; mailb
       language: r.language,
       timeZone: r.timeZone,
       everVerified: r.everVerified,
+      lastVerifiedAt: r.lastVerifiedAt,
       openIncidentId: r.openIncidentId,
       facts,
       health: mailboxHealth(facts),

@@ -1,18 +1,7 @@
 // The words of each mailbox state, once (documenso's FRIENDLY_STATUS_MAP): its label, tone, icon, and the sentence
 // of its cause. The badge (components/mailbox-state/mailbox-state-badge.tsx), S1, S4, S5, the CSV export and the
-// filters all read this map; nothing else names a state. PURE: client components import it.
-import {
-  CircleCheck,
-  CircleDashed,
-  CircleOff,
-  Clock,
-  Inbox,
-  MailQuestion,
-  MoonStar,
-  RotateCcw,
-  XCircle,
-  type LucideIcon,
-} from "lucide-react";
+// filters all read this map; nothing else names a state. PURE: client components import it, and so does the API
+// (which must not load UI code): the icon is named here and drawn by the badge.
 import { en } from "@/lib/i18n/catalogues/en";
 import { formatAgo } from "@/lib/format-time";
 import type { HealthCause, HealthState, MailboxHealth, StateCode } from "./derive-mailbox-state";
@@ -20,10 +9,13 @@ import { describeFailure } from "./failure-reason";
 
 export type StateTone = "neutral" | "blue" | "green" | "amber" | "red";
 
+/** The icon of a state, by name (lucide's); components/mailbox-state draws it. */
+export type StateIcon = "circle-check" | "circle-dashed" | "circle-off" | "clock" | "inbox" | "mail-question" | "moon-star" | "rotate-ccw" | "x-circle";
+
 export type StateEntry = {
   label: string;
   tone: StateTone;
-  icon: LucideIcon;
+  icon: StateIcon;
   /** The state's cause in a sentence (English: the Maker's language), times formatted by the caller. */
   cause: (c: HealthCause | undefined, time: (d: Date) => string) => string | null;
 };
@@ -34,51 +26,51 @@ const failed = (c: HealthCause | undefined, time: (d: Date) => string) =>
     : null;
 
 export const MAILBOX_STATE: Record<StateCode, StateEntry> = {
-  inactive: { label: "Inactive", tone: "neutral", icon: CircleOff, cause: () => "Inactive: forwarding is not checked" },
+  inactive: { label: "Inactive", tone: "neutral", icon: "circle-off", cause: () => "Inactive: forwarding is not checked" },
   // "Not verified" says it all: no cause sentence (S1 sends 50 rows within 70 kB; each row carries its cause).
-  not_verified: { label: "Not verified", tone: "neutral", icon: CircleDashed, cause: () => null },
+  not_verified: { label: "Not verified", tone: "neutral", icon: "circle-dashed", cause: () => null },
   address_changed: {
     label: "Not verified",
     tone: "neutral",
-    icon: CircleDashed,
+    icon: "circle-dashed",
     cause: (c) => (c?.kind === "address_changed" ? `Not verified for ${c.address}` : null),
   },
   receiving_mail: {
     label: "Receiving mail",
     tone: "blue",
-    icon: Inbox,
+    icon: "inbox",
     cause: (c) => (c?.kind === "address_changed" ? `Not verified for ${c.address}` : "Not verified"),
   },
   verifying: {
     label: "Verification pending",
     tone: "amber",
-    icon: Clock,
+    icon: "clock",
     cause: (c, time) => (c?.kind === "verification_pending" ? `Verification running since ${time(c.since)}` : null),
   },
   checking: {
     label: "Checking",
     tone: "amber",
-    icon: Clock,
+    icon: "clock",
     cause: (c, time) => (c?.kind === "silent" ? `No mail since ${time(c.since)}: re-verification starting` : null),
   },
-  healthy: { label: "Forwarding verified", tone: "green", icon: CircleCheck, cause: () => null },
+  healthy: { label: "Forwarding verified", tone: "green", icon: "circle-check", cause: () => null },
   confirmation_waiting: {
     label: "Gmail confirmation waiting",
     tone: "red",
-    icon: MailQuestion,
+    icon: "mail-question",
     cause: () => "Gmail forwards nothing until its confirmation is completed",
   },
   confirmed_verify_again: {
     label: "Forwarding confirmed: verify again",
     tone: "amber",
-    icon: RotateCcw,
+    icon: "rotate-ccw",
     cause: () => "The provider held the earlier test message until its confirmation: verify forwarding again",
   },
-  verification_failed: { label: "Verification failed", tone: "red", icon: XCircle, cause: failed },
+  verification_failed: { label: "Verification failed", tone: "red", icon: "x-circle", cause: failed },
   silent: {
     label: "Mail stopped",
     tone: "red",
-    icon: MoonStar,
+    icon: "moon-star",
     cause: (c, time) => (c?.kind === "silent" ? `No mail since ${time(c.since)}` : null),
   },
 };
