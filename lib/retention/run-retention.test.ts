@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditEvent, forwardingVerification, inboundMessage } from "@/db/schema";
+import { apiIdempotency, auditEvent, forwardingVerification, inboundMessage } from "@/db/schema";
+import { createApiKey } from "@/lib/api/create-api-key";
 import { createTestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { retentionOptionsFromEnv, runRetention } from "./run-retention";
@@ -83,5 +84,16 @@ describe("R33 retention across organisations", () => {
     const result = await runRetention(db, { now: NOW });
     expect(await countOf(m.id)).toBe(1);
     expect(result.inboundExpired).toBeGreaterThanOrEqual(1);
+  });
+
+  it("R42 prunes the API's stored Idempotency-Key answers once their 24 hours are over, and keeps the others", async () => {
+    const t = await createTestOrg();
+    const key = await createApiKey({ orgId: t.org.id, actorId: null, name: "Retention", access: "write" });
+    const row = (k: string, at: Date) => ({ keyId: key.id, idempotencyKey: k, requestHash: "h", status: 201, body: {}, headers: {}, createdAt: at });
+    await db.insert(apiIdempotency).values([row("old", daysAgo(1, 1)), row("fresh", daysAgo(1, -60_000))]);
+    const result = await runRetention(db, { now: NOW, orgId: t.org.id });
+    expect(result.idempotencyPruned).toBe(1);
+    const left = await db.select({ k: apiIdempotency.idempotencyKey }).from(apiIdempotency).where(eq(apiIdempotency.keyId, key.id));
+    expect(left.map((r) => r.k)).toEqual(["fresh"]);
   });
 });

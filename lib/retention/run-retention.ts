@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
+import { IDEMPOTENCY_WINDOW_MS } from "@/lib/api/idempotency";
 import { config, type Config } from "@/lib/config";
 
 /**
@@ -9,7 +10,8 @@ import { config, type Config } from "@/lib/config";
  * - forwarding verifications: finished ones (verified, failed, or expired) older than VERIFICATION_RETENTION_DAYS
  *   (default 30) are pruned, but never a mailbox's latest one, from which its status is derived;
  * - audit history: AUDIT_RETENTION_DAYS (default 730, two years);
- * - sign-in limiter rows whose window and lock are over (older than a day).
+ * - sign-in limiter rows whose window and lock are over (older than a day);
+ * - the API's stored answers for Idempotency-Key once their 24 hours are over (R42).
  * Deletes run in batches of `batchSize` rows, each its own short statement, yielding between batches, so
  * that pruning never holds locks that requests would wait for. Meant to be run by the job queue (no timer
  * here, so that no instance is missed or doubled); safe to run on several instances at once.
@@ -30,6 +32,7 @@ export type RetentionResult = {
   verificationsPruned: number;
   auditPruned: number;
   signInLimitsPruned: number;
+  idempotencyPruned: number;
 };
 
 export const RETENTION_DEFAULTS = {
@@ -122,5 +125,16 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<R
         and (locked_until is null or locked_until < ${o.now.toISOString()}::timestamptz) limit ${limit}) returning key as id`,
   );
 
-  return { inboundExpired, inboundOverCap, verificationsPruned, auditPruned, signInLimitsPruned };
+  // Replays are promised for 24 hours only (lib/api/idempotency.ts): older stored answers serve nothing.
+  const idempotencyCutoff = new Date(o.now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString();
+  const keysOfOrg = o.orgId ? sql`and key_id in (select id from api_key where org_id = ${o.orgId}::uuid)` : sql``;
+  const idempotencyPruned = await inBatches(
+    db,
+    o.batchSize,
+    (limit) => sql`delete from api_idempotency where (key_id, idempotency_key) in (
+      select key_id, idempotency_key from api_idempotency where created_at < ${idempotencyCutoff}::timestamptz ${keysOfOrg}
+      limit ${limit}) returning key_id as id`,
+  );
+
+  return { inboundExpired, inboundOverCap, verificationsPruned, auditPruned, signInLimitsPruned, idempotencyPruned };
 }
