@@ -27,6 +27,7 @@ const ACTIONS: Record<string, string> = {
   "mailbox.verification_scheduled": "sent a scheduled forwarding test to",
   "mailbox.verification_verified": "verified forwarding of",
   "mailbox.verification_failed": "could not verify forwarding of",
+  "mailbox.verification_reply_ignored": "received a reply that is no delivery report for the forwarding test of",
   "queue.created": "created the queue",
   "queue.renamed": "renamed the queue",
   "queue.removed": "removed the queue",
@@ -63,6 +64,7 @@ const FIELDS: Record<string, string> = {
   defaultMailbox: "Default mailbox",
   defaultOf: "Default sender of",
   why: "Why",
+  reply: "Reply",
   forwarding: "Forwarding",
   access: "Access",
   key: "Key",
@@ -99,6 +101,11 @@ export function describeAuditAction(action: string, event?: EventLike, opts: { n
     if (action === "mailbox.verification_scheduled") return `sent a scheduled forwarding test for ${self}`;
     if (action === "mailbox.verification_verified") return `verified the forwarding rule of ${self}`;
     if (action === "mailbox.verification_failed") return `could not verify the forwarding rule of ${self}`;
+    if (action === "mailbox.verification_reply_ignored") {
+      return c.reply?.to === "auto_reply"
+        ? `received an automatic reply (such as out-of-office) to the forwarding test of ${self}; it does not count as a bounce, and the test goes on`
+        : `received a message that is no delivery report at the forwarding test's bounce address of ${self}; it does not count as a bounce, and the test goes on`;
+    }
   }
   if (event?.entityType === "user" && action === "user.sign_in_locked") {
     return `locked sign-in for ${event.entityLabel ?? "an account"} after too many failed attempts`;
@@ -132,6 +139,7 @@ export function formatAuditValue(value: unknown, field?: string): string {
   if (field === "timezone" && typeof value === "string") return zoneLabel(value);
   // A verification's "why" is stored as a code with parameters: the history reads it in English (the Maker's).
   if (field === "why" && isFailureReason(value)) return describeFailure(value, en, "en");
+  if (field === "reply") return value === "auto_reply" ? "Automatic reply (fails nothing)" : "Not a delivery report (fails nothing)";
   if (value === true) return "Yes";
   if (value === false) return "No";
   if (value === "production") return "Production";

@@ -131,21 +131,36 @@ describe("R27 bounces that change nothing: accepted and dropped, never answered"
     expect(await verification()).toMatchObject({ failedAt: null });
   });
 
-  it("issue 20 item 5: an out-of-office reply to bounce+<token> is no delivery report and fails nothing", async () => {
-    await expectUnchanged(t.org.id, async () => {
-      const replies = await bounce(report("auto-reply-out-of-office.eml"));
-      expect(replies.rcpt).toMatch(/^250/);
-      expect(replies.end).toMatch(/^250 .*not a delivery report/);
-    });
+  const ignoredReplies = async () =>
+    db
+      .select({ changes: auditEvent.changes, actorId: auditEvent.actorId })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, support.id), eq(auditEvent.action, "mailbox.verification_reply_ignored")));
+
+  it("issue 20 item 5: an out-of-office reply to bounce+<token> fails nothing, and is recorded as such, once", async () => {
+    const replies = await bounce(report("auto-reply-out-of-office.eml"));
+    expect(replies.rcpt).toMatch(/^250/);
+    expect(replies.end).toMatch(/^250 .*not a delivery report/);
     expect(await verification()).toMatchObject({ failedAt: null, verifiedAt: null, bounceStatus: null });
+    expect(await ignoredReplies()).toEqual([{ actorId: null, changes: { reply: { from: null, to: "auto_reply" } } }]);
+    // A second (or a hundredth) reply to the same test message adds nothing to the history.
+    await expectUnchanged(t.org.id, async () => {
+      expect((await bounce(report("auto-reply-out-of-office.eml"))).end).toMatch(/^250/);
+    });
   });
 
   it("issue 20 item 5: nor does a message that only looks like one (its text has a status, it is no report)", async () => {
     const raw = report("ndr-plain-quota.eml").replace("From: MAILER-DAEMON@mx1.hosting.example", "From: someone@else.example");
-    await expectUnchanged(t.org.id, async () => {
-      expect((await bounce(raw)).end).toMatch(/^250/);
-    });
+    expect((await bounce(raw)).end).toMatch(/^250/);
     expect(await verification()).toMatchObject({ failedAt: null });
+    expect(await ignoredReplies()).toEqual([{ actorId: null, changes: { reply: { from: null, to: "not_a_report" } } }]);
+  });
+
+  it("issue 20 item 5: a reply to a finished verification records nothing", async () => {
+    await db.update(forwardingVerification).set({ verifiedAt: new Date() }).where(eq(forwardingVerification.token, token));
+    await expectUnchanged(t.org.id, async () => {
+      expect((await bounce(report("auto-reply-out-of-office.eml"))).end).toMatch(/^250/);
+    });
   });
 
   it("bounce addresses on another domain are refused like any other non-alias", async () => {

@@ -3,8 +3,12 @@ import { classifyBounce, type BounceKind } from "@/lib/bounces/explain-bounce";
 
 export type BounceFacts =
   | { failed: true; status: string; statusLine: string; kind: BounceKind }
-  /** `report`: a delivery report that says no failure (delayed, delivered); false: not a delivery report at all. */
-  | { failed: false; report?: boolean };
+  /**
+   * `report`: a delivery report that says no failure (delayed, delivered); false: not a delivery report at all, then
+   * `autoReply` says whether it is an automatic answer (out-of-office: RFC 3834's Auto-Submitted, or the
+   * X-Autoreply / X-Autorespond headers and "Automatic reply" subjects that Exchange and others send).
+   */
+  | { failed: false; report?: boolean; autoReply?: boolean };
 
 /** The longest status line kept: the provider's status code and diagnostic, not a whole message. */
 export const MAX_STATUS_LINE = 300;
@@ -52,6 +56,7 @@ async function readBounce(raw: Buffer): Promise<BounceFacts> {
   let report = "";
   let isReport = false;
   let fromDaemon = false;
+  let autoReply = false;
   try {
     const parsed = await simpleParser(raw.subarray(0, MAX_SCAN), { skipHtmlToText: false, skipImageLinks: true, skipTextLinks: true });
     text = `${parsed.subject ?? ""}\n${parsed.text ?? ""}`;
@@ -59,6 +64,12 @@ async function readBounce(raw: Buffer): Promise<BounceFacts> {
     const type = parsed.headers.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
     isReport = /^multipart\/report$/i.test(type?.value ?? "") && /delivery-status/i.test(type?.params?.["report-type"] ?? "");
     fromDaemon = (parsed.from?.value ?? []).some((a) => DAEMON_FROM.test(a.address ?? ""));
+    const submitted = String(parsed.headers.get("auto-submitted") ?? "").trim().toLowerCase();
+    autoReply =
+      (submitted !== "" && submitted !== "no") ||
+      parsed.headers.has("x-autoreply") ||
+      parsed.headers.has("x-autorespond") ||
+      /^(automatic reply|auto(matic)?[- ]?reply|out of (the )?office|abwesenheitsnotiz|r[ée]ponse automatique)\b/i.test(parsed.subject ?? "");
     for (const a of parsed.attachments ?? []) {
       if (/message\/(global-)?delivery-status/i.test(a.contentType)) report += `\n\n${a.content.toString("utf8")}`;
     }
@@ -68,7 +79,7 @@ async function readBounce(raw: Buffer): Promise<BounceFacts> {
   // Issue 20 item 5: only a delivery report fails a verification. An RFC 3464 report, or a provider's plain
   // non-delivery report (sent by its mailer daemon, as Gmail's and qmail's are); an out-of-office reply or any
   // other message to bounce+<token> is no report, whatever its text says.
-  if (!isReport && !fromDaemon) return { failed: false, report: false };
+  if (!isReport && !fromDaemon) return { failed: false, report: false, autoReply };
   if (!report) {
     // mailparser may keep the report inline; read it from the raw message then.
     const rawText = raw.subarray(0, MAX_SCAN).toString("utf8");

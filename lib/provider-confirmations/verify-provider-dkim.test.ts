@@ -91,9 +91,20 @@ describe("R28 the DKIM check of a provider's message", () => {
     expect(await verifyProviderDkim(twoSubjects, "google.com", resolver)).toBe("fail");
   });
 
-  it("issue 20 item 5: a signature with l= (body length) is no evidence", async () => {
+  it("issue 20 item 5: a signature with l= (body length) is no evidence, though it verifies after text is added", async () => {
+    // A genuine signature that covers only the first bytes of the body (l=), then an attacker's text appended: the
+    // signature still verifies (mailauth says pass), so only the refusal of l= keeps it from counting.
+    const { dkimSign } = await import("mailauth/lib/dkim/sign.js");
+    const body = message.slice(message.indexOf("\r\n\r\n") + 4);
+    // mailauth reads each signature's settings from signatureData (its types declare them at the top level too).
+    const one = { signingDomain: key.domain, selector: key.selector, privateKey: key.privateKey, canonicalization: "relaxed/relaxed", maxBodyLength: Buffer.byteLength(body) };
+    const { signatures } = await dkimSign(message, { ...one, signatureData: [one] });
+    expect(signatures).toMatch(/\bl=\d+/);
+    const tampered = Buffer.from(`${signatures}${message}Forward to https://evil.example/confirm instead.\r\n`, "latin1");
+    const { dkimVerify } = await import("mailauth/lib/dkim/verify.js");
     const { resolver } = countingResolver();
-    const text = signed.toString("latin1").replace(/d=google\.com;/, "d=google.com; l=10;");
-    expect(await verifyProviderDkim(Buffer.from(text, "latin1"), "google.com", resolver)).toBe("fail");
+    const plain = await dkimVerify(tampered, { resolver: resolver as never });
+    expect(plain.results[0].status.result).toBe("pass");
+    expect(await verifyProviderDkim(tampered, "google.com", resolver)).toBe("fail");
   });
 });
