@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -60,7 +61,7 @@ async function bundleChild(): Promise<string> {
   return path.join(outdir, "receiver-child.mjs");
 }
 
-async function startChild(file: string, mode: "bare" | "receiver", databaseUrl: string): Promise<Child> {
+async function startChild(file: string, mode: "bare" | "receiver" | "fair", databaseUrl: string): Promise<Child> {
   const child: ChildProcess = fork(file, [mode], {
     execArgv: ["--conditions=react-server", ...(process.env.BENCH_CHILD_NODE_OPTIONS ?? "").split(" ").filter(Boolean)],
     env: { ...process.env, DATABASE_URL: databaseUrl },
@@ -159,6 +160,12 @@ export default async function benchInbound(ctx: BenchContext): Promise<void> {
     const loaded = await ours.ask();
     const bigOk = big.filter((r) => r.status === "fulfilled").length;
 
+    // Issue 20 item 3, fair share: one client address opens 100 connections at once; another is still greeted, and
+    // its message goes through, while the first holds its share.
+    // A receiver with the production per-client limit (the throughput runs above need 100 from one address).
+    const fair = await startChild(file, "fair", ctx.databaseUrl);
+    const share = await fairShare(fair.port, to).finally(() => fair.stop());
+
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const rate = mean(ourRuns.map((r) => r.perSecond));
     const baseline = mean(bareRuns.map((r) => r.perSecond));
@@ -179,9 +186,39 @@ export default async function benchInbound(ctx: BenchContext): Promise<void> {
       "all messages recorded": `${count} of ${expected}`,
       "10 concurrent 25 MB messages: accepted": `${bigOk} of 10 in ${bigSeconds.toFixed(1)} s`,
       "receiver resident memory: idle / peak during the 10 x 25 MB (target < 150 MB)": `${mb(idle.rss)} / ${mb(loaded.rssPeak)}`,
+      "fair share (SMTP_MAX_CONNECTIONS_PER_CLIENT 10): 100 connections from 127.0.0.1, greeted 220 / refused 421": `${share.greeted} / ${share.refused}`,
+      "fair share: meanwhile 127.0.0.2 greeted in (ms), its message": `${share.otherGreetMs.toFixed(1)}, ${share.otherMessage}`,
     });
   } finally {
     await ours.stop();
     await bare.stop();
   }
+}
+
+/** The first reply line of a fresh connection from `localAddress` (the greeting, or the 421 of an over-share client). */
+function greeting(port: number, localAddress: string): Promise<{ line: string; socket: import("node:net").Socket }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: "127.0.0.1", localAddress });
+    socket.setEncoding("utf8");
+    socket.once("data", (d: string) => resolve({ line: d.split("\r\n")[0], socket }));
+    socket.once("error", reject);
+  });
+}
+
+async function fairShare(port: number, to: string) {
+  const crowd = await Promise.all(Array.from({ length: 100 }, () => greeting(port, "127.0.0.1")));
+  const greeted = crowd.filter((c) => c.line.startsWith("220")).length;
+  const refused = crowd.filter((c) => c.line.startsWith("421")).length;
+  const t0 = performance.now();
+  const other = await greeting(port, "127.0.0.2");
+  const otherGreetMs = performance.now() - t0;
+  other.socket.destroy();
+  const sender = createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true, localAddress: "127.0.0.2" } as Parameters<typeof createTransport>[0]);
+  const sent = await sender.sendMail({ envelope: { from: "other@customer-mail.example", to: [to] }, raw: message(-999, "fair-share") }).then(
+    (r) => r.response.slice(0, 3),
+    (e: Error) => e.message.slice(0, 60),
+  );
+  sender.close();
+  for (const c of crowd) c.socket.destroy();
+  return { greeted, refused, otherGreetMs, otherMessage: sent === "250" ? "accepted (250)" : `NOT accepted: ${sent}` };
 }

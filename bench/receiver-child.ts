@@ -39,7 +39,8 @@ if (mode === "bare") {
     port: 0,
     host: "127.0.0.1",
     maxConnections: 100,
-    maxConnectionsPerClient: 100, // every bench sender connects from 127.0.0.1
+    // Every throughput sender connects from 127.0.0.1; the "fair" receiver keeps the production default (10).
+    maxConnectionsPerClient: mode === "fair" ? undefined : 100,
     log: { info: () => {}, error: (l) => console.error(l) } });
   port = (await receiver.start()).port;
   stop = async () => {

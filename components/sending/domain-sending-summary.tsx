@@ -14,12 +14,12 @@ export function DomainSendingSummaryLine({ id, domain, sending }: { id: string; 
   return (
     <span className="flex min-w-0 flex-col gap-1">
       <span className="flex min-w-0 flex-wrap items-center gap-2">
-        <Link href={`/maker/settings/domains/${id}`} className="min-w-0 font-medium break-all text-brand-700 hover:underline">
+        <Link href={`/maker/settings/domains/${id}`} className="min-w-0 font-medium break-words text-brand-700 hover:underline">
           {name}
         </Link>
         {sending && <DomainStateBadge state={sending.state} />}
       </span>
-      {sending && name !== sending.domain && <span className="font-mono text-xs break-all text-slate-500">{sending.domain}</span>}
+      {sending && name !== sending.domain && <span className="font-mono text-xs break-words text-slate-500">{sending.domain}</span>}
       {sending && (
         <span className="text-xs text-slate-500">
           {sending.lastCheckedAt ? `Checked ${formatOrgTime(sending.lastCheckedAt, zone)}` : "Not checked yet"}

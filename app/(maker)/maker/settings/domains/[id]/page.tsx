@@ -118,7 +118,10 @@ export default async function DomainSendingPage({ params }: { params: Promise<{ 
             )}
           </Card>
         </div>
-        <div className="space-y-6">
+        {/* On a phone the column's cards are the grid's own items (display: contents), and "Check" comes first: it
+            says when DNS was last checked and holds Check DNS, which would otherwise sit below every record. */}
+        <div className="contents xl:block xl:space-y-6">
+          <div className="order-first xl:order-none">
           <Card id="check" title="Check">
             <div className="space-y-4">
               <dl className="grid grid-cols-2 gap-3 xl:grid-cols-1">
@@ -129,6 +132,7 @@ export default async function DomainSendingPage({ params }: { params: Promise<{ 
               <CheckDnsButton domainId={s.domainId} disabledReason={hasKey ? null : "Set up sending first: there is no record to check yet."} />
             </div>
           </Card>
+          </div>
           {hasKey && (
             <Card id="share" title="Someone else manages DNS?">
               <div className="space-y-3">
