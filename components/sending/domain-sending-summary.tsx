@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { formatOrgTime, useOrgTimeZone } from "@/components/ui/time-ago";
 import type { DomainSendingSummary } from "@/lib/sending/types";
 import { DomainStateBadge } from "./sending-badges";
@@ -8,7 +9,8 @@ import { DomainStateBadge } from "./sending-badges";
  * A domain in Settings' list (issue 19 items 2 and 4): its name links to its set-up page, with its sending state
  * and the times of its last check and last success in the organisation's timezone.
  */
-export function DomainSendingSummaryLine({ id, domain, sending }: { id: string; domain: string; sending?: DomainSendingSummary }) {
+export function DomainSendingSummaryLine(props: { id: string; domain: string; sending?: DomainSendingSummary; extra?: ReactNode }) {
+  const { id, domain, sending } = props;
   const zone = useOrgTimeZone();
   const name = sending?.domainUnicode ?? domain;
   return (
@@ -18,6 +20,7 @@ export function DomainSendingSummaryLine({ id, domain, sending }: { id: string; 
           {name}
         </Link>
         {sending && <DomainStateBadge state={sending.state} />}
+        {props.extra}
       </span>
       {sending && name !== sending.domain && <span className="font-mono text-xs break-words text-slate-500">{sending.domain}</span>}
       {sending && (

@@ -64,11 +64,16 @@ export function EmailDomainsCard({ domains }: { domains: DomainRow[] }) {
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label="Email domains">
           {domains.map((d) => (
-            <li key={d.id} className="flex items-center justify-between gap-3 px-3 py-2.5">
-              <span className="flex min-w-0 items-start gap-2">
+            <li key={d.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 px-3 py-2.5">
+              {/* The name takes the row; on a phone Remove goes below it rather than squeezing it mid-word. */}
+              <span className="flex min-w-0 flex-1 basis-56 items-start gap-2">
                 <Globe className="mt-0.5 size-4 shrink-0 text-slate-400" aria-hidden />
-                <DomainSendingSummaryLine id={d.id} domain={d.domain} sending={d.sending} />
-                {d.mailboxCount > 0 && <Badge>{d.mailboxCount} mailbox{d.mailboxCount === 1 ? "" : "es"}</Badge>}
+                <DomainSendingSummaryLine
+                  id={d.id}
+                  domain={d.domain}
+                  sending={d.sending}
+                  extra={d.mailboxCount > 0 && <Badge>{d.mailboxCount} mailbox{d.mailboxCount === 1 ? "" : "es"}</Badge>}
+                />
               </span>
               <ConfirmDialog
                 trigger={
