@@ -60,6 +60,13 @@ export function openDatabase(c: Config = config()): DbHandle {
         idle_in_transaction_session_timeout: c.DATABASE_IDLE_TX_TIMEOUT_MS,
       },
     });
+    // Every statement with parameters as a named prepared statement, cached per connection: one round trip
+    // (Bind + Execute) where an unprepared one costs two (postgres.js first asks the server for the parameters'
+    // types), and no re-parse. drizzle asks for unprepared statements; ours are a fixed set of texts.
+    // DATABASE_NO_PREPARE=1 turns this off (PgBouncer in transaction mode cannot keep prepared statements).
+    const unsafe = client.unsafe.bind(client);
+    client.unsafe = ((query: string, args?: unknown[], opts?: Record<string, unknown>) =>
+      unsafe(query, args as never, { ...opts, prepare: !c.DATABASE_NO_PREPARE && (args?.length ?? 0) > 0 })) as typeof client.unsafe;
     return {
       db: drizzlePostgres(client, { schema, logger }) as unknown as Db,
       driver: "postgres",

@@ -73,6 +73,8 @@ const schema = z.object({
   PORT: integer("PORT", 3000, 0, 65535),
   DATABASE_URL: optionalText,
   DATABASE_POOL_SIZE: integer("DATABASE_POOL_SIZE", 10, 1),
+  /** Statements are prepared per connection (one round trip each); set 1 behind a pooler that cannot keep them. */
+  DATABASE_NO_PREPARE: flag,
   DATABASE_CONNECT_TIMEOUT_S: integer("DATABASE_CONNECT_TIMEOUT_S", 5, 1),
   DATABASE_STATEMENT_TIMEOUT_MS: integer("DATABASE_STATEMENT_TIMEOUT_MS", 10_000, 1),
   DATABASE_IDLE_TX_TIMEOUT_MS: integer("DATABASE_IDLE_TX_TIMEOUT_MS", 60_000, 1),

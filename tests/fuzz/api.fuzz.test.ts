@@ -83,7 +83,7 @@ describe(`hostile input: /api/v1 (${RUNS_PER_ACTION} requests per endpoint)`, ()
       // GET: a hostile query string instead of a body.
       const queryArb = hostileInput({ status: "active", q: "support", limit: "25", domain: t.domains[0].domain, cursor: "x" }, ids).map((v) => {
         const qs = new URLSearchParams();
-        if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) qs.append(k, String(x));
+        if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) qs.append(k, asText(x));
         return { query: qs.toString() };
       });
       const bodyArb = method === "GET"
@@ -146,3 +146,16 @@ describe(`hostile input: /api/v1 (${RUNS_PER_ACTION} requests per endpoint)`, ()
     });
   }
 });
+
+/** A generated value as query-string text, whatever it is (String() throws on an object without a prototype). */
+function asText(x: unknown): string {
+  try {
+    return String(x);
+  } catch {
+    try {
+      return JSON.stringify(x) ?? "";
+    } catch {
+      return "[unprintable]";
+    }
+  }
+}
