@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvent, forwardingVerification, inboundMessage, mailbox } from "@/db/schema";
-import { startFakeProvider, type FakeProvider } from "@/e2e/fixtures/fake-provider";
-import { createSmtpReceiver, type SmtpReceiver } from "@/lib/inbound/create-smtp-receiver";
+import { mailRoundTrip } from "@/tests/mail-round-trip";
 import { sendRaw } from "@/tests/smtp-test-client";
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { findMailboxes } from "@/lib/mailboxes/find-mailboxes";
@@ -23,8 +22,6 @@ import { eventually } from "@/tests/eventually";
 
 // R25 (a verification proves one address → alias rule) and R26 (customer mail is evidence, the platform's own
 // messages are not), through a real SMTP client, the fake provider and the receiver.
-let receiver: SmtpReceiver;
-let provider: FakeProvider;
 let t: TestOrg;
 let support: Awaited<ReturnType<typeof insertTestMailbox>>;
 let address: string;
@@ -35,24 +32,14 @@ const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, ".
 const stateOf = async () => stateLabel((await findHealthFacts(db, { orgId: t.org.id, mailboxId: support.id }, new Date()))[0].health);
 const mailboxRow = async () => (await db.select().from(mailbox).where(eq(mailbox.id, support.id)))[0];
 
-beforeAll(async () => {
-  receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", closeTimeoutMs: 200, log: { info: () => {}, error: () => {} } });
-  await receiver.start();
-});
-afterAll(() => receiver.stop());
 beforeEach(async () => {
   const domain = `${crypto.randomUUID().slice(0, 8)}.mycompany.test`;
   t = await createTestOrg({ domains: [domain] });
   support = await insertTestMailbox(t, { localPart: "support" });
   address = `support@${domain}`;
   alias = aliasAddress(support.aliasToken, t.org.slug);
-  provider = await startFakeProvider({ port: 0, receiver: { host: "127.0.0.1", port: receiver.port }, domain });
-  process.env.OUTBOUND_SMTP_URL = `smtp://127.0.0.1:${provider.port}`;
 });
-afterEach(async () => {
-  delete process.env.OUTBOUND_SMTP_URL;
-  await provider.stop();
-});
+const mail = mailRoundTrip({ domain: () => t.domains[0].domain });
 
 async function changeAddressTo(localPart: string) {
   const m = await mailboxRow();
@@ -70,7 +57,7 @@ async function changeAddressTo(localPart: string) {
 
 describe("R25 a verification proves one address → alias rule", () => {
   it("after an address change the status is 'Not verified for <new address>' at once, and the history says the rule must follow", async () => {
-    provider.setRule(address, alias);
+    mail.provider.setRule(address, alias);
     await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id });
     expect(await eventually(async () => (await stateOf()) === "Forwarding verified")).toBe(true);
     await changeAddressTo("help");
@@ -86,13 +73,13 @@ describe("R25 a verification proves one address → alias rule", () => {
   });
 
   it("a late test message for the old address verifies nothing, and its pending verification is settled with a sentence", async () => {
-    // The rule is not there yet: the test message waits at the provider.
+    // The rule is not there yet: the test message waits at the mail.provider.
     await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id });
-    expect(await eventually(async () => provider.received.length === 1)).toBe(true);
+    expect(await eventually(async () => mail.provider.received.length === 1)).toBe(true);
     await changeAddressTo("help");
     const help = address.replace("support@", "help@");
     // Now the old test message arrives through the alias, late.
-    const late = await sendRaw(receiver.port, { from: "support+caf_=x@mycompany.test", to: [alias] }, provider.received[0].raw);
+    const late = await sendRaw(mail.receiver.port, { from: "support+caf_=x@mycompany.test", to: [alias] }, mail.provider.received[0].raw);
     expect(late.ok).toBe(true);
     const [v] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
     expect(v.verifiedAt).toBeNull();
@@ -107,7 +94,7 @@ describe("R25 a verification proves one address → alias rule", () => {
     expect(events).toHaveLength(1);
     expect(formatAuditValue(events[0].changes.why?.to, "why")).toContain("address changed");
     // A new verification for the new address may start at once (the old one no longer blocks it).
-    provider.setRule(help, alias);
+    mail.provider.setRule(help, alias);
     const next = await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id, now: new Date(Date.now() + 61_000) });
     expect(next.address).toBe(help);
   });
@@ -115,16 +102,16 @@ describe("R25 a verification proves one address → alias rule", () => {
 
 describe("R26 real mail is evidence, the platform's own messages are not", () => {
   it("customer mail sets the last customer mail; a returning test message and a provider's report do not", async () => {
-    await sendRaw(receiver.port, { from: "support+caf_=x@mycompany.test", to: [alias] }, fixture("forwarded-customer-message.eml"));
+    await sendRaw(mail.receiver.port, { from: "support+caf_=x@mycompany.test", to: [alias] }, fixture("forwarded-customer-message.eml"));
     const afterCustomer = await mailboxRow();
     expect(afterCustomer.lastCustomerMailFrom).toBe("jeanne.martin@customer-mail.example");
     expect(afterCustomer.lastCustomerMailAt).not.toBeNull();
 
-    provider.setRule(address, alias);
+    mail.provider.setRule(address, alias);
     await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id });
     expect(await eventually(async () => (await stateOf()) === "Forwarding verified")).toBe(true);
     const report = ["From: Mail Delivery System <MAILER-DAEMON@mx.example.net>", "Subject: Undelivered Mail", "Message-ID: <r-1@mx.example.net>", "", "550 5.1.1 unknown", ""].join("\r\n");
-    await sendRaw(receiver.port, { from: "postmaster@mx.example.net", to: [alias] }, report);
+    await sendRaw(mail.receiver.port, { from: "postmaster@mx.example.net", to: [alias] }, report);
 
     const kinds = (await db.select({ kind: inboundMessage.kind, subject: inboundMessage.subject }).from(inboundMessage).where(eq(inboundMessage.mailboxId, support.id))).map((r) => r.kind).sort();
     expect(kinds).toEqual(["customer", "platform", "provider"]);

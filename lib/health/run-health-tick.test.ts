@@ -1,14 +1,13 @@
 import { eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db, type Db } from "@/db";
 import { forwardingCheck, forwardingVerification, healthIncident, inboundMessage, mailboxSilence, membership } from "@/db/schema";
 import { createUser } from "@/db/seed";
-import { startFakeProvider, type FakeProvider } from "@/e2e/fixtures/fake-provider";
 import { deliverAlertEmail } from "@/lib/alerts/deliver-alert-email";
 import { requestForwardingVerification } from "@/lib/forwarding/request-forwarding-verification";
 import { runScheduledCheck } from "@/lib/forwarding/scheduled-check-run";
-import { createSmtpReceiver, type SmtpReceiver } from "@/lib/inbound/create-smtp-receiver";
+import { mailRoundTrip } from "@/tests/mail-round-trip";
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { findMailboxes } from "@/lib/mailboxes/find-mailboxes";
 import type { PlatformMail } from "@/lib/mail/send-platform-mail";
@@ -21,8 +20,6 @@ import { parseConfig } from "@/lib/config";
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
-let receiver: SmtpReceiver;
-let provider: FakeProvider;
 let t: TestOrg;
 let secondAdmin: { id: string; email: string };
 let sent: PlatformMail[];
@@ -49,13 +46,6 @@ const record = async (m: PlatformMail) => {
 const checksOf = async (mailboxId: string) => db.select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, mailboxId));
 const healthOf = async (mailboxId: string, now: Date) => (await findHealthFacts(db, { mailboxId }, now))[0].health;
 
-beforeAll(async () => {
-  receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", closeTimeoutMs: 200, log: { info: () => {}, error: () => {} } });
-  await receiver.start();
-});
-afterAll(async () => {
-  await receiver.stop();
-});
 beforeEach(async () => {
   const domain = `${crypto.randomUUID().slice(0, 8)}.mycompany.test`;
   t = await createTestOrg({ domains: [domain] });
@@ -63,27 +53,22 @@ beforeEach(async () => {
   const id = await db.transaction((tx) => createUser(tx, { email, name: "Second admin", passwordHash: "x" }));
   await db.insert(membership).values({ orgId: t.org.id, userId: id, role: "admin" });
   secondAdmin = { id, email };
-  provider = await startFakeProvider({ port: 0, receiver: { host: "127.0.0.1", port: receiver.port }, domain });
-  process.env.OUTBOUND_SMTP_URL = `smtp://127.0.0.1:${provider.port}`;
   sent = [];
 });
-afterEach(async () => {
-  delete process.env.OUTBOUND_SMTP_URL;
-  await provider.stop();
-});
+const mail = mailRoundTrip({ domain: () => t.domains[0].domain });
 
 describe("R29 scheduled re-verification and alerts", () => {
   it("re-verifies on schedule, fails when the rule is removed, alerts each admin once, and once on recovery", async () => {
     const support = await insertTestMailbox(t, { localPart: "support", language: "fr", timezone: "America/Montreal" });
     const address = `support@${t.domains[0].domain}`;
     const alias = aliasAddress(support.aliasToken, t.org.slug);
-    provider.setRule(address, alias);
+    mail.provider.setRule(address, alias);
     const t0 = new Date();
     await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id, now: t0 });
     expect(await eventually(async () => (await healthOf(support.id, t0)).state === "healthy")).toBe(true);
 
-    // The rule is removed in the provider. Ticks every 5 simulated minutes over two periods (1 h each).
-    provider.setRule(address, null);
+    // The rule is removed in the mail.provider. Ticks every 5 simulated minutes over two periods (1 h each).
+    mail.provider.setRule(address, null);
     let now = t0;
     let scheduledAt: Date | null = null;
     let failedAt: Date | null = null;
@@ -103,9 +88,9 @@ describe("R29 scheduled re-verification and alerts", () => {
     const [auto] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.id, checks[0].verificationId!));
     expect(auto.requestedBy).toBeNull(); // sent by the platform
     // The test message went out marked automatic, in French, and nothing came back (no rule).
-    const testMessage = provider.received.at(-1)!.raw.toString();
+    const testMessage = mail.provider.received.at(-1)!.raw.toString();
     expect(testMessage).toMatch(/^Auto-Submitted: auto-generated$/im);
-    const parsed = await simpleParser(provider.received.at(-1)!.raw);
+    const parsed = await simpleParser(mail.provider.received.at(-1)!.raw);
     expect(parsed.subject).toMatch(/^Vérification du transfert INO cx pour support@/);
     expect(parsed.text).toMatch(/heure (normale|avancée) de l’Est/); // the mailbox's timezone, named
 
@@ -123,7 +108,7 @@ describe("R29 scheduled re-verification and alerts", () => {
     expect(row.health.state).toBe("needs_attention");
 
     // The rule comes back: the next scheduled check verifies it; one recovery email per admin, once.
-    provider.setRule(address, alias);
+    mail.provider.setRule(address, alias);
     sent = [];
     now = new Date(failedAt!.getTime() + 20 * MIN);
     for (let i = 1; i <= 24; i++) {
@@ -141,7 +126,7 @@ describe("R29 scheduled re-verification and alerts", () => {
   it("flags a silent mailbox (3× its median gap, at least 24 h), re-verifies it, and a quiet day stays healthy", async () => {
     const sales = await insertTestMailbox(t, { localPart: "sales" });
     const address = `sales@${t.domains[0].domain}`;
-    provider.setRule(address, aliasAddress(sales.aliasToken, t.org.slug));
+    mail.provider.setRule(address, aliasAddress(sales.aliasToken, t.org.slug));
     const now = new Date();
     // Customer mail every 2 hours for two days, the last one 30 h ago: 30 h > max(3 × 2 h, 24 h).
     const times = Array.from({ length: 24 }, (_, i) => new Date(now.getTime() - 30 * HOUR - i * 2 * HOUR));
@@ -252,7 +237,7 @@ describe("R29 across instances and restarts", () => {
     // Worked twice (a duplicate job), it starts one verification.
     const results = [await runScheduledCheck(db, claimed.id, { now }), await runScheduledCheck(db, claimed.id, { now })];
     expect(results).toEqual(["started", "taken"]);
-    expect(await eventually(async () => provider.received.length === 1)).toBe(true);
+    expect(await eventually(async () => mail.provider.received.length === 1)).toBe(true);
   });
 
   it("the queue keeps its recurring schedule across a restart (pg-boss, in the database)", async () => {
