@@ -87,7 +87,7 @@ describe("R25 a verification proves one address → alias rule", () => {
     // S4 only reads; the health tick settles it: failed because the address changed, said in the history.
     const panel = await loadForwardingPanel({ orgId: t.org.id, orgSlug: t.org.slug, mailboxId: support.id, address: help });
     expect(panel).toMatchObject({ latest: null });
-    await runHealthTick(db, { now: new Date(), intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
+    await runHealthTick(db, { orgId: t.org.id, now: new Date(), intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
     const [settled] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
     expect(settled.failureReason).toBe("address_changed");
     const events = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, support.id), eq(auditEvent.action, "mailbox.verification_failed")));

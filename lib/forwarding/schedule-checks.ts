@@ -15,7 +15,7 @@ import { verificationPending } from "./verification-expiry";
  * At most one in flight: not while a verification is pending or a check is unfinished. Exactly once per slot:
  * the unique (mailbox, reason, slot) constraint, whatever the number of instances ticking.
  */
-export async function scheduleForwardingChecks(db: DbOrTx, now: Date, intervalMs: number): Promise<string[]> {
+export async function scheduleForwardingChecks(db: DbOrTx, now: Date, intervalMs: number, orgId?: string): Promise<string[]> {
   const at = now.toISOString();
   const period = Math.round(intervalMs / 1000);
   const nowEpoch = now.getTime() / 1000;
@@ -26,7 +26,7 @@ export async function scheduleForwardingChecks(db: DbOrTx, now: Date, intervalMs
       select m.id, m.org_id,
              mod(('x' || substr(md5(m.id::text), 1, 8))::bit(32)::bigint, ${period}::bigint) as phase
       from mailbox m
-      where m.active
+      where m.active ${orgId ? sql`and m.org_id = ${orgId}::uuid` : sql``}
         and exists (select 1 from forwarding_verification ev where ev.mailbox_id = m.id and ev.verified_at is not null)
     ), slotted as (
       select c.id, c.org_id,

@@ -22,13 +22,17 @@ const settledRow = z.object({
  * every mailbox, and by "Verify forwarding" for its mailbox (inside its transaction: `mailboxId`), never by a page:
  * a GET only reads. Idempotent and safe with two ticks at once: the update takes each row once.
  */
-export async function settleVerifications(db: Db, p: { now: Date }): Promise<number> {
+export async function settleVerifications(db: Db, p: { now: Date; orgId?: string }): Promise<number> {
   return db.transaction((tx) => settleVerificationsIn(tx, p));
 }
 
 export async function settleVerificationsIn(tx: Tx, p: { now: Date; orgId?: string; mailboxId?: string }): Promise<number> {
   const at = sql`${p.now.toISOString()}::timestamptz`;
-  const scope = p.mailboxId ? sql`and v.org_id = ${p.orgId}::uuid and v.mailbox_id = ${p.mailboxId}::uuid` : sql``;
+  const scope = p.mailboxId
+    ? sql`and v.org_id = ${p.orgId}::uuid and v.mailbox_id = ${p.mailboxId}::uuid`
+    : p.orgId
+      ? sql`and v.org_id = ${p.orgId}::uuid`
+      : sql``;
   {
     const settled = await rows(
       tx,

@@ -15,7 +15,7 @@ export const SILENCE_MIN_MESSAGES = 4;
  * silence whatever the number of instances: unique constraint) and claims a re-verification for it in the same
  * statement, to tell a quiet day from a broken rule. ONE statement for all organisations.
  */
-export async function flagSilentMailboxes(db: DbOrTx, now: Date): Promise<{ mailboxId: string; since: Date }[]> {
+export async function flagSilentMailboxes(db: DbOrTx, now: Date, orgId?: string): Promise<{ mailboxId: string; since: Date }[]> {
   const at = now.toISOString();
   const result = await rows(
     db,
@@ -24,7 +24,7 @@ export async function flagSilentMailboxes(db: DbOrTx, now: Date): Promise<{ mail
       select i.mailbox_id, i.received_at,
              extract(epoch from i.received_at - lag(i.received_at) over (partition by i.mailbox_id order by i.received_at)) as gap
       from inbound_message i
-      where i.kind = 'customer'
+      where i.kind = 'customer' ${orgId ? sql`and i.org_id = ${orgId}::uuid` : sql``}
         and i.received_at > ${at}::timestamptz - make_interval(days => ${SILENCE_WINDOW_DAYS})
         and i.received_at <= ${at}::timestamptz
     ), rhythm as (

@@ -28,7 +28,7 @@ let sent: PlatformMail[];
 /** One tick at `now`, then every job it enqueued, worked at once (what the queue's workers do). */
 async function tick(now: Date, intervalMs = HOUR, database: Db = db) {
   const jobs: HealthJob[] = [];
-  const summary = await runHealthTick(database, { now, intervalMs, enqueue: async (j) => void jobs.push(...j) });
+  const summary = await runHealthTick(database, { orgId: t.org.id, now, intervalMs, enqueue: async (j) => void jobs.push(...j) });
   // The tick is global: other test files' organisations share the database. Work this test's checks only.
   const ours = new Set((await database.select({ id: forwardingCheck.id }).from(forwardingCheck).where(eq(forwardingCheck.orgId, t.org.id))).map((c) => c.id));
   for (const j of jobs) {
@@ -135,7 +135,7 @@ describe("R29 scheduled re-verification and alerts", () => {
     await db.insert(inboundMessage).values({ orgId: t.org.id, mailboxId: sales.id, receivedAt: new Date(now.getTime() - HOUR), messageId: "<auto@x>", sizeBytes: 10, autoSubmitted: true, kind: "platform" });
 
     const jobs: HealthJob[] = [];
-    await runHealthTick(db, { now, intervalMs: 24 * HOUR, enqueue: async (j) => void jobs.push(...j) });
+    await runHealthTick(db, { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async (j) => void jobs.push(...j) });
     const [flag] = await db.select().from(mailboxSilence).where(eq(mailboxSilence.mailboxId, sales.id));
     expect(flag.since.getTime()).toBe(times[0].getTime());
     expect(flag.medianGapSeconds).toBe(7200);
@@ -150,7 +150,7 @@ describe("R29 scheduled re-verification and alerts", () => {
     expect(await runScheduledCheck(db, check.id, { now })).toBe("started");
     expect(await eventually(async () => (await healthOf(sales.id, now)).state === "healthy")).toBe(true);
     // A second tick does not flag the same silence again, nor start another check.
-    await runHealthTick(db, { now: new Date(now.getTime() + MIN), intervalMs: 24 * HOUR, enqueue: async () => {} });
+    await runHealthTick(db, { orgId: t.org.id, now: new Date(now.getTime() + MIN), intervalMs: 24 * HOUR, enqueue: async () => {} });
     expect(await db.select().from(mailboxSilence).where(eq(mailboxSilence.mailboxId, sales.id))).toHaveLength(1);
     expect(await db.select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, sales.id))).toHaveLength(1);
   });
@@ -202,8 +202,8 @@ describe("R29 across instances and restarts", () => {
         const jobsA: HealthJob[] = [];
         const jobsB: HealthJob[] = [];
         await Promise.all([
-          runHealthTick(a.db, { now, intervalMs: 24 * HOUR, enqueue: async (j) => void jobsA.push(...j) }),
-          runHealthTick(b.db, { now, intervalMs: 24 * HOUR, enqueue: async (j) => void jobsB.push(...j) }),
+          runHealthTick(a.db, { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async (j) => void jobsA.push(...j) }),
+          runHealthTick(b.db, { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async (j) => void jobsB.push(...j) }),
         ]);
         // Both instances work every job they saw, at the same time.
         const send = record;
@@ -226,12 +226,12 @@ describe("R29 across instances and restarts", () => {
     await db.insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: old, expiresAt: new Date(old.getTime() + 15 * MIN), verifiedAt: old });
     const now = new Date();
     // First tick claims the check; the process dies before its job is queued (enqueue throws).
-    await expect(runHealthTick(db, { now, intervalMs: 24 * HOUR, enqueue: async () => { throw new Error("killed"); } })).rejects.toThrow("killed");
+    await expect(runHealthTick(db, { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async () => { throw new Error("killed"); } })).rejects.toThrow("killed");
     const [claimed] = await db.select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, m.id));
     expect(claimed.doneAt).toBeNull();
     // After the restart, the next tick hands out the same check (and claims no second one for the slot).
     const jobs: HealthJob[] = [];
-    await runHealthTick(db, { now: new Date(now.getTime() + MIN), intervalMs: 24 * HOUR, enqueue: async (j) => void jobs.push(...j) });
+    await runHealthTick(db, { orgId: t.org.id, now: new Date(now.getTime() + MIN), intervalMs: 24 * HOUR, enqueue: async (j) => void jobs.push(...j) });
     expect(jobs.filter((j) => j.name === "forwarding-check").map((j) => j.id)).toContain(claimed.id);
     expect(await db.select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, m.id))).toHaveLength(1);
     // Worked twice (a duplicate job), it starts one verification.

@@ -20,25 +20,27 @@ export type Enqueue = (jobs: HealthJob[]) => Promise<void>;
  * mailbox's health, opens/closes incidents with their alert emails, then hands every unfinished check and unsent
  * alert to the queue (a crash between a claim and its job is healed by the next tick; the workers' atomic claims
  * make a job delivered twice harmless). A constant number of queries whatever the number of mailboxes.
+ * `orgId`: one organisation's tick (tests, whose simulated clocks must not settle other organisations' checks).
  */
-export async function runHealthTick(db: Db, opts: { now: Date; intervalMs: number; enqueue: Enqueue; detectSilence?: boolean }) {
-  const { now } = opts;
+export async function runHealthTick(db: Db, opts: { now: Date; intervalMs: number; enqueue: Enqueue; detectSilence?: boolean; orgId?: string }) {
+  const { now, orgId } = opts;
   const at = now.toISOString();
-  const settled = await settleVerifications(db, { now });
-  const scheduled = await scheduleForwardingChecks(db, now, opts.intervalMs);
+  const settled = await settleVerifications(db, { now, orgId });
+  const scheduled = await scheduleForwardingChecks(db, now, opts.intervalMs, orgId);
   // Silence is measured in hours (at least 24 h): the scan of 14 days of mail runs every 15 minutes, not every tick.
-  const silenced = opts.detectSilence === false ? [] : await flagSilentMailboxes(db, now);
-  const facts = await findHealthFacts(db, {}, now);
+  const silenced = opts.detectSilence === false ? [] : await flagSilentMailboxes(db, now, orgId);
+  const facts = await findHealthFacts(db, { orgId }, now);
+  const ofOrg = orgId ? sql`and org_id = ${orgId}::uuid` : sql``;
   const incidents = await updateIncidents(db, facts, now);
   const pending = await rows(
     db,
     sql`
       select 'forwarding-check' as name, id::text as id from forwarding_check
-      where done_at is null and created_at > ${at}::timestamptz - interval '1 day'
+      where done_at is null and created_at > ${at}::timestamptz - interval '1 day' ${ofOrg}
         and (claimed_at is null or claimed_at < ${at}::timestamptz - make_interval(secs => ${CHECK_LEASE_MS / 1000}))
       union all
       select 'alert-email', id::text from alert_email
-      where sent_at is null and attempts < ${ALERT_MAX_ATTEMPTS} and created_at > ${at}::timestamptz - interval '1 day'
+      where sent_at is null and attempts < ${ALERT_MAX_ATTEMPTS} and created_at > ${at}::timestamptz - interval '1 day' ${ofOrg}
         and (claimed_at is null or claimed_at < ${at}::timestamptz - make_interval(secs => ${ALERT_LEASE_MS / 1000}))`,
     z.object({ name: z.enum(["forwarding-check", "alert-email"]), id: z.string() }),
   );

@@ -43,7 +43,7 @@ describe("R22 R29 expired verifications are settled by the tick, never by a page
     expect(health.timeline).toMatchObject([{ kind: "check", outcome: "failed" }]);
 
     // The tick settles it: failed at its timeout, with one history line whose "why" is a code.
-    const summary = await runHealthTick(db, { now, intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
+    const summary = await runHealthTick(db, { orgId: t.org.id, now, intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
     expect(summary.settled).toBeGreaterThanOrEqual(1);
     const [settled] = await verification();
     expect(settled).toMatchObject({ failedAt: expiresAt, failureReason: "timeout" });
@@ -54,7 +54,7 @@ describe("R22 R29 expired verifications are settled by the tick, never by a page
       `the test message sent to ${address} did not come back through the alias within 15 minutes`,
     );
     // A second tick finds nothing left to settle for this mailbox; the state and the list still agree.
-    await runHealthTick(db, { now: new Date(now.getTime() + MIN), intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
+    await runHealthTick(db, { orgId: t.org.id, now: new Date(now.getTime() + MIN), intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
     expect(await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.verification_failed")))).toHaveLength(1);
     const after = await loadMailboxHealth(t.org.id, m.id, "Europe/Paris", now);
     expect(stateLabel(after.health)).toBe("Verification failed");

@@ -103,7 +103,7 @@ describe("R30 automated messages in seven languages", () => {
     const bounce = { failed: true, status: "5.7.520", statusLine, kind: "m365_forwarding_blocked" } as const;
     expect(await failVerificationOnBounce(db, { tokens: [token], bounce, now: min(-4) })).toBe(1);
 
-    await runHealthTick(db, { now, intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
+    await runHealthTick(db, { orgId: t.org.id, now, intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
     const sent: PlatformMail[] = [];
     for (const a of await db.select().from(alertEmail).where(eq(alertEmail.orgId, t.org.id))) {
       await deliverAlertEmail(db, a.id, { now, send: async (mail) => void sent.push(mail) });

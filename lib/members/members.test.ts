@@ -139,7 +139,7 @@ describe("R47 + R29 alert emails go to the chosen recipients", () => {
       { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${randomUUID()}`, requestedAt: new Date(past.getTime() - 3_600_000), expiresAt: past, verifiedAt: new Date(past.getTime() - 3_600_000) },
       { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${randomUUID()}`, requestedAt: past, expiresAt: new Date(past.getTime() + 900_000) },
     ]);
-    await runHealthTick(db, { now: new Date(), intervalMs: 3_600_000, enqueue: async () => {} });
+    await runHealthTick(db, { orgId: t.org.id, now: new Date(), intervalMs: 3_600_000, enqueue: async () => {} });
     const rows = await db.select({ userId: alertEmail.userId }).from(alertEmail).where(eq(alertEmail.orgId, t.org.id));
     expect(rows.map((r) => r.userId)).toEqual([t.agent.id]);
   });
