@@ -32,7 +32,16 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
  */
 export async function runDomainChecks(
   db: Db,
-  opts: { now: Date; intervalMs?: number; limit?: number; concurrency?: number; resolver?: SendingResolver; deliver?: typeof deliverDomainAlertEmail },
+  opts: {
+    now: Date;
+    intervalMs?: number;
+    limit?: number;
+    concurrency?: number;
+    resolver?: SendingResolver;
+    deliver?: typeof deliverDomainAlertEmail;
+    /** One organisation's domains only (tests, whose simulated clocks must not check other organisations'). */
+    orgId?: string;
+  },
 ) {
   const { now } = opts;
   const at = now.toISOString();
@@ -44,6 +53,7 @@ export async function runDomainChecks(
       where s.domain_id in (
         select domain_id from domain_sending
         where state in ('waiting', 'ready', 'at_risk', 'broken') and next_check_at <= ${at}::timestamptz
+          ${opts.orgId ? sql`and org_id = ${opts.orgId}::uuid` : sql``}
           and (claimed_at is null or claimed_at < ${at}::timestamptz - make_interval(secs => ${DOMAIN_CHECK_LEASE_MS / 1000}))
         order by next_check_at
         limit ${opts.limit ?? DOMAIN_CHECKS_PER_TICK}

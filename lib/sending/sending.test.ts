@@ -212,7 +212,7 @@ describe("R35/R36 Check DNS against a DNS server on 127.0.0.1", () => {
 
 describe("R37 scheduled re-check", () => {
   it("two workers at once check each due domain once", async () => {
-    const now = new Date(Date.now() + 400 * 86_400_000); // everything of every test is due
+    const now = new Date(Date.now() + 400 * 86_400_000); // everything of this organisation is due
     for (const d of t.domains) await ensureDomainKey(db, { orgId: t.org.id, domainId: d.id, now: new Date() });
     const seen: string[] = [];
     const counting: SendingResolver = {
@@ -221,7 +221,7 @@ describe("R37 scheduled re-check", () => {
         return { kind: "none", cname: null };
       },
     };
-    await Promise.all([runDomainChecks(db, { now, resolver: counting, deliver: async () => "taken" }), runDomainChecks(db, { now, resolver: counting, deliver: async () => "taken" })]);
+    await Promise.all([runDomainChecks(db, { now, orgId: t.org.id, resolver: counting, deliver: async () => "taken" }), runDomainChecks(db, { now, orgId: t.org.id, resolver: counting, deliver: async () => "taken" })]);
     for (const d of t.domains) expect(seen.filter((n) => n === `_dmarc.${d.domain}`)).toHaveLength(1);
     const rows = await db.select().from(domainSending).where(eq(domainSending.orgId, t.org.id));
     expect(rows.every((r) => r.claimedAt === null && r.nextCheckAt! > now)).toBe(true);
