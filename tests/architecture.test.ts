@@ -123,6 +123,14 @@ describe("the architecture of lib/", () => {
     expect(offenders.map((f) => path.relative(LIB, f))).toEqual([]);
   });
 
+  it("components get their data from pages: none imports the database", () => {
+    const root = path.resolve(LIB, "..", "components");
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    const offenders = walk(root).filter((f) => /^import\s+(?!type\b)[^;]*from\s+["']@\/db["']/m.test(readFileSync(f, "utf8")));
+    expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
+  });
+
   it("finds a loop where there is one", () => {
     const graph = new Map([
       ["a", new Map([["b", "a/x.ts"]])],

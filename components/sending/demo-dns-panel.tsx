@@ -1,22 +1,16 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { db } from "@/db";
 import { formatOrgTime } from "@/lib/format-time";
-import { findDomainsSending } from "@/lib/sending/find-domains-sending";
-import { getDomainSendingOrThrow } from "@/lib/sending/get-domain-sending-or-throw";
+import type { DemoDnsDomain } from "@/lib/sending/load-demo-dns";
 import { RECORD_PURPOSE_LABELS } from "./record-words";
 import { DomainStateBadge, RecordStatusBadge } from "./sending-badges";
 import { PublishDemoRecordButton } from "./publish-demo-record-button";
 
 /**
  * The demo's simulated DNS (issue 19 item 9), on the demo provider page: each demo domain's records as the
- * simulated DNS holds them, with "Publish" for a missing DKIM record. Loads its own data (one section dropped into
- * a page another screen owns); the services refuse any organisation but the demo's.
+ * simulated DNS holds them (lib/sending/load-demo-dns.ts, read by the page), with "Publish" for a missing DKIM record.
  */
-export async function DemoDnsPanel({ orgId, timeZone }: { orgId: string; timeZone: string }) {
-  const now = new Date();
-  const summaries = [...(await findDomainsSending(db, { orgId })).values()];
-  const domains = await Promise.all(summaries.map((d) => getDomainSendingOrThrow(db, { orgId, domainId: d.domainId, now })));
+export function DemoDnsPanel({ domains, timeZone }: { domains: DemoDnsDomain[]; timeZone: string }) {
   return (
     <Card
       id="demo-dns"

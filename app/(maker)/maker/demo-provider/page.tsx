@@ -6,10 +6,12 @@ import { DemoForwardingRules } from "@/components/inbound/demo-forwarding-rules"
 import { DemoOutbox } from "@/components/inbound/demo-outbox";
 import { DemoDnsPanel } from "@/components/sending/demo-dns-panel";
 import { PageHeader } from "@/components/ui/card";
+import { db } from "@/db";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { findDemoOutbox } from "@/lib/demo-provider/find-demo-outbox";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
+import { loadDemoDns } from "@/lib/sending/load-demo-dns";
 
 export const metadata: Metadata = { title: "Demo provider outbox" };
 
@@ -18,7 +20,7 @@ export default async function DemoProviderPage() {
   const access = await requirePageAccess("/maker/demo-provider", { licence: true });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   if (access.member.org.slug !== DEMO_ORG_SLUG || outboundSmtpUrl()) notFound();
-  const { messages, accounts } = await findDemoOutbox();
+  const [{ messages, accounts }, dnsDomains] = await Promise.all([findDemoOutbox(), loadDemoDns(db, { orgId: access.member.org.id })]);
   return (
     <>
       <PageHeader
@@ -28,7 +30,7 @@ export default async function DemoProviderPage() {
       />
       <div className="space-y-6">
         <DemoForwardingRules rules={accounts} />
-        <DemoDnsPanel orgId={access.member.org.id} timeZone={access.member.org.timezone} />
+        <DemoDnsPanel domains={dnsDomains} timeZone={access.member.org.timezone} />
         <DemoOutbox messages={messages} />
       </div>
     </>
