@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/db";
 import { auditEvent, type FieldChanges } from "@/db/schema";
 

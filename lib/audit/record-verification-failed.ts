@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { FailureReason } from "@/lib/mailbox-state/failure-reason";

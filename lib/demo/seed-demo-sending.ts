@@ -1,3 +1,4 @@
+import "server-only";
 import { demoDnsRecord, domainDkimKey, domainSending } from "@/db/schema";
 import type { DemoIds } from "@/db/seed";
 import type { Tx } from "@/db";

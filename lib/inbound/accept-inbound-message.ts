@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db";
 import { parseBounceAddress } from "@/lib/bounces/bounce-address";
 import { handleBounce } from "@/lib/bounces/handle-bounce";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db";
 import { queueMailbox } from "@/db/schema";
 import { AppError, mapConstraintError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/db";
 import type { FieldChanges } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

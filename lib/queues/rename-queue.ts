@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { queue } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDbHandle } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";

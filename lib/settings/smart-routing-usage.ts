@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { emailDomain, mailbox } from "@/db/schema";
