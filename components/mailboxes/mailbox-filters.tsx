@@ -5,6 +5,7 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { HEALTH_STATES } from "@/lib/mailbox-state/derive-mailbox-state";
 import { HEALTH_FILTER_LABEL } from "@/lib/mailbox-state/state-map";
 import { viewSearch, type ListView } from "@/lib/mailboxes/mailbox-list-view";
+import { startNavigationProgress } from "@/components/layout/navigation-progress";
 
 /** S1's filters: they change the URL, and the server renders the matching rows. */
 export function MailboxFilters({ view }: { view: ListView }) {
@@ -24,7 +25,10 @@ export function MailboxFilters({ view }: { view: ListView }) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const go = (patch: Partial<ListView>) => {
     clearTimeout(timer.current);
-    start(() => router.replace(`/maker/mailboxes${viewSearch(view, { q, status, health, ...patch })}`, { scroll: false }));
+    const url = `/maker/mailboxes${viewSearch(view, { q, status, health, ...patch })}`;
+    if (url === location.pathname + location.search) return;
+    startNavigationProgress();
+    start(() => router.replace(url, { scroll: false }));
   };
   useEffect(() => () => clearTimeout(timer.current), []);
 

@@ -13,6 +13,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { applyActionResult, isSuccess } from "@/lib/forms/apply-action-result";
 import { queueNameSchema, type QueueNameInput } from "@/lib/queues/schemas";
+import { startNavigationProgress } from "@/components/layout/navigation-progress";
 
 function QueueNameForm(props: { queue?: { id: string; name: string }; onDone: () => void }) {
   const router = useRouter();
@@ -40,6 +41,7 @@ function QueueNameForm(props: { queue?: { id: string; name: string }; onDone: ()
     if (isSuccess(result) && result?.data) {
       toast.success(`Queue ${values.name.trim()} created. Add its mailboxes.`);
       props.onDone();
+      startNavigationProgress();
       router.push(`/maker/queues/${result.data.id}`);
       return;
     }

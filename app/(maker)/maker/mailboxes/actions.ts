@@ -4,7 +4,9 @@ import { licensedAction } from "@/lib/action-client";
 import { createMailbox } from "@/lib/mailboxes/create-mailbox";
 import { deleteMailbox } from "@/lib/mailboxes/delete-mailbox";
 import { forEachMailbox } from "@/lib/mailboxes/for-each-mailbox";
-import { bulkLinkToQueueSchema, bulkSetActiveSchema, createMailboxWithQueuesSchema, mailboxIdSchema, removeFromQueuesSchema, updateMailboxWithQueuesSchema } from "@/lib/mailboxes/schemas";
+import { deactivateMailboxes, planMailboxesDeactivation } from "@/lib/mailboxes/deactivate-mailboxes";
+import { undoMailboxesDeactivation } from "@/lib/mailboxes/undo-mailboxes-deactivation";
+import { bulkIdsSchema, bulkLinkToQueueSchema, bulkSetActiveSchema, undoDeactivationSchema, createMailboxWithQueuesSchema, mailboxIdSchema, removeFromQueuesSchema, updateMailboxWithQueuesSchema } from "@/lib/mailboxes/schemas";
 import { applyQueueChoices } from "@/lib/mailboxes/apply-queue-choices";
 import { setMailboxActive } from "@/lib/mailboxes/set-mailbox-active";
 import { updateMailbox } from "@/lib/mailboxes/update-mailbox";
@@ -53,6 +55,25 @@ export const bulkSetMailboxesActiveAction = licensedAction.inputSchema(bulkSetAc
   const results = await forEachMailbox(parsedInput.ids, (id) => setMailboxActive({ orgId: ctx.orgId, actorId: ctx.actorId, id, active: parsedInput.active }));
   revalidate();
   return { results };
+});
+
+/** S1 bulk Deactivate, step 1 (H6 item 4): what would happen to how many, which are refused and why. Writes nothing. */
+export const planBulkDeactivationAction = licensedAction.inputSchema(bulkIdsSchema).action(async ({ parsedInput, ctx }) => {
+  return planMailboxesDeactivation({ orgId: ctx.orgId, ids: parsedInput.ids });
+});
+
+/** S1 bulk Deactivate, step 2: one transaction; returns the receipt its Undo presents. */
+export const bulkDeactivateMailboxesAction = licensedAction.inputSchema(bulkIdsSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await deactivateMailboxes({ orgId: ctx.orgId, actorId: ctx.actorId, ids: parsedInput.ids });
+  revalidate();
+  return result;
+});
+
+/** S1 bulk Deactivate's Undo: a real, audited reversal of what nothing has changed since. */
+export const undoBulkDeactivationAction = licensedAction.inputSchema(undoDeactivationSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await undoMailboxesDeactivation({ orgId: ctx.orgId, actorId: ctx.actorId, receipt: parsedInput.receipt });
+  revalidate();
+  return result;
 });
 
 /** S1 bulk: link each selected mailbox to one queue (R15-R17), each refusal reported for its mailbox. */
