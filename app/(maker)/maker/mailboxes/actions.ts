@@ -5,6 +5,8 @@ import { createMailbox } from "@/lib/mailboxes/create-mailbox";
 import { deleteMailbox } from "@/lib/mailboxes/delete-mailbox";
 import { forEachMailbox } from "@/lib/mailboxes/for-each-mailbox";
 import { deactivateMailboxes, planMailboxesDeactivation } from "@/lib/mailboxes/deactivate-mailboxes";
+import { listColumnsSchema } from "@/lib/mailboxes/list-columns";
+import { setListColumns } from "@/lib/mailboxes/set-list-columns";
 import { undoMailboxesDeactivation } from "@/lib/mailboxes/undo-mailboxes-deactivation";
 import { bulkIdsSchema, bulkLinkToQueueSchema, bulkSetActiveSchema, undoDeactivationSchema, createMailboxWithQueuesSchema, mailboxIdSchema, removeFromQueuesSchema, updateMailboxWithQueuesSchema } from "@/lib/mailboxes/schemas";
 import { applyQueueChoices } from "@/lib/mailboxes/apply-queue-choices";
@@ -94,4 +96,10 @@ export const removeMailboxFromQueuesAction = licensedAction.inputSchema(removeFr
   const result = await removeMailboxFromQueues({ orgId: ctx.orgId, actorId: ctx.actorId, mailboxId: parsedInput.id, queues: parsedInput.queues });
   revalidate();
   return result;
+});
+
+/** S1's column chooser: remembered per admin (their membership), so it follows them to any browser. */
+export const setListColumnsAction = licensedAction.inputSchema(listColumnsSchema).action(async ({ parsedInput, ctx }) => {
+  await setListColumns({ orgId: ctx.orgId, userId: ctx.actorId, hidden: parsedInput.hidden });
+  return { hidden: parsedInput.hidden };
 });
