@@ -37,9 +37,9 @@ describe("history paging: Show older (keyset, stable order)", () => {
     for (;;) {
       const r = await loadOlderAuditEventsAction({ entityType: "mailbox", entityId, before, limit: 10 });
       const data = r!.data!;
-      seen.push(...data.events.map((e) => e.id));
+      seen.push(...data.items.map((e) => e.id));
       if (!data.hasOlder) break;
-      before = data.events[data.events.length - 1].id;
+      before = data.items[data.items.length - 1].id;
     }
     expect(seen).toHaveLength(25);
     expect(new Set(seen).size).toBe(25);
@@ -63,7 +63,7 @@ describe("history paging: Show older (keyset, stable order)", () => {
       .values({ orgId: t.org.id, actorId: null, action: "queue.renamed", entityType: "queue", entityId: queueId, entityLabel: "Billing", createdAt: new Date(SAME_MOMENT.getTime() + 1000) })
       .returning();
     const olderPage = await loadOlderAuditEventsAction({ before: newer.id, limit: 100 });
-    expect(olderPage!.data!.events.filter((e) => e.action === "queue.mailbox_linked").map((e) => e.entityType)).toEqual(["queue"]);
+    expect(olderPage!.data!.items.filter((e) => e.action === "queue.mailbox_linked").map((e) => e.entityType)).toEqual(["queue"]);
     const ofMailbox = await findAuditEvents({ orgId: t.org.id, entityType: "mailbox", entityId: mailboxId });
     expect(ofMailbox.map((e) => e.action)).toEqual(["queue.mailbox_linked"]);
   });
@@ -78,10 +78,10 @@ describe("history paging: Show older (keyset, stable order)", () => {
       .values({ orgId: other.org.id, actorId: null, action: "mailbox.created", entityType: "mailbox", entityId: theirs.id, entityLabel: "theirs" })
       .returning();
     const r1 = await expectUnchanged(other.org.id, () => loadOlderAuditEventsAction({ before: theirEvent.id + 1, limit: 10 }));
-    expect(r1?.data?.events.every((e) => e.entityLabel !== "theirs")).toBe(true);
+    expect(r1?.data?.items.every((e) => e.entityLabel !== "theirs")).toBe(true);
     const [anyTheirs] = await db.select({ id: inboundMessage.id }).from(inboundMessage).where(eq(inboundMessage.mailboxId, theirs.id));
     const r2 = await expectUnchanged(other.org.id, () => loadOlderInboundMessagesAction({ mailboxId: theirs.id, before: anyTheirs.id, limit: 10 }));
-    expect(r2?.data).toEqual({ messages: [], hasOlder: false });
+    expect(r2?.data).toEqual({ items: [], hasOlder: false });
   });
 
   it("pages a mailbox's inbound messages, newest first, without repeats", async () => {
@@ -95,9 +95,9 @@ describe("history paging: Show older (keyset, stable order)", () => {
     ids.push(before);
     for (;;) {
       const r = await loadOlderInboundMessagesAction({ mailboxId: m.id, before, limit: 2 });
-      ids.push(...r!.data!.messages.map((x) => x.id));
+      ids.push(...r!.data!.items.map((x) => x.id));
       if (!r!.data!.hasOlder) break;
-      before = r!.data!.messages.at(-1)!.id;
+      before = r!.data!.items.at(-1)!.id;
     }
     expect(new Set(ids).size).toBe(7);
   });

@@ -1,9 +1,10 @@
 "use server";
 import { z } from "zod";
 import { adminAction } from "@/lib/action-client";
-import { findAuditEvents, hasOlderAuditEvents } from "@/lib/audit/find-audit-events";
+import { findAuditEvents, hasOlderAuditEvents, type AuditEventView } from "@/lib/audit/find-audit-events";
 import { AppError } from "@/lib/errors";
 import { findInboundMessagesBefore } from "@/lib/history/find-inbound-messages-before";
+import type { Page } from "@/lib/paging";
 import { idSchema } from "@/lib/validation";
 
 // "Show older" on the histories (S4 mailbox, S5 queue, Settings) and on S4's inbound messages: keyset pages,
@@ -32,7 +33,7 @@ export const loadOlderAuditEventsAction = adminAction
       before: { id: parsedInput.before },
       limit: parsedInput.limit,
     });
-    return { events, hasOlder: hasOlderAuditEvents(events) };
+    return { items: events, hasOlder: hasOlderAuditEvents(events) } satisfies Page<AuditEventView>;
   });
 
 export const loadOlderInboundMessagesAction = adminAction
