@@ -1,25 +1,8 @@
 "use client";
-import type { ColumnDef, RowData } from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import { MailboxStateBadge } from "@/components/mailbox-state/mailbox-state-badge";
 import type { OptionalListColumn } from "@/lib/mailboxes/list-columns";
 import type { ListRow, SortKey } from "@/lib/mailboxes/mailbox-list-view";
-
-declare module "@tanstack/react-table" {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /** The column's width in S1's one <colgroup> (CSS length); none: it takes the rest. */
-    width?: string;
-    /**
-     * What hides first when the table is narrow (H6 item 2): the smallest table width, in px, at which the column
-     * is shown; none: always shown. The chooser (MailboxColumnChooser) hides any optional column for good.
-     */
-    minWidth?: number;
-    /** The phone card shows only name, address and state (H6 item 3): the others are left out of the card. */
-    card?: boolean;
-    /** Whether the admin may hide it in the column chooser. */
-    optional?: boolean;
-  }
-}
 
 /** The row's index among the shown rows: the ids its controls are labelled by (aria-labelledby "m<i>"). */
 const idOf = (i: number) => `m${i}`;

@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvent, inboundMessage } from "@/db/schema";
-import { findAuditEvents, hasOlderAuditEvents } from "@/lib/audit/find-audit-events";
+import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { expectUnchanged, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { loadOlderAuditEventsAction, loadOlderInboundMessagesAction } from "./history-actions";
@@ -30,8 +30,8 @@ describe("history paging: Show older (keyset, stable order)", () => {
         createdAt: i < 12 ? SAME_MOMENT : new Date(SAME_MOMENT.getTime() + i * 1000),
       })),
     );
-    const first = await findAuditEvents({ orgId: t.org.id, entityType: "mailbox", entityId, limit: 10 });
-    expect(hasOlderAuditEvents(first)).toBe(true);
+    const { items: first, hasOlder } = await findAuditEvents({ orgId: t.org.id, entityType: "mailbox", entityId, limit: 10 });
+    expect(hasOlder).toBe(true);
     const seen = first.map((e) => e.id);
     let before = first[first.length - 1].id;
     for (;;) {
@@ -44,8 +44,8 @@ describe("history paging: Show older (keyset, stable order)", () => {
     expect(seen).toHaveLength(25);
     expect(new Set(seen).size).toBe(25);
     const all = await findAuditEvents({ orgId: t.org.id, entityType: "mailbox", entityId, limit: 100 });
-    expect(seen).toEqual(all.map((e) => e.id));
-    expect(hasOlderAuditEvents(all)).toBe(false);
+    expect(seen).toEqual(all.items.map((e) => e.id));
+    expect(all.hasOlder).toBe(false);
   });
 
   it("the organisation-wide history tells a queue link once (from the queue's side); the mailbox's history still has it", async () => {
@@ -56,7 +56,7 @@ describe("history paging: Show older (keyset, stable order)", () => {
       { ...link, entityType: "queue", entityId: queueId, entityLabel: "Billing", changes: { mailbox: { from: null, to: "billing@mycompany.com" } } },
       { ...link, entityType: "mailbox", entityId: mailboxId, entityLabel: "billing@mycompany.com", changes: { queue: { from: null, to: "Billing" } } },
     ]);
-    const orgWide = (await findAuditEvents({ orgId: t.org.id, limit: 100 })).filter((e) => e.action === "queue.mailbox_linked");
+    const orgWide = (await findAuditEvents({ orgId: t.org.id, limit: 100 })).items.filter((e) => e.action === "queue.mailbox_linked");
     expect(orgWide.map((e) => e.entityType)).toEqual(["queue"]);
     const [newer] = await db
       .insert(auditEvent)
@@ -65,7 +65,7 @@ describe("history paging: Show older (keyset, stable order)", () => {
     const olderPage = await loadOlderAuditEventsAction({ before: newer.id, limit: 100 });
     expect(olderPage!.data!.items.filter((e) => e.action === "queue.mailbox_linked").map((e) => e.entityType)).toEqual(["queue"]);
     const ofMailbox = await findAuditEvents({ orgId: t.org.id, entityType: "mailbox", entityId: mailboxId });
-    expect(ofMailbox.map((e) => e.action)).toEqual(["queue.mailbox_linked"]);
+    expect(ofMailbox.items.map((e) => e.action)).toEqual(["queue.mailbox_linked"]);
   });
 
   it("R18 another organisation's cursor or mailbox finds nothing and changes nothing", async () => {

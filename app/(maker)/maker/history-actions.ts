@@ -1,10 +1,9 @@
 "use server";
 import { z } from "zod";
 import { adminAction } from "@/lib/action-client";
-import { findAuditEvents, hasOlderAuditEvents, type AuditEventView } from "@/lib/audit/find-audit-events";
+import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { AppError } from "@/lib/errors";
 import { findInboundMessagesBefore } from "@/lib/history/find-inbound-messages-before";
-import type { Page } from "@/lib/paging";
 import { idSchema } from "@/lib/validation";
 
 // "Show older" on the histories (S4 mailbox, S5 queue, Settings) and on S4's inbound messages: keyset pages,
@@ -26,14 +25,13 @@ export const loadOlderAuditEventsAction = adminAction
     if (parsedInput.entityType && !ctx.member.org.smartLicence) {
       throw new AppError("FORBIDDEN", "Smart licence needed: your organisation's plan does not include Mailboxes.");
     }
-    const events = await findAuditEvents({
+    return findAuditEvents({
       orgId: ctx.orgId,
       entityType: parsedInput.entityType,
       entityId: parsedInput.entityType ? parsedInput.entityId : undefined,
       before: { id: parsedInput.before },
       limit: parsedInput.limit,
     });
-    return { items: events, hasOlder: hasOlderAuditEvents(events) } satisfies Page<AuditEventView>;
   });
 
 export const loadOlderInboundMessagesAction = adminAction
