@@ -28,6 +28,7 @@ test("bulk Deactivate: confirmation with the refusal list, then Undo", async ({ 
   await expect(dialog).toContainText("They stop receiving mail at once");
   await expect(dialog.getByTestId("deactivation-plan")).toContainText("1 mailbox refused, left active:");
   await expect(dialog.getByTestId("deactivation-plan")).toContainText(/Support Team: \S+ is the default sender of “Support”/);
+  await page.screenshot({ path: `${test.info().project.outputDir}/screens/s1-bulk-dialog.png` });
   // nothing happened yet
   await expect(page.locator("table.mbx tbody tr", { hasText: `Bulk one ${tag}` })).not.toContainText("Inactive");
   await dialog.getByRole("button", { name: "Deactivate 2 mailboxes" }).click();
@@ -36,6 +37,7 @@ test("bulk Deactivate: confirmation with the refusal list, then Undo", async ({ 
   await expect(bar).toContainText("Deactivated: 2 of 3 mailboxes. They no longer receive mail. 1 refused:");
   for (const n of ["one", "two"]) await expect(page.getByRole("row", { name: new RegExp(`Bulk ${n} ${tag}`) })).toContainText("Inactive");
   await expect(page.getByRole("row", { name: /Support Team/ })).not.toContainText("Inactive");
+  await page.screenshot({ path: `${test.info().project.outputDir}/screens/s1-bulk-undo.png` });
   const undo = bar.getByRole("button", { name: "Undo" });
   await expect(undo).toBeFocused();
   await undo.click();
