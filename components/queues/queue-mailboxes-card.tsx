@@ -16,6 +16,7 @@ import type { StateCode } from "@/lib/mailbox-state/derive-mailbox-state";
 import { badgeState } from "@/lib/mailbox-state/state-map";
 import { isSuccess } from "@/lib/forms/apply-action-result";
 import type { ColumnDef } from "@tanstack/react-table";
+import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { unpackLinkable, unpackLinks, type LinkView, type PackedLink, type PackedLinkable } from "@/lib/queues/queue-rows";
 import { AddMailboxDialog, addMailboxBlockedReason } from "./add-mailbox-dialog";
@@ -78,7 +79,7 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
         <>
           <span className="qm">
             <Link href={`/maker/mailboxes/${m.mailboxId}`} className="qn">{m.displayName}</Link>
-            {m.isDefault && <span className="qg qg-b">Default</span>}
+            {m.isDefault && <Badge tone="blue">Default</Badge>}
           </span>
           <span className="qs">{m.address}</span>
         </>
@@ -103,7 +104,7 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
                 if (el) buttons.current.set(m.mailboxId, el);
                 else buttons.current.delete(m.mailboxId);
               }}
-              className={cn("qb", m.isDefault ? "qb-p" : "qb-s", !canBeDefault && !m.isDefault && "qo")}
+              className={cn("btn btn-sm", m.isDefault ? "btn-p" : "btn-s", !canBeDefault && !m.isDefault && "opacity-50")}
               aria-pressed={m.isDefault}
               aria-disabled={!canBeDefault || pending !== null || undefined}
               onClick={() => canBeDefault && pending === null && makeDefault(m)}
@@ -202,7 +203,7 @@ function RemoveLinkDialog({ queue, link, others }: { queue: { id: string; name: 
   return (
     <ConfirmDialog
       trigger={
-        <button type="button" className="qb qb-g qi qi-trash" aria-label={`Remove ${link.address} from ${queue.name}`}>
+        <button type="button" className="btn btn-sm btn-g qi qi-trash" aria-label={`Remove ${link.address} from ${queue.name}`}>
           Remove
         </button>
       }

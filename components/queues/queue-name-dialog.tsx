@@ -83,7 +83,7 @@ export function RenameQueueButton({ queue, compact }: { queue: { id: string; nam
     <QueueNameDialog
       queue={queue}
       trigger={
-        <button type="button" className={compact ? "qb qb-g qi qi-pencil" : "qb qb-s qi qi-pencil"} aria-label={`Rename queue ${queue.name}`}>
+        <button type="button" className={compact ? "btn btn-sm btn-g qi qi-pencil" : "btn btn-sm btn-s qi qi-pencil"} aria-label={`Rename queue ${queue.name}`}>
           Rename
         </button>
       }

@@ -19,7 +19,7 @@ export function RemoveQueueDialog(props: {
   return (
     <ConfirmDialog
       trigger={
-        <button type="button" className={props.compact ? "qb qb-g qi qi-trash" : "qb qb-s qi qi-trash"} aria-label={`Remove queue ${queue.name}`}>
+        <button type="button" className={props.compact ? "btn btn-sm btn-g qi qi-trash" : "btn btn-sm btn-s qi qi-trash"} aria-label={`Remove queue ${queue.name}`}>
           Remove
         </button>
       }
