@@ -145,3 +145,41 @@ test("the column chooser hides a column and remembers it for this admin", async 
   await page.getByRole("menuitemcheckbox", { name: "Smart routing" }).click();
   await expect(page.getByRole("columnheader", { name: "Smart routing" })).toBeVisible();
 });
+
+test("H6 item 5: a progress bar within 100 ms of an in-app navigation, Next's Link and S1's row links included", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const slow = () =>
+    page.route("**/maker/**", async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+  // measured in the page: from the click to the bar in the DOM
+  const watch = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { t0?: number; t1?: number };
+      w.t0 = undefined;
+      w.t1 = undefined;
+      document.addEventListener("click", () => (w.t0 = performance.now()), { capture: true, once: true });
+      new MutationObserver((_, o) => {
+        if (document.querySelector("[data-testid=navigation-progress]")) {
+          w.t1 = performance.now();
+          o.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+  const delay = () => page.evaluate(() => { const w = window as unknown as { t0?: number; t1?: number }; return w.t1! - w.t0!; });
+  for (const target of [
+    () => page.getByRole("complementary").getByRole("link", { name: "Queues" }), // Next's Link in the side navigation
+    () => page.locator("table.mbx tbody tr td:nth-child(2) a").first(), // S1's delegated row link
+  ]) {
+    await page.unroute("**/maker/**");
+    await page.goto("/maker/mailboxes");
+    await expect(page.getByTestId("mailbox-count")).toBeVisible();
+    await slow();
+    await watch();
+    await target().click();
+    await expect(page.getByTestId("navigation-progress")).toBeAttached();
+    expect(await delay()).toBeLessThan(100);
+  }
+  await page.unroute("**/maker/**");
+});
