@@ -1,7 +1,7 @@
 "use client";
-import { useState, useTransition } from "react";
 import { loadOlderAuditEventsAction } from "@/app/(maker)/maker/history-actions";
 import { Button } from "@/components/ui/button";
+import { useShowOlder } from "@/components/ui/use-show-older";
 import type { AuditEventView } from "@/lib/audit/find-audit-events";
 import { AuditItem } from "./audit-item";
 
@@ -12,37 +12,25 @@ export function ShowOlderAudit(props: {
   pageSize: number;
   showEntity?: boolean;
 }) {
-  const [events, setEvents] = useState<AuditEventView[]>([]);
-  const [before, setBefore] = useState(props.before);
-  const [more, setMore] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const now = new Date();
-
-  const load = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await loadOlderAuditEventsAction({
+  const { items, more, pending, error, showOlder } = useShowOlder<AuditEventView, number>({
+    first: { hasOlder: true, last: props.before },
+    load: (before) =>
+      loadOlderAuditEventsAction({
         entityType: props.scope.entityType as "mailbox" | "queue" | undefined,
         entityId: props.scope.entityId,
         before,
         limit: props.pageSize,
-      });
-      const data = result?.data;
-      if (!data) {
-        setError(result?.serverError?.message ?? "The older changes could not be loaded. Try again.");
-        return;
-      }
-      setEvents((current) => [...current, ...data.events]);
-      if (data.events.length > 0) setBefore(data.events[data.events.length - 1].id);
-      setMore(data.hasOlder);
-    });
+      }),
+    cursorOf: (e) => e.id,
+    failed: "The older changes could not be loaded. Try again.",
+  });
+  const now = new Date();
 
   return (
     <>
-      {events.length > 0 && (
+      {items.length > 0 && (
         <ol className="mt-4 space-y-4" aria-label="Older history">
-          {events.map((e) => (
+          {items.map((e) => (
             <AuditItem key={e.id} event={{ ...e, createdAt: new Date(e.createdAt) }} now={now} showEntity={props.showEntity} />
           ))}
         </ol>
@@ -53,8 +41,8 @@ export function ShowOlderAudit(props: {
         </p>
       )}
       {more ? (
-        <Button variant="secondary" size="sm" className="mt-4" onClick={load} disabled={pending}>
-          {pending ? "Loading…" : "Show older"}
+        <Button variant="secondary" size="sm" className="mt-4" onClick={showOlder} pending={pending}>
+          Show older
         </Button>
       ) : (
         <p className="mt-4 text-xs text-slate-500">That is the whole history.</p>

@@ -206,7 +206,7 @@ export function ForwardingPanel(props: { mailbox: PanelMailbox; data: Forwarding
 
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Latest inbound messages</h3>
-          <InboundMessagesTable messages={data.messages} now={now} mailboxId={mailbox.id} />
+          <InboundMessagesTable page={data.messages} now={now} mailboxId={mailbox.id} />
         </div>
       </div>
     </Card>

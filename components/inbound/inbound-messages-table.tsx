@@ -1,5 +1,6 @@
 import { EmptyState, Th } from "@/components/ui/table";
 import type { InboundMessageRow } from "@/lib/history/find-inbound-messages";
+import type { Page } from "@/lib/paging";
 import { InboundMessageRowView } from "./inbound-message-row";
 import { ShowOlderInbound } from "./show-older-inbound";
 
@@ -8,8 +9,12 @@ export { formatSize } from "./format-size";
 /** How many messages S4 shows at first (the forwarding panel asks for this many); "Show older" pages on. */
 export const INBOUND_PAGE_SIZE = 20;
 
-/** S4: the latest messages that reached the alias (R21), newest first. Bodies are not kept. */
-export function InboundMessagesTable({ messages, now = new Date(), mailboxId }: { messages: InboundMessageRow[]; now?: Date; mailboxId?: string }) {
+/**
+ * S4: the latest messages that reached the alias (R21), newest first. Bodies are not kept. "Show older" only when
+ * the page says older ones exist (with exactly 20 messages there are none: issue 18).
+ */
+export function InboundMessagesTable({ page, now = new Date(), mailboxId }: { page: Page<InboundMessageRow>; now?: Date; mailboxId?: string }) {
+  const messages = page.items;
   if (messages.length === 0) {
     return <EmptyState title="No mail received yet">Messages forwarded to the alias appear here, newest first.</EmptyState>;
   }
@@ -35,7 +40,7 @@ export function InboundMessagesTable({ messages, now = new Date(), mailboxId }: 
           <InboundMessageRowView key={m.id} m={m} now={now} />
         ))}
       </tbody>
-      {mailboxId && messages.length >= INBOUND_PAGE_SIZE && (
+      {mailboxId && page.hasOlder && (
         <ShowOlderInbound mailboxId={mailboxId} before={messages[messages.length - 1].id} pageSize={INBOUND_PAGE_SIZE} />
       )}
     </table>

@@ -1,38 +1,25 @@
 "use client";
-import { useState, useTransition } from "react";
 import { loadOlderInboundMessagesAction } from "@/app/(maker)/maker/history-actions";
 import { Button } from "@/components/ui/button";
+import { useShowOlder } from "@/components/ui/use-show-older";
 import type { InboundMessageRow } from "@/lib/history/find-inbound-messages";
 import { InboundMessageRowView } from "./inbound-message-row";
 
 /** "Show older" under S4's inbound messages: the next page (keyset, stable order), appended to the table. */
 export function ShowOlderInbound(props: { mailboxId: string; before: string; pageSize: number }) {
-  const [rows, setRows] = useState<InboundMessageRow[]>([]);
-  const [before, setBefore] = useState(props.before);
-  const [more, setMore] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { items, more, pending, error, showOlder } = useShowOlder<InboundMessageRow, string>({
+    first: { hasOlder: true, last: props.before },
+    load: (before) => loadOlderInboundMessagesAction({ mailboxId: props.mailboxId, before, limit: props.pageSize }),
+    cursorOf: (m) => m.id,
+    failed: "The older messages could not be loaded. Try again.",
+  });
   const now = new Date();
-
-  const load = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await loadOlderInboundMessagesAction({ mailboxId: props.mailboxId, before, limit: props.pageSize });
-      const data = result?.data;
-      if (!data) {
-        setError(result?.serverError?.message ?? "The older messages could not be loaded. Try again.");
-        return;
-      }
-      setRows((current) => [...current, ...data.messages]);
-      if (data.messages.length > 0) setBefore(data.messages[data.messages.length - 1].id);
-      setMore(data.hasOlder);
-    });
 
   return (
     <>
-      {rows.length > 0 && (
+      {items.length > 0 && (
         <tbody>
-          {rows.map((m) => (
+          {items.map((m) => (
             <InboundMessageRowView key={m.id} m={{ ...m, receivedAt: new Date(m.receivedAt) }} now={now} />
           ))}
         </tbody>
@@ -46,8 +33,8 @@ export function ShowOlderInbound(props: { mailboxId: string; before: string; pag
               </p>
             )}
             {more ? (
-              <Button variant="secondary" size="sm" onClick={load} disabled={pending}>
-                {pending ? "Loading…" : "Show older"}
+              <Button variant="secondary" size="sm" onClick={showOlder} pending={pending}>
+                Show older
               </Button>
             ) : (
               <p className="text-xs text-slate-500">No older messages.</p>

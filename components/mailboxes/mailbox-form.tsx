@@ -18,6 +18,7 @@ import { LANGUAGES } from "@/lib/org/locale";
 import { zoneLabel } from "@/lib/org/time-zones";
 import { QueuesField, type QueueOption } from "./queues-field";
 import { useFormDraft, useUnsavedChangesGuard } from "./use-form-draft";
+import { startNavigationProgress } from "@/components/layout/navigation-progress";
 
 export type RoutingOption = { id: string; name: string; hasPublished: boolean; hasDraft: boolean };
 
@@ -61,6 +62,7 @@ export function MailboxForm(props: Props) {
       const data = result.data as { id: string; queueRefusals?: string[] };
       toast.success(props.mode === "create" ? "Mailbox created. Next: set up forwarding to its alias." : "Mailbox saved.");
       if (data.queueRefusals?.length) toast.warning(`Some queue changes were refused: ${data.queueRefusals.join(" ")}`, { duration: 15000 });
+      startNavigationProgress();
       router.push(`/maker/mailboxes/${data.id}`);
       router.refresh();
       return;

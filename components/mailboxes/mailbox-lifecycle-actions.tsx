@@ -11,6 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { isSuccess, type ActionResultShape } from "@/lib/forms/apply-action-result";
 import { callAction } from "@/lib/forms/call-action";
 import type { MailboxBlocker } from "@/lib/mailboxes/find-mailbox-blockers";
+import { startNavigationProgress } from "@/components/layout/navigation-progress";
 
 type QueueRef = { id: string; name: string };
 
@@ -95,6 +96,7 @@ export function MailboxLifecycleActions({ mailbox, blockers }: { mailbox: { id: 
           typeToConfirm={mailbox.address}
           onConfirm={() =>
             run(() => deleteMailboxAction({ id: mailbox.id }), `${mailbox.address} deleted.`, () => {
+              startNavigationProgress();
               router.push("/maker/mailboxes");
               router.refresh();
             })

@@ -1,22 +1,13 @@
 "use client";
+import { flexRender, getCoreRowModel, useReactTable, type RowSelectionState, type VisibilityState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useState, type MouseEvent, type PointerEvent } from "react";
+import { useMemo, useState, type MouseEvent, type PointerEvent } from "react";
 import { toast } from "sonner";
+import { startNavigationProgress } from "@/components/layout/navigation-progress";
 import { formatOrgTime } from "@/lib/format-time";
-import { MailboxStateBadge } from "@/components/mailbox-state/mailbox-state-badge";
 import { viewSearch, type ListRow, type ListView, type SortKey } from "@/lib/mailboxes/mailbox-list-view";
+import { mailboxColumns, SORTABLE } from "./mailbox-columns";
 import { MailboxRowMenu } from "./mailbox-row-menu";
-
-// Column widths are in globals.css (.mbx th:nth-child), with the rest of the table's look.
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: "displayName", label: "Display name" },
-  { key: "address", label: "Address" },
-  { key: "alias", label: "Alias" },
-  { key: "status", label: "Status" },
-  { key: "queues", label: "Queues" },
-  { key: "smartRouting", label: "Smart routing" },
-  { key: "lastReceived", label: "Last received" },
-];
 
 /** Shows a value's whole text as a tooltip only where its cell cuts it (the badge's and the time's full words always). */
 function tooltip(e: PointerEvent<HTMLTableElement>, timeZone: string) {
@@ -27,26 +18,74 @@ function tooltip(e: PointerEvent<HTMLTableElement>, timeZone: string) {
   if (time && !time.title) return void (time.title = formatOrgTime(new Date(time.dateTime), timeZone));
   const badge = t.closest<HTMLElement>(".b");
   if (badge) return void (badge.title = badge.textContent ?? "");
-  const el = t.closest<HTMLElement>(".fr") ?? (td.cellIndex === 3 ? td.querySelector("code") : td.cellIndex === 1 ? td.querySelector("a") : (td.firstElementChild as HTMLElement | null) ?? td);
-  if (!el || el.hasAttribute("title")) return;
+  const el = t.closest<HTMLElement>(".fr") ?? td.querySelector<HTMLElement>(":scope > code, :scope > span, :scope > a") ?? td;
+  if (el.hasAttribute("title")) return;
   const cut = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
-  const links = td.cellIndex === 5 ? [...el.querySelectorAll("a")].map((a) => (a.classList.contains("d") ? `${a.textContent} (default sender)` : a.textContent)) : [];
+  const links = el.matches("span") ? [...el.querySelectorAll("a")].map((a) => (a.classList.contains("d") ? `${a.textContent} (default sender)` : a.textContent)) : [];
   el.title = !cut ? "" : links.length > 0 ? links.join(", ") : (el.textContent ?? "");
 }
 
 /**
- * S1's rows: ONE client component that gets the rows' data once, compactly (ListData), and renders lean markup:
- * short classes defined once in globals.css (.mbx), no text twice, no island per row. It is rendered on the
- * server too, so the list reads without JavaScript. A fixed table from 768 px that never scrolls sideways (long
- * values cut, whole in a tooltip), one card per mailbox below, same markup. Behaviour is delegated to the table:
- * links navigate in the app, the copy buttons copy, a row's menu (Radix) is mounted when its button is first used.
- * Checkboxes are plain inputs, in row order; MailboxBulkBar reads them.
+ * The CSS that follows the columns' definitions (mailbox-columns.tsx), drawn once for the table: which columns hide
+ * below which table width (priorities, a container query), which the admin hid (the chooser), and which the phone
+ * card leaves out. Every row's cells stay in column order, so the table's markup never depends on the width.
  */
-export function MailboxList({ rows, view, timeZone }: { rows: ListRow[]; view: ListView; timeZone: string }) {
+function columnCss(columns: { id: string; minWidth?: number; card?: boolean }[], hidden: VisibilityState): string {
+  const at = (i: number) => `.mbx col:nth-child(${i + 1}),.mbx tr>:nth-child(${i + 1})`;
+  const gone = columns.flatMap((c, i) => (hidden[c.id] === false ? [at(i)] : []));
+  const rules = gone.length ? [`${gone.join(",")}{display:none}`] : [];
+  for (const [i, c] of columns.entries()) if (c.minWidth) rules.push(`@container (max-width:${c.minWidth - 0.02}px){${at(i)}{display:none}}`);
+  const notInCard = columns.flatMap((c, i) => (c.card ? [] : [`.mbx tr>:nth-child(${i + 1})`]));
+  rules.push(`@media (max-width:767.98px){${notInCard.join(",")}{display:none}}`);
+  return rules.join("");
+}
+
+/**
+ * S1's rows (issue 18 item 3): a headless @tanstack/react-table inside this one client component, with the columns
+ * defined once (mailbox-columns.tsx), sorting handed to the URL (manualSorting: the server sorts), selection as
+ * table state (lifted to MailboxesScreen for the bulk bar), widths from one <colgroup>. It is rendered on the server
+ * too, so the list reads without JavaScript. A fixed table from 768 px that never scrolls sideways (addresses cut
+ * with an ellipsis, whole on hover and while the row has focus), one compact card per mailbox below, same markup.
+ * Behaviour is delegated to the table: links navigate in the app, the copy buttons copy, a row's menu (Radix) is
+ * mounted when its button is first used.
+ */
+export function MailboxList(props: {
+  rows: ListRow[];
+  view: ListView;
+  timeZone: string;
+  selection: RowSelectionState;
+  onSelectionChange: (s: RowSelectionState) => void;
+  visibility: VisibilityState;
+}) {
+  const { rows, view, timeZone } = props;
   const router = useRouter();
   // The row whose menu is mounted, and whether the keyboard opened it (then its first item takes focus).
   const [menu, setMenu] = useState<{ id: string; keyboard: boolean } | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
+
+  const columns = useMemo(
+    () =>
+      mailboxColumns({
+        copied,
+        menu: (m, i) =>
+          menu?.id === m.id ? <MailboxRowMenu id={m.id} name={m.name} alias={m.alias} defaultOpen focusFirst={menu.keyboard} /> : <button aria-haspopup="menu" aria-labelledby={`mla m${i}`} />,
+      }),
+    [copied, menu],
+  );
+  // The table's functions are not memoisable (the React Compiler skips this component): they are used here only.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => r.id,
+    manualSorting: true,
+    enableRowSelection: true,
+    state: { sorting: [{ id: view.sort, desc: view.dir === "desc" }], rowSelection: props.selection, columnVisibility: props.visibility },
+    onRowSelectionChange: (u) => props.onSelectionChange(typeof u === "function" ? u(props.selection) : u),
+  });
+  const leaves = table.getAllLeafColumns();
+  const css = useMemo(() => columnCss(leaves.map((c) => ({ id: c.id, ...c.columnDef.meta })), props.visibility), [leaves, props.visibility]);
 
   async function copy(m: ListRow) {
     try {
@@ -67,63 +106,56 @@ export function MailboxList({ rows, view, timeZone }: { rows: ListRow[]; view: L
     if (m && button) return button.closest("td:last-child") ? setMenu({ id: m.id, keyboard: e.detail === 0 }) : void copy(m);
     const a = t.closest("a");
     if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    // In-app navigation without a Link component per cell (200 of them on a full list).
+    // In-app navigation without a Link component per cell (200 of them on a full list); a sort link scrolls nowhere.
     e.preventDefault();
+    startNavigationProgress();
     router.push(a.pathname + a.search, { scroll: !a.closest("thead") });
   }
 
   return (
-    <table className="mbx" aria-label="Mailboxes" onClick={onClick} onPointerOver={(e) => tooltip(e, timeZone)}
-      onKeyDown={(e) => {
-        // ArrowDown opens a row's menu, as on the menu button it becomes.
-        const tr = (e.target as Element).closest("td:last-child > button") && (e.target as Element).closest("tbody tr");
-        if (e.key === "ArrowDown" && tr) {
-          e.preventDefault();
-          setMenu({ id: rows[(tr as HTMLTableRowElement).sectionRowIndex].id, keyboard: true });
-        }
-      }}>
-      <thead>
-        <tr>
-          <th scope="col">
-            <input type="checkbox" data-all aria-label="Select all shown mailboxes" />
-            {/* Words shared by every row's controls (aria-labelledby), instead of repeating them 50 times. */}
-            <span id="mls" hidden>Select</span>
-            <span id="mlc" hidden>Copy alias of</span>
-            <span id="mla" hidden>Actions for</span>
-          </th>
-          {COLUMNS.map((c) => {
-            const on = view.sort === c.key;
-            return (
-              <th key={c.key} scope="col" aria-sort={on ? (view.dir === "asc" ? "ascending" : "descending") : undefined}>
-                <a href={`/maker/mailboxes${viewSearch(view, { sort: c.key, dir: on && view.dir === "asc" ? "desc" : "asc" })}`} className={on ? view.dir : undefined}>
-                  {c.label}
-                </a>
-              </th>
-            );
-          })}
-          <th scope="col"><span className="sr-only">Actions</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((m, i) => (
-          <tr key={m.id}>
-            <td><input type="checkbox" aria-labelledby={`mls m${i}`} /></td>
-            <td><a id={`m${i}`} href={`/maker/mailboxes/${m.id}`}>{m.name}</a></td>
-            <td><span>{m.address}</span></td>
-            <td><code>{m.alias}</code><button className={copied === m.id ? "ok" : undefined} aria-labelledby={`mlc m${i}`} /></td>
-            <td><MailboxStateBadge health={m.health} detail={m.detail} /></td>
-            {/* queue links are relative ("queues/<id>" from /maker/mailboxes): 150 of them, 7 bytes each saved */}
-            {m.queues.length === 0 ? <td className="x">None</td> : (
-              <td><span>{m.queues.map((q) => <a key={q.id} className={q.isDefault ? "d" : undefined} href={`queues/${q.id}`}>{q.name}</a>)}</span></td>
-            )}
-            {m.routing ? <td>{`${m.routing.name} `}<span className="m">{m.routing.version === "production" ? "Production" : "Test"}</span></td> : <td className="x">None</td>}
-            {m.last ? (
-              <td><time dateTime={new Date(m.last.at).toISOString()}>{m.last.ago}</time>{m.last.from && <span className="m fr">{`from ${m.last.from}`}</span>}</td>
-            ) : <td className="x">Never</td>}
-            <td>{menu?.id === m.id ? <MailboxRowMenu id={m.id} name={m.name} alias={m.alias} defaultOpen focusFirst={menu.keyboard} /> : <button aria-haspopup="menu" aria-labelledby={`mla m${i}`} />}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="@container">
+      <style>{css}</style>
+      <table className="mbx" aria-label="Mailboxes" onClick={onClick} onPointerOver={(e) => tooltip(e, timeZone)}
+        onKeyDown={(e) => {
+          // ArrowDown opens a row's menu, as on the menu button it becomes.
+          const tr = (e.target as Element).closest("td:last-child > button") && (e.target as Element).closest("tbody tr");
+          if (e.key === "ArrowDown" && tr) {
+            e.preventDefault();
+            setMenu({ id: rows[(tr as HTMLTableRowElement).sectionRowIndex].id, keyboard: true });
+          }
+        }}>
+        <colgroup>
+          {leaves.map((c) => <col key={c.id} style={c.columnDef.meta?.width ? { width: c.columnDef.meta.width } : undefined} />)}
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((g) => (
+            <tr key={g.id}>
+              {g.headers.map((h) => {
+                const sorted = h.column.getIsSorted();
+                const content = flexRender(h.column.columnDef.header, h.getContext());
+                if (!SORTABLE.has(h.column.id)) return <th key={h.id} scope="col">{content}</th>;
+                const next = sorted === "asc" ? "desc" : "asc";
+                return (
+                  <th key={h.id} scope="col" aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
+                    <a href={`/maker/mailboxes${viewSearch(view, { sort: h.column.id as SortKey, dir: next })}`} className={sorted || undefined}>{content}</a>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.column.id} className={cell.column.accessorFn && cell.getValue() == null ? "x" : undefined}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,12 +1,15 @@
 "use client";
+import type { RowSelectionState } from "@tanstack/react-table";
 import Link from "next/link";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/table";
 import { unpackListData, viewSearch, type ListData, type ListView } from "@/lib/mailboxes/mailbox-list-view";
 import { MailboxBulkBar } from "./mailbox-bulk-bar";
+import { MailboxColumnChooser } from "./mailbox-column-chooser";
+import type { OptionalColumn } from "./mailbox-columns";
 import { MailboxFilters } from "./mailbox-filters";
 import { MailboxList } from "./mailbox-list";
 
@@ -14,10 +17,15 @@ import { MailboxList } from "./mailbox-list";
  * S1, below the Maker layout: ONE client component, server-rendered, whose only props are the view and the rows'
  * data in compact form (ListData), so the page's payload carries each value once instead of an element tree per row.
  */
-export function MailboxesScreen(props: { data: ListData; view: ListView; total: number; limit: number; domainCount: number; timeZone: string }) {
+export function MailboxesScreen(props: { data: ListData; view: ListView; total: number; limit: number; domainCount: number; timeZone: string; hidden: OptionalColumn[] }) {
   const { data, view, total, limit, domainCount, timeZone } = props;
   const rows = useMemo(() => unpackListData(data), [data]);
   const queues = useMemo(() => data.queues.map(([id, name]) => ({ id, name })), [data]);
+  // The table's selection (MailboxList's @tanstack state), shared with the bulk bar; rows no longer shown drop out.
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const selected = useMemo(() => rows.filter((r) => selection[r.id]).map((r) => r.id), [rows, selection]);
+  const [hidden, setHidden] = useState(props.hidden);
+  const visibility = useMemo(() => Object.fromEntries(hidden.map((id) => [id, false])), [hidden]);
   const canCreate = domainCount > 0 && total < limit;
   return (
     <>
@@ -68,28 +76,30 @@ export function MailboxesScreen(props: { data: ListData; view: ListView; total: 
           </EmptyState>
         ) : (
           <>
-            <div className="space-y-3 border-b border-slate-100 px-4 py-3">
+            <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-4 py-2.5">
               <MailboxFilters view={view} />
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <MailboxBulkBar queues={queues} rows={rows} />
-                <div className="flex items-center gap-3">
-                  <p className="text-sm text-slate-500" role="status">
-                    {rows.length === total ? `${total} mailbox${total === 1 ? "" : "es"}` : `${rows.length} of ${total} shown`}
-                  </p>
+              <div className="flex items-center gap-2 max-md:w-full max-md:justify-between">
+                <p className="text-sm whitespace-nowrap text-slate-500" role="status">
+                  {rows.length === total ? `${total} mailbox${total === 1 ? "" : "es"}` : `${rows.length} of ${total} shown`}
+                </p>
+                <span className="flex items-center gap-2">
+                  <MailboxColumnChooser hidden={hidden} onChange={setHidden} />
                   <Button asChild variant="secondary" size="sm">
                     <a href={`/maker/mailboxes/export${viewSearch(view)}`} download>
                       <span className="ic ic-download" aria-hidden />
                       Export CSV
                     </a>
                   </Button>
-                </div>
+                </span>
               </div>
             </div>
             {rows.length === 0 ? (
               <EmptyState title="No mailbox matches">Try another search, or set the filters to All.</EmptyState>
             ) : (
-              <MailboxList rows={rows} view={view} timeZone={timeZone} />
+              <MailboxList rows={rows} view={view} timeZone={timeZone} selection={selection} onSelectionChange={setSelection} visibility={visibility} />
             )}
+            <MailboxBulkBar queues={queues} rows={rows} selected={selected}
+              onDone={(ids) => setSelection((s) => Object.fromEntries(Object.entries(s).filter(([id]) => !ids.includes(id))))} />
           </>
         )}
       </div>

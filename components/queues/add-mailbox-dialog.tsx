@@ -67,7 +67,7 @@ function AddMailboxForm(props: { queue: { id: string; name: string }; linkable: 
         {props.hasDefault
           ? "They join the queue beside the default mailbox; you can make one the default afterwards."
           : "The first mailbox becomes the queue's default sender, so it must be active. Inactive mailboxes are shown but cannot be chosen."}{" "}
-        Room for {props.room} more.
+        {`${MAX_QUEUE_MAILBOXES - props.room} of ${MAX_QUEUE_MAILBOXES} mailboxes: room for ${props.room} more.`}
       </p>
       <div className="relative">
         <label htmlFor="link-mailbox-search" className="sr-only">Search mailboxes</label>
@@ -113,7 +113,7 @@ function AddMailboxForm(props: { queue: { id: string; name: string }; linkable: 
 
 /** Why "Add mailbox" is disabled, or null when a mailbox can be added (R15: at most 20). */
 export function addMailboxBlockedReason(linkedCount: number, linkableCount: number): string | null {
-  if (linkedCount >= MAX_QUEUE_MAILBOXES) return `This queue holds ${MAX_QUEUE_MAILBOXES} mailboxes, the most a queue can hold. Remove one to add another.`;
+  if (linkedCount >= MAX_QUEUE_MAILBOXES) return `${linkedCount} of ${MAX_QUEUE_MAILBOXES} mailboxes: the most a queue can hold. Remove one to add another.`;
   if (linkableCount === 0) return linkedCount === 0 ? "Your organisation has no mailbox yet." : "Every mailbox of your organisation is already in this queue.";
   return null;
 }

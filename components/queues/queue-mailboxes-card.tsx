@@ -15,6 +15,9 @@ import { cn } from "@/lib/cn";
 import type { StateCode } from "@/lib/mailbox-state/derive-mailbox-state";
 import { badgeState } from "@/lib/mailbox-state/state-map";
 import { isSuccess } from "@/lib/forms/apply-action-result";
+import type { ColumnDef } from "@tanstack/react-table";
+import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { unpackLinkable, unpackLinks, type LinkView, type PackedLink, type PackedLinkable } from "@/lib/queues/queue-rows";
 import { AddMailboxDialog, addMailboxBlockedReason } from "./add-mailbox-dialog";
 import { QueueCapacity } from "./queue-capacity";
@@ -67,6 +70,70 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
     }
   }
 
+  // The columns, once (issue 18 item 3); their cells close over this card's state (pending, focus refs).
+  const columns: ColumnDef<LinkView>[] = [
+    {
+      id: "mailbox",
+      header: "Mailbox",
+      cell: ({ row: { original: m } }) => (
+        <>
+          <span className="qm">
+            <Link href={`/maker/mailboxes/${m.mailboxId}`} className="qn">{m.displayName}</Link>
+            {m.isDefault && <Badge tone="blue">Default</Badge>}
+          </span>
+          <span className="qs">{m.address}</span>
+        </>
+      ),
+    },
+    {
+      id: "status",
+      header: "Status",
+      cell: ({ row: { original: m } }) => <MailboxStateBadge health={badgeState(states?.[m.mailboxId] ?? (m.active ? "not_verified" : "inactive"), m.address)} />,
+    },
+    {
+      id: "default",
+      header: "Default sender",
+      cell: ({ row: { original: m } }) => {
+        const canBeDefault = m.active && !m.isDefault;
+        const hintId = `default-hint-${m.mailboxId}`;
+        return (
+          <span className="qf">
+            <button
+              type="button"
+              ref={(el) => {
+                if (el) buttons.current.set(m.mailboxId, el);
+                else buttons.current.delete(m.mailboxId);
+              }}
+              className={cn("btn btn-sm", m.isDefault ? "btn-p" : "btn-s", !canBeDefault && !m.isDefault && "opacity-50")}
+              aria-pressed={m.isDefault}
+              aria-disabled={!canBeDefault || pending !== null || undefined}
+              onClick={() => canBeDefault && pending === null && makeDefault(m)}
+              aria-label={`Make default: ${m.address}`}
+              aria-describedby={m.isDefault || !m.active ? hintId : undefined}
+            >
+              {m.isDefault ? "Default" : "Make default"}
+            </button>
+            {pending === m.mailboxId ? (
+              <span className="qh">Saving…</span>
+            ) : m.isDefault ? (
+              <span id={hintId} className="qh">
+                Sends the queue&apos;s email<span className="sr-only">. To change the default, choose Make default on another mailbox.</span>
+              </span>
+            ) : !m.active ? (
+              <span id={hintId} className="qh">Inactive mailboxes cannot be the default</span>
+            ) : null}
+          </span>
+        );
+      },
+    },
+    { id: "linked", header: "Linked", cell: ({ row: { original: m } }) => <TimeAgo date={m.linkedAt} now={now} />, meta: { className: "qw" } },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: ({ row: { original: m } }) => <RemoveLinkDialog queue={queue} link={m} others={mailboxes.length - 1} />,
+    },
+  ];
+
   return (
     <Card
       id="mailboxes"
@@ -101,80 +168,25 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
         </EmptyState>
       ) : (
         <div className="-mx-5 -my-4">
-          <table className="qt qk" aria-label={`Mailboxes of ${queue.name}`}>
-            <thead>
-              <tr>
-                <th scope="col">Mailbox</th>
-                <th scope="col">Status</th>
-                <th scope="col">Default sender</th>
-                <th scope="col">Linked</th>
-                <th scope="col"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {mailboxes.map((m) => {
-                const error = rowError?.mailboxId === m.mailboxId ? rowError.message : null;
-                const e = error ? "qe" : undefined;
-                const canBeDefault = m.active && !m.isDefault;
-                const hintId = `default-hint-${m.mailboxId}`;
-                return (
-                  <Fragment key={m.mailboxId}>
-                    <tr className={m.isDefault ? "qd" : undefined} data-testid="queue-mailbox-row">
-                      <td className={e}>
-                        <span className="qm">
-                          <Link href={`/maker/mailboxes/${m.mailboxId}`} className="qn">{m.displayName}</Link>
-                          {m.isDefault && <span className="qg qg-b">Default</span>}
-                        </span>
-                        <span className="qs">{m.address}</span>
-                      </td>
-                      <td className={e}><MailboxStateBadge health={badgeState(states?.[m.mailboxId] ?? (m.active ? "not_verified" : "inactive"), m.address)} /></td>
-                      <td className={e}>
-                        <span className="qf">
-                          <button
-                            type="button"
-                            ref={(el) => {
-                              if (el) buttons.current.set(m.mailboxId, el);
-                              else buttons.current.delete(m.mailboxId);
-                            }}
-                            className={cn("qb", m.isDefault ? "qb-p" : "qb-s", !canBeDefault && !m.isDefault && "qo")}
-                            aria-pressed={m.isDefault}
-                            aria-disabled={!canBeDefault || pending !== null || undefined}
-                            onClick={() => canBeDefault && pending === null && makeDefault(m)}
-                            aria-label={`Make default: ${m.address}`}
-                            aria-describedby={m.isDefault || !m.active ? hintId : undefined}
-                          >
-                            {m.isDefault ? "Default" : "Make default"}
-                          </button>
-                          {pending === m.mailboxId ? (
-                            <span className="qh">Saving…</span>
-                          ) : m.isDefault ? (
-                            <span id={hintId} className="qh">
-                              Sends the queue&apos;s email<span className="sr-only">. To change the default, choose Make default on another mailbox.</span>
-                            </span>
-                          ) : !m.active ? (
-                            <span id={hintId} className="qh">Inactive mailboxes cannot be the default</span>
-                          ) : null}
-                        </span>
-                      </td>
-                      <td className={cn("qw", e)}>
-                        <TimeAgo date={m.linkedAt} now={now} />
-                      </td>
-                      <td className={e}>
-                        <RemoveLinkDialog queue={queue} link={m} others={mailboxes.length - 1} />
-                      </td>
-                    </tr>
-                    {error && (
-                      <tr>
-                        <td colSpan={5}>
-                          <FieldError>{error}</FieldError>
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            data={mailboxes}
+            columns={columns}
+            getRowId={(m) => m.mailboxId}
+            label={`Mailboxes of ${queue.name}`}
+            className="qt qk"
+            rowClassName={(m) => (m.isDefault ? "qd" : undefined)}
+            rowProps={{ "data-testid": "queue-mailbox-row" }}
+            cellClassName={(m) => (rowError?.mailboxId === m.mailboxId ? "qe" : undefined)}
+            after={(row) =>
+              rowError?.mailboxId === row.original.mailboxId && (
+                <tr>
+                  <td colSpan={5}>
+                    <FieldError>{rowError.message}</FieldError>
+                  </td>
+                </tr>
+              )
+            }
+          />
         </div>
       )}
     </Card>
@@ -191,7 +203,7 @@ function RemoveLinkDialog({ queue, link, others }: { queue: { id: string; name: 
   return (
     <ConfirmDialog
       trigger={
-        <button type="button" className="qb qb-g qi qi-trash" aria-label={`Remove ${link.address} from ${queue.name}`}>
+        <button type="button" className="btn btn-sm btn-g qi qi-trash" aria-label={`Remove ${link.address} from ${queue.name}`}>
           Remove
         </button>
       }

@@ -13,6 +13,7 @@ import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { applyActionResult, isSuccess } from "@/lib/forms/apply-action-result";
 import { queueNameSchema, type QueueNameInput } from "@/lib/queues/schemas";
+import { startNavigationProgress } from "@/components/layout/navigation-progress";
 
 function QueueNameForm(props: { queue?: { id: string; name: string }; onDone: () => void }) {
   const router = useRouter();
@@ -40,6 +41,7 @@ function QueueNameForm(props: { queue?: { id: string; name: string }; onDone: ()
     if (isSuccess(result) && result?.data) {
       toast.success(`Queue ${values.name.trim()} created. Add its mailboxes.`);
       props.onDone();
+      startNavigationProgress();
       router.push(`/maker/queues/${result.data.id}`);
       return;
     }
@@ -81,7 +83,7 @@ export function RenameQueueButton({ queue, compact }: { queue: { id: string; nam
     <QueueNameDialog
       queue={queue}
       trigger={
-        <button type="button" className={compact ? "qb qb-g qi qi-pencil" : "qb qb-s qi qi-pencil"} aria-label={`Rename queue ${queue.name}`}>
+        <button type="button" className={compact ? "btn btn-sm btn-g qi qi-pencil" : "btn btn-sm btn-s qi qi-pencil"} aria-label={`Rename queue ${queue.name}`}>
           Rename
         </button>
       }

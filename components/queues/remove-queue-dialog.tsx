@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { removeQueueAction } from "@/app/(maker)/maker/queues/actions";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { isSuccess } from "@/lib/forms/apply-action-result";
+import { startNavigationProgress } from "@/components/layout/navigation-progress";
 
 /** Removes a queue after a confirmation that says its mailboxes will be unlinked (and kept). */
 export function RemoveQueueDialog(props: {
@@ -18,7 +19,7 @@ export function RemoveQueueDialog(props: {
   return (
     <ConfirmDialog
       trigger={
-        <button type="button" className={props.compact ? "qb qb-g qi qi-trash" : "qb qb-s qi qi-trash"} aria-label={`Remove queue ${queue.name}`}>
+        <button type="button" className={props.compact ? "btn btn-sm btn-g qi qi-trash" : "btn btn-sm btn-s qi qi-trash"} aria-label={`Remove queue ${queue.name}`}>
           Remove
         </button>
       }
@@ -33,7 +34,10 @@ export function RemoveQueueDialog(props: {
         const result = await removeQueueAction({ id: queue.id });
         if (!isSuccess(result)) return result?.serverError?.message ?? "The queue could not be removed.";
         toast.success(`Queue ${queue.name} removed${n > 0 ? `; ${n === 1 ? "its mailbox was" : `its ${n} mailboxes were`} unlinked` : ""}.`);
-        if (props.redirectTo) router.push(props.redirectTo);
+        if (props.redirectTo) {
+          startNavigationProgress();
+          router.push(props.redirectTo);
+        }
         router.refresh();
         return null;
       }}

@@ -11,10 +11,21 @@ export type ButtonProps = ComponentProps<"button"> & {
   variant?: keyof typeof variants;
   size?: keyof typeof sizes;
   asChild?: boolean;
+  /** Waiting for the server: a spinner, aria-busy, and clicks ignored (focus stays on the button). */
+  pending?: boolean;
 };
 
-export function Button({ variant = "primary", size = "md", asChild, className, type, ...props }: ButtonProps) {
+export function Button({ variant = "primary", size = "md", asChild, className, type, pending, children, onClick, ...props }: ButtonProps) {
   const Comp = asChild ? Slot.Root : "button";
+  if (pending && !asChild) {
+    return (
+      <button type={type ?? "button"} className={cn("btn", variants[variant], sizes[size], className)} {...props} aria-busy aria-disabled
+        onClick={(e) => e.preventDefault()}>
+        <span className="spin" aria-hidden />
+        {children}
+      </button>
+    );
+  }
   return (
     <Comp
       type={asChild ? undefined : (type ?? "button")}
@@ -24,7 +35,10 @@ export function Button({ variant = "primary", size = "md", asChild, className, t
         sizes[size],
         className,
       )}
+      onClick={onClick}
       {...props}
-    />
+    >
+      {children}
+    </Comp>
   );
 }

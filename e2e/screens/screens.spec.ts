@@ -48,7 +48,7 @@ function screens(s: Seeded) {
 }
 
 for (const width of WIDTHS) {
-  test(`every screen at ${width}px: no sideways scroll${width === 390 || width === 1440 ? ", axe clean, screenshots" : ""}`, async ({ page }) => {
+  test(`every screen at ${width}px: no sideways scroll, axe clean (WCAG 2.2 target size included)${width === 390 || width === 1440 ? ", screenshots" : ""}`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width, height: 900 });
     for (const s of screens(seeded)) {
@@ -65,17 +65,18 @@ for (const width of WIDTHS) {
           expect(Buffer.byteLength(html), `S1's HTML (payload ${(payload / 1024).toFixed(1)} kB)`).toBeLessThanOrEqual(70 * 1024);
         }
         if (width >= 1280) {
-          for (const h of S1_HEADERS) await expect(page.getByRole("columnheader", { name: h })).toBeInViewport();
+          // H6 item 2: columns hide by priority on narrower tables (smart routing and last received first, then
+          // queues); the rest are always shown.
+          const shown = width >= 1920 ? S1_HEADERS : width >= 1440 ? S1_HEADERS.slice(0, 5) : S1_HEADERS.slice(0, 4);
+          for (const h of shown) await expect(page.getByRole("columnheader", { name: h })).toBeInViewport();
           // one row per mailbox at a comfortable height
           const heights = await page.locator("table.mbx tbody tr").evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
           expect(heights).toHaveLength(50);
           expect(Math.max(...heights)).toBeLessThanOrEqual(60);
         }
       }
-      if (width === 390 || width === 1440) {
-        await expectAccessible(page);
-        await shot(page, s.name, width);
-      }
+      await expectAccessible(page);
+      if (width === 390 || width === 1440 || width === 1920) await shot(page, s.name, width);
     }
   });
 }

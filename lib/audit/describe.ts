@@ -22,6 +22,7 @@ const ACTIONS: Record<string, string> = {
   "mailbox.updated": "edited the mailbox",
   "mailbox.activated": "activated the mailbox",
   "mailbox.deactivated": "deactivated the mailbox",
+  "mailbox.deactivation_undone": "undid the deactivation of the mailbox",
   "mailbox.deleted": "deleted the mailbox",
   "mailbox.verification_requested": "asked to verify forwarding of",
   "mailbox.verification_scheduled": "sent a scheduled forwarding test to",

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { auditEvent, user } from "@/db/schema";
+import { pageOf, type Page } from "@/lib/paging";
 
 export type AuditEventView = {
   id: number;
@@ -21,16 +22,9 @@ export type AuditEventView = {
  */
 export type AuditCursor = { id: number };
 
-// Lists that have older events beyond their last one. The list a page gets is the very array AuditList
-// receives (server components pass props by reference), so "Show older" needs no extra prop on any page.
-const withOlder = new WeakSet<AuditEventView[]>();
-export function hasOlderAuditEvents(events: AuditEventView[]): boolean {
-  return withOlder.has(events);
-}
-
 /**
  * Audit events of an organisation (each queue change once), optionally of one object, newest first (ties by id, so the order is
- * stable), `limit` at a time, optionally only those older than `before`.
+ * stable), `limit` at a time, optionally only those older than `before`, as a Page (whether older ones exist).
  */
 export async function findAuditEvents(params: {
   orgId: string;
@@ -38,7 +32,7 @@ export async function findAuditEvents(params: {
   entityId?: string;
   limit?: number;
   before?: AuditCursor;
-}): Promise<AuditEventView[]> {
+}): Promise<Page<AuditEventView>> {
   const limit = params.limit ?? 30;
   const where = [eq(auditEvent.orgId, params.orgId)];
   if (params.entityType) where.push(eq(auditEvent.entityType, params.entityType));
@@ -68,7 +62,5 @@ export async function findAuditEvents(params: {
     .where(and(...where))
     .orderBy(desc(auditEvent.createdAt), desc(auditEvent.id))
     .limit(limit + 1);
-  const events = rows.slice(0, limit);
-  if (rows.length > limit) withOlder.add(events);
-  return events;
+  return pageOf(rows, limit);
 }

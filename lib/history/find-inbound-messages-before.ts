@@ -2,14 +2,15 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { inboundMessage } from "@/db/schema";
-import { inboundMessageColumns } from "@/lib/history/find-inbound-messages";
+import { inboundMessageColumns, type InboundMessageRow } from "@/lib/history/find-inbound-messages";
+import { pageOf, type Page } from "@/lib/paging";
 
 /**
  * S4 "Show older": the mailbox's inbound messages strictly older than message `before` (keyset on
- * (received_at, id), newest first), `limit` at a time, and whether more are left. Same row shape as
+ * (received_at, id), newest first), `limit` at a time, as a Page (whether more are left). Same row shape as
  * findInboundMessages. Another organisation's mailbox or message finds nothing.
  */
-export async function findInboundMessagesBefore(params: { orgId: string; mailboxId: string; before: string; limit: number }) {
+export async function findInboundMessagesBefore(params: { orgId: string; mailboxId: string; before: string; limit: number }): Promise<Page<InboundMessageRow>> {
   const rows = await db
     .select(inboundMessageColumns)
     .from(inboundMessage)
@@ -23,5 +24,5 @@ export async function findInboundMessagesBefore(params: { orgId: string; mailbox
     )
     .orderBy(desc(inboundMessage.receivedAt), desc(inboundMessage.id))
     .limit(params.limit + 1);
-  return { messages: rows.slice(0, params.limit), hasOlder: rows.length > params.limit };
+  return pageOf(rows, params.limit);
 }

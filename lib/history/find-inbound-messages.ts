@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { inboundMessage } from "@/db/schema";
+import { pageOf, type Page } from "@/lib/paging";
 
 /** What S4 shows of an inbound message (the first page and "Show older" alike). */
 export const inboundMessageColumns = {
@@ -18,8 +19,7 @@ export const inboundMessageColumns = {
   providerAuth: inboundMessage.providerAuth,
 };
 
-/** S4: the mailbox's latest inbound messages, newest first (20 by default). */
-export async function findInboundMessages(orgId: string, mailboxId: string, limit = 20) {
+async function latest(orgId: string, mailboxId: string, limit: number) {
   return db
     .select(inboundMessageColumns)
     .from(inboundMessage)
@@ -27,4 +27,9 @@ export async function findInboundMessages(orgId: string, mailboxId: string, limi
     .orderBy(desc(inboundMessage.receivedAt), desc(inboundMessage.id))
     .limit(limit);
 }
-export type InboundMessageRow = Awaited<ReturnType<typeof findInboundMessages>>[number];
+export type InboundMessageRow = Awaited<ReturnType<typeof latest>>[number];
+
+/** S4: the mailbox's latest inbound messages, newest first (20 by default), as a Page: whether older ones exist. */
+export async function findInboundMessages(orgId: string, mailboxId: string, limit = 20): Promise<Page<InboundMessageRow>> {
+  return pageOf(await latest(orgId, mailboxId, limit + 1), limit);
+}

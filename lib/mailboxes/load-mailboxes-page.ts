@@ -3,14 +3,15 @@ import { sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db";
 import { findOrgHealthFacts } from "@/lib/health/find-org-health-facts";
 import { findMailboxes } from "./find-mailboxes";
+import { findListColumns } from "./set-list-columns";
 
 /**
  * Everything S1 shows, in a fixed number of queries whatever the number of mailboxes, run in parallel: the list,
- * the health facts (shared with the Maker layout's banner in the same request), and the domain count with the
- * queues (one query).
+ * the health facts (shared with the Maker layout's banner in the same request), the domain count with the
+ * queues (one query), and the columns this admin hid.
  */
-export async function loadMailboxesPage(orgId: string) {
-  const [mailboxes, [org]] = await Promise.all([
+export async function loadMailboxesPage(orgId: string, userId?: string) {
+  const [mailboxes, [org], hidden] = await Promise.all([
     findMailboxes(orgId, new Date(), findOrgHealthFacts(orgId)),
     db
       .execute(
@@ -18,7 +19,8 @@ export async function loadMailboxesPage(orgId: string) {
                    coalesce((select json_agg(json_build_object('id', q.id, 'name', q.name) order by q.name) from queue q where q.org_id = ${orgId}::uuid), '[]'::json) as "queues"`,
       )
       .then((r) => rowsOf<{ domains: number; queues: { id: string; name: string }[] | string }>(r)),
+    userId ? findListColumns(orgId, userId) : [],
   ]);
   const queues: { id: string; name: string }[] = typeof org.queues === "string" ? JSON.parse(org.queues) : org.queues;
-  return { mailboxes, domainCount: Number(org.domains), queues };
+  return { mailboxes, domainCount: Number(org.domains), queues, hidden };
 }

@@ -1,6 +1,7 @@
 import { formatAgo, formatOrgTime } from "@/lib/format-time";
 import { HEALTH_STATES, STATE_CODES, type HealthState, type MailboxHealth, type StateCode } from "@/lib/mailbox-state/derive-mailbox-state";
 import { badgeState, stateDetail, stateLabel } from "@/lib/mailbox-state/state-map";
+import { rowCodec, type PackedRow } from "@/lib/rows/row-codec";
 import type { MailboxListItem } from "./find-mailboxes";
 
 /**
@@ -123,24 +124,29 @@ export function mailboxState(m: { health: MailboxHealth; lastCustomerMailAt: Dat
 }
 
 /**
- * S1's rows as the browser gets them, ONCE: arrays instead of element trees (issue 13, decision 0008). Queues are
- * listed once and rows refer to them by index (a default sender's link as -index-1); aliases share one domain.
+ * S1's rows as the browser gets them, ONCE: arrays of values through the one row codec (lib/rows/row-codec.ts,
+ * issue 13, decision 0008). Queues are listed once and rows refer to them by index (a default sender's link as
+ * -index-1); aliases share one domain; the state travels as its index in STATE_CODES.
  */
-export type PackedRow = [
-  id: string,
-  name: string,
-  address: string,
-  aliasLocal: string,
-  /** The index of the state's code in STATE_CODES (a number: S1's rows are sent lean, issue 13). */
-  state: number,
-  detail: string,
-  queues: number[],
-  routing: string | 0,
-  routingTest: 0 | 1,
-  lastAt: number | 0,
-  lastAgo: string,
-  lastFrom: string,
-];
+type WireRow = {
+  id: string;
+  name: string;
+  address: string;
+  aliasLocal: string;
+  state: number;
+  detail: string;
+  queues: number[];
+  routing: string | null;
+  routingTest: boolean;
+  /** ms since epoch, 0 for never */
+  lastAt: number;
+  lastAgo: string;
+  lastFrom: string;
+};
+const wire = rowCodec<WireRow>([
+  ["id", "value"], ["name", "value"], ["address", "value"], ["aliasLocal", "value"], ["state", "value"], ["detail", "value"],
+  ["queues", "value"], ["routing", "optional"], ["routingTest", "bool"], ["lastAt", "value"], ["lastAgo", "value"], ["lastFrom", "value"],
+]);
 export type ListData = { queues: [id: string, name: string][]; aliasDomain: string; rows: PackedRow[] };
 
 export type ListRow = {
@@ -166,41 +172,43 @@ export function packListData(rows: MailboxRow[], queues: { id: string; name: str
   return {
     queues: qs,
     aliasDomain,
-    rows: rows.map((m) => {
-      const { code, detail } = mailboxState(m, now, timeZone);
-      return [
-        m.id,
-        m.displayName,
-        m.address,
-        aliasDomain ? m.alias.slice(0, m.alias.indexOf("@")) : m.alias,
-        STATE_CODES.indexOf(code),
-        detail,
-        m.queues.map((q) => (q.isDefault ? -qi(q) - 1 : qi(q))),
-        m.smartRouting?.name ?? 0,
-        m.smartRouting?.version === "test" ? 1 : 0,
-        m.lastCustomerMailAt?.getTime() ?? 0,
-        m.lastCustomerMailAt ? formatAgo(m.lastCustomerMailAt, now, timeZone) : "",
-        m.lastCustomerMailFrom ?? "",
-      ];
-    }),
+    rows: wire.pack(
+      rows.map((m) => {
+        const { code, detail } = mailboxState(m, now, timeZone);
+        return {
+          id: m.id,
+          name: m.displayName,
+          address: m.address,
+          aliasLocal: aliasDomain ? m.alias.slice(0, m.alias.indexOf("@")) : m.alias,
+          state: STATE_CODES.indexOf(code),
+          detail,
+          queues: m.queues.map((q) => (q.isDefault ? -qi(q) - 1 : qi(q))),
+          routing: m.smartRouting?.name ?? null,
+          routingTest: m.smartRouting?.version === "test",
+          lastAt: m.lastCustomerMailAt?.getTime() ?? 0,
+          lastAgo: m.lastCustomerMailAt ? formatAgo(m.lastCustomerMailAt, now, timeZone) : "",
+          lastFrom: m.lastCustomerMailFrom ?? "",
+        };
+      }),
+    ),
   };
 }
 
 export function unpackListData(data: ListData): ListRow[] {
-  return data.rows.map(([id, name, address, aliasLocal, index, detail, queues, routing, routingTest, lastAt, lastAgo, lastFrom]) => ({
+  return wire.unpack(data.rows).map(({ id, name, address, aliasLocal, state, detail, queues, routing, routingTest, lastAt, lastAgo, lastFrom }) => ({
     id,
     name,
     address,
     alias: data.aliasDomain ? `${aliasLocal}@${data.aliasDomain}` : aliasLocal,
-    state: STATE_CODES[index],
+    state: STATE_CODES[state],
     // After an address change the badge names the current address (R25): the row's own address.
-    health: badgeState(STATE_CODES[index], address),
+    health: badgeState(STATE_CODES[state], address),
     detail,
     queues: queues.map((k) => {
       const [qid, qname] = data.queues[k < 0 ? -k - 1 : k];
       return { id: qid, name: qname, isDefault: k < 0 };
     }),
-    routing: routing === 0 ? null : { name: routing, version: routingTest ? "test" : "production" },
+    routing: routing === null ? null : { name: routing, version: routingTest ? "test" : "production" },
     last: lastAt === 0 ? null : { at: lastAt, ago: lastAgo, from: lastFrom },
   }));
 }

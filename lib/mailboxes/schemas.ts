@@ -85,6 +85,11 @@ export const EMPTY_MAILBOX_FIELDS: MailboxFields = {
 
 /** S1's bulk actions: several mailboxes at once, each one through the single-mailbox service. */
 export const bulkSetActiveSchema = z.object({ ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50), active: z.boolean() });
+/** S1's bulk Deactivate (H6 item 4): a dry run, then the run, then its Undo from the run's receipt. */
+export const bulkIdsSchema = z.object({ ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50) });
+export const undoDeactivationSchema = z.object({
+  receipt: z.array(z.object({ id: idSchema, version: z.number().int().positive() })).min(1).max(50),
+});
 export const bulkLinkToQueueSchema = z.object({ ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50), queueId: idSchema });
 
 /** S4's one-click fixes: make another mailbox the default of a queue, or unlink from queues before a delete. */

@@ -10,5 +10,5 @@ import { getQueueOrThrow } from "./get-queue-or-throw";
  */
 export const loadQueuePage = cache(async (orgId: string, id: string) => {
   const [queue, events] = await Promise.all([getQueueOrThrow(orgId, id), findAuditEvents({ orgId, entityType: "queue", entityId: id, limit: 20 })]);
-  return { queue, linkable: queue.linkable, events };
+  return { queue, linkable: queue.linkable, events: events.items, moreEvents: events.hasOlder };
 });

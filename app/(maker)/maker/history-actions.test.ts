@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvent, inboundMessage } from "@/db/schema";
-import { findAuditEvents, hasOlderAuditEvents } from "@/lib/audit/find-audit-events";
+import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { expectUnchanged, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { loadOlderAuditEventsAction, loadOlderInboundMessagesAction } from "./history-actions";
@@ -30,22 +30,22 @@ describe("history paging: Show older (keyset, stable order)", () => {
         createdAt: i < 12 ? SAME_MOMENT : new Date(SAME_MOMENT.getTime() + i * 1000),
       })),
     );
-    const first = await findAuditEvents({ orgId: t.org.id, entityType: "mailbox", entityId, limit: 10 });
-    expect(hasOlderAuditEvents(first)).toBe(true);
+    const { items: first, hasOlder } = await findAuditEvents({ orgId: t.org.id, entityType: "mailbox", entityId, limit: 10 });
+    expect(hasOlder).toBe(true);
     const seen = first.map((e) => e.id);
     let before = first[first.length - 1].id;
     for (;;) {
       const r = await loadOlderAuditEventsAction({ entityType: "mailbox", entityId, before, limit: 10 });
       const data = r!.data!;
-      seen.push(...data.events.map((e) => e.id));
+      seen.push(...data.items.map((e) => e.id));
       if (!data.hasOlder) break;
-      before = data.events[data.events.length - 1].id;
+      before = data.items[data.items.length - 1].id;
     }
     expect(seen).toHaveLength(25);
     expect(new Set(seen).size).toBe(25);
     const all = await findAuditEvents({ orgId: t.org.id, entityType: "mailbox", entityId, limit: 100 });
-    expect(seen).toEqual(all.map((e) => e.id));
-    expect(hasOlderAuditEvents(all)).toBe(false);
+    expect(seen).toEqual(all.items.map((e) => e.id));
+    expect(all.hasOlder).toBe(false);
   });
 
   it("the organisation-wide history tells a queue link once (from the queue's side); the mailbox's history still has it", async () => {
@@ -56,16 +56,16 @@ describe("history paging: Show older (keyset, stable order)", () => {
       { ...link, entityType: "queue", entityId: queueId, entityLabel: "Billing", changes: { mailbox: { from: null, to: "billing@mycompany.com" } } },
       { ...link, entityType: "mailbox", entityId: mailboxId, entityLabel: "billing@mycompany.com", changes: { queue: { from: null, to: "Billing" } } },
     ]);
-    const orgWide = (await findAuditEvents({ orgId: t.org.id, limit: 100 })).filter((e) => e.action === "queue.mailbox_linked");
+    const orgWide = (await findAuditEvents({ orgId: t.org.id, limit: 100 })).items.filter((e) => e.action === "queue.mailbox_linked");
     expect(orgWide.map((e) => e.entityType)).toEqual(["queue"]);
     const [newer] = await db
       .insert(auditEvent)
       .values({ orgId: t.org.id, actorId: null, action: "queue.renamed", entityType: "queue", entityId: queueId, entityLabel: "Billing", createdAt: new Date(SAME_MOMENT.getTime() + 1000) })
       .returning();
     const olderPage = await loadOlderAuditEventsAction({ before: newer.id, limit: 100 });
-    expect(olderPage!.data!.events.filter((e) => e.action === "queue.mailbox_linked").map((e) => e.entityType)).toEqual(["queue"]);
+    expect(olderPage!.data!.items.filter((e) => e.action === "queue.mailbox_linked").map((e) => e.entityType)).toEqual(["queue"]);
     const ofMailbox = await findAuditEvents({ orgId: t.org.id, entityType: "mailbox", entityId: mailboxId });
-    expect(ofMailbox.map((e) => e.action)).toEqual(["queue.mailbox_linked"]);
+    expect(ofMailbox.items.map((e) => e.action)).toEqual(["queue.mailbox_linked"]);
   });
 
   it("R18 another organisation's cursor or mailbox finds nothing and changes nothing", async () => {
@@ -78,10 +78,10 @@ describe("history paging: Show older (keyset, stable order)", () => {
       .values({ orgId: other.org.id, actorId: null, action: "mailbox.created", entityType: "mailbox", entityId: theirs.id, entityLabel: "theirs" })
       .returning();
     const r1 = await expectUnchanged(other.org.id, () => loadOlderAuditEventsAction({ before: theirEvent.id + 1, limit: 10 }));
-    expect(r1?.data?.events.every((e) => e.entityLabel !== "theirs")).toBe(true);
+    expect(r1?.data?.items.every((e) => e.entityLabel !== "theirs")).toBe(true);
     const [anyTheirs] = await db.select({ id: inboundMessage.id }).from(inboundMessage).where(eq(inboundMessage.mailboxId, theirs.id));
     const r2 = await expectUnchanged(other.org.id, () => loadOlderInboundMessagesAction({ mailboxId: theirs.id, before: anyTheirs.id, limit: 10 }));
-    expect(r2?.data).toEqual({ messages: [], hasOlder: false });
+    expect(r2?.data).toEqual({ items: [], hasOlder: false });
   });
 
   it("pages a mailbox's inbound messages, newest first, without repeats", async () => {
@@ -95,9 +95,9 @@ describe("history paging: Show older (keyset, stable order)", () => {
     ids.push(before);
     for (;;) {
       const r = await loadOlderInboundMessagesAction({ mailboxId: m.id, before, limit: 2 });
-      ids.push(...r!.data!.messages.map((x) => x.id));
+      ids.push(...r!.data!.items.map((x) => x.id));
       if (!r!.data!.hasOlder) break;
-      before = r!.data!.messages.at(-1)!.id;
+      before = r!.data!.items.at(-1)!.id;
     }
     expect(new Set(ids).size).toBe(7);
   });

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { adminAction } from "@/lib/action-client";
-import { findAuditEvents, hasOlderAuditEvents } from "@/lib/audit/find-audit-events";
+import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { AppError } from "@/lib/errors";
 import { findInboundMessagesBefore } from "@/lib/history/find-inbound-messages-before";
 import { idSchema } from "@/lib/validation";
@@ -25,14 +25,13 @@ export const loadOlderAuditEventsAction = adminAction
     if (parsedInput.entityType && !ctx.member.org.smartLicence) {
       throw new AppError("FORBIDDEN", "Smart licence needed: your organisation's plan does not include Mailboxes.");
     }
-    const events = await findAuditEvents({
+    return findAuditEvents({
       orgId: ctx.orgId,
       entityType: parsedInput.entityType,
       entityId: parsedInput.entityType ? parsedInput.entityId : undefined,
       before: { id: parsedInput.before },
       limit: parsedInput.limit,
     });
-    return { events, hasOlder: hasOlderAuditEvents(events) };
   });
 
 export const loadOlderInboundMessagesAction = adminAction

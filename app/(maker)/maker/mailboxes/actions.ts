@@ -4,7 +4,11 @@ import { licensedAction } from "@/lib/action-client";
 import { createMailbox } from "@/lib/mailboxes/create-mailbox";
 import { deleteMailbox } from "@/lib/mailboxes/delete-mailbox";
 import { forEachMailbox } from "@/lib/mailboxes/for-each-mailbox";
-import { bulkLinkToQueueSchema, bulkSetActiveSchema, createMailboxWithQueuesSchema, mailboxIdSchema, removeFromQueuesSchema, updateMailboxWithQueuesSchema } from "@/lib/mailboxes/schemas";
+import { deactivateMailboxes, planMailboxesDeactivation } from "@/lib/mailboxes/deactivate-mailboxes";
+import { listColumnsSchema } from "@/lib/mailboxes/list-columns";
+import { setListColumns } from "@/lib/mailboxes/set-list-columns";
+import { undoMailboxesDeactivation } from "@/lib/mailboxes/undo-mailboxes-deactivation";
+import { bulkIdsSchema, bulkLinkToQueueSchema, bulkSetActiveSchema, undoDeactivationSchema, createMailboxWithQueuesSchema, mailboxIdSchema, removeFromQueuesSchema, updateMailboxWithQueuesSchema } from "@/lib/mailboxes/schemas";
 import { applyQueueChoices } from "@/lib/mailboxes/apply-queue-choices";
 import { setMailboxActive } from "@/lib/mailboxes/set-mailbox-active";
 import { updateMailbox } from "@/lib/mailboxes/update-mailbox";
@@ -55,6 +59,25 @@ export const bulkSetMailboxesActiveAction = licensedAction.inputSchema(bulkSetAc
   return { results };
 });
 
+/** S1 bulk Deactivate, step 1 (H6 item 4): what would happen to how many, which are refused and why. Writes nothing. */
+export const planBulkDeactivationAction = licensedAction.inputSchema(bulkIdsSchema).action(async ({ parsedInput, ctx }) => {
+  return planMailboxesDeactivation({ orgId: ctx.orgId, ids: parsedInput.ids });
+});
+
+/** S1 bulk Deactivate, step 2: one transaction; returns the receipt its Undo presents. */
+export const bulkDeactivateMailboxesAction = licensedAction.inputSchema(bulkIdsSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await deactivateMailboxes({ orgId: ctx.orgId, actorId: ctx.actorId, ids: parsedInput.ids });
+  revalidate();
+  return result;
+});
+
+/** S1 bulk Deactivate's Undo: a real, audited reversal of what nothing has changed since. */
+export const undoBulkDeactivationAction = licensedAction.inputSchema(undoDeactivationSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await undoMailboxesDeactivation({ orgId: ctx.orgId, actorId: ctx.actorId, receipt: parsedInput.receipt });
+  revalidate();
+  return result;
+});
+
 /** S1 bulk: link each selected mailbox to one queue (R15-R17), each refusal reported for its mailbox. */
 export const bulkLinkMailboxesToQueueAction = licensedAction.inputSchema(bulkLinkToQueueSchema).action(async ({ parsedInput, ctx }) => {
   const results = await forEachMailbox(parsedInput.ids, (mailboxId) => linkMailboxToQueue({ orgId: ctx.orgId, actorId: ctx.actorId, queueId: parsedInput.queueId, mailboxId }));
@@ -73,4 +96,10 @@ export const removeMailboxFromQueuesAction = licensedAction.inputSchema(removeFr
   const result = await removeMailboxFromQueues({ orgId: ctx.orgId, actorId: ctx.actorId, mailboxId: parsedInput.id, queues: parsedInput.queues });
   revalidate();
   return result;
+});
+
+/** S1's column chooser: remembered per admin (their membership), so it follows them to any browser. */
+export const setListColumnsAction = licensedAction.inputSchema(listColumnsSchema).action(async ({ parsedInput, ctx }) => {
+  await setListColumns({ orgId: ctx.orgId, userId: ctx.actorId, hidden: parsedInput.hidden });
+  return { hidden: parsedInput.hidden };
 });

@@ -13,10 +13,10 @@ export const metadata: Metadata = { title: "Mailboxes" };
 export default async function MailboxesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const access = await requirePageAccess("/maker/mailboxes", { licence: true });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
-  const { org } = access.member;
-  const [{ mailboxes, domainCount, queues }, sp] = await Promise.all([loadMailboxesPage(org.id), searchParams]);
+  const { org, user } = access.member;
+  const [{ mailboxes, domainCount, queues, hidden }, sp] = await Promise.all([loadMailboxesPage(org.id, user.id), searchParams]);
   const view = parseListView(sp);
   const cannotSend = view.sending === "all" ? undefined : await findMailboxesCannotSend(db, org.id);
   const data = packListData(applyListView(mailboxes, view, cannotSend), queues, new Date(), org.timezone);
-  return <MailboxesScreen data={data} view={view} total={mailboxes.length} limit={org.mailboxLimit} domainCount={domainCount} timeZone={org.timezone} />;
+  return <MailboxesScreen data={data} view={view} total={mailboxes.length} limit={org.mailboxLimit} domainCount={domainCount} timeZone={org.timezone} hidden={hidden} />;
 }

@@ -44,7 +44,7 @@ export default async function SettingsPage() {
         <LicenceCard smartLicence={org.smartLicence} mailboxLimit={org.mailboxLimit} mailboxCount={people.mailboxCount} />
         <ApiKeysCard keys={apiKeys} />
         <Card id="activity" title="Recent activity" description="Every change in this organisation, newest first.">
-          <AuditList events={events} showEntity />
+          <AuditList page={events} showEntity />
         </Card>
       </div>
     </>

@@ -141,7 +141,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
             )}
           </Card>
           <Card id="history" title="History" description="Every change to this mailbox.">
-            <AuditList events={history} />
+            <AuditList page={history} />
           </Card>
         </div>
       </div>

@@ -10,7 +10,6 @@ import { QueueSendingFlag } from "@/components/sending/queue-sending-flag";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
-import { hasOlderAuditEvents } from "@/lib/audit/find-audit-events";
 import { AppError } from "@/lib/errors";
 import { findOrgHealthFacts } from "@/lib/health/find-org-health-facts";
 import { loadQueuePage } from "@/lib/queues/load-queue-page";
@@ -38,7 +37,7 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   }
-  const { queue, linkable, events } = data;
+  const { queue, linkable, events, moreEvents } = data;
   const def = queue.mailboxes.find((m) => m.isDefault);
   // Each linked mailbox's one state (lib/mailbox-state), from the health facts the layout's banner already read.
   const linked = new Set(queue.mailboxes.map((m) => m.mailboxId));
@@ -77,7 +76,7 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
       <div className="space-y-6">
         <QueueMailboxesCard queue={q} links={packLinks(queue.mailboxes)} linkable={packLinkable(linkable)} states={states} />
         <Card id="history" title="History" description="Changes to this queue and its mailboxes, newest first.">
-          <QueueHistory queue={q} events={packEvents(events)} more={hasOlderAuditEvents(events)} />
+          <QueueHistory queue={q} events={packEvents(events)} more={moreEvents} />
         </Card>
       </div>
     </>
