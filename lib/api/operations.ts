@@ -72,7 +72,7 @@ async function mailboxAnswer(orgId: string, id: string, status = 200, extra: Rec
   return { status, body: data[0], headers: { ETag: etagOf(data[0].version), ...extra } };
 }
 
-async function queueAnswer(orgId: string, id: string, status = 200): Promise<ApiAnswer> {
+export async function queueAnswer(orgId: string, id: string, status = 200): Promise<ApiAnswer> {
   const q = await getQueueOrThrow(orgId, id);
   const def = q.mailboxes.find((m) => m.isDefault);
   return {
