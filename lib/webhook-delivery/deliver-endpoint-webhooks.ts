@@ -8,7 +8,8 @@ import { openWebhookSecret } from "@/lib/webhooks/webhook-secret";
 import { eventPayload } from "./event-payload";
 import { postWebhook, type PostOutcome } from "./post-webhook";
 import { createWebhookHostResolver } from "./resolve-webhook-host";
-import { signWebhook, webhookMessageId } from "./sign-webhook";
+import { webhookMessageId } from "@/lib/webhook-events/webhook-message-id";
+import { signWebhook } from "./sign-webhook";
 import type { HostResolver } from "./ssrf-guard";
 
 // R50: one endpoint's due deliveries, at most PER_ENDPOINT_CONCURRENCY at a time across every instance (each claim

@@ -12,6 +12,3 @@ export function signWebhook(secrets: string[], msgId: string, at: Date, body: st
     "webhook-signature": secrets.map((s) => new Webhook(s).sign(msgId, at, body)).join(" "),
   };
 }
-
-/** The webhook-id of an event: `msg_` and its id without dashes. */
-export const webhookMessageId = (eventId: string) => `msg_${eventId.replace(/-/g, "")}`;
