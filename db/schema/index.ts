@@ -9,3 +9,4 @@ export * from "./health";
 export * from "./api";
 export * from "./sending";
 export * from "./accounts";
+export * from "./webhooks";

@@ -6,6 +6,7 @@ import { alertEmail, healthIncident, type IncidentCause } from "@/db/schema";
 import type { MailboxHealthRow } from "@/lib/health/find-health-facts";
 import type { HealthCause } from "@/lib/mailbox-state/derive-mailbox-state";
 import { findAlertRecipients } from "@/lib/members/find-alert-recipients";
+import { recordWebhookEvents } from "@/lib/webhook-events/record-webhook-event";
 
 function incidentCause(c: HealthCause | undefined): IncidentCause | null {
   if (c?.kind === "verification_failed") return { kind: "verification_failed", at: c.at.toISOString(), reason: c.reason };
@@ -50,6 +51,8 @@ export async function updateIncidents(db: Db, facts: MailboxHealthRow[], now: Da
     const recovered = await resolve(toRecover.map((r) => r.openIncidentId!), "recovered");
     const withdrawn = await resolve(toWithdraw.map((r) => r.openIncidentId!), "withdrawn");
 
+    // H3: each mailbox whose R29 state crossed healthy / needs attention / not verified.
+    await recordWebhookEvents(tx, [...toOpen, ...toRecover, ...toWithdraw].map((r) => ({ orgId: r.orgId, type: "mailbox.health.changed" as const, subjectId: r.mailboxId })));
     const orgIds = [...new Set([...opened, ...recovered].map((i) => i.orgId))];
     let alerts = 0;
     if (orgIds.length) {

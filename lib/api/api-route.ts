@@ -53,7 +53,7 @@ const FIELD: Record<string, string> = {
 };
 
 /** Fields a person types: an INVALID about them is 422; any other INVALID is a rule refusal (R17, R22): 409. */
-const TYPED = new Set(["display_name", "local_part", "domain", "timezone", "language"]);
+const TYPED = new Set(["display_name", "local_part", "domain", "timezone", "language", "url"]);
 
 export function problemOfAppError(e: AppError): ApiProblem {
   const field = e.field ? (FIELD[e.field] ?? e.field) : undefined;

@@ -206,6 +206,12 @@ describe("R41 the authorisation matrix: every endpoint × every kind of caller",
       "/queues/{id}": await import("@/app/api/v1/queues/[id]/route"),
       "/queues/{id}/mailboxes/{mailbox_id}": await import("@/app/api/v1/queues/[id]/mailboxes/[mailbox_id]/route"),
       "/queues/{id}/default": await import("@/app/api/v1/queues/[id]/default/route"),
+      "/webhooks": await import("@/app/api/v1/webhooks/route"),
+      "/webhooks/{id}": await import("@/app/api/v1/webhooks/[id]/route"),
+      "/webhooks/{id}/roll-secret": await import("@/app/api/v1/webhooks/[id]/roll-secret/route"),
+      "/webhooks/{id}/test": await import("@/app/api/v1/webhooks/[id]/test/route"),
+      "/webhooks/{id}/deliveries": await import("@/app/api/v1/webhooks/[id]/deliveries/route"),
+      "/webhooks/{id}/deliveries/{delivery_id}/resend": await import("@/app/api/v1/webhooks/[id]/deliveries/[delivery_id]/resend/route"),
     };
     for (const op of Object.values(operations) as Operation[]) expect(routes[op.path][op.method], `${op.method} ${op.path}`).toBe(op.handler);
   });

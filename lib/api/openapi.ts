@@ -4,7 +4,7 @@ import { config } from "@/lib/config";
 import { MAX_BODY_BYTES } from "./read-body";
 import { operations, type Operation } from "./operations";
 import { PROBLEMS, problemType } from "./problem";
-import { problemSchema } from "./resources";
+import { problemSchema, webhookEventSchemas } from "./resources";
 
 type Json = Record<string, unknown>;
 
@@ -84,6 +84,37 @@ function operationObject(name: string, o: Operation): Json {
   };
 }
 
+const SIGNATURE_HEADERS: Json[] = [
+  { name: "webhook-id", in: "header", required: true, description: "The event's id (msg_…): the same on every retry; drop duplicates by it.", schema: { type: "string" } },
+  { name: "webhook-timestamp", in: "header", required: true, description: "Seconds since 1970 when this attempt was signed.", schema: { type: "string" } },
+  {
+    name: "webhook-signature",
+    in: "header",
+    required: true,
+    description: "`v1,<base64 HMAC-SHA256 of id.timestamp.body>` with the endpoint's secret; two, separated by a space, for 24 hours after a roll.",
+    schema: { type: "string" },
+  },
+];
+
+/** H3: each event an endpoint may receive, as OpenAPI 3.1 `webhooks` (a POST the platform makes). */
+function webhooksObject(): Json {
+  return Object.fromEntries(
+    Object.entries(webhookEventSchemas).map(([type, schema]) => [
+      type,
+      {
+        post: {
+          operationId: `event.${type}`,
+          tags: ["Webhooks"],
+          summary: type,
+          parameters: SIGNATURE_HEADERS,
+          requestBody: { required: true, content: { "application/json": { schema: jsonSchema(schema, "output") } } },
+          responses: { "2XX": { description: "Received. Any other answer, or none within 10 s, is retried (5 s, 5 min, 30 min, 2 h, 5 h, 10 h)." } },
+        },
+      },
+    ]),
+  );
+}
+
 let cached: Json | undefined;
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the operations and their zod schemas (R42). */
@@ -113,8 +144,10 @@ export function openApiDocument(): Json {
       { name: "Domains", description: "The organisation's email domains (managed in Settings)." },
       { name: "Mailboxes", description: "Mailboxes, their forwarding and their state. Needs the Smart licence." },
       { name: "Queues", description: "Queues and their mailboxes. Needs the Smart licence." },
+      { name: "Webhooks", description: "Endpoints that receive the events below (`webhooks`), signed as Standard Webhooks, retried for about a day." },
     ],
     paths,
+    webhooks: webhooksObject(),
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key of the organisation: ino_live_ and 43 characters." } },
       schemas: components(),

@@ -31,7 +31,24 @@ import {
   queueSchema,
   setDefaultBody,
   verificationSchema,
+  createWebhookBody,
+  patchWebhookBody,
+  webhookDeliveryListSchema,
+  webhookEndpointListSchema,
+  webhookEndpointSchema,
+  webhookEndpointWithSecretSchema,
 } from "./resources";
+import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
+import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
+import { findWebhookDeliveries } from "@/lib/webhooks/find-webhook-deliveries";
+import { findWebhookEndpoints, getWebhookEndpointOrThrow } from "@/lib/webhooks/find-webhook-endpoints";
+import { resendWebhookDelivery } from "@/lib/webhooks/resend-webhook-delivery";
+import { rollWebhookSecret } from "@/lib/webhooks/roll-webhook-secret";
+import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
+import { setWebhookEndpointActive } from "@/lib/webhooks/set-webhook-endpoint-active";
+import { updateWebhookEndpoint } from "@/lib/webhooks/update-webhook-endpoint";
+import type { WebhookEndpointView } from "@/lib/webhooks/webhook-view";
+import { webhookMessageId } from "@/lib/webhook-events/webhook-message-id";
 
 // Every endpoint of /api/v1 in one list (R42): the route files export `operations.x.handler`, and the OpenAPI
 // document (lib/api/openapi.ts) is generated from the same entries and schemas, so neither can drift.
@@ -41,7 +58,7 @@ export type Operation = {
   path: string;
   summary: string;
   description?: string;
-  tag: "Domains" | "Mailboxes" | "Queues";
+  tag: "Domains" | "Mailboxes" | "Queues" | "Webhooks";
   access: "read" | "write";
   licence: boolean;
   params?: Record<string, string>;
@@ -72,7 +89,7 @@ async function mailboxAnswer(orgId: string, id: string, status = 200, extra: Rec
   return { status, body: data[0], headers: { ETag: etagOf(data[0].version), ...extra } };
 }
 
-async function queueAnswer(orgId: string, id: string, status = 200): Promise<ApiAnswer> {
+export async function queueAnswer(orgId: string, id: string, status = 200): Promise<ApiAnswer> {
   const q = await getQueueOrThrow(orgId, id);
   const def = q.mailboxes.find((m) => m.isDefault);
   return {
@@ -127,6 +144,21 @@ async function heldTo<T>(version: number | undefined, work: () => Promise<T>): P
     throw e;
   }
 }
+
+/** An endpoint as the API shows it (never its secret, except in the answer that creates or rolls it). */
+function webhookBody(e: WebhookEndpointView): z.infer<typeof webhookEndpointSchema> {
+  return {
+    id: e.id,
+    url: e.url,
+    events: e.events as z.infer<typeof webhookEndpointSchema>["events"],
+    active: e.active,
+    paused_reason: e.pausedReason,
+    previous_secret_expires_at: e.previousSecretExpiresAt?.toISOString() ?? null,
+    created_at: e.createdAt.toISOString(),
+    updated_at: e.updatedAt.toISOString(),
+  };
+}
+const WEBHOOK_ID = { id: "The endpoint's id." };
 
 export const operations = {
   listDomains: op(
@@ -369,6 +401,128 @@ export const operations = {
     async ({ orgId, actorId, params, body }) => {
       await setDefaultMailbox({ orgId, actorId, queueId: params.id, mailboxId: body.mailbox_id });
       return queueAnswer(orgId, params.id);
+    },
+  ),
+  listWebhooks: op(
+    { method: "GET", path: "/webhooks", tag: "Webhooks", summary: "List webhook endpoints", access: "read", licence: false, responses: { 200: { description: "The organisation's endpoints, oldest first.", schema: webhookEndpointListSchema } }, errors: [] },
+    async ({ orgId }) => ({ status: 200, body: { data: (await findWebhookEndpoints(orgId)).map(webhookBody) } }),
+  ),
+  createWebhook: op(
+    {
+      method: "POST",
+      path: "/webhooks",
+      tag: "Webhooks",
+      summary: "Add a webhook endpoint",
+      description: "R48: https only, at most 10 endpoints (409 beyond). The answer holds the signing secret, shown this once.",
+      access: "write",
+      licence: false,
+      body: createWebhookBody,
+      responses: { 201: { description: "The endpoint, with its signing secret.", schema: webhookEndpointWithSecretSchema } },
+      errors: [400, 409, 413, 415, 422],
+    },
+    async ({ orgId, actorId, body, request }) => {
+      const e = await createWebhookEndpoint({ orgId, actorId, url: body.url, events: body.events });
+      return { status: 201, body: { ...webhookBody(e), secret: e.secret }, headers: { Location: `${new URL(request.url).pathname}/${e.id}` } };
+    },
+  ),
+  getWebhook: op(
+    { method: "GET", path: "/webhooks/{id}", tag: "Webhooks", summary: "Get a webhook endpoint", access: "read", licence: false, params: WEBHOOK_ID, responses: { 200: { description: "The endpoint.", schema: webhookEndpointSchema } }, errors: [404] },
+    async ({ orgId, params }) => ({ status: 200, body: webhookBody(await getWebhookEndpointOrThrow(orgId, params.id)) }),
+  ),
+  updateWebhook: op(
+    {
+      method: "PATCH",
+      path: "/webhooks/{id}",
+      tag: "Webhooks",
+      summary: "Change a webhook endpoint",
+      description: "URL, events, or active (false pauses it: no new events; true resumes it and sends what waited).",
+      access: "write",
+      licence: false,
+      params: WEBHOOK_ID,
+      body: patchWebhookBody,
+      responses: { 200: { description: "The endpoint as saved.", schema: webhookEndpointSchema } },
+      errors: [400, 404, 413, 415, 422],
+    },
+    async ({ orgId, actorId, params, body }) => {
+      if (body.url !== undefined || body.events !== undefined) await updateWebhookEndpoint({ orgId, actorId, id: params.id, url: body.url, events: body.events });
+      if (body.active !== undefined) await setWebhookEndpointActive({ orgId, actorId, id: params.id, active: body.active });
+      return { status: 200, body: webhookBody(await getWebhookEndpointOrThrow(orgId, params.id)) };
+    },
+  ),
+  deleteWebhook: op(
+    { method: "DELETE", path: "/webhooks/{id}", tag: "Webhooks", summary: "Delete a webhook endpoint", description: "With its delivery log; nothing more is sent to it.", access: "write", licence: false, params: WEBHOOK_ID, responses: { 204: { description: "Deleted.", schema: null } }, errors: [404] },
+    async ({ orgId, actorId, params }) => {
+      await deleteWebhookEndpoint({ orgId, actorId, id: params.id });
+      return { status: 204 };
+    },
+  ),
+  rollWebhookSecret: op(
+    {
+      method: "POST",
+      path: "/webhooks/{id}/roll-secret",
+      tag: "Webhooks",
+      summary: "Roll the signing secret",
+      description: "A new secret, in this answer only; the previous one keeps signing alongside it for 24 hours.",
+      access: "write",
+      licence: false,
+      params: WEBHOOK_ID,
+      responses: { 200: { description: "The endpoint, with its new secret.", schema: webhookEndpointWithSecretSchema } },
+      errors: [404],
+    },
+    async ({ orgId, actorId, params }) => {
+      const e = await rollWebhookSecret({ orgId, actorId, id: params.id });
+      return { status: 200, body: { ...webhookBody(e), secret: e.secret } };
+    },
+  ),
+  testWebhook: op(
+    { method: "POST", path: "/webhooks/{id}/test", tag: "Webhooks", summary: "Send a test event", description: "A `webhook.test` event to this endpoint, delivered like any other.", access: "write", licence: false, params: WEBHOOK_ID, responses: { 202: { description: "Queued.", schema: null } }, errors: [404] },
+    async ({ orgId, params }) => {
+      await sendTestWebhook({ orgId, id: params.id });
+      return { status: 202 };
+    },
+  ),
+  listWebhookDeliveries: op(
+    { method: "GET", path: "/webhooks/{id}/deliveries", tag: "Webhooks", summary: "List an endpoint's deliveries", description: "The last 100, newest first.", access: "read", licence: false, params: WEBHOOK_ID, responses: { 200: { description: "Its deliveries.", schema: webhookDeliveryListSchema } }, errors: [404] },
+    async ({ orgId, params }) => {
+      await getWebhookEndpointOrThrow(orgId, params.id);
+      const list = await findWebhookDeliveries(orgId, params.id);
+      const iso = (d: Date | null) => d?.toISOString() ?? null;
+      return {
+        status: 200,
+        body: {
+          data: list.map((d) => ({
+            id: d.id,
+            event_id: webhookMessageId(d.eventId),
+            type: d.type,
+            status: d.status,
+            attempts: d.attempts,
+            last_status_code: d.lastStatusCode,
+            last_duration_ms: d.lastDurationMs,
+            last_error: d.lastError,
+            next_attempt_at: iso(d.nextAttemptAt),
+            delivered_at: iso(d.deliveredAt),
+            created_at: d.createdAt.toISOString(),
+          })),
+        },
+      };
+    },
+  ),
+  resendWebhookDelivery: op(
+    {
+      method: "POST",
+      path: "/webhooks/{id}/deliveries/{delivery_id}/resend",
+      tag: "Webhooks",
+      summary: "Send a failed delivery again",
+      description: "The same event and webhook-id; only a failed delivery (409 otherwise).",
+      access: "write",
+      licence: false,
+      params: { ...WEBHOOK_ID, delivery_id: "The delivery's id." },
+      responses: { 202: { description: "Queued.", schema: null } },
+      errors: [404, 409],
+    },
+    async ({ orgId, params }) => {
+      await resendWebhookDelivery({ orgId, endpointId: params.id, deliveryId: params.delivery_id });
+      return { status: 202 };
     },
   ),
 } satisfies Record<string, Operation>;

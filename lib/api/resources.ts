@@ -3,6 +3,8 @@ import { DOMAIN_SENDING_STATES, RECORD_STATUSES } from "@/db/schema/sending";
 import { HEALTH_STATES, STATE_CODES } from "@/lib/mailbox-state/derive-mailbox-state";
 import { mailboxFieldsSchema } from "@/lib/mailboxes/schemas";
 import { isCleanText } from "@/lib/validation";
+import { WEBHOOK_EVENT_TYPES } from "@/db/schema/webhooks";
+import { webhookEventsSchema, webhookUrlSchema } from "@/lib/webhooks/schemas";
 
 // The request and response schemas of /api/v1 (R42): the requests are validated with them, the OpenAPI document
 // is generated from them (lib/api/openapi.ts), and the contract test checks every answer against that document.
@@ -173,3 +175,63 @@ export const queueSchema = z
   .meta({ id: "Queue" });
 
 export const setDefaultBody = z.strictObject({ mailbox_id: z.uuid({ error: "Choose a mailbox: mailbox_id is its id." }) }).meta({ id: "SetDefaultMailbox" });
+
+// ── Webhooks (H3, R48–R52) ─────────────────────────────────────────────────────────────────────────────────
+export const webhookEndpointSchema = z
+  .object({
+    id: id(),
+    url: z.string(),
+    events: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
+    active: z.boolean(),
+    paused_reason: z.enum(["manual", "failing"]).nullable().describe("manual: paused by an admin; failing: every delivery failed for 5 days."),
+    previous_secret_expires_at: time().nullable().describe("After a roll: until when the previous secret also signs."),
+    created_at: time(),
+    updated_at: time(),
+  })
+  .meta({ id: "WebhookEndpoint" });
+export const webhookEndpointWithSecretSchema = webhookEndpointSchema
+  .extend({ secret: z.string().describe("The signing secret (whsec_…): shown in this answer only.") })
+  .meta({ id: "WebhookEndpointWithSecret" });
+export const webhookEndpointListSchema = z.object({ data: z.array(webhookEndpointSchema) }).meta({ id: "WebhookEndpointList" });
+export const createWebhookBody = z.strictObject({ url: webhookUrlSchema, events: webhookEventsSchema }).meta({ id: "CreateWebhookEndpoint" });
+export const patchWebhookBody = z
+  .strictObject({ url: webhookUrlSchema.optional(), events: webhookEventsSchema.optional(), active: z.boolean({ error: "Use true or false." }).optional() })
+  .meta({ id: "UpdateWebhookEndpoint" });
+export const webhookDeliverySchema = z
+  .object({
+    id: id(),
+    event_id: z.string().describe("The webhook-id the receiver saw (msg_…)."),
+    type: z.string(),
+    status: z.enum(["pending", "delivered", "failed"]),
+    attempts: z.int().min(0),
+    last_status_code: z.int().nullable(),
+    last_duration_ms: z.int().nullable(),
+    last_error: z.string().nullable().describe("timeout, refused_private_address, dns_failed, redirect_not_followed, connection_failed, http_status."),
+    next_attempt_at: time().nullable(),
+    delivered_at: time().nullable(),
+    created_at: time(),
+  })
+  .meta({ id: "WebhookDelivery" });
+export const webhookDeliveryListSchema = z.object({ data: z.array(webhookDeliverySchema) }).meta({ id: "WebhookDeliveryList" });
+
+const eventOf = (types: readonly string[], data: z.ZodType, name: string) =>
+  z
+    .object({ type: z.enum(types as [string, ...string[]]), timestamp: time().describe("When the change happened."), data })
+    .meta({ id: name, description: "Signed with Standard Webhooks headers: webhook-id (the same on every retry), webhook-timestamp and webhook-signature." });
+const mailboxEvent = eventOf(["mailbox.created", "mailbox.updated", "mailbox.forwarding.changed", "mailbox.health.changed"], mailboxSchema, "MailboxEvent");
+const mailboxDeletedEvent = eventOf(
+  ["mailbox.deleted"],
+  z.object({ id: id(), address: z.string(), alias: z.string(), display_name: z.string(), deleted: z.literal(true) }),
+  "MailboxDeletedEvent",
+);
+/** The events an endpoint receives, each with its body: the OpenAPI document's `webhooks`. */
+export const webhookEventSchemas: Record<(typeof WEBHOOK_EVENT_TYPES)[number] | "webhook.test", z.ZodType> = {
+  "mailbox.created": mailboxEvent,
+  "mailbox.updated": mailboxEvent,
+  "mailbox.deleted": mailboxDeletedEvent,
+  "mailbox.forwarding.changed": mailboxEvent,
+  "mailbox.health.changed": mailboxEvent,
+  "domain.sending.changed": eventOf(["domain.sending.changed"], domainSchema, "DomainEvent"),
+  "queue.default.changed": eventOf(["queue.default.changed"], queueSchema, "QueueEvent"),
+  "webhook.test": eventOf(["webhook.test"], z.object({ endpoint_id: id(), message: z.string() }), "TestEvent"),
+};

@@ -6,7 +6,7 @@ export type AuditInput = {
   orgId: string;
   actorId: string | null;
   action: string;
-  entityType: "organization" | "email_domain" | "smart_routing" | "mailbox" | "queue" | "api_key" | "user";
+  entityType: "organization" | "email_domain" | "smart_routing" | "mailbox" | "queue" | "api_key" | "user" | "webhook_endpoint";
   entityId: string;
   entityLabel: string;
   changes?: FieldChanges;

@@ -4,6 +4,8 @@ import { runScheduledCheck } from "@/lib/forwarding/scheduled-check-run";
 import { runHealthTick, type HealthJob } from "@/lib/health/run-health-tick";
 import { retentionOptionsFromEnv, runRetention } from "@/lib/retention/run-retention";
 import { runDomainChecks } from "@/lib/sending/run-domain-checks";
+import { deliverEndpointWebhooks } from "@/lib/webhook-delivery/deliver-endpoint-webhooks";
+import { runWebhookDispatch } from "@/lib/webhook-delivery/run-webhook-dispatch";
 import { defineJobWorker, defineRecurringJob, registeredJobs } from "./registry";
 
 let registered = false;
@@ -27,6 +29,9 @@ export function registerJobs() {
     defineRecurringJob({ name: "domain-dns-checks", cron: "* * * * *", run: ({ db, now }) => runDomainChecks(db, { now }) });
     defineJobWorker({ name: "forwarding-check", run: (id, { db, now }) => runScheduledCheck(db, id, { now }) });
     defineJobWorker({ name: "alert-email", run: (id, { db, now }) => deliverAlertEmail(db, id, { now }) });
+    // H3 (R50): due webhook deliveries handed out per endpoint each minute; each endpoint's job drains its backlog.
+    defineRecurringJob({ name: "webhook-dispatch", cron: "* * * * *", run: ({ db, now, enqueue }) => runWebhookDispatch(db, { now, enqueue }) });
+    defineJobWorker({ name: "webhook-delivery", run: (id, { db, now, enqueue }) => deliverEndpointWebhooks(db, id, { now, enqueue }) });
   }
   return registeredJobs();
 }

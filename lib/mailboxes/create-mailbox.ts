@@ -7,6 +7,7 @@ import { aliasAddress } from "./alias";
 import { issueAliasToken } from "./issue-alias-token";
 import { duplicateAddress, resolveMailboxValues } from "./resolve-mailbox-values";
 import type { MailboxFields } from "./schemas";
+import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
 
 export const limitReached = (limit: number) =>
   new AppError("LIMIT_REACHED", `Your organisation has reached its limit of ${limit} mailboxes. Delete a mailbox you no longer need to create another.`);
@@ -54,5 +55,6 @@ export async function createMailboxInTx(tx: Tx, params: CreateMailboxParams) {
     entityLabel: resolved.address,
     changes: createdFields({ ...resolved.audit, alias: aliasAddress(token, org.slug) }),
   });
+  await recordWebhookEvent(tx, { orgId: org.id, type: "mailbox.created", subjectId: row.id });
   return row;
 }

@@ -6,6 +6,7 @@ import { AppError, mapConstraintError } from "@/lib/errors";
 import { aliasAddress } from "./alias";
 import { findMailboxQueues, queueNames } from "./find-mailbox-queues";
 import { lockMailbox } from "./lock-mailbox";
+import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
 
 const linked = (address: string, queues: { id: string; name: string; isDefault: boolean }[]) =>
   new AppError(
@@ -47,6 +48,7 @@ export async function deleteMailbox(params: { orgId: string; actorId: string | n
           alias: { from: aliasAddress(current.aliasToken, org.slug), to: null },
         },
       });
+      await recordWebhookEvent(tx, { orgId: params.orgId, type: "mailbox.deleted", subjectId: current.id, snapshot: { id: current.id, address: current.address, alias: aliasAddress(current.aliasToken, org.slug), display_name: current.displayName, deleted: true } });
       return current;
     });
   } catch (e) {

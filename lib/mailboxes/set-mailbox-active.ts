@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { findMailboxQueues, queueNames } from "./find-mailbox-queues";
 import { lockMailbox } from "./lock-mailbox";
+import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
 
 /**
  * Activates or deactivates a mailbox (R13). A deactivated mailbox keeps all its settings and receives no
@@ -41,6 +42,7 @@ export async function setMailboxActive(params: { orgId: string; actorId: string 
       entityLabel: current.address,
       changes: { active: { from: current.active, to: params.active } },
     });
+    await recordWebhookEvent(tx, { orgId: params.orgId, type: "mailbox.updated", subjectId: current.id });
     return row;
   });
 }

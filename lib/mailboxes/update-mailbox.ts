@@ -6,6 +6,7 @@ import { AppError, mapConstraintError } from "@/lib/errors";
 import { lockMailbox } from "./lock-mailbox";
 import { duplicateAddress, mailboxAuditView, resolveMailboxValues } from "./resolve-mailbox-values";
 import type { MailboxFields } from "./schemas";
+import { recordWebhookEvents } from "@/lib/webhook-events/record-webhook-event";
 
 export const staleVersion = () =>
   new AppError(
@@ -74,6 +75,11 @@ export async function updateMailbox(params: { orgId: string; actorId: string | n
         entityLabel: address,
         changes,
       });
+      // H3: an address change also resets the forwarding verification (R25).
+      await recordWebhookEvents(tx, [
+        { orgId: params.orgId, type: "mailbox.updated", subjectId: row.id },
+        ...(changes.address ? [{ orgId: params.orgId, type: "mailbox.forwarding.changed" as const, subjectId: row.id }] : []),
+      ]);
       return row;
     });
   } catch (e) {

@@ -7,6 +7,7 @@ import { findQueueLinks } from "./find-queue-links";
 import { lockQueue } from "./lock-queue";
 import { recordLinkEvents } from "./record-link-events";
 import { shareLockMailbox } from "./share-lock-mailbox";
+import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
 
 /**
  * Makes a linked mailbox the queue's default sender (R16, R17), unsetting the previous default in the same
@@ -64,6 +65,7 @@ export async function setDefaultMailbox(params: { orgId: string; actorId: string
           changes: { defaultOf: { from: q.name, to: null } },
         });
       }
+      await recordWebhookEvent(tx, { orgId: params.orgId, type: "queue.default.changed", subjectId: q.id });
       return { ...target, isDefault: true, changed: true };
     });
   } catch (e) {

@@ -14,6 +14,7 @@ import { evaluateDmarcRecord, organisationalDomain } from "./evaluate-dmarc-reco
 import { loadDomainFacts, RETIRED_KEY_VISIBLE_MS, toDomainSending, type DomainFacts } from "./load-domain-sending";
 import { createSendingResolver, type SendingResolver } from "./sending-resolver";
 import type { DomainSending } from "./types";
+import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
 
 /**
  * The resolver for an organisation's checks: the simulated DNS for the demo's seeded domains, ALWAYS (a resolver
@@ -108,6 +109,7 @@ export async function applyDomainCheck(
       })
       .where(and(eq(domainSending.domainId, f.domainId), eq(domainSending.orgId, f.orgId)));
     if (t.event) await recordDomainEvent(tx, f, t.event, { now, actorId: opts.actorId ?? null, record: judged });
+    if (t.state !== row.state) await recordWebhookEvent(tx, { orgId: f.orgId, type: "domain.sending.changed", subjectId: f.domainId });
     return true;
   });
 }

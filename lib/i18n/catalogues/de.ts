@@ -57,4 +57,11 @@ export const de: Catalogue = {
     recoveredIntro: "Der DKIM-Eintrag von {{domain}} wurde am {{at}} wieder bestätigt: {{platform}} kann wieder E-Mails als {{domain}} senden.",
     footer: "Sie erhalten diese E-Mail als Administrator von {{org}} bei {{platform}}.",
   },
+  webhookPaused: {
+    subject: "Webhook pausiert: {{url}} lehnt seit 5 Tagen Ereignisse ab",
+    intro: "{{platform}} hat den Webhook-Endpunkt {{url}} von {{org}} pausiert: Jede Zustellung schlägt seit {{since}} fehl.",
+    todo: "Solange er pausiert ist, werden ihm keine Ereignisse gesendet. Reparieren Sie den Empfänger und setzen Sie ihn unter Einstellungen → Webhooks fort; fehlgeschlagene Zustellungen lassen sich aus dem Protokoll erneut senden.",
+    link: "Einstellungen: {{url}}",
+    footer: "Sie erhalten diese E-Mail als Administrator von {{org}} bei {{platform}}.",
+  },
 };

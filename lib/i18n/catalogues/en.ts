@@ -56,6 +56,13 @@ export const en = {
     recoveredIntro: "The DKIM record of {{domain}} was verified again on {{at}}: {{platform}} can send mail as {{domain}} again.",
     footer: "You receive this email as an administrator of {{org}} on {{platform}}.",
   },
+  webhookPaused: {
+    subject: "Webhook paused: {{url}} has refused events for 5 days",
+    intro: "{{platform}} has paused the webhook endpoint {{url}} of {{org}}: every delivery to it has failed since {{since}}.",
+    todo: "No events are sent to it while it is paused. Fix the receiver, then resume the endpoint in Settings → Webhooks; failed deliveries can be sent again from its delivery log.",
+    link: "Settings: {{url}}",
+    footer: "You receive this email as an administrator of {{org}} on {{platform}}.",
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

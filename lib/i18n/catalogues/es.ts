@@ -57,4 +57,11 @@ export const es: Catalogue = {
     recoveredIntro: "El registro DKIM de {{domain}} se verificó de nuevo el {{at}}: {{platform}} puede volver a enviar correo como {{domain}}.",
     footer: "Recibe este correo como administrador de {{org}} en {{platform}}.",
   },
+  webhookPaused: {
+    subject: "Webhook en pausa: {{url}} rechaza eventos desde hace 5 días",
+    intro: "{{platform}} ha pausado el endpoint de webhook {{url}} de {{org}}: todas las entregas fallan desde el {{since}}.",
+    todo: "No se le envían eventos mientras esté en pausa. Repare el receptor y reanúdelo en Configuración → Webhooks; las entregas fallidas se pueden reenviar desde su registro.",
+    link: "Configuración: {{url}}",
+    footer: "Recibe este correo como administrador de {{org}} en {{platform}}.",
+  },
 };

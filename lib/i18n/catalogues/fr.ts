@@ -57,4 +57,11 @@ export const fr: Catalogue = {
     recoveredIntro: "L'enregistrement DKIM de {{domain}} a été vérifié de nouveau le {{at}} : {{platform}} peut de nouveau envoyer des e-mails au nom de {{domain}}.",
     footer: "Vous recevez cet e-mail en tant qu'administrateur de {{org}} sur {{platform}}.",
   },
+  webhookPaused: {
+    subject: "Webhook en pause : {{url}} refuse les événements depuis 5 jours",
+    intro: "{{platform}} a mis en pause le point de terminaison webhook {{url}} de {{org}} : chaque envoi échoue depuis le {{since}}.",
+    todo: "Aucun événement ne lui est envoyé tant qu'il est en pause. Réparez le récepteur, puis reprenez l'envoi dans Paramètres → Webhooks ; les envois échoués peuvent être renvoyés depuis son journal.",
+    link: "Paramètres : {{url}}",
+    footer: "Vous recevez cet e-mail en tant qu'administrateur de {{org}} sur {{platform}}.",
+  },
 };

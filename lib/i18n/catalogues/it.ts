@@ -57,4 +57,11 @@ export const it: Catalogue = {
     recoveredIntro: "Il record DKIM di {{domain}} è stato verificato di nuovo il {{at}}: {{platform}} può di nuovo inviare email come {{domain}}.",
     footer: "Ricevete questa email come amministratori di {{org}} su {{platform}}.",
   },
+  webhookPaused: {
+    subject: "Webhook in pausa: {{url}} rifiuta gli eventi da 5 giorni",
+    intro: "{{platform}} ha messo in pausa l'endpoint webhook {{url}} di {{org}}: ogni consegna non riesce dal {{since}}.",
+    todo: "Finché è in pausa non gli vengono inviati eventi. Riparate il ricevitore, poi riprendete l'endpoint in Impostazioni → Webhook; le consegne non riuscite possono essere inviate di nuovo dal suo registro.",
+    link: "Impostazioni: {{url}}",
+    footer: "Ricevete questa email come amministratori di {{org}} su {{platform}}.",
+  },
 };

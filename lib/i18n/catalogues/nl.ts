@@ -57,4 +57,11 @@ export const nl: Catalogue = {
     recoveredIntro: "Het DKIM-record van {{domain}} is op {{at}} opnieuw geverifieerd: {{platform}} kan weer e-mail verzenden als {{domain}}.",
     footer: "U ontvangt deze e-mail als beheerder van {{org}} op {{platform}}.",
   },
+  webhookPaused: {
+    subject: "Webhook gepauzeerd: {{url}} weigert al 5 dagen gebeurtenissen",
+    intro: "{{platform}} heeft het webhook-eindpunt {{url}} van {{org}} gepauzeerd: elke aflevering mislukt sinds {{since}}.",
+    todo: "Zolang het gepauzeerd is, worden er geen gebeurtenissen naartoe gestuurd. Herstel de ontvanger en hervat het eindpunt in Instellingen → Webhooks; mislukte afleveringen kunnen opnieuw worden verstuurd vanuit het logboek.",
+    link: "Instellingen: {{url}}",
+    footer: "U ontvangt deze e-mail als beheerder van {{org}} op {{platform}}.",
+  },
 };

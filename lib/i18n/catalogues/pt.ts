@@ -57,4 +57,11 @@ export const pt: Catalogue = {
     recoveredIntro: "O registo DKIM de {{domain}} foi verificado novamente em {{at}}: {{platform}} pode voltar a enviar email como {{domain}}.",
     footer: "Recebe este email como administrador de {{org}} em {{platform}}.",
   },
+  webhookPaused: {
+    subject: "Webhook em pausa: {{url}} recusa eventos há 5 dias",
+    intro: "{{platform}} colocou em pausa o endpoint de webhook {{url}} de {{org}}: todas as entregas falham desde {{since}}.",
+    todo: "Nenhum evento lhe é enviado enquanto estiver em pausa. Corrija o recetor e retome-o em Definições → Webhooks; as entregas falhadas podem ser reenviadas a partir do registo.",
+    link: "Definições: {{url}}",
+    footer: "Recebe este email como administrador de {{org}} em {{platform}}.",
+  },
 };

@@ -9,6 +9,7 @@ import { EmailDomainsCard } from "@/components/settings/email-domains-card";
 import { OrgDefaultsForm } from "@/components/settings/org-defaults-form";
 import { SmartRoutingsCard } from "@/components/settings/smart-routings-card";
 import { Card, PageHeader } from "@/components/ui/card";
+import { WebhooksCard } from "@/components/webhooks/webhooks-card";
 import { findApiKeys } from "@/lib/api/find-api-keys";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { requirePageAccess } from "@/lib/auth/page-access";
@@ -43,6 +44,7 @@ export default async function SettingsPage() {
         <AlertRecipientsCard members={people.members} chosen={people.chosen} />
         <LicenceCard smartLicence={org.smartLicence} mailboxLimit={org.mailboxLimit} mailboxCount={people.mailboxCount} />
         <ApiKeysCard keys={apiKeys} />
+        <WebhooksCard orgId={org.id} />
         <Card id="activity" title="Recent activity" description="Every change in this organisation, newest first.">
           <AuditList page={events} showEntity />
         </Card>

@@ -1,0 +1,3 @@
+import { operations } from "@/lib/api/operations";
+
+export const POST = operations.resendWebhookDelivery.handler;

@@ -1,0 +1,3 @@
+import { operations } from "@/lib/api/operations";
+
+export const GET = operations.listWebhookDeliveries.handler;
