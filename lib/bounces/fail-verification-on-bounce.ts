@@ -1,3 +1,4 @@
+import "server-only";
 import { and, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { forwardingVerification } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db";
 import { failVerificationOnBounce } from "./fail-verification-on-bounce";
 import { parseBounce } from "./parse-bounce";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db";
 
 // The app's background work (R29, and issue 11's retention): recurring jobs run by the queue's cron (once per

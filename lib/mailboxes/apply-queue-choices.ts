@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db";
 import { AppError } from "@/lib/errors";
 import { linkMailboxToQueue } from "@/lib/queues/link-mailbox-to-queue";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { mailbox, organization } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/db";
 import { aliasToken } from "@/db/schema";
 import { generateAliasToken } from "./alias";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { emailDomain, mailbox, smartRouting } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { IDEMPOTENCY_WINDOW_MS } from "@/lib/api/idempotency";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { webhookEndpoint } from "@/db/schema/webhooks";
