@@ -23,7 +23,7 @@ export function MailboxColumnChooser({ hidden, onChange }: { hidden: OptionalCol
   return (
     <M.Root modal={false}>
       <M.Trigger asChild>
-        <Button variant="secondary" size="sm" className="max-md:hidden">
+        <Button variant="secondary" className="max-md:hidden">
           <span className="ic ic-columns" aria-hidden />
           Columns
         </Button>

@@ -34,24 +34,39 @@ export function MailboxesScreen(props: { data: ListData; view: ListView; total: 
         title="Mailboxes"
         description={<span data-testid="mailbox-count">{`${total} of ${limit} mailboxes`}</span>}
         actions={
-          canCreate ? (
-            <Button asChild>
-              <Link href="/maker/mailboxes/new">
-                <span className="ic ic-plus" aria-hidden />
-                Create
-              </Link>
-            </Button>
-          ) : (
-            <div className="flex flex-col items-end gap-1">
-              <Button disabled aria-describedby="create-disabled-reason">
-                <span className="ic ic-plus" aria-hidden />
-                Create
-              </Button>
+          <div className="flex flex-col items-end gap-1">
+            <div className="flex flex-wrap items-center justify-end gap-2">
+              {total > 0 && (
+                <>
+                  <MailboxColumnChooser hidden={hidden} onChange={setHidden} />
+                  <Button asChild variant="secondary">
+                    <a href={`/maker/mailboxes/export${viewSearch(view)}`} download>
+                      <span className="ic ic-download" aria-hidden />
+                      Export CSV
+                    </a>
+                  </Button>
+                </>
+              )}
+              {canCreate ? (
+                <Button asChild>
+                  <Link href="/maker/mailboxes/new">
+                    <span className="ic ic-plus" aria-hidden />
+                    Create
+                  </Link>
+                </Button>
+              ) : (
+                <Button disabled aria-describedby="create-disabled-reason">
+                  <span className="ic ic-plus" aria-hidden />
+                  Create
+                </Button>
+              )}
+            </div>
+            {!canCreate && (
               <p id="create-disabled-reason" className="text-xs text-slate-600">
                 {domainCount === 0 ? "Add an email domain first." : `Limit of ${limit} mailboxes reached: delete one to create another.`}
               </p>
-            </div>
-          )
+            )}
+          </div>
         }
       />
       {domainCount === 0 && (
@@ -78,20 +93,10 @@ export function MailboxesScreen(props: { data: ListData; view: ListView; total: 
           <>
             <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-4 py-2.5">
               <MailboxFilters view={view} />
-              <div className="flex items-center gap-2 max-md:w-full max-md:justify-between">
-                <p className="text-sm whitespace-nowrap text-slate-500" role="status">
-                  {rows.length === total ? `${total} mailbox${total === 1 ? "" : "es"}` : `${rows.length} of ${total} shown`}
-                </p>
-                <span className="flex items-center gap-2">
-                  <MailboxColumnChooser hidden={hidden} onChange={setHidden} />
-                  <Button asChild variant="secondary" size="sm">
-                    <a href={`/maker/mailboxes/export${viewSearch(view)}`} download>
-                      <span className="ic ic-download" aria-hidden />
-                      Export CSV
-                    </a>
-                  </Button>
-                </span>
-              </div>
+              {/* The header already says how many there are: the count shows when a filter hides some. */}
+              <p className={rows.length === total ? "sr-only" : "text-sm whitespace-nowrap text-slate-500"} role="status">
+                {rows.length === total ? `${total} mailbox${total === 1 ? "" : "es"}` : `${rows.length} of ${total} shown`}
+              </p>
             </div>
             {rows.length === 0 ? (
               <EmptyState title="No mailbox matches">Try another search, or set the filters to All.</EmptyState>
