@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
+import { WEBHOOK_DUE_CHANNEL } from "@/lib/webhook-events/record-webhook-event";
 import type { InboundMessageFacts } from "./parse-inbound-message";
 
 export type RecordRequest = { recipients: { mailboxId: string; orgId: string }[]; message: InboundMessageFacts };
@@ -139,6 +140,20 @@ const RECORD = sql`
                greatest(1, round(extract(epoch from verified.verified_at - verified.requested_at)))::int || ' s'))
       from verified
       returning 1
+    ),
+    -- H3: the verification is a forwarding change, pushed to the endpoints that subscribe to it (the outbox of
+    -- lib/webhook-events, in the same statement), and the job process told when it commits.
+    verified_hook as (
+      insert into webhook_event (org_id, type, subject_id)
+      select v.org_id, 'mailbox.forwarding.changed', v.mailbox_id from verified v
+      where exists (select 1 from webhook_endpoint e where e.org_id = v.org_id and e.active and 'mailbox.forwarding.changed' = any(e.events))
+      returning id, org_id, created_at
+    ),
+    verified_hook_delivery as (
+      insert into webhook_delivery (org_id, endpoint_id, event_id, next_attempt_at)
+      select h.org_id, e.id, h.id, h.created_at from verified_hook h
+      join webhook_endpoint e on e.org_id = h.org_id and e.active and 'mailbox.forwarding.changed' = any(e.events)
+      returning endpoint_id
     )
     select input.n, input.mailbox_id::text as "mailboxId", input.present, input.active,
            exists (select 1 from live where live.n = input.n) as "live",
@@ -146,7 +161,9 @@ const RECORD = sql`
            exists (select 1 from verified join tokens on tokens.token = verified.token
                    where tokens.n = input.n and verified.mailbox_id = input.mailbox_id) as "verified",
            (select count(*) from last_received)::int as "updated",
-           (select count(*) from verified_event)::int as "events"
+           (select count(*) from verified_event)::int as "events",
+           (select count(pg_notify('${sql.raw(WEBHOOK_DUE_CHANNEL)}', due.endpoint_id::text))
+            from (select distinct endpoint_id from verified_hook_delivery) due)::int as "notified"
     from input order by input.k`;
 type PreparedRecord = { execute: (values: Record<string, unknown>) => Promise<unknown> };
 const prepared = new WeakMap<object, PreparedRecord>();

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { auditEvent, forwardingVerification, inboundMessage, mailbox } from "@/db/schema";
 import { createTestOrg, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import type { InboundMessageFacts } from "./parse-inbound-message";
+import { inboundFacts } from "@/tests/inbound-facts";
 import { recordInboundMessages } from "./record-inbound-message";
 
 // Issue 13: the receiver's group commit writes every message of a group in ONE statement; each message must come
@@ -14,25 +14,7 @@ import { recordInboundMessages } from "./record-inbound-message";
 const messagesOf = (mailboxId: string) => db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
 const mailboxRow = async (id: string) => (await db.select().from(mailbox).where(eq(mailbox.id, id)))[0];
 
-function facts(messageId: string, overrides: Partial<InboundMessageFacts> = {}): InboundMessageFacts {
-  return {
-    messageId,
-    generatedMessageId: false,
-    envelopeFrom: "jeanne@customer-mail.example",
-    headerFrom: "Jeanne <jeanne@customer-mail.example>",
-    headerFromAddress: "jeanne@customer-mail.example",
-    subject: `About ${messageId}`,
-    sizeBytes: 1000,
-    autoSubmitted: false,
-    sentByPlatform: false,
-    bulkOrList: false,
-    verificationTokens: [],
-    confirmation: null,
-    kind: "customer",
-    providerAuth: null,
-    ...overrides,
-  };
-}
+const facts = inboundFacts;
 
 let t: TestOrg;
 let support: Awaited<ReturnType<typeof insertTestMailbox>>;

@@ -4,7 +4,9 @@ import type { Db } from "@/db";
 // The app's background work (R29, and issue 11's retention): recurring jobs run by the queue's cron (once per
 // tick across every instance), and workers for one-off jobs. Registered here, started by startJobs().
 
-export type JobContext = { db: Db; now: Date; enqueue: (jobs: { name: string; id: string }[]) => Promise<void> };
+/** A one-off job for a worker; `startAfter` holds it back until then (a retry due within the minute). */
+export type EnqueuedJob = { name: string; id: string; startAfter?: Date };
+export type JobContext = { db: Db; now: Date; enqueue: (jobs: EnqueuedJob[]) => Promise<void> };
 export type RecurringJob = { name: string; /** five-field cron, UTC */ cron: string; run: (ctx: JobContext) => Promise<unknown> };
 export type JobWorker = { name: string; run: (id: string, ctx: JobContext) => Promise<unknown> };
 

@@ -4,6 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { registerJobs } from "./jobs";
 import type { JobContext } from "./registry";
 import { config, type Config } from "@/lib/config";
+import { WEBHOOK_DUE_CHANNEL } from "@/lib/webhook-events/record-webhook-event";
 
 export const JOBS_SCHEMA = "pgboss";
 
@@ -48,7 +49,7 @@ export async function startJobs(handle: DbHandle, opts: { log?: Pick<Console, "l
     db: handle.db,
     now: new Date(),
     enqueue: async (jobs) => {
-      if (jobs.length) await boss.insert(jobs.map((j) => ({ name: j.name, data: { id: j.id }, singletonKey: j.id })));
+      if (jobs.length) await boss.insert(jobs.map((j) => ({ name: j.name, data: { id: j.id }, singletonKey: j.id, startAfter: j.startAfter })));
     },
   });
   for (const w of workers) {
@@ -64,6 +65,11 @@ export async function startJobs(handle: DbHandle, opts: { log?: Pick<Console, "l
       await r.run(ctx());
     });
   }
+  // H3: an endpoint given a delivery is worked at once, not at the next dispatch tick (which remains the guarantee:
+  // a hint lost while no instance listens is found there). Every instance hears it; the job's key makes it one.
+  await handle.listen(WEBHOOK_DUE_CHANNEL, (endpointId) => {
+    ctx().enqueue([{ name: "webhook-delivery", id: endpointId }]).catch((e: Error) => log.error(`[jobs] ${e.message}`));
+  });
   log.log(`[jobs] Job queue started: ${recurring.map((r) => `${r.name} (${r.cron})`).join(", ")}; workers: ${workers.map((w) => w.name).join(", ")}.`);
   return boss;
 }

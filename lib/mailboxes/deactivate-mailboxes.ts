@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db";
 import { emailDomain, mailbox, queue, queueMailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
 import { queueNames } from "./find-mailbox-queues";
 
 /** One selected mailbox's fate in a bulk deactivation (H6 item 4): what happens to it, or why it is refused. */
@@ -77,6 +78,7 @@ export async function deactivateMailboxes(params: { orgId: string; actorId: stri
         entityLabel: m.address,
         changes: { active: { from: true, to: false } },
       });
+      await recordWebhookEvent(tx, { orgId: params.orgId, type: "mailbox.updated", subjectId: m.id });
       done.push({ id: m.id, version });
     }
     return { ...plan, done };

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { emailDomain, mailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
 
 /**
  * Undo of a bulk Deactivate (H6 item 4): reactivates, in ONE transaction, each mailbox of the receipt that nothing
@@ -36,6 +37,7 @@ export async function undoMailboxesDeactivation(params: { orgId: string; actorId
         entityLabel: `${r.localPart}@${r.domain}`,
         changes: { active: { from: false, to: true } },
       });
+      await recordWebhookEvent(tx, { orgId: params.orgId, type: "mailbox.updated", subjectId: r.id });
       restored.push(r.id);
     }
     return { restored, kept };

@@ -24,7 +24,7 @@ const LEASE_MS = 60_000;
 
 export type DeliveryOptions = {
   now: Date;
-  enqueue?: (jobs: { name: string; id: string }[]) => Promise<void>;
+  enqueue?: (jobs: { name: string; id: string; startAfter?: Date }[]) => Promise<void>;
   resolve?: HostResolver;
   allowPrivate?: boolean;
   timeoutMs?: number;
@@ -105,13 +105,15 @@ export async function deliverEndpointWebhooks(db: Db, endpointId: string, o: Del
     }),
   );
   if (o.enqueue) {
-    const [more] = await rows(
+    // Due now: again at once. Due within the minute (the 5 s retry): a job held back until then, so that the retry
+    // keeps its time instead of waiting for the dispatch tick. Later ones are the tick's.
+    const [next] = await rows(
       db,
-      sql`select exists (select 1 from webhook_delivery where endpoint_id = ${endpointId}::uuid and status = 'pending'
-                         and next_attempt_at <= ${at} and (leased_until is null or leased_until < ${at})) as "more"`,
-      z.object({ more: z.boolean() }),
+      sql`select min(next_attempt_at) as "at" from webhook_delivery where endpoint_id = ${endpointId}::uuid and status = 'pending'
+          and next_attempt_at <= ${at} + interval '1 minute' and (leased_until is null or leased_until < ${at})`,
+      z.object({ at: dateOrNull() }),
     );
-    if (more?.more) await o.enqueue([{ name: "webhook-delivery", id: endpointId }]);
+    if (next?.at) await o.enqueue([{ name: "webhook-delivery", id: endpointId, ...(next.at > now ? { startAfter: next.at } : {}) }]);
   }
   return { attempted: batch.length, delivered: outcomes.filter((x) => x.ok).length };
 }

@@ -20,6 +20,15 @@ import { deliverEndpointWebhooks, MAX_ATTEMPTS, RETRY_DELAYS_MS } from "./delive
 import { MAX_RESPONSE_BYTES } from "./post-webhook";
 import { PAUSE_AFTER_MS, runWebhookDispatch } from "./run-webhook-dispatch";
 import { isForbiddenAddress, type HostResolver } from "./ssrf-guard";
+import { getDbHandle } from "@/db";
+import { forwardingVerification } from "@/db/schema";
+import { recordInboundMessages } from "@/lib/inbound/record-inbound-message";
+import { deactivateMailboxes } from "@/lib/mailboxes/deactivate-mailboxes";
+import { undoMailboxesDeactivation } from "@/lib/mailboxes/undo-mailboxes-deactivation";
+import { WEBHOOK_DUE_CHANNEL } from "@/lib/webhook-events/record-webhook-event";
+import { eventually } from "@/tests/eventually";
+import { inboundFacts } from "@/tests/inbound-facts";
+import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 
 // H3 (R48–R52), as an integrator sees it: a receiver on 127.0.0.1 that verifies signatures with the
 // `standardwebhooks` package. Time is injected (`now`); nothing sleeps.
@@ -223,6 +232,73 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
     await deliverEndpointWebhooks(db, ep.id, { now: new Date(), ...local, timeoutMs: 200 });
     const log = await findWebhookDeliveries(t.org.id, ep.id);
     expect(log[0]).toMatchObject({ type: "webhook.test", status: "pending", lastError: "timeout", lastStatusCode: null });
+  });
+});
+
+describe("R48 events from every path that changes what they describe", () => {
+  it("a verification that succeeds (inside the receiver's one statement) is a mailbox.forwarding.changed event", async () => {
+    const t = await createTestOrg();
+    const ep = await endpointFor(t, "/verified", ["mailbox.forwarding.changed"]);
+    const box = await insertTestMailbox(t, { localPart: "verified" });
+    const token = `fv-${"h".repeat(26)}`;
+    await db.insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: box.id, token, address: `verified@${t.domains[0].domain}`, expiresAt: new Date(Date.now() + 60_000) });
+    const [outcome] = await recordInboundMessages(db, [
+      { recipients: [{ mailboxId: box.id, orgId: t.org.id }], message: inboundFacts("<verified@x.example>", { verificationTokens: [token], kind: "platform" }) },
+    ]);
+    expect(outcome.results[0].verified).toBe(true);
+    expect(await deliverEndpointWebhooks(db, ep.id, { now: new Date(), ...local })).toEqual({ attempted: 1, delivered: 1 });
+    const body = JSON.parse(received[0].body) as { type: string; data: unknown };
+    expect(body.type).toBe("mailbox.forwarding.changed");
+    expect(mailboxSchema.parse(body.data)).toMatchObject({ id: box.id, forwarding: { status: "verified" } });
+  });
+
+  it("a bulk Deactivate and its Undo are a mailbox.updated event per mailbox", async () => {
+    const t = await createTestOrg();
+    const ep = await endpointFor(t, "/bulk", ["mailbox.updated"]);
+    const a = await insertTestMailbox(t, { localPart: "bulk-a" });
+    const b = await insertTestMailbox(t, { localPart: "bulk-b" });
+    const { done } = await deactivateMailboxes({ orgId: t.org.id, actorId: t.admin.id, ids: [a.id, b.id] });
+    await undoMailboxesDeactivation({ orgId: t.org.id, actorId: t.admin.id, receipt: done });
+    const events = await db.select().from(webhookEvent).where(eq(webhookEvent.orgId, t.org.id));
+    expect(events.map((e) => [e.type, e.subjectId]).sort()).toEqual(
+      [["mailbox.updated", a.id], ["mailbox.updated", a.id], ["mailbox.updated", b.id], ["mailbox.updated", b.id]].sort(),
+    );
+    expect(await deliveriesOf(ep.id)).toHaveLength(4);
+  });
+
+  it("a committed event wakes its endpoint's delivery at once (NOTIFY on commit), a rolled-back one does not", async () => {
+    const t = await createTestOrg();
+    const ep = await endpointFor(t, "/notify");
+    const heard: string[] = [];
+    const stop = await getDbHandle().listen(WEBHOOK_DUE_CHANNEL, (id) => heard.push(id));
+    try {
+      await expect(
+        db.transaction(async (tx) => {
+          await createMailboxInTx(tx, { orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t, { localPart: "ghost" }) });
+          throw new Error("rolled back");
+        }),
+      ).rejects.toThrow("rolled back");
+      await createMailbox({ orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t, { localPart: "woken" }) });
+      expect(await eventually(async () => heard.includes(ep.id))).toBe(true);
+      expect(heard.filter((id) => id === ep.id)).toHaveLength(1);
+    } finally {
+      await stop();
+    }
+  });
+
+  it("the 5 s retry is a job held back until its time, not the next minute's dispatch", async () => {
+    const t = await createTestOrg();
+    const ep = await endpointFor(t, "/retry-soon");
+    await createMailbox({ orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t) });
+    answer = () => ({ status: 503 });
+    const jobs: { name: string; id: string; startAfter?: Date }[] = [];
+    const t0 = new Date();
+    await deliverEndpointWebhooks(db, ep.id, { now: t0, ...local, enqueue: async (j) => void jobs.push(...j) });
+    expect(jobs).toEqual([{ name: "webhook-delivery", id: ep.id, startAfter: new Date(t0.getTime() + RETRY_DELAYS_MS[0]) }]);
+    // The 5 min retry is left to the dispatch tick.
+    jobs.length = 0;
+    await deliverEndpointWebhooks(db, ep.id, { now: new Date(t0.getTime() + RETRY_DELAYS_MS[0]), ...local, enqueue: async (j) => void jobs.push(...j) });
+    expect(jobs).toEqual([]);
   });
 });
 
