@@ -75,6 +75,9 @@ export default defineConfig({
       SMTP_HOST: "127.0.0.1",
       VERIFY_COOLDOWN: "2s",
       OUTBOUND_SMTP_URL: "",
+      // e2e/demo/demo-webhooks.spec.ts's receiver listens on http://127.0.0.1 (R49, R52: a private install's flags).
+      WEBHOOK_ALLOW_HTTP: "1",
+      WEBHOOK_ALLOW_PRIVATE: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   }],

@@ -10,6 +10,7 @@ const sections: Section[] = [
   { name: "scheduler", run: (ctx) => import("./scheduler").then((m) => m.default(ctx)) },
   { name: "api", run: (ctx) => import("./api").then((m) => m.default(ctx)) },
   { name: "sending", run: (ctx) => import("./sending").then((m) => m.default(ctx)) },
+  { name: "webhooks", run: (ctx) => import("./webhooks").then((m) => m.default(ctx)) },
 ];
 // The measured server runs no job queue of its own: the scheduler section drives ticks itself, with its own clock.
 process.env.JOBS_DISABLED = "1";

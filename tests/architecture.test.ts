@@ -123,11 +123,11 @@ describe("the architecture of lib/", () => {
     expect(offenders.map((f) => path.relative(LIB, f))).toEqual([]);
   });
 
-  it("components get their data from pages: none imports the database", () => {
+  it("components get their data from pages: none imports the database or calls a finder (find-…, load-…)", () => {
     const root = path.resolve(LIB, "..", "components");
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
-    const offenders = walk(root).filter((f) => /^import\s+(?!type\b)[^;]*from\s+["']@\/db["']/m.test(readFileSync(f, "utf8")));
+    const offenders = walk(root).filter((f) => /^import\s+(?!type\b)[^;]*from\s+["'](@\/db|@\/lib\/[\w/-]*\/(find|load)-[\w-]+)["']/m.test(readFileSync(f, "utf8")));
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 

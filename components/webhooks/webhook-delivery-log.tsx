@@ -40,7 +40,16 @@ export function WebhookDeliveryLog({ endpointId, deliveries, now }: { endpointId
                 {d.attempts === 0 && <span className="text-slate-500">Not sent yet</span>}
               </Td>
               <Td><span className="md:hidden text-slate-500">Attempts: </span>{d.attempts}</Td>
-              <Td>{d.status === "pending" && d.nextAttemptAt ? <time dateTime={d.nextAttemptAt.toISOString()}>{d.nextAttemptAt <= now ? "Now" : <TimeUntil date={d.nextAttemptAt} now={now} />}</time> : "—"}</Td>
+              <Td>
+                {d.status === "pending" && d.nextAttemptAt ? (
+                  <>
+                    <span className="md:hidden text-slate-500">Next retry: </span>
+                    <time dateTime={d.nextAttemptAt.toISOString()}>{d.nextAttemptAt <= now ? "Now" : <TimeUntil date={d.nextAttemptAt} now={now} />}</time>
+                  </>
+                ) : (
+                  <span className="max-md:hidden">—</span>
+                )}
+              </Td>
               <Td className="text-right">{d.status === "failed" && <ResendDeliveryButton endpointId={endpointId} deliveryId={d.id} />}</Td>
             </tr>
           );

@@ -2,11 +2,9 @@ import { Webhook } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { findWebhookEndpoints } from "@/lib/webhooks/find-webhook-endpoints";
 
-/** Settings → "Webhooks" card (H3): how many endpoints, and the way to their page. */
-export async function WebhooksCard({ orgId }: { orgId: string }) {
-  const endpoints = await findWebhookEndpoints(orgId);
+/** Settings → "Webhooks" card (H3): how many endpoints (given by the page), and the way to their page. */
+export function WebhooksCard({ endpoints }: { endpoints: { active: boolean }[] }) {
   const paused = endpoints.filter((e) => !e.active).length;
   return (
     <Card

@@ -55,31 +55,43 @@ export async function deliverEndpointWebhooks(db: Db, endpointId: string, o: Del
   const now = o.now;
   const at = sql`${now.toISOString()}::timestamptz`;
   const limit = o.concurrency ?? PER_ENDPOINT_CONCURRENCY;
-  const batch = await rows(
-    db,
-    sql`
-      with ep as (select * from webhook_endpoint where id = ${endpointId}::uuid and active for update),
-      live as (select count(*)::int as n from webhook_delivery where endpoint_id = ${endpointId}::uuid and status = 'pending' and leased_until >= ${at}),
-      pick as (
-        select d.id from webhook_delivery d
-        where d.endpoint_id = ${endpointId}::uuid and d.status = 'pending' and d.next_attempt_at <= ${at}
-          and (d.leased_until is null or d.leased_until < ${at}) and exists (select 1 from ep)
-        order by d.next_attempt_at, d.created_at, d.id
-        limit greatest(0, ${limit} - (select n from live))
-        for update of d skip locked
-      ),
-      leased as (
-        update webhook_delivery d set leased_until = ${at} + ${`${LEASE_MS} milliseconds`}::interval
-        from pick where d.id = pick.id
-        returning d.id, d.attempts, d.event_id
-      )
-      select l.id::text as id, l.attempts, ep.url, ep.secret_enc as "secretEnc", ep.secret_key_check as "secretKeyCheck",
-             ep.previous_secret_enc as "previousSecretEnc", ep.previous_secret_key_check as "previousSecretKeyCheck",
-             ep.previous_secret_expires_at as "previousSecretExpiresAt",
-             e.id::text as "eventId", e.org_id::text as "orgId", e.type, e.subject_id::text as "subjectId", e.snapshot, e.payload, e.created_at as "createdAt"
-      from leased l join webhook_event e on e.id = l.event_id cross join ep`,
-    claimed,
-  );
+  // Two statements in one transaction: the endpoint's row lock first, so that a second instance claiming for the
+  // same endpoint waits here, then the claim, whose fresh snapshot (READ COMMITTED, per statement) sees the leases
+  // the first one committed. In one statement the count of live leases would be read from the snapshot taken
+  // before the wait, and two instances would each claim the whole bound.
+  const batch = await db.transaction(async (tx) => {
+    const [endpoint] = await rows(
+      tx,
+      sql`select id::text as id from webhook_endpoint where id = ${endpointId}::uuid and active for update`,
+      z.object({ id: z.string() }),
+    );
+    if (!endpoint) return [];
+    return rows(
+      tx,
+      sql`
+        with ep as (select * from webhook_endpoint where id = ${endpointId}::uuid),
+        live as (select count(*)::int as n from webhook_delivery where endpoint_id = ${endpointId}::uuid and status = 'pending' and leased_until >= ${at}),
+        pick as (
+          select d.id from webhook_delivery d
+          where d.endpoint_id = ${endpointId}::uuid and d.status = 'pending' and d.next_attempt_at <= ${at}
+            and (d.leased_until is null or d.leased_until < ${at})
+          order by d.next_attempt_at, d.created_at, d.id
+          limit greatest(0, ${limit} - (select n from live))
+          for update of d skip locked
+        ),
+        leased as (
+          update webhook_delivery d set leased_until = ${at} + ${`${LEASE_MS} milliseconds`}::interval
+          from pick where d.id = pick.id
+          returning d.id, d.attempts, d.event_id
+        )
+        select l.id::text as id, l.attempts, ep.url, ep.secret_enc as "secretEnc", ep.secret_key_check as "secretKeyCheck",
+               ep.previous_secret_enc as "previousSecretEnc", ep.previous_secret_key_check as "previousSecretKeyCheck",
+               ep.previous_secret_expires_at as "previousSecretExpiresAt",
+               e.id::text as "eventId", e.org_id::text as "orgId", e.type, e.subject_id::text as "subjectId", e.snapshot, e.payload, e.created_at as "createdAt"
+        from leased l join webhook_event e on e.id = l.event_id cross join ep`,
+      claimed,
+    );
+  });
   if (batch.length === 0) return { attempted: 0, delivered: 0 };
 
   const resolve = o.resolve ?? createWebhookHostResolver();

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
+import postgres from "postgres";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
@@ -21,6 +22,8 @@ import { MAX_RESPONSE_BYTES } from "./post-webhook";
 import { PAUSE_AFTER_MS, runWebhookDispatch } from "./run-webhook-dispatch";
 import { isForbiddenAddress, type HostResolver } from "./ssrf-guard";
 import { getDbHandle } from "@/db";
+import { openDatabase } from "@/db/client";
+import { parseConfig } from "@/lib/config";
 import { forwardingVerification } from "@/db/schema";
 import { recordInboundMessages } from "@/lib/inbound/record-inbound-message";
 import { deactivateMailboxes } from "@/lib/mailboxes/deactivate-mailboxes";
@@ -217,6 +220,37 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
     const r = await deliverEndpointWebhooks(db, ep.id, { now: new Date(), ...local, enqueue: async (j) => void jobs.push(...j) });
     expect(r.attempted).toBe(4);
     expect(jobs).toEqual([{ name: "webhook-delivery", id: ep.id }]);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("two instances claiming for one endpoint at the same moment claim 4 between them, not 4 each (PostgreSQL)", async () => {
+    const t = await createTestOrg();
+    const ep = await endpointFor(t, "/two-instances", ["mailbox.created"]);
+    for (let i = 0; i < 10; i++) await createMailbox({ orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t, { localPart: `two${i}` }) });
+    const now = new Date();
+    // Two instances, each with its own connections; a third connection holds the endpoint's row while both start
+    // their claim, so that both wait on it and then go one after the other: the second must see the first's leases.
+    const instances = [0, 1].map(() => openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: "2" })));
+    await Promise.all(instances.map((i) => i.db.execute(sql`select 1`))); // connected before the race
+    const holder = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    let claims: Promise<{ attempted: number }>[] = [];
+    let results: { attempted: number }[] = [];
+    try {
+      await holder.begin(async (h) => {
+        await h`select id from webhook_endpoint where id = ${ep.id}::uuid for update`;
+        claims = instances.map((i) => deliverEndpointWebhooks(i.db, ep.id, { now, ...local }));
+        const waiting = async () => {
+          const [{ n }] = await h`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+          return n >= 2;
+        };
+        expect(await eventually(waiting)).toBe(true);
+      });
+      results = await Promise.all(claims);
+    } finally {
+      await holder.end();
+      await Promise.all(instances.map((i) => i.close()));
+    }
+    expect(results.map((r) => r.attempted).sort()).toEqual([0, 4]);
+    expect(received).toHaveLength(4);
   });
 
   it("answers are read up to 64 kB; a slow receiver times out", async () => {

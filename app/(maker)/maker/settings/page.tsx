@@ -17,6 +17,7 @@ import { findDomainsSending } from "@/lib/sending/find-domains-sending";
 import { findOrgSettings } from "@/lib/settings/find-org-settings";
 import { db } from "@/db";
 import { findMembers } from "@/lib/members/find-members";
+import { findWebhookEndpoints } from "@/lib/webhooks/find-webhook-endpoints";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -24,12 +25,13 @@ export default async function SettingsPage() {
   const access = await requirePageAccess("/maker/settings", { licence: false });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
-  const [{ domains, routings }, events, apiKeys, sending, people] = await Promise.all([
+  const [{ domains, routings }, events, apiKeys, sending, people, webhooks] = await Promise.all([
     findOrgSettings(org.id),
     findAuditEvents({ orgId: org.id, limit: 15 }),
     findApiKeys(org.id),
     findDomainsSending(db, { orgId: org.id }),
     findMembers(org.id),
+    findWebhookEndpoints(org.id),
   ]);
   return (
     <>
@@ -44,7 +46,7 @@ export default async function SettingsPage() {
         <AlertRecipientsCard members={people.members} chosen={people.chosen} />
         <LicenceCard smartLicence={org.smartLicence} mailboxLimit={org.mailboxLimit} mailboxCount={people.mailboxCount} />
         <ApiKeysCard keys={apiKeys} />
-        <WebhooksCard orgId={org.id} />
+        <WebhooksCard endpoints={webhooks} />
         <Card id="activity" title="Recent activity" description="Every change in this organisation, newest first.">
           <AuditList page={events} showEntity />
         </Card>

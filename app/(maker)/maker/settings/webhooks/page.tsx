@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { AccessProblem } from "@/components/auth/access-problem";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -41,7 +42,7 @@ export default async function WebhooksPage() {
           {endpoints.map((e, i) => (
             <Card
               key={e.id}
-              title={<span className="font-mono text-sm break-all" data-testid="webhook-url">{e.url}</span>}
+              title={<span className="font-mono text-sm" data-testid="webhook-url">{breakableUrl(e.url)}</span>}
               description={
                 <span className="flex flex-wrap items-center gap-2">
                   {e.active ? <Badge tone="green">Active</Badge> : <Badge tone={e.pausedReason === "failing" ? "red" : "neutral"}>{e.pausedReason === "failing" ? "Paused: failing for 5 days" : "Paused"}</Badge>}
@@ -67,4 +68,14 @@ export default async function WebhooksPage() {
       )}
     </>
   );
+}
+
+/** A long URL wraps after its slashes and dots rather than in the middle of a word. */
+function breakableUrl(url: string) {
+  return url.split(/(?<=[/.?&])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }
