@@ -70,6 +70,8 @@ const optionalText = z
 
 const schema = z.object({
   NODE_ENV: optionalText,
+  /** Set by Next.js while it builds: nothing starts then (no jobs, no receiver, no database). */
+  NEXT_PHASE: optionalText,
   PORT: integer("PORT", 3000, 0, 65535),
   DATABASE_URL: optionalText,
   DATABASE_POOL_SIZE: integer("DATABASE_POOL_SIZE", 10, 1),
@@ -110,10 +112,14 @@ const schema = z.object({
   VERIFICATION_RETENTION_DAYS: integer("VERIFICATION_RETENTION_DAYS", 30, 1),
   AUDIT_RETENTION_DAYS: integer("AUDIT_RETENTION_DAYS", 730, 1),
   BETTER_AUTH_URL: optionalText,
+  /** Session signing; unset: one generated once into .data/ (required when several instances share a database). */
+  BETTER_AUTH_SECRET: optionalText,
   TRUST_PROXY: optionalText,
   JOBS_DISABLED: flag,
   // Sending identity (H1): 32 bytes, as 64 hex characters or base64; unset: a key generated once into .data/.
   DKIM_ENCRYPTION_KEY: optionalText,
+  /** Where that generated key is kept (default .data/dkim-key). */
+  DKIM_KEY_FILE: optionalText,
   DOMAIN_CHECK_INTERVAL: duration("DOMAIN_CHECK_INTERVAL", 6 * 3_600_000, { min: 60_000 }),
   // Admin REST API (H2): requests per key per minute.
   API_RATE_LIMIT: integer("API_RATE_LIMIT", 600, 1),

@@ -131,6 +131,18 @@ describe("the architecture of lib/", () => {
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 
+  it("reads the environment in one place: lib/config.ts (parsed once with zod)", () => {
+    const root = path.resolve(LIB, "..");
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    const offenders = ["lib", "app", "components", "db"]
+      .flatMap((d) => walk(path.join(root, d)))
+      .filter((f) => /process\.env\b/.test(readFileSync(f, "utf8")))
+      .map((f) => path.relative(root, f));
+    // The test kit still inside lib/ sets up tests, not the product.
+    expect(offenders.filter((f) => f !== "lib/config.ts" && f !== "lib/queues/queue-test-helpers.ts")).toEqual([]);
+  });
+
   it("finds a loop where there is one", () => {
     const graph = new Map([
       ["a", new Map([["b", "a/x.ts"]])],

@@ -8,6 +8,7 @@ import { nextCookies } from "better-auth/next-js";
 import { db } from "@/db";
 import { ensurePrivateFolder } from "@/db/private-folder";
 import * as schema from "@/db/schema";
+import { config } from "@/lib/config";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/request-facts";
 
 /**
@@ -15,7 +16,8 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/server/request-facts";
  * database), otherwise one generated on first start and kept in .data/ beside the embedded database.
  */
 function authSecret(): string {
-  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const configured = config().BETTER_AUTH_SECRET;
+  if (configured) return configured;
   const file = path.resolve(/*turbopackIgnore: true*/ ".data", "auth-secret");
   ensurePrivateFolder(path.dirname(file)); // 0700, and 0600 for a secret an older version wrote
   if (!existsSync(file)) {
@@ -26,8 +28,8 @@ function authSecret(): string {
 
 function createAuth() {
   return betterAuth({
-    appName: process.env.PLATFORM_NAME ?? "INO cx",
-    baseURL: process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    appName: config().PLATFORM_NAME,
+    baseURL: config().BETTER_AUTH_URL ?? `http://localhost:${config().PORT}`,
     secret: authSecret(),
     database: drizzleAdapter(db, { provider: "pg", schema }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import type { StoredRecordCheck } from "@/db/schema/sending";
-import { appUrl } from "@/lib/config";
+import { appUrl, config } from "@/lib/config";
 import { sendPlatformMail, type PlatformMail } from "@/lib/mail/send-platform-mail";
 import { renderDomainAlertEmail } from "./render-domain-alert-email";
 import { dkimValue } from "./domain-records";
@@ -54,7 +54,7 @@ export async function deliverDomainAlertEmail(
     language: a.language,
     timeZone: a.timeZone,
     orgName: a.orgName,
-    platformName: process.env.PLATFORM_NAME ?? "INO cx",
+    platformName: config().PLATFORM_NAME,
     domain: a.domain,
     url: `${appUrl().replace(/\/$/, "")}/maker/settings/domains/${a.domainId}`,
     since: a.brokenSince ? new Date(a.brokenSince) : now,

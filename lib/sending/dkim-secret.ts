@@ -37,7 +37,7 @@ const g = globalThis as unknown as { __inoDkimSecret?: { key: Buffer; source: "e
 
 /** The file used when DKIM_ENCRYPTION_KEY is unset (tests point DKIM_KEY_FILE elsewhere). */
 function keyFile(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DKIM_KEY_FILE ?? path.join(".data", "dkim-key"));
+  return path.resolve(/*turbopackIgnore: true*/ config().DKIM_KEY_FILE ?? path.join(".data", "dkim-key"));
 }
 
 /** The encryption key of this process (cached): DKIM_ENCRYPTION_KEY, or .data/dkim-key created once. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db";
+import { config } from "@/lib/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, notFound } from "@/lib/errors";
 import { deliverPlatformMessage } from "./deliver-platform-message";
@@ -22,7 +23,7 @@ export async function sendRecordsToDnsAdmin(
   if (!facts) throw notFound("That email domain");
   const sending = toDomainSending(facts);
   if (!sending.activeSelector) throw new AppError("INVALID", `Set up sending for ${sending.domainUnicode} first: it has no key yet.`);
-  const platform = process.env.PLATFORM_NAME ?? "INO cx";
+  const platform = config().PLATFORM_NAME;
   const zone = domainZoneFile(sending);
   const records = sending.records.filter((r) => r.purpose !== "dkim_previous");
   const text = [

@@ -1,4 +1,5 @@
 import "server-only";
+import { config } from "@/lib/config";
 import type { Db } from "@/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, notFound } from "@/lib/errors";
@@ -46,7 +47,7 @@ export async function sendTestEmail(
   }
   // A domain that cannot send is refused before any budget is used (sendAsMailbox refuses it too).
   if (!box.canSend) throw new AppError("INVALID", box.reason ?? "This mailbox cannot send.", undefined, { domainId: box.domainId });
-  const platform = process.env.PLATFORM_NAME ?? "INO cx";
+  const platform = config().PLATFORM_NAME;
   const send = params.send ?? sendAsMailbox;
   const claim = await db.transaction((tx) =>
     claimSendingBudget(tx, { orgId, kind: "test_email", mailboxId, recipient: to, actorId: params.actorId, now }),

@@ -28,7 +28,7 @@ export async function bootServer(): Promise<void> {
 // Scheduled checks, silence detection and alerts (R29) run on the PostgreSQL-backed job queue, in the app
 // process only (docs/decisions/0005-job-queue.md); JOBS_DISABLED=1 keeps an instance out of it.
 async function startJobQueue(): Promise<void> {
-  if (process.env.NEXT_PHASE === "phase-production-build" || config().JOBS_DISABLED) return;
+  if (config().NEXT_PHASE === "phase-production-build" || config().JOBS_DISABLED) return;
   const k = globalThis as unknown as { __inoJobs?: Promise<unknown> };
   if (k.__inoJobs) return; // dev reloads: one queue per process (TOOLCHAIN pitfall 6)
   const { getDbHandle } = await import("@/db");
@@ -51,27 +51,27 @@ export function describeBootError(e: unknown): string {
 const g = globalThis as unknown as { __inoSmtpReceiver?: Promise<unknown> };
 
 async function startInboundReceiver(): Promise<void> {
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (config().NEXT_PHASE === "phase-production-build") return;
   const { receiverConfigFromEnv } = await import("@/lib/inbound/receiver-config");
   const { createSmtpReceiver } = await import("@/lib/inbound/create-smtp-receiver");
-  let config;
+  let receiverConfig;
   try {
-    config = receiverConfigFromEnv();
+    receiverConfig = receiverConfigFromEnv();
   } catch (e) {
     console.error(`[smtp] ${(e as Error).message} The SMTP receiver is not started.`);
     return;
   }
-  if (!config) {
+  if (!receiverConfig) {
     console.log("[smtp] SMTP receiver disabled (SMTP_PORT=0 or SMTP_DISABLED=1).");
     return;
   }
   // Dev reloads run this again: one receiver per process (TOOLCHAIN pitfall 6).
   if (g.__inoSmtpReceiver) return;
-  const receiver = createSmtpReceiver(config);
+  const receiver = createSmtpReceiver(receiverConfig);
   g.__inoSmtpReceiver = receiver.start().then(
     ({ port }) => {
       // No signal handler of its own: the process's end closes the listening socket, and Next.js owns shutdown.
-      console.log(`[smtp] Receiving mail for the aliases on ${config.host ?? "*"}:${port} (max ${Math.round((config.maxSize ?? 0) / 1024 / 1024)} MB).`);
+      console.log(`[smtp] Receiving mail for the aliases on ${receiverConfig.host ?? "*"}:${port} (max ${Math.round((receiverConfig.maxSize ?? 0) / 1024 / 1024)} MB).`);
     },
     (e: Error) => {
       g.__inoSmtpReceiver = undefined;
