@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isHttpsRequest } from "@/lib/server/request-facts";
+import { isHttpsRequest } from "@/lib/http/request-facts";
 import { HSTS, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce } from "@/lib/server/security-headers";
 
 /**

@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { aliasToken, emailDomain, inboundMessage, mailbox, organization } from "../db/schema";
 import { bigMessage } from "../tests/smtp-test-client";
-import { aliasAddress } from "../lib/mailboxes/alias";
+import { aliasAddress } from "../lib/alias";
 import { percentile, type BenchContext } from "./harness";
 
 // Inbound receiver (issues 6 and 13): messages per second accepted AND recorded by the receiver, from 8

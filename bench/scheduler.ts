@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { runHealthTick, type HealthJob } from "../lib/health/run-health-tick";
+import { runHealthTick, type HealthJob } from "../lib/health-tick/run-health-tick";
 import { percentile, timeIt, type BenchContext } from "./harness";
 
 // One scheduler tick (issue 10) over many mailboxes: the statements it sends (constant in the number of

@@ -6,7 +6,7 @@ import { createTransport } from "nodemailer";
 import { aliasToken, emailDomain, mailbox, organization, webhookDelivery } from "../db/schema";
 import { resetConfigForTests } from "../lib/config";
 import { createSmtpReceiver } from "../lib/inbound/create-smtp-receiver";
-import { aliasAddress } from "../lib/mailboxes/alias";
+import { aliasAddress } from "../lib/alias";
 import { deliverEndpointWebhooks, PER_ENDPOINT_CONCURRENCY } from "../lib/webhook-delivery/deliver-endpoint-webhooks";
 import { recordWebhookEvents } from "../lib/webhook-events/record-webhook-event";
 import { createWebhookEndpoint } from "../lib/webhooks/create-webhook-endpoint";

@@ -3,7 +3,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { account, emailDomain, mailbox, membership, organization, queue, queueMailbox, smartRouting, user } from "@/db/schema";
-import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
+import { seedDemoMailboxes } from "@/lib/demo-seed/seed-demo-mailboxes";
 import { seedDemo } from "./seed";
 
 /** What the seed owns: the demo organisations and everything in them (other tests run in parallel). */

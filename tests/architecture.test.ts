@@ -7,33 +7,6 @@ import { describe, expect, it } from "vitest";
 
 const LIB = path.resolve(import.meta.dirname, "..", "lib");
 
-/**
- * Imports that still close a loop, each owned by work in progress (2026-12-04): listed here so that this test
- * fails on any NEW loop. Remove a line when its loop is gone; never add one.
- */
-const KNOWN_LOOPS = new Set([
-  // The health tick sends alerts, which read health facts (the mailbox-state loops of issue 18 item 1 are gone).
-  "health -> alerts",
-  // The demo's seed sets up its sending identity (lib/demo/seed-demo-sending.ts), and sending knows the demo's
-  // simulated DNS by its domains: the seed belongs in lib/sending, called by db/seed.ts.
-  "demo -> sending",
-  // Left by the merge of issue 18's state work with issues 19–21 (to untie next): the history renders failure codes
-  // (audit -> mailbox-state -> bounces -> audit); platform headers read the alias (forwarding -> mailboxes ->
-  // health -> forwarding); alert recipients are members, whose sign-in limit lives in auth (alerts -> members ->
-  // auth -> server -> jobs -> alerts).
-  "audit -> mailbox-state",
-  "forwarding -> mailboxes",
-  "alerts -> members",
-  // S4's panel loader (forwarding/load-forwarding-panel.ts) and platform mail choose the demo provider for demo
-  // domains; the demo provider delivers through the receiver and confirms through forwarding.
-  "forwarding -> demo-provider",
-  "forwarding -> demo",
-  "mail -> demo-provider",
-  "mail -> demo",
-  // send-platform-mail uses forwarding's outbound-mail transport, and forwarding sends through send-platform-mail.
-  "mail -> forwarding",
-]);
-
 /** Folder-to-folder imports of lib/ (test files left out), each with one file that makes it. */
 export function folderImports(lib = LIB): Map<string, Map<string, string>> {
   const folders = readdirSync(lib).filter((f) => statSync(path.join(lib, f)).isDirectory());
@@ -62,7 +35,7 @@ export function folderImports(lib = LIB): Map<string, Map<string, string>> {
 }
 
 /** Strongly connected components of more than one folder (Tarjan): each is a loop of imports. */
-export function importLoops(graph: Map<string, Map<string, string>>, ignore = new Set<string>()): string[][] {
+export function importLoops(graph: Map<string, Map<string, string>>): string[][] {
   let index = 0;
   const indices = new Map<string, number>();
   const low = new Map<string, number>();
@@ -75,7 +48,6 @@ export function importLoops(graph: Map<string, Map<string, string>>, ignore = ne
     stack.push(v);
     onStack.add(v);
     for (const w of graph.get(v)!.keys()) {
-      if (ignore.has(`${v} -> ${w}`)) continue;
       if (!indices.has(w)) {
         visit(w);
         low.set(v, Math.min(low.get(v)!, low.get(w)!));
@@ -99,19 +71,10 @@ export function importLoops(graph: Map<string, Map<string, string>>, ignore = ne
 describe("the architecture of lib/", () => {
   it("has no loop of imports between its folders", () => {
     const graph = folderImports();
-    const loops = importLoops(graph, KNOWN_LOOPS).map((loop) =>
+    const loops = importLoops(graph).map((loop) =>
       loop.flatMap((a) => loop.filter((b) => graph.get(a)!.has(b)).map((b) => `${a} -> ${b} (${graph.get(a)!.get(b)})`)),
     );
     expect(loops).toEqual([]);
-  });
-
-  it("lists only loops that still exist, none of them through the receiver's stages", () => {
-    const graph = folderImports();
-    for (const edge of KNOWN_LOOPS) {
-      const [from, to] = edge.split(" -> ");
-      expect(graph.get(from)?.has(to), `${edge} is gone: remove it from KNOWN_LOOPS`).toBe(true);
-      for (const folder of ["inbound", "bounces", "provider-confirmations"]) expect([from, to]).not.toContain(folder);
-    }
   });
 
   it("keeps UI code out of lib/ (the API and the jobs load lib/ without React: a lucide icon there broke `npm run bench`)", () => {
@@ -151,6 +114,5 @@ describe("the architecture of lib/", () => {
       ["d", new Map([["a", "d/w.ts"]])],
     ]);
     expect(importLoops(graph)).toEqual([["a", "b", "c"]]);
-    expect(importLoops(graph, new Set(["c -> a"]))).toEqual([]);
   });
 });

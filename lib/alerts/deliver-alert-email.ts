@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { date, dateOrNull, json, rows } from "@/db/rows";
 import type { IncidentCause } from "@/db/schema";
-import { sendPlatformMail, type PlatformMail } from "@/lib/mail/send-platform-mail";
-import { aliasAddress } from "@/lib/mailboxes/alias";
+import { sendPlatformMail, type PlatformMail } from "@/lib/platform-mail/send-platform-mail";
+import { aliasAddress } from "@/lib/alias";
 import { appUrl, config } from "@/lib/config";
 import { renderAlertEmail } from "./render-alert-email";
 

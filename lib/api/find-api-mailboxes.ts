@@ -5,7 +5,7 @@ import { findHealthFacts, type MailboxHealthRow } from "@/lib/health/find-health
 import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
 import type { FailureReason } from "@/lib/mailbox-state/failure-reason";
 import { MAILBOX_STATE } from "@/lib/mailbox-state/state-map";
-import { aliasAddress } from "@/lib/mailboxes/alias";
+import { aliasAddress } from "@/lib/alias";
 import { ApiProblem } from "./problem";
 import type { ApiMailbox, ListMailboxesQuery } from "./resources";
 

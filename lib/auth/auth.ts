@@ -9,7 +9,7 @@ import { db } from "@/db";
 import { ensurePrivateFolder } from "@/db/private-folder";
 import * as schema from "@/db/schema";
 import { config } from "@/lib/config";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/server/request-facts";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/request-facts";
 
 /**
  * The session-signing secret: BETTER_AUTH_SECRET when set (required when several instances share a

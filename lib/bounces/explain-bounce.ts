@@ -3,8 +3,9 @@
 // (lib/i18n/catalogues: `bounce.<kind>`), and S4 adds the English help below, next to the provider's status line.
 import { en } from "@/lib/i18n/catalogues/en";
 
-export const BOUNCE_KINDS = ["m365_forwarding_blocked", "m365_spam_block", "mailbox_unknown", "quota", "relay_denied", "unrecognised"] as const;
-export type BounceKind = (typeof BOUNCE_KINDS)[number];
+// The kinds are failure codes of the mailbox's state (stored, rendered through the catalogues): defined there.
+import { BOUNCE_KINDS, type BounceKind } from "@/lib/mailbox-state/failure-reason";
+export { BOUNCE_KINDS, type BounceKind };
 
 export const MICROSOFT_FORWARDING_DOCS = "https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-policies-external-email-forwarding";
 

@@ -4,8 +4,8 @@ import { db } from "@/db";
 import { demoForwardingRule, forwardingVerification, mailbox, organization } from "@/db/schema";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { AppError, notFound } from "@/lib/errors";
-import { platformMailDomain } from "@/lib/mailboxes/alias";
-import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
+import { platformMailDomain } from "@/lib/alias";
+import { outboundSmtpUrl } from "@/lib/mail/outbound-mail";
 import { recordVerificationFailed } from "@/lib/audit/record-verification-failed";
 
 /**

@@ -4,7 +4,7 @@ import { createTransport, type SendMailOptions } from "nodemailer";
 import { db } from "@/db";
 import { demoProviderMessage } from "@/db/schema";
 import { acceptInboundMessage } from "@/lib/inbound/accept-inbound-message";
-import { platformMailDomain } from "@/lib/mailboxes/alias";
+import { platformMailDomain } from "@/lib/alias";
 import { findDemoForwardingRule } from "./find-demo-forwarding-rule";
 import { microsoftDsn } from "./microsoft-dsn";
 

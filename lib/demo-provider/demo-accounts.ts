@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
-import { platformMailDomain } from "@/lib/mailboxes/alias";
+import { platformMailDomain } from "@/lib/alias";
 
 // The simulated provider's seeded rules (decision 0004): three addresses of the demo's mailboxes, each forwarding
 // to the alias of the demo mailbox that had the address when the rule was made (like a real rule, it does not

@@ -4,8 +4,8 @@ import { db } from "@/db";
 import { demoForwardingRule, emailDomain, mailbox, organization } from "@/db/schema";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { AppError, notFound } from "@/lib/errors";
-import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
-import { aliasAddress } from "@/lib/mailboxes/alias";
+import { outboundSmtpUrl } from "@/lib/mail/outbound-mail";
+import { aliasAddress } from "@/lib/alias";
 
 export type DemoProvider = "gmail" | "microsoft365" | "generic";
 export const DEMO_PROVIDER_LABELS: Record<DemoProvider, string> = {

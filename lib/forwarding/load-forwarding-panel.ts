@@ -4,7 +4,7 @@ import { describeDemoRule, findDemoForwardingRule } from "@/lib/demo-provider/fi
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { findInboundMessages } from "@/lib/history/find-inbound-messages";
 import { findProviderConfirmation } from "@/lib/provider-confirmations/find-provider-confirmation";
-import { platformMailRoute } from "@/lib/mail/send-platform-mail";
+import { platformMailRoute } from "@/lib/platform-mail/send-platform-mail";
 import { findLatestVerification } from "./find-latest-verification";
 
 /**

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { auditEvent, forwardingVerification, inboundMessage, mailbox } from "@/db/schema";
 import { mailRoundTrip } from "@/tests/mail-round-trip";
 import { sendRaw } from "@/tests/smtp-test-client";
-import { aliasAddress } from "@/lib/mailboxes/alias";
+import { aliasAddress } from "@/lib/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { requestForwardingVerification } from "./request-forwarding-verification";

@@ -5,13 +5,13 @@ import { emailDomain, forwardingVerification, mailbox, organization } from "@/db
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { AppError, notFound } from "@/lib/errors";
-import { describeSendError, outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
-import { logOutboundNotConfigured, platformMailRoute } from "@/lib/mail/send-platform-mail";
-import { aliasAddress } from "@/lib/mailboxes/alias";
+import { describeSendError, outboundSmtpUrl } from "@/lib/mail/outbound-mail";
+import { logOutboundNotConfigured, platformMailRoute } from "@/lib/platform-mail/send-platform-mail";
+import { aliasAddress } from "@/lib/alias";
 import { sendVerificationMessage, type VerificationMessage } from "./send-verification-message";
 import { settleVerificationsIn } from "./settle-verifications";
 import { DAY_MS, refundTestMessage, spendTestMessage, tryAgainIn, verificationLimits } from "./verification-limits";
-import { generateVerificationToken } from "./verification-token";
+import { generateVerificationToken } from "@/lib/mail/verification-token";
 import { config } from "@/lib/config";
 
 /** What a tenant administrator reads when the platform cannot send test messages (the operator's detail is logged). */

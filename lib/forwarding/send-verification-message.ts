@@ -1,6 +1,6 @@
 import "server-only";
-import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
-import { VERIFICATION_HEADER } from "@/lib/forwarding/platform-headers";
+import { sendPlatformMail } from "@/lib/platform-mail/send-platform-mail";
+import { VERIFICATION_HEADER } from "@/lib/mail/platform-headers";
 import { bounceAddress } from "@/lib/bounces/bounce-address";
 import { verificationMessageContent } from "./verification-message-content";
 

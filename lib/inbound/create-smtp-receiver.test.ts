@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { db, type Db } from "@/db";
 import { openDatabase } from "@/db/client";
 import { inboundMessage, mailbox } from "@/db/schema";
-import { aliasAddress } from "@/lib/mailboxes/alias";
+import { aliasAddress } from "@/lib/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { createSmtpReceiver, type SmtpReceiver } from "./create-smtp-receiver";

@@ -4,7 +4,7 @@ import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMT
 import type { Db } from "@/db";
 import { config } from "@/lib/config";
 import { parseBounceAddress } from "@/lib/bounces/bounce-address";
-import { platformMailDomain } from "@/lib/mailboxes/alias";
+import { platformMailDomain } from "@/lib/alias";
 import { needsBody } from "./needs-body";
 import type { InboundMessageFacts } from "./parse-inbound-message";
 import { bodyPrefixText, hasUsableMessageId, headerFacts, HeaderTooLongError, parseMessageHeader, type MessageHeader } from "./parse-message-header";
@@ -103,7 +103,7 @@ export function isPostmasterAddress(address: string): boolean {
 }
 
 async function defaultPostmasterSend(envelope: { from: string; to: string }, raw: Buffer): Promise<void> {
-  const { outboundSmtpUrl, outboundTransport } = await import("@/lib/forwarding/outbound-mail");
+  const { outboundSmtpUrl, outboundTransport } = await import("@/lib/mail/outbound-mail");
   const url = outboundSmtpUrl();
   if (!url) throw new Error("OUTBOUND_SMTP_URL is not set");
   const transport = outboundTransport(url);

@@ -2,14 +2,14 @@ import { boundHeaderFields } from "./bound-header-fields";
 import { createHash } from "node:crypto";
 import { simpleParser } from "mailparser";
 import { cleanText, displayFrom, firstAddress, hasListId, headerText } from "./header-values";
-import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
-import { platformMailDomain } from "@/lib/mailboxes/alias";
+import { extractVerificationTokens } from "@/lib/mail/verification-token";
+import { platformMailDomain } from "@/lib/alias";
 import type { InboundKind, ProviderAuthResult } from "@/db/schema";
 import { parseBounceAddress } from "@/lib/bounces/bounce-address";
 import { isBounceLike } from "./needs-body";
 import { parseGmailConfirmation, type ProviderConfirmation } from "@/lib/provider-confirmations/parse-gmail-confirmation";
 import { verifyProviderDkim } from "@/lib/provider-confirmations/verify-provider-dkim";
-import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "@/lib/forwarding/platform-headers";
+import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "@/lib/mail/platform-headers";
 
 /** What the platform keeps of a message (R21), plus what R22–R24 need from its content. Bodies are not kept. */
 export type InboundMessageFacts = {

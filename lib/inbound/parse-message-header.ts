@@ -3,11 +3,11 @@ import { createHash } from "node:crypto";
 import type { AddressObject, HeaderValue } from "mailparser";
 import addressparser from "nodemailer/lib/addressparser";
 import { parseBounceAddress } from "@/lib/bounces/bounce-address";
-import { extractVerificationTokens } from "@/lib/forwarding/verification-token";
-import { platformMailDomain } from "@/lib/mailboxes/alias";
+import { extractVerificationTokens } from "@/lib/mail/verification-token";
+import { platformMailDomain } from "@/lib/alias";
 import { cleanText, displayFrom, firstAddress, hasListId, headerText } from "./header-values";
 import type { InboundMessageFacts } from "./parse-inbound-message";
-import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "@/lib/forwarding/platform-headers";
+import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "@/lib/mail/platform-headers";
 
 // The receiver's ordinary path (issue 13): the facts that R21-R24 keep, built from a message's header block
 // alone, so that the body is never held in memory. The header block is parsed by mailparser (the same decoding

@@ -3,7 +3,7 @@ import { createTransport } from "nodemailer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { forwardingVerification, inboundMessage } from "@/db/schema";
-import { aliasAddress } from "@/lib/mailboxes/alias";
+import { aliasAddress } from "@/lib/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { createSmtpReceiver, isPostmasterAddress, type SmtpReceiver, type SmtpReceiverOptions } from "./create-smtp-receiver";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { aliasToken, mailbox, organization } from "@/db/schema";
-import { parseAliasAddress } from "@/lib/mailboxes/alias";
+import { parseAliasAddress } from "@/lib/alias";
 
 export type AliasRecipient =
   | { ok: true; mailboxId: string; orgId: string; address: string }

@@ -1,7 +1,7 @@
 import { deliverAlertEmail } from "@/lib/alerts/deliver-alert-email";
 import { config } from "@/lib/config";
 import { runScheduledCheck } from "@/lib/forwarding/scheduled-check-run";
-import { runHealthTick, type HealthJob } from "@/lib/health/run-health-tick";
+import { runHealthTick, type HealthJob } from "@/lib/health-tick/run-health-tick";
 import { retentionOptionsFromEnv, runRetention } from "@/lib/retention/run-retention";
 import { runDomainChecks } from "@/lib/sending/run-domain-checks";
 import { deliverEndpointWebhooks } from "@/lib/webhook-delivery/deliver-endpoint-webhooks";

@@ -1,8 +1,11 @@
 // Why a verification failed, stored as a CODE with its parameters (in the history's "why", in an incident's cause),
 // never as English: each reader gets it in their language through the catalogues (lib/i18n/catalogues). PURE.
-import { BOUNCE_KINDS, type BounceKind } from "@/lib/bounces/explain-bounce";
 import type { Catalogue } from "@/lib/i18n/catalogues/en";
 import { formatDuration } from "@/lib/format-time";
+
+/** What a bounce said, as classified by lib/bounces (stored as this code on the verification). */
+export const BOUNCE_KINDS = ["m365_forwarding_blocked", "m365_spam_block", "mailbox_unknown", "quota", "relay_denied", "unrecognised"] as const;
+export type BounceKind = (typeof BOUNCE_KINDS)[number];
 
 export type FailureReason =
   | { code: "timed_out"; address: string; timeoutMs: number }

@@ -4,7 +4,7 @@ import { db, type Tx } from "@/db";
 import { mailbox, organization } from "@/db/schema";
 import { createdFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError, notFound } from "@/lib/errors";
-import { aliasAddress } from "./alias";
+import { aliasAddress } from "@/lib/alias";
 import { issueAliasToken } from "./issue-alias-token";
 import { duplicateAddress, resolveMailboxValues } from "./resolve-mailbox-values";
 import type { MailboxFields } from "./schemas";

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { mailbox, organization } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError } from "@/lib/errors";
-import { aliasAddress } from "./alias";
+import { aliasAddress } from "@/lib/alias";
 import { findMailboxQueues, queueNames } from "./find-mailbox-queues";
 import { lockMailbox } from "./lock-mailbox";
 import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { json } from "@/db/rows";
 import { findHealthFacts, type MailboxHealthRow } from "@/lib/health/find-health-facts";
 import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
-import { aliasAddress } from "./alias";
+import { aliasAddress } from "@/lib/alias";
 
 export type MailboxListItem = {
   id: string;

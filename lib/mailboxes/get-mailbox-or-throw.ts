@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { emailDomain, mailbox, organization, smartRouting } from "@/db/schema";
 import { notFound } from "@/lib/errors";
-import { aliasAddress } from "./alias";
+import { aliasAddress } from "@/lib/alias";
 import { findMailboxQueues } from "./find-mailbox-queues";
 
 const endRouting = alias(smartRouting, "end_routing");

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/db";
 import { aliasToken } from "@/db/schema";
-import { generateAliasToken } from "./alias";
+import { generateAliasToken } from "@/lib/alias";
 
 /**
  * Issues a token no mailbox has ever had (R11): the registry keeps every token, also after its mailbox is

@@ -10,7 +10,7 @@ import {
 import { db } from "@/db";
 import { createUser } from "@/db/seed";
 import { alertEmail, auditEvent, forwardingVerification, membership } from "@/db/schema";
-import { runHealthTick } from "@/lib/health/run-health-tick";
+import { runHealthTick } from "@/lib/health-tick/run-health-tick";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { countSignInAttempt } from "@/lib/auth/sign-in-limiter";
 import { createTestOrg, expectUnchanged, signInAs, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";

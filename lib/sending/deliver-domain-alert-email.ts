@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import type { StoredRecordCheck } from "@/db/schema/sending";
 import { appUrl, config } from "@/lib/config";
-import { sendPlatformMail, type PlatformMail } from "@/lib/mail/send-platform-mail";
+import { sendPlatformMail, type PlatformMail } from "@/lib/platform-mail/send-platform-mail";
 import { renderDomainAlertEmail } from "./render-domain-alert-email";
 import { dkimValue } from "./domain-records";
 

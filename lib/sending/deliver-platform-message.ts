@@ -5,9 +5,9 @@ import type { Db } from "@/db";
 import { demoProviderMessage, organization } from "@/db/schema";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { AppError } from "@/lib/errors";
-import { describeSendError, outboundSender, outboundSmtpUrl, outboundTransport } from "@/lib/forwarding/outbound-mail";
-import { platformMessageHeaders } from "@/lib/forwarding/platform-headers";
-import { logOutboundNotConfigured, PLATFORM_MAIL_UNAVAILABLE } from "@/lib/mail/send-platform-mail";
+import { describeSendError, outboundSender, outboundSmtpUrl, outboundTransport } from "@/lib/mail/outbound-mail";
+import { platformMessageHeaders } from "@/lib/mail/platform-headers";
+import { logOutboundNotConfigured, PLATFORM_MAIL_UNAVAILABLE } from "@/lib/platform-mail/send-platform-mail";
 
 export async function isDemoOrg(db: Db, orgId: string): Promise<boolean> {
   const [o] = await db.select({ slug: organization.slug }).from(organization).where(and(eq(organization.id, orgId)));

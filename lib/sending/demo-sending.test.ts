@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { seedDemo } from "@/db/seed";
 import { demoDnsRecord, demoProviderMessage, emailDomain, mailbox, membership, organization } from "@/db/schema";
-import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
+import { seedDemoMailboxes } from "@/lib/demo-seed/seed-demo-mailboxes";
 import { createTestOrg } from "@/tests/fixtures";
 import { findDomainsSending } from "./find-domains-sending";
 import { publishDemoRecord } from "./publish-demo-record";

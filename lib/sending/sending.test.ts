@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvent, domainAlertEmail, domainDkimKey, domainSending } from "@/db/schema";
 import { resetConfigForTests } from "@/lib/config";
-import type { PlatformMail } from "@/lib/mail/send-platform-mail";
+import type { PlatformMail } from "@/lib/platform-mail/send-platform-mail";
 import { createTestOrg, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { checkDomainDns } from "./check-domain-dns";

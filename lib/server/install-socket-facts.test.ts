@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { installSocketFacts } from "./install-socket-facts";
-import { SOCKET_ADDRESS_HEADER, SOCKET_PROTO_HEADER, clientAddress, isHttpsRequest } from "./request-facts";
+import { SOCKET_ADDRESS_HEADER, SOCKET_PROTO_HEADER, clientAddress, isHttpsRequest } from "@/lib/http/request-facts";
 
 // A server like `next start`'s: the handler sees the request after the stamp, and sets a session cookie.
 async function request(headers: Record<string, string>) {

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { TLSSocket } from "node:tls";
-import { SOCKET_ADDRESS_HEADER, SOCKET_PROTO_HEADER, isHttpsRequest } from "./request-facts";
+import { SOCKET_ADDRESS_HEADER, SOCKET_PROTO_HEADER, isHttpsRequest } from "@/lib/http/request-facts";
 
 const g = globalThis as unknown as { __inoSocketFacts?: boolean };
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getDbHandle } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
-import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
+import { seedDemoMailboxes } from "@/lib/demo-seed/seed-demo-mailboxes";
 import { config } from "@/lib/config";
 
 /** Migrates the database and seeds the demo on first start (SPEC §5). Safe to run on every start. */

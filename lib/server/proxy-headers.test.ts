@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
 import { publicUrlProblem } from "./public-url";
-import { SOCKET_PROTO_HEADER } from "./request-facts";
+import { SOCKET_PROTO_HEADER } from "@/lib/http/request-facts";
 import { parseConfig } from "@/lib/config";
 
 afterEach(() => {

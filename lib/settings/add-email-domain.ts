@@ -5,7 +5,7 @@ import { emailDomain } from "@/db/schema";
 import { createdFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError } from "@/lib/errors";
 import { ensureDomainKey } from "@/lib/sending/ensure-domain-key";
-import { platformMailDomain } from "@/lib/mailboxes/alias";
+import { platformMailDomain } from "@/lib/alias";
 
 const duplicate = (domain: string) =>
   new AppError("ALREADY_EXISTS", `${domain} is already one of your email domains.`, "domain");

@@ -5,7 +5,7 @@ import type { Db } from "@/db";
 import { date, rows } from "@/db/rows";
 import { appUrl, config } from "@/lib/config";
 import { formatMessageTime, translator } from "@/lib/i18n/translator";
-import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
+import { sendPlatformMail } from "@/lib/platform-mail/send-platform-mail";
 
 // The `webhook-dispatch` tick (once a minute, one instance at a time): pauses endpoints failing for 5 days and tells
 // their admins (R50), hands each endpoint with due deliveries to a `webhook-delivery` job (R50), and keeps the log

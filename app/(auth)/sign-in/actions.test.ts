@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { session } from "@/db/schema";
-import { CLIENT_ADDRESS_HEADER, SOCKET_ADDRESS_HEADER } from "@/lib/server/request-facts";
+import { CLIENT_ADDRESS_HEADER, SOCKET_ADDRESS_HEADER } from "@/lib/http/request-facts";
 import { TEST_PASSWORD, createTestOrg } from "@/tests/fixtures";
 import { setRequestHeaders } from "@/tests/request-context";
 import { signInAction } from "./actions";

@@ -7,7 +7,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { safeNextPath, signInSchema } from "@/lib/auth/schemas";
 import { countSignInAttempt, forgiveSignInAttempt, signInRefusalMessage } from "@/lib/auth/sign-in-limiter";
 import { AppError } from "@/lib/errors";
-import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/server/request-facts";
+import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/http/request-facts";
 
 export const signInAction = publicAction.inputSchema(signInSchema).action(async ({ parsedInput }) => {
   const requestHeaders = await headers();

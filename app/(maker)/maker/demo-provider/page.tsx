@@ -10,7 +10,7 @@ import { db } from "@/db";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { findDemoOutbox } from "@/lib/demo-provider/find-demo-outbox";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
-import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
+import { outboundSmtpUrl } from "@/lib/mail/outbound-mail";
 import { loadDemoDns } from "@/lib/sending/load-demo-dns";
 
 export const metadata: Metadata = { title: "Demo provider outbox" };

@@ -24,7 +24,7 @@ import { languageLabel } from "@/lib/org/locale";
 import { findMailboxesSending } from "@/lib/sending/find-mailboxes-sending";
 import { db } from "@/db";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
-import { outboundSmtpUrl } from "@/lib/forwarding/outbound-mail";
+import { outboundSmtpUrl } from "@/lib/mail/outbound-mail";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [{ id }, member] = await Promise.all([params, getCurrentMember()]);

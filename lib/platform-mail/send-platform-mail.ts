@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { isDemoMailDomain } from "@/lib/demo/demo-domains";
-import { outboundSender, outboundSmtpUrl, outboundTransport } from "@/lib/forwarding/outbound-mail";
-import { platformMessageHeaders } from "@/lib/forwarding/platform-headers";
+import { outboundSender, outboundSmtpUrl, outboundTransport } from "@/lib/mail/outbound-mail";
+import { platformMessageHeaders } from "@/lib/mail/platform-headers";
 
 /** A message the platform itself sends (test messages, alerts). */
 export type PlatformMail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string>; envelopeFrom?: string };

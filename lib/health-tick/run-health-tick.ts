@@ -8,8 +8,8 @@ import { updateIncidents } from "@/lib/alerts/update-incidents";
 import { scheduleForwardingChecks } from "@/lib/forwarding/schedule-checks";
 import { CHECK_LEASE_MS } from "@/lib/forwarding/scheduled-check-run";
 import { settleVerifications } from "@/lib/forwarding/settle-verifications";
-import { findHealthFacts } from "./find-health-facts";
-import { flagSilentMailboxes } from "./flag-silent-mailboxes";
+import { findHealthFacts } from "@/lib/health/find-health-facts";
+import { flagSilentMailboxes } from "@/lib/health/flag-silent-mailboxes";
 
 export type HealthJob = { name: "forwarding-check"; id: string } | { name: "alert-email"; id: string };
 export type Enqueue = (jobs: HealthJob[]) => Promise<void>;

@@ -8,7 +8,7 @@ import { loadForwardingPanel } from "@/lib/forwarding/load-forwarding-panel";
 import { stateLabel } from "@/lib/mailbox-state/state-map";
 import { createTestOrg, expectUnchanged } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { loadMailboxHealth } from "./load-mailbox-health";
+import { loadMailboxHealth } from "@/lib/health/load-mailbox-health";
 import { runHealthTick } from "./run-health-tick";
 
 const MIN = 60_000;

@@ -1,4 +1,4 @@
-import { platformMailDomain } from "@/lib/mailboxes/alias";
+import { platformMailDomain } from "@/lib/alias";
 
 // Headers that mark mail the platform itself sends (R24), and that the receiver looks for when it comes back.
 
