@@ -6,7 +6,7 @@ import { apiKey, auditEvent, mailbox } from "@/db/schema";
 import { resetConfigForTests } from "@/lib/config";
 import { createTestOrg, expectUnchanged, signInAs, snapshotOrg, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox, insertTestQueueLink } from "@/tests/mailbox-fixtures";
-import { api, contractChecked, contractFailures } from "./api-test-kit";
+import { api, contractChecked, contractFailures } from "@/tests/api-test-kit";
 import { createApiKey } from "./create-api-key";
 import { operations, type Operation } from "./operations";
 import { revokeApiKey } from "./revoke-api-key";

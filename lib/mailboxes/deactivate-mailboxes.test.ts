@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvent, mailbox } from "@/db/schema";
-import { testMailboxes } from "@/lib/queues/queue-test-helpers";
+import { testMailboxes } from "@/tests/queue-fixtures";
 import { createTestOrg, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox, insertTestQueueLink } from "@/tests/mailbox-fixtures";
 import { deactivateMailboxes, planMailboxesDeactivation } from "./deactivate-mailboxes";

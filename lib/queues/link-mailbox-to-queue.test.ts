@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { setMailboxActive } from "@/lib/mailboxes/set-mailbox-active";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { linkMailboxToQueue } from "./link-mailbox-to-queue";
-import { expectOnlyRefusals, expectQueueInvariants, onPostgres, testMailboxes, testQueue, warmPool } from "./queue-test-helpers";
+import { expectOnlyRefusals, expectQueueInvariants, onPostgres, testMailboxes, testQueue, warmPool } from "@/tests/queue-fixtures";
 
 let t: TestOrg;
 beforeEach(async () => {

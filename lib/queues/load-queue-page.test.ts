@@ -4,7 +4,7 @@ import { createTestOrg, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { findQueues } from "./find-queues";
 import { loadQueuePage } from "./load-queue-page";
-import { testQueue } from "./queue-test-helpers";
+import { testQueue } from "@/tests/queue-fixtures";
 import { packEvents, packLinkable, packLinks, packQueues, unpackEvents, unpackLinkable, unpackLinks, unpackQueues } from "./queue-rows";
 
 let t: TestOrg;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createTestOrg, snapshotOrg, type TestOrg } from "@/tests/fixtures";
 import { linkMailboxToQueue } from "./link-mailbox-to-queue";
-import { expectQueueInvariants, queueState, testMailboxes, testQueue } from "./queue-test-helpers";
+import { expectQueueInvariants, queueState, testMailboxes, testQueue } from "@/tests/queue-fixtures";
 import { setDefaultMailbox } from "./set-default-mailbox";
 import { unlinkMailboxFromQueue } from "./unlink-mailbox-from-queue";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeEach } from "vitest";
 import { setMailboxActive } from "@/lib/mailboxes/set-mailbox-active";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
-import { expectOnlyRefusals, expectQueueInvariants, onPostgres, queueState, testMailboxes, testQueue, warmPool } from "./queue-test-helpers";
+import { expectOnlyRefusals, expectQueueInvariants, onPostgres, queueState, testMailboxes, testQueue, warmPool } from "@/tests/queue-fixtures";
 import { setDefaultMailbox } from "./set-default-mailbox";
 import { unlinkMailboxFromQueue } from "./unlink-mailbox-from-queue";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, contractFailures } from "@/lib/api/api-test-kit";
+import { api, contractFailures } from "@/tests/api-test-kit";
 import { createApiKey } from "@/lib/api/create-api-key";
 import { openApiDocument } from "@/lib/api/openapi";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";

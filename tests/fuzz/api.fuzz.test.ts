@@ -1,7 +1,7 @@
 import { appendFileSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api } from "@/lib/api/api-test-kit";
+import { api } from "@/tests/api-test-kit";
 import { createApiKey } from "@/lib/api/create-api-key";
 import type { Operation } from "@/lib/api/operations";
 import { resetConfigForTests } from "@/lib/config";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { mailbox, queueMailbox } from "@/db/schema";
-import { testMailboxes, testQueue } from "@/lib/queues/queue-test-helpers";
+import { testMailboxes, testQueue } from "@/tests/queue-fixtures";
 import { createTestOrg, signInAs, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox, insertTestQueueLink, mailboxInput } from "@/tests/mailbox-fixtures";
 import { bulkLinkMailboxesToQueueAction, bulkSetMailboxesActiveAction, createMailboxAction, removeMailboxFromQueuesAction, updateMailboxAction } from "./actions";

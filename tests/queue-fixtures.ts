@@ -6,8 +6,8 @@ import { mailbox, queueMailbox } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { createQueue } from "./create-queue";
-import { linkMailboxToQueue } from "./link-mailbox-to-queue";
+import { createQueue } from "@/lib/queues/create-queue";
+import { linkMailboxToQueue } from "@/lib/queues/link-mailbox-to-queue";
 
 export const onPostgres = !!process.env.DATABASE_URL;
 

@@ -3,8 +3,8 @@
 // documented schema, so the document cannot drift from what the handlers send.
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { openApiDocument } from "./openapi";
-import { operations, type Operation } from "./operations";
+import { openApiDocument } from "@/lib/api/openapi";
+import { operations, type Operation } from "@/lib/api/operations";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 
