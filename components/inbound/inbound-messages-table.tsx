@@ -20,7 +20,7 @@ export function InboundMessagesTable({ page, now = new Date(), mailboxId }: { pa
   }
   return (
     // Fixed layout: long senders and subjects are cut with an ellipsis (full text in the tooltip), never scrolled.
-    <table aria-label="Latest inbound messages" className="w-full table-fixed border-collapse text-left text-sm">
+    <table aria-label="Latest inbound messages" className="tbl table-fixed">
       <colgroup>
         <col className="w-24" />
         <col className="w-[38%]" />

@@ -173,7 +173,7 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
             columns={columns}
             getRowId={(m) => m.mailboxId}
             label={`Mailboxes of ${queue.name}`}
-            className="qt qk"
+            className="tbl qt qk"
             rowClassName={(m) => (m.isDefault ? "qd" : undefined)}
             rowProps={{ "data-testid": "queue-mailbox-row" }}
             cellClassName={(m) => (rowError?.mailboxId === m.mailboxId ? "qe" : undefined)}

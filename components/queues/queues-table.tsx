@@ -44,5 +44,5 @@ const COLUMNS: ColumnDef<QueueRowView>[] = [
  */
 export function QueuesTable({ queues: packed }: { queues: PackedQueue[] }) {
   const queues = useMemo(() => unpackQueues(packed), [packed]);
-  return <DataTable data={queues} columns={COLUMNS} getRowId={(q) => q.id} label="Queues" className="qt ql" />;
+  return <DataTable data={queues} columns={COLUMNS} getRowId={(q) => q.id} label="Queues" className="tbl qt ql" />;
 }

@@ -5,15 +5,16 @@ import { cn } from "@/lib/cn";
 export function Table({ className, cards, ...props }: ComponentProps<"table"> & { cards?: boolean }) {
   return (
     <div className={cards ? undefined : "overflow-x-auto"}>
-      <table className={cn("w-full border-collapse text-left text-sm", cards && "rt", className)} {...props} />
+      <table className={cn("tbl", cards && "rt", className)} {...props} />
     </div>
   );
 }
-export function Th({ className, ...props }: ComponentProps<"th">) {
-  return <th className={cn("border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold tracking-wide text-slate-600 uppercase", className)} {...props} />;
+// A cell's look comes from the table's .tbl (app/globals.css); a className here adds to it (utilities win).
+export function Th(props: ComponentProps<"th">) {
+  return <th {...props} />;
 }
-export function Td({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("border-b border-slate-100 px-3 py-2.5 align-middle text-slate-800", className)} {...props} />;
+export function Td(props: ComponentProps<"td">) {
+  return <td {...props} />;
 }
 export function EmptyState(props: { title: string; children?: React.ReactNode; action?: React.ReactNode }) {
   return (
