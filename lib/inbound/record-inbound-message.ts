@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { WEBHOOK_DUE_CHANNEL } from "@/lib/webhook-events/record-webhook-event";
-import type { InboundMessageFacts } from "./parse-inbound-message";
+import type { InboundMessageFacts } from "./message-facts";
 
 export type RecordRequest = { recipients: { mailboxId: string; orgId: string }[]; message: InboundMessageFacts };
 export type RecordedFor = { mailboxId: string; recorded: boolean; duplicate: boolean; verified: boolean };
