@@ -71,10 +71,10 @@ export async function processDemoDelivery(p: { outboxId: string; raw: Buffer; to
   // is recorded through a path SMTP cannot reach (provider_auth 'demo'), so no one can forge one by mail.
   await db.execute(sql`
     insert into inbound_message (org_id, mailbox_id, envelope_from, header_from, subject, message_id, size_bytes, auto_submitted,
-                                 kind, provider_auth, confirmation_provider)
+                                 kind, provider_auth, confirmation_provider, confirmation_requested_by)
     select mb.org_id, mb.id, 'forwarding-noreply@google.com', 'Simulated Gmail (demo provider)',
            ${`(Gmail Forwarding Confirmation - Receive Mail from ${p.to}`}, ${`<demo-gmail-confirmation-${p.to}@demo-provider.invalid>`},
-           ${p.raw.length}, true, 'provider', 'demo', 'gmail'
+           ${p.raw.length}, true, 'provider', 'demo', 'gmail', ${p.to}
     from mailbox mb join organization o on o.id = mb.org_id
     where mb.alias_token || '@' || o.slug || '.' || ${platformMailDomain()} = ${account.forwardTo}
     on conflict (mailbox_id, message_id) do nothing`);

@@ -31,9 +31,8 @@ describe("messageFacts", () => {
     // The provider check is the full parse's own (DKIM needs the body): left out here, checked by its own tests.
     const whole = await parseWholeMessage(raw);
     const fromWhole = messageFacts({ ...whole, need, provider: null }, message);
-    const { verificationTokens: _a, ...a } = fromHeader;
-    const { verificationTokens: _b, ...b } = fromWhole;
-    expect(a).toEqual(b);
+    // The token search reads the raw body's start on one path and the decoded text on the other.
+    expect({ ...fromHeader, verificationTokens: [] }).toEqual({ ...fromWhole, verificationTokens: [] });
   });
 
   it("R26: a bounce-like message is the provider's on either path, as needsBody decided; other mail is the customer's", async () => {
