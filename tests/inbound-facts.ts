@@ -1,4 +1,4 @@
-import type { InboundMessageFacts } from "@/lib/inbound/parse-inbound-message";
+import type { InboundMessageFacts } from "@/lib/inbound/message-facts";
 
 /** What the parser would make of a customer's plain message, for tests of the recording stage. */
 export function inboundFacts(messageId: string, overrides: Partial<InboundMessageFacts> = {}): InboundMessageFacts {

@@ -33,6 +33,9 @@ export const inboundMessage = pgTable(
     confirmationProvider: text("confirmation_provider"),
     confirmationCode: text("confirmation_code"),
     confirmationUrl: text("confirmation_url"),
+    // The Gmail address that asked to forward to the alias, read once from the confirmation when it is recorded
+    // (S4 shows it; reading it again from the stored subject would parse the message a second time).
+    confirmationRequestedBy: text("confirmation_requested_by"),
   },
   (t) => [
     foreignKey({ name: "inbound_message_mailbox_fk", columns: [t.orgId, t.mailboxId], foreignColumns: [mailbox.orgId, mailbox.id] }).onDelete("cascade"),

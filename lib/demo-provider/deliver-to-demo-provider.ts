@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { createTransport, type SendMailOptions } from "nodemailer";
 import { db } from "@/db";
 import { demoProviderMessage } from "@/db/schema";
-import { acceptInboundMessage } from "@/lib/inbound/accept-inbound-message";
+import { receiveRawMessage } from "@/lib/inbound/receive-raw-message";
 import { platformMailDomain } from "@/lib/alias";
 import { findDemoForwardingRule } from "./find-demo-forwarding-rule";
 import { microsoftDsn } from "./microsoft-dsn";
@@ -51,27 +51,30 @@ export async function processDemoDelivery(p: { outboxId: string; raw: Buffer; to
     const local = p.to.split("@")[0];
     const domain = p.to.split("@")[1];
     const headers = Buffer.from(`X-Forwarded-To: ${account.forwardTo}\r\nX-Forwarded-For: ${p.to} ${account.forwardTo}\r\n`);
-    const result = await acceptInboundMessage(db, Buffer.concat([headers, p.raw]), {
+    const result = await receiveRawMessage(db, Buffer.concat([headers, p.raw]), {
       mailFrom: `${local}+caf_=${account.forwardTo.replace("@", "=")}@${domain}`,
       rcptTo: [account.forwardTo],
     });
     if (result.refused.length) return setOutcome("kept", `Forwarding to ${account.forwardTo} was refused: ${result.refused[0].reply}`);
+    if (result.received && !result.received.ok) {
+      return setOutcome("kept", `Forwarding to ${account.forwardTo} was refused: ${result.received.code} ${result.received.reply}`);
+    }
     return setOutcome("forwarded", `Forwarded to ${account.forwardTo}.`);
   }
   if (account.behaviour === "microsoft365_blocks") {
     if (!p.envelopeFrom) return setOutcome("kept", "Not forwarded (external forwarding blocked); no envelope sender to report to.");
     const dsn = microsoftDsn({ original: p.raw, from: p.to, alias: account.forwardTo, reportTo: p.envelopeFrom });
-    await acceptInboundMessage(db, dsn.raw, { mailFrom: null, rcptTo: [p.envelopeFrom] });
+    await receiveRawMessage(db, dsn.raw, { mailFrom: null, rcptTo: [p.envelopeFrom] });
     return setOutcome("bounced", `Not forwarded: ${dsn.statusLine} Report sent to ${p.envelopeFrom}.`);
   }
   // Gmail: forwarding starts only after the confirmation sent to the alias has been confirmed. The confirmation
   // is recorded through a path SMTP cannot reach (provider_auth 'demo'), so no one can forge one by mail.
   await db.execute(sql`
     insert into inbound_message (org_id, mailbox_id, envelope_from, header_from, subject, message_id, size_bytes, auto_submitted,
-                                 kind, provider_auth, confirmation_provider)
+                                 kind, provider_auth, confirmation_provider, confirmation_requested_by)
     select mb.org_id, mb.id, 'forwarding-noreply@google.com', 'Simulated Gmail (demo provider)',
            ${`(Gmail Forwarding Confirmation - Receive Mail from ${p.to}`}, ${`<demo-gmail-confirmation-${p.to}@demo-provider.invalid>`},
-           ${p.raw.length}, true, 'provider', 'demo', 'gmail'
+           ${p.raw.length}, true, 'provider', 'demo', 'gmail', ${p.to}
     from mailbox mb join organization o on o.id = mb.org_id
     where mb.alias_token || '@' || o.slug || '.' || ${platformMailDomain()} = ${account.forwardTo}
     on conflict (mailbox_id, message_id) do nothing`);

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { demoProviderMessage, emailDomain, forwardingVerification, mailbox, organization } from "@/db/schema";
+import { demoProviderMessage, emailDomain, forwardingVerification, inboundMessage, mailbox, organization } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { seedDemoMailboxes } from "@/lib/demo-seed/seed-demo-mailboxes";
 import { findLatestVerification } from "@/lib/forwarding/find-latest-verification";
@@ -74,7 +74,10 @@ describe("the demo's simulated mail provider", () => {
     const panel = () => loadForwardingPanel({ orgId, orgSlug: "demo", mailboxId: boxes["Sales Europe"].id, address: boxes["Sales Europe"].address });
     // One state at a time, each with its one next step (issue 18).
     expect(await eventually(async () => (await statusOf("Sales Europe")) === "Gmail confirmation waiting")).toBe(true);
-    expect(await panel()).toMatchObject({ mailRoute: "demo", confirmation: { simulated: true, provider: "gmail" } });
+    expect(await panel()).toMatchObject({ mailRoute: "demo", confirmation: { simulated: true, provider: "gmail", requestedBy: boxes["Sales Europe"].address } });
+    // Listed in S4's inbound list with its real size (it was 0 B), like every message the provider passes on.
+    const [gmail] = await db.select().from(inboundMessage).where(and(eq(inboundMessage.mailboxId, boxes["Sales Europe"].id), eq(inboundMessage.confirmationProvider, "gmail")));
+    expect(gmail.sizeBytes).toBeGreaterThan(500);
     await confirmDemoForwarding({ orgId, mailboxId: boxes["Sales Europe"].id });
     expect(await statusOf("Sales Europe")).toBe("Forwarding confirmed: verify again");
     expect((await latestOf("Sales Europe"))?.failureReason).toBe("provider_held");

@@ -85,6 +85,10 @@ describe("R21 mail to an active mailbox's alias", () => {
       const [row] = await messagesOf(support.id);
       expect(row).toMatchObject({ confirmationProvider: "gmail", confirmationCode: "417093852", providerAuth: "pass", kind: "provider" });
       expect(row.confirmationUrl).toMatch(/^https:\/\/mail-settings\.google\.com\/mail\/vf-[^?#]+$/);
+      // Issue 18 item 2: the requester is stored once, when recorded; S4 reads it from there, not from the subject.
+      expect(row.confirmationRequestedBy).toBe("support.mycompany@gmail.com");
+      await db.update(inboundMessage).set({ subject: null }).where(eq(inboundMessage.id, row.id));
+      expect((await findProviderConfirmation(t.org.id, support.id)).confirmation).toMatchObject({ requestedBy: "support.mycompany@gmail.com" });
       await sendRaw(port, { from: "x@evil.example", to: [alias(billing)] }, fixture("gmail-forwarding-confirmation.eml"));
       const [spoof] = await messagesOf(billing.id);
       expect(spoof).toMatchObject({ confirmationProvider: null, confirmationCode: null, confirmationUrl: null, providerAuth: "fail", kind: "customer" });

@@ -3,17 +3,31 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import type { Db } from "@/db";
 import { config } from "@/lib/config";
-import { parseBounceAddress } from "@/lib/bounces/bounce-address";
 import { platformMailDomain } from "@/lib/alias";
-import { needsBody } from "./needs-body";
-import type { InboundMessageFacts } from "./parse-inbound-message";
-import { bodyPrefixText, hasUsableMessageId, headerFacts, HeaderTooLongError, parseMessageHeader, type MessageHeader } from "./parse-message-header";
+import type { PostmasterDelivery } from "./deliver-to-postmaster";
+import { describeError } from "./describe-error";
+import { HeaderTooLongError } from "./parse-message-header";
 import { readMessageWithHeader } from "./read-message-header";
+import {
+  DEFAULT_BODY_CAP,
+  DEFAULT_MAX_HEADER_BYTES,
+  readHeader,
+  receiveMessage,
+  recipientWithoutLookup,
+  type AliasRecipient,
+  type ReceivedHeader,
+  type Recipient,
+} from "./receive-message";
 import { recordInboundMessages, type RecordedFor, type RecordOutcome, type RecordRequest } from "./record-inbound-message";
-import { groupByConfirmation } from "@/lib/provider-confirmations/bind-confirmation";
 import { resolveAliasRecipient } from "./resolve-alias-recipient";
 import { smtpClientKey } from "./smtp-client-key";
 import { patchSmtpServer } from "./smtp-server-patch";
+
+// The SMTP adapter of the inbound path (issue 18 item 2): the protocol only (sessions, limits, replies); what is
+// done with a message is receive-message.ts's stages, which the demo's in-process delivery runs too.
+
+export { DEFAULT_BODY_CAP, DEFAULT_MAX_HEADER_BYTES };
+export type { PostmasterDelivery };
 
 export const DEFAULT_MAX_MESSAGE_SIZE = 25 * 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS = 100;
@@ -23,21 +37,6 @@ export const DEFAULT_MAX_TRANSACTION_MS = 10 * 60_000;
 export const DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 10;
 /** R21 fair share: a session that finishes no message within this time is ended, whatever commands it sends. */
 export const DEFAULT_SESSION_IDLE_MS = 120_000;
-/** The longest header block read; past it the message is refused (552), never recorded without its facts. */
-export const DEFAULT_MAX_HEADER_BYTES = 256 * 1024;
-/** How much of a body is read for the full parse (provider confirmations, bounces: see needs-body.ts). */
-export const DEFAULT_BODY_CAP = 1024 * 1024;
-/** How much of an ordinary body is searched for a forwarding check's token. */
-const TOKEN_SCAN_BYTES = 64 * 1024;
-/** Mail to postmaster is forwarded whole; larger mail to postmaster is refused. */
-const POSTMASTER_MAX_BYTES = 1024 * 1024;
-
-export type PostmasterDelivery = {
-  /** POSTMASTER_FORWARD_TO: the operator's address; null records (logs) postmaster mail only. */
-  forwardTo: string | null;
-  /** Sends the message on (default: through OUTBOUND_SMTP_URL). Throws when it cannot: the sender gets 451. */
-  send?: (envelope: { from: string; to: string }, raw: Buffer) => Promise<void>;
-};
 
 export type SmtpReceiverOptions = {
   /** 0 picks a free port (tests); see `port` after start(). */
@@ -85,34 +84,10 @@ export type SmtpReceiver = {
   readonly port: number;
 };
 
-// R27: bounce+<token> recipients carry their token (null for a malformed one).
-type Recipient = { mailboxId: string; orgId: string } | { postmaster: true } | { bounce: string | null };
-type AliasRecipient = { mailboxId: string; orgId: string; address: string };
 type SmtpError = Error & { responseCode?: number };
 
 const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
 const TEMPORARY = "4.3.0 Temporary failure on our side: the message was not accepted, please try again later";
-
-/** RFC 5321 4.5.1: "postmaster" alone, or at the platform's mail domain or one of its subdomains (alias hosts). */
-export function isPostmasterAddress(address: string): boolean {
-  const [local, domain, ...more] = address.trim().toLowerCase().split("@");
-  if (local !== "postmaster" || more.length) return false;
-  if (domain === undefined) return true;
-  const platform = platformMailDomain();
-  return domain === platform || domain.endsWith(`.${platform}`);
-}
-
-async function defaultPostmasterSend(envelope: { from: string; to: string }, raw: Buffer): Promise<void> {
-  const { outboundSmtpUrl, outboundTransport } = await import("@/lib/mail/outbound-mail");
-  const url = outboundSmtpUrl();
-  if (!url) throw new Error("OUTBOUND_SMTP_URL is not set");
-  const transport = outboundTransport(url);
-  try {
-    await transport.sendMail({ envelope, raw });
-  } finally {
-    transport.close();
-  }
-}
 
 /**
  * The inbound SMTP receiver (R21–R24), on Nodemailer's smtp-server with mailparser. Stateless: every fact lives
@@ -204,14 +179,11 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
       let map = accepted.get(session.envelope);
       if (!map) accepted.set(session.envelope, (map = new Map()));
       const recipients = map;
-      // R27: bounces of test messages come back to bounce+<token>@<platform mail domain>: always accepted.
-      const bounce = parseBounceAddress(address.address);
-      if (bounce) {
-        recipients.set(address.address.trim().toLowerCase(), { bounce: bounce.token });
-        return callback();
-      }
-      if (isPostmasterAddress(address.address)) {
-        recipients.set(address.address.trim().toLowerCase(), { postmaster: true });
+      // R27: bounces of test messages come back to bounce+<token>@<platform mail domain>: always accepted; so is
+      // mail to postmaster (RFC 5321 4.5.1).
+      const special = recipientWithoutLookup(address.address);
+      if (special) {
+        recipients.set(address.address.trim().toLowerCase(), special);
         return callback();
       }
       const known = sessionAliases.get(session)?.get(address.address.trim().toLowerCase());
@@ -246,24 +218,20 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         sessionLimits.get(session.id)?.(true); // and the session its time to send it
         callback(err, message);
       };
-      const envelope = session.envelope;
-      const map = accepted.get(envelope);
-      const recipients = envelope.rcptTo.map((r) => map?.get(r.address.trim().toLowerCase())).filter((r): r is Recipient => Boolean(r));
-      const mailboxes = recipients.filter((r): r is AliasRecipient => "mailboxId" in r);
-      const toPostmaster = recipients.some((r) => "postmaster" in r);
-      const bounceTokens = recipients.flatMap((r) => ("bounce" in r ? [r.bounce] : []));
-      const mailFrom = envelope.mailFrom ? envelope.mailFrom.address || null : null;
-      const rcptTo = envelope.rcptTo.map((r) => r.address);
+      const map = accepted.get(session.envelope);
+      const envelope = {
+        mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address || null : null,
+        rcptTo: session.envelope.rcptTo.map((r) => r.address),
+        recipients: session.envelope.rcptTo.map((r) => map?.get(r.address.trim().toLowerCase())).filter((r): r is Recipient => Boolean(r)),
+      };
 
-      let header: MessageHeader | null = null;
-      let fullParse = false;
+      let header: ReceivedHeader | null = null;
       const reading = readMessageWithHeader(stream, {
         maxHeaderBytes,
         decide: async (block) => {
-          header = await parseMessageHeader(block);
-          fullParse = needsBody({ from: header.fromAddress, contentType: header.contentType, subject: header.subject }, { mailFrom, rcptTo });
-          if (toPostmaster) return { keepBodyBytes: POSTMASTER_MAX_BYTES, hash: !hasUsableMessageId(header) };
-          return { keepBodyBytes: fullParse ? bodyCap : TOKEN_SCAN_BYTES, hash: !hasUsableMessageId(header) };
+          const read = await readHeader(envelope, block, { bodyCap });
+          header = read.header;
+          return read.plan;
         },
       });
       reading.then(async (read) => {
@@ -275,77 +243,24 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         if (stream.sizeExceeded) return finish(smtpError(552, `5.3.4 Message too big: this platform accepts messages up to ${maxSize} bytes`));
         if (!read.ok) return finish(smtpError(552, headerTooLong(maxHeaderBytes)));
         options.onMessageRead?.({ sizeBytes: read.sizeBytes, heldBytes: read.header.length + read.body.length });
-        if (recipients.length === 0) return finish(smtpError(554, "5.5.1 No valid recipients"));
-        if (toPostmaster && read.bodyTruncated) {
-          return finish(smtpError(552, `5.3.4 Mail to postmaster is limited to ${POSTMASTER_MAX_BYTES / 1024 / 1024} MB here; please send a shorter message`));
-        }
-        const h = header as MessageHeader | null;
+        const h = header as ReceivedHeader | null;
         if (!h) return finish(smtpError(451, TEMPORARY));
-        if (bounceTokens.length) {
-          // R27: a report on one of the platform's test messages (needsBody kept up to bodyCap bytes of it).
-          // Loaded on first use, like the full parse below: rare paths, whose libraries the receiver does not carry until then.
-          const { handleBounce } = await import("@/lib/bounces/handle-bounce");
-          const outcome = await handleBounce(await getDb(), Buffer.concat([read.header, read.body]), bounceTokens);
-          databaseAnswered();
-          if (!outcome.isReport) {
-            // Issue 20 item 5: an out-of-office reply or any other message to bounce+<token> fails nothing.
-            log.info(`[smtp] Mail to a bounce address from ${mailFrom ?? "<>"} is not a delivery report: nothing changed.`);
-          }
-          if (!mailboxes.length && !toPostmaster) {
-            return finish(null, outcome.isReport ? "OK: report received" : "OK: not a delivery report; nothing changed");
-          }
+        const body = { bytes: read.body, truncated: read.bodyTruncated, sizeBytes: read.sizeBytes, contentHash: read.contentHash };
+        const received = await receiveMessage(envelope, h, body, { db: getDb, record: recorder.record, postmaster, log, signal: disconnects.get(session.id)?.signal });
+        databaseAnswered();
+        if (!received.ok) {
+          // A mailbox deactivated or deleted since RCPT TO: this session's aliases are looked up again.
+          if (received.refused.length) sessionAliases.delete(session);
+          return finish(smtpError(received.code, received.reply));
         }
-        let facts: InboundMessageFacts;
-        if (fullParse && mailboxes.length) {
-          // Provider confirmations and bounces: the full parse, on at most bodyCap bytes of body.
-          const { parseInboundMessage } = await import("./parse-inbound-message");
-          facts = { ...(await parseInboundMessage(Buffer.concat([read.header, read.body]), { mailFrom, rcptTo }, { signal: disconnects.get(session.id)?.signal })), sizeBytes: read.sizeBytes };
-        } else {
-          facts = headerFacts(h, { mailFrom, sizeBytes: read.sizeBytes, contentHash: read.contentHash, bodyText: bodyPrefixText(read.body.subarray(0, TOKEN_SCAN_BYTES)) });
-        }
-        if (toPostmaster) await deliverToPostmaster(facts, Buffer.concat([read.header, read.body]));
-        let summary = "";
-        if (mailboxes.length) {
-          // A provider's confirmation counts only for the alias it names (issue 20 item 5): at most two groups.
-          const outcomes = await Promise.all(groupByConfirmation(facts, mailboxes).map((group) => recorder.record(group)));
-          const results = outcomes.flatMap((o) => o.results);
-          const refused = outcomes.flatMap((o) => o.refused);
-          databaseAnswered();
-          if (refused.length) {
-            sessionAliases.delete(session);
-            // Deactivated or deleted since RCPT TO: nothing of the message was recorded. When every recipient is
-            // gone, the message is refused for good; otherwise the sender retries and RCPT TO refuses just those.
-            const whole = refused.length === mailboxes.length && !toPostmaster && !bounceTokens.length;
-            return finish(whole ? smtpError(550, refusedReply(refused[0].reason)) : smtpError(451, "4.2.1 A recipient's mailbox changed while the message was sent; nothing was recorded, please try again"));
-          }
-          options.onRecorded?.(results);
-          const recorded = results.filter((r) => r.recorded).length;
-          summary = `${recorded} recorded, ${results.length - recorded} already received`;
-        }
-        finish(null, `OK: ${[summary, toPostmaster ? "delivered to postmaster" : ""].filter(Boolean).join("; ")}`);
+        if (received.results.length) options.onRecorded?.(received.results);
+        finish(null, received.reply);
       }).catch((e) => {
-        if (e instanceof PostmasterDeliveryError) return finish(smtpError(451, `4.4.0 Mail to postmaster could not be passed on right now; please try again later`));
         databaseFailed(e);
         finish(smtpError(451, TEMPORARY));
       });
     },
   });
-
-  class PostmasterDeliveryError extends Error {}
-  async function deliverToPostmaster(facts: InboundMessageFacts, raw: Buffer): Promise<void> {
-    const what = `from ${facts.envelopeFrom ?? "<>"} (header From ${facts.headerFrom ?? "none"}), subject "${facts.subject ?? ""}", ${facts.messageId}, ${facts.sizeBytes} bytes`;
-    if (!postmaster.forwardTo) {
-      log.info(`[smtp] Mail to postmaster ${what}. POSTMASTER_FORWARD_TO is not set: recorded in this log only.`);
-      return;
-    }
-    try {
-      await (postmaster.send ?? defaultPostmasterSend)({ from: `postmaster@${platformMailDomain()}`, to: postmaster.forwardTo }, raw);
-      log.info(`[smtp] Mail to postmaster ${what}: passed on to ${postmaster.forwardTo}.`);
-    } catch (e) {
-      log.error(`[smtp] Mail to postmaster ${what} could not be passed on to ${postmaster.forwardTo} (${describeError(e)}): replied 451.`);
-      throw new PostmasterDeliveryError(describeError(e));
-    }
-  }
 
   // Per connection (smtp-server-patch.ts): two deadlines that no command extends. The transaction limit bounds
   // each message, however the client trickles its bytes (the idle timeout restarts on every byte, so a client
@@ -463,20 +378,7 @@ function groupCommit(getDb: () => Promise<Db>) {
   };
 }
 
-function refusedReply(reason: "deleted" | "inactive"): string {
-  return reason === "inactive"
-    ? "5.2.1 The mailbox of this alias was deactivated while the message was sent and receives no mail; nothing was recorded"
-    : "5.1.1 The mailbox of this alias was deleted while the message was sent; nothing was recorded";
-}
 
 function headerTooLong(limit: number): string {
   return `5.3.4 The message's header block is longer than ${Math.round(limit / 1024)} kB, the most this platform reads: the message was not accepted, so that it is not recorded without its sender and subject`;
-}
-
-function describeError(e: unknown): string {
-  const err = e as { code?: string; message?: string; cause?: unknown; errors?: unknown[] };
-  const inner = (err?.cause ?? (err?.errors && err.errors[0])) as { code?: string; message?: string } | undefined;
-  const code = inner?.code ?? err?.code;
-  const message = (inner?.message || err?.message || String(e)).split("\n")[0].slice(0, 200);
-  return code && !message.includes(code) ? `${code}: ${message}` : message;
 }

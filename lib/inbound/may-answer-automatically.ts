@@ -1,4 +1,4 @@
-import type { InboundMessageFacts } from "./parse-inbound-message";
+import type { InboundMessageFacts } from "./message-facts";
 
 /**
  * R24: whether anything the platform sends may be triggered by this message. Never for an automatic message

@@ -12,9 +12,16 @@ describe("needsBody", () => {
     ["the null envelope sender", head({}), env({ mailFrom: null })],
     ["a mailer-daemon", head({ from: "MAILER-DAEMON@mx.example.net" }), env({})],
     ["mail to a bounce+ address", head({}), env({ rcptTo: ["bounce+fv-abc@ino.cx"] })],
-  ])("keeps the body of %s", (_l, h, e) => expect(needsBody(h, e)).toBe(true));
+  ])("keeps the body of %s", (_l, h, e) => expect(needsBody(h, e).body).toBe(true));
+
+  it("decides once whether a message is bounce-like (a provider's message, R26), not for mail that is only parsed whole", () => {
+    expect(needsBody(head({ from: "MAILER-DAEMON@mx.example.net" }), env({})).bounceLike).toBe(true);
+    expect(needsBody(head({}), env({ mailFrom: null })).bounceLike).toBe(true);
+    expect(needsBody(head({ from: "Gmail Team <forwarding-noreply@google.com>" }), env({}))).toEqual({ body: true, bounceLike: false });
+    expect(needsBody(head({}), env({ rcptTo: ["bounce+fv-abc@ino.cx"] }))).toEqual({ body: true, bounceLike: false });
+  });
 
   it("not for ordinary customer mail", () => {
-    expect(needsBody(head({ from: "Jeanne <jeanne@customer.example>", contentType: "text/plain", subject: "Order 48213" }), env({}))).toBe(false);
+    expect(needsBody(head({ from: "Jeanne <jeanne@customer.example>", contentType: "text/plain", subject: "Order 48213" }), env({}))).toEqual({ body: false, bounceLike: false });
   });
 });

@@ -3,7 +3,9 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { displayFrom, headerText } from "./header-values";
-import { headerFacts, parseHeaderWithMailparser, parseMessageHeader, parsePlainHeader, type MessageHeader } from "./parse-message-header";
+import { messageFacts } from "./message-facts";
+import { needsBody } from "./needs-body";
+import { parseHeaderWithMailparser, parseMessageHeader, parsePlainHeader, type MessageHeader } from "./parse-message-header";
 
 // Issue 13: the receiver reads a plain header block itself (parsePlainHeader) and leaves every other one to
 // mailparser. Whatever the receiver records from a header must be the same either way.
@@ -77,7 +79,9 @@ describe("a plain header block, read by the receiver itself", () => {
 
   it("counts mail with a List-Id as list mail, never answered automatically, even without Precedence", async () => {
     const block = Buffer.from("Message-ID: <l@x.example>\r\nFrom: News <news@x.example>\r\nList-Id: Product news <news.x.example>\r\nSubject: November\r\n\r\n");
-    const facts = headerFacts(await parseMessageHeader(block), { mailFrom: "bounces@x.example", sizeBytes: block.length, contentHash: null, bodyText: "" });
+    const header = await parseMessageHeader(block);
+    const need = needsBody({ from: header.fromAddress, contentType: header.contentType, subject: header.subject }, { mailFrom: "bounces@x.example", rcptTo: [] });
+    const facts = messageFacts({ header, need, bodyText: "", provider: null }, { mailFrom: "bounces@x.example", sizeBytes: block.length, contentHash: null });
     expect(facts.bulkOrList).toBe(true);
   });
 });

@@ -1,30 +1,16 @@
 import { boundHeaderFields } from "./bound-header-fields";
-import { createHash } from "node:crypto";
 import type { AddressObject, HeaderValue } from "mailparser";
 import addressparser from "nodemailer/lib/addressparser";
-import { parseBounceAddress } from "@/lib/bounces/bounce-address";
-import { extractVerificationTokens } from "@/lib/mail/verification-token";
-import { platformMailDomain } from "@/lib/alias";
-import { cleanText, displayFrom, firstAddress, hasListId, headerText } from "./header-values";
-import type { InboundMessageFacts } from "./parse-inbound-message";
-import { AUTO_SUBMITTED_HEADER, LOOP_HEADER, VERIFICATION_HEADER } from "@/lib/mail/platform-headers";
+import { firstAddress } from "./header-values";
+import type { MessageHeader } from "./message-facts";
 
-// The receiver's ordinary path (issue 13): the facts that R21-R24 keep, built from a message's header block
-// alone, so that the body is never held in memory. The header block is parsed by mailparser (the same decoding
-// of encoded words, 8-bit and folded lines as the full parse in parse-inbound-message.ts); the body only adds a
-// small prefix, searched for a forwarding check's token (see `bodyPrefixText`).
+// The receiver's ordinary path (issue 13): a message's header block alone, so that the body is never held in
+// memory; messageFacts (message-facts.ts) builds the recorded facts from it. The header block is parsed by
+// mailparser (the same decoding of encoded words, 8-bit and folded lines as the full parse in
+// parse-inbound-message.ts), or by the plain reader below when mailparser would read it the same; the body only
+// adds a small prefix, searched for a forwarding check's token (see `bodyPrefixText`).
 
-const MAX_MESSAGE_ID = 250; // as parse-inbound-message.ts: keeps the unique index's rows small
-
-/** What the header block says, parsed once: enough for the recorded facts and for `needsBody`. */
-export type MessageHeader = {
-  messageId: string | null;
-  subject: string | null;
-  from: AddressObject | undefined;
-  fromAddress: string | null;
-  contentType: string | null;
-  headers: Map<string, HeaderValue>;
-};
+export type { MessageHeader };
 
 /** A header block that mailparser's splitter refuses (longer than its limit); the receiver answers 5xx. */
 export class HeaderTooLongError extends Error {}
@@ -46,6 +32,13 @@ export async function parseHeaderWithMailparser(headerBlock: Buffer): Promise<Me
     if ((e as { code?: string }).code === "EMAXLEN") throw new HeaderTooLongError("header block too long");
     parsed = null; // unreadable: recorded with what the envelope gives, as the full parse does
   }
+  return headerOfParsed(parsed);
+}
+
+/** The MessageHeader of what mailparser parsed (a header block, or a whole message); null: it could not read it. */
+export function headerOfParsed(
+  parsed: Pick<Awaited<ReturnType<typeof import("mailparser").simpleParser>>, "headers" | "messageId" | "subject" | "from"> | null,
+): MessageHeader {
   const headers = parsed?.headers ?? new Map<string, HeaderValue>();
   const contentType = headers.get("content-type") as { value?: string } | undefined;
   return {
@@ -138,61 +131,3 @@ const ADDRESS_KEYS = new Set(["from", "to", "cc", "bcc", "sender", "reply-to", "
 export function bodyPrefixText(prefix: Buffer): string {
   return prefix.toString("latin1").replace(/=\r?\n/g, "");
 }
-
-/**
- * The recorded facts from the header and what the receiver counted of the whole message: its size, and the
- * SHA-256 of all its bytes when it has no usable Message-ID (the generated id then matches a retried copy).
- */
-export function headerFacts(
-  header: MessageHeader,
-  message: { mailFrom: string | null; sizeBytes: number; contentHash: string | null; bodyText: string },
-): InboundMessageFacts {
-  const envelopeFrom = cleanText(message.mailFrom, 320);
-  const h = header.headers;
-  const autoSubmittedValue = (headerText(h.get(AUTO_SUBMITTED_HEADER.toLowerCase())) ?? "").trim().toLowerCase();
-  const loopValue = (headerText(h.get(LOOP_HEADER.toLowerCase())) ?? "").trim().toLowerCase();
-  const sentByPlatform = loopValue !== "" && loopValue.split(/[\s,]+/).includes(platformMailDomain());
-  const precedence = (headerText(h.get("precedence")) ?? "").trim().toLowerCase();
-  const subject = cleanText(header.subject);
-  const id = messageIdOf(header.messageId, message.contentHash);
-  const verificationHeader = headerText(h.get(VERIFICATION_HEADER.toLowerCase()));
-  return {
-    messageId: id.messageId,
-    generatedMessageId: id.generated,
-    envelopeFrom,
-    headerFrom: cleanText(displayFrom(header.from)),
-    headerFromAddress: cleanText(header.fromAddress, 320),
-    subject,
-    sizeBytes: message.sizeBytes,
-    autoSubmitted: (autoSubmittedValue !== "" && autoSubmittedValue !== "no") || sentByPlatform,
-    sentByPlatform,
-    bulkOrList: ["bulk", "junk", "list"].includes(precedence) || hasListId(h) || !envelopeFrom,
-    verificationTokens: extractVerificationTokens([verificationHeader, subject, message.bodyText]),
-    // A provider confirmation is read from the body: needsBody sends such mail (and bounces) through the full parse,
-    // so what reaches here is the platform's own message coming back, or customer mail (R26).
-    confirmation: null,
-    kind: sentByPlatform || verificationHeader || (envelopeFrom && parseBounceAddress(envelopeFrom)) ? "platform" : "customer",
-    providerAuth: null,
-  };
-}
-
-/** True when the header has a Message-ID the record can use as it is (else the receiver hashes the message). */
-export function hasUsableMessageId(header: MessageHeader): boolean {
-  const id = cleanText(header.messageId, 10_000)?.replace(/\s+/g, "");
-  return Boolean(id && id.length <= MAX_MESSAGE_ID);
-}
-
-export function createContentHash() {
-  return createHash("sha256");
-}
-
-function messageIdOf(parsed: string | null, contentHash: string | null): { messageId: string; generated: boolean } {
-  const id = cleanText(parsed, 10_000)?.replace(/\s+/g, "");
-  if (id && id.length <= MAX_MESSAGE_ID) return { messageId: id, generated: false };
-  const hash = id ? createHash("sha256").update(id).digest("hex").slice(0, 40) : (contentHash ?? "").slice(0, 40);
-  const kind = id ? "long-message-id" : "no-message-id";
-  return { messageId: `<${hash}.${kind}@${platformMailDomain()}>`, generated: !id };
-}
-
-
-

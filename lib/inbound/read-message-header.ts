@@ -1,6 +1,6 @@
 import type { Hash } from "node:crypto";
 import type { Readable } from "node:stream";
-import { createContentHash } from "./parse-message-header";
+import { createContentHash } from "./message-facts";
 
 // Reads a message as it streams in (issue 13): the header block is collected up to a limit, then `decide` says
 // how much of the body to keep (a prefix to search, or up to a cap for the full parse) and whether to hash the

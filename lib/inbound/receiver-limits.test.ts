@@ -6,7 +6,8 @@ import { forwardingVerification, inboundMessage } from "@/db/schema";
 import { aliasAddress } from "@/lib/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { createSmtpReceiver, isPostmasterAddress, type SmtpReceiver, type SmtpReceiverOptions } from "./create-smtp-receiver";
+import { createSmtpReceiver, type SmtpReceiver, type SmtpReceiverOptions } from "./create-smtp-receiver";
+import { isPostmasterAddress } from "./deliver-to-postmaster";
 import { bigMessage, sendRaw, smtpDialog } from "@/tests/smtp-test-client";
 
 // Issue 13: the receiver in constant memory, with bounds on connections, transaction time and header size, and

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { WEBHOOK_DUE_CHANNEL } from "@/lib/webhook-events/record-webhook-event";
-import type { InboundMessageFacts } from "./parse-inbound-message";
+import type { InboundMessageFacts } from "./message-facts";
 
 export type RecordRequest = { recipients: { mailboxId: string; orgId: string }[]; message: InboundMessageFacts };
 export type RecordedFor = { mailboxId: string; recorded: boolean; duplicate: boolean; verified: boolean };
@@ -52,6 +52,7 @@ export async function recordInboundMessages(db: Db, requests: RecordRequest[]): 
       confirmation_provider: m.confirmation?.provider ?? null,
       confirmation_code: m.confirmation?.code ?? null,
       confirmation_url: m.confirmation?.url ?? null,
+      confirmation_requested_by: m.confirmation?.requestedBy ?? null,
       from_address: m.headerFromAddress ?? m.envelopeFrom,
     });
     for (const mailboxId of new Set(rs.map((r) => r.mailboxId))) recipients.push({ k: recipients.length, n, mailbox_id: mailboxId, org_id: rs.find((r) => r.mailboxId === mailboxId)!.orgId });
@@ -75,7 +76,8 @@ const RECORD = sql`
     with msg as (
       select * from json_to_recordset(${sql.placeholder("messages")}::json) as m(n int, envelope_from text, header_from text,
         subject text, message_id text, size_bytes int, auto_submitted boolean, kind text, provider_auth text,
-        confirmation_provider text, confirmation_code text, confirmation_url text, from_address text)
+        confirmation_provider text, confirmation_code text, confirmation_url text, confirmation_requested_by text,
+        from_address text)
     ),
     input as (
       select r.k, r.n, r.mailbox_id, r.org_id, mb.id is not null as present, coalesce(mb.active, false) as active
@@ -92,9 +94,11 @@ const RECORD = sql`
     ),
     ins as (
       insert into inbound_message (org_id, mailbox_id, envelope_from, header_from, subject, message_id, size_bytes,
-                                   auto_submitted, kind, provider_auth, confirmation_provider, confirmation_code, confirmation_url)
+                                   auto_submitted, kind, provider_auth, confirmation_provider, confirmation_code, confirmation_url,
+                                   confirmation_requested_by)
       select c.org_id, c.mailbox_id, m.envelope_from, m.header_from, m.subject, m.message_id, m.size_bytes,
-             m.auto_submitted, m.kind, m.provider_auth, m.confirmation_provider, m.confirmation_code, m.confirmation_url
+             m.auto_submitted, m.kind, m.provider_auth, m.confirmation_provider, m.confirmation_code, m.confirmation_url,
+             m.confirmation_requested_by
       from candidates c join msg m on m.n = c.n
       order by c.mailbox_id, c.n
       on conflict (mailbox_id, message_id) do nothing

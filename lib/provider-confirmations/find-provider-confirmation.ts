@@ -15,7 +15,7 @@ export async function findProviderConfirmation(orgId: string, mailboxId: string)
       provider: inboundMessage.confirmationProvider,
       code: inboundMessage.confirmationCode,
       url: inboundMessage.confirmationUrl,
-      subject: inboundMessage.subject,
+      requestedBy: inboundMessage.confirmationRequestedBy,
       receivedAt: inboundMessage.receivedAt,
       auth: inboundMessage.providerAuth,
     })
@@ -37,8 +37,8 @@ export async function findProviderConfirmation(orgId: string, mailboxId: string)
           url: row.url,
           receivedAt: row.receivedAt,
           simulated: row.auth === "demo",
-          // The Gmail address that asked to forward, from the subject ("… Receive Mail from someone@gmail.com").
-          requestedBy: /([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*\)?\s*$/.exec(row.subject ?? "")?.[1] ?? null,
+          // The Gmail address that asked to forward, stored when the confirmation was recorded (parse-gmail-confirmation.ts).
+          requestedBy: row.requestedBy,
         }
       : null;
   const unauthenticated = unchecked && (!confirmation || unchecked.receivedAt > confirmation.receivedAt) ? unchecked : null;
