@@ -145,3 +145,33 @@ test("the dialogs and menus at 390 and 1440px are named and axe clean", async ({
     await page.keyboard.press("Escape");
   }
 });
+
+// H6 item 6, limits before effort: "Add mailbox" takes a queue up to its 20 and no further, and a full queue says
+// so where the button is, with the way out (remove one), instead of a dialog that would refuse.
+test("a queue filled to 20 of 20 through Add mailbox says so beside a disabled Add mailbox", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/maker/queues/${seeded.queueIds[0]}`);
+  const region = page.getByRole("region", { name: "Mailboxes" });
+  const before = Number((await region.textContent())!.match(/(\d+) of 20/)![1]);
+  await page.getByRole("button", { name: "Add mailbox" }).click();
+  const dialog = page.getByRole("dialog", { name: /Add mailboxes to/ });
+  await expect(dialog).toContainText(`${before} of 20 mailboxes: room for ${20 - before} more.`);
+  const free = dialog.locator('input[type="checkbox"]:not([disabled]):not(:checked)');
+  for (let i = 0; i < 20 - before; i++) await free.first().check();
+  // Room taken: every mailbox not chosen is disabled.
+  await expect(free).toHaveCount(0);
+  await expect(dialog.getByText(`${20 - before} selected`)).toBeVisible();
+  await dialog.getByRole("button", { name: 20 - before > 1 ? `Add ${20 - before} mailboxes` : "Add mailbox" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(region).toContainText("20 of 20");
+  const add = page.getByRole("button", { name: "Add mailbox" });
+  await expect(add).toBeDisabled();
+  await expect(page.locator("#add-mailbox-blocked")).toHaveText(/20 of 20 mailboxes: the most a queue can hold\. Remove one to add another\./);
+  await expect(add).toHaveAttribute("aria-describedby", /add-mailbox-blocked/);
+  await expectAccessible(page);
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${test.info().project.outputDir}/screens/s5-queue-full-${width}.png` });
+  }
+});
