@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { aliasToken, mailbox } from "@/db/schema";
 import type { MailboxFields } from "@/lib/mailboxes/schemas";
 import type { TestOrg } from "./fixtures";
+import { mailboxAddress } from "@/lib/address";
 
 /** Inserts a mailbox directly (test setup only: it bypasses the services on purpose). */
 export async function insertTestMailbox(t: TestOrg, values: Partial<typeof mailbox.$inferInsert> & { localPart: string }) {
@@ -14,7 +15,7 @@ export async function insertTestMailbox(t: TestOrg, values: Partial<typeof mailb
       .values({ orgId: t.org.id, displayName: values.localPart, domainId: t.domains[0].id, aliasToken: token, ...values })
       .returning();
     const domain = t.domains.find((d) => d.id === row.domainId)?.domain ?? "";
-    return { ...row, address: `${row.localPart}@${domain}` };
+    return { ...row, address: mailboxAddress(row.localPart, domain) };
   });
 }
 

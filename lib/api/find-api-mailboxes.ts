@@ -8,6 +8,8 @@ import { MAILBOX_STATE } from "@/lib/mailbox-state/state-map";
 import { aliasAddress } from "@/lib/mailboxes/alias";
 import { ApiProblem } from "./problem";
 import type { ApiMailbox, ListMailboxesQuery } from "./resources";
+import { mailboxAddress } from "@/lib/address";
+import { mailboxAddressSql } from "@/lib/address-sql";
 
 type Raw = {
   id: string;
@@ -65,7 +67,7 @@ export async function findApiMailboxes(
   if (q.domain !== undefined) where.push(sql`d.domain = ${q.domain.trim().toLowerCase()}`);
   if (q.q) {
     const like = `%${q.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`(lower(m.display_name) like ${like} or (m.local_part || '@' || d.domain) like ${like} or m.alias_token like ${like})`);
+    where.push(sql`(lower(m.display_name) like ${like} or ${mailboxAddressSql()} like ${like} or m.alias_token like ${like})`);
   }
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
@@ -116,7 +118,7 @@ function toApiMailbox(r: Raw, row: MailboxHealthRow | undefined, now: Date): Api
     display_name: r.display_name,
     local_part: r.local_part,
     domain: r.domain,
-    address: `${r.local_part}@${r.domain}`,
+    address: mailboxAddress(r.local_part, r.domain),
     alias: aliasAddress(r.alias_token, r.slug),
     timezone: r.timezone,
     language: r.language,

@@ -13,6 +13,7 @@ import { settleVerificationsIn } from "./settle-verifications";
 import { DAY_MS, refundTestMessage, spendTestMessage, tryAgainIn, verificationLimits } from "./verification-limits";
 import { generateVerificationToken } from "./verification-token";
 import { config } from "@/lib/config";
+import { mailboxAddress } from "@/lib/address";
 
 /** What a tenant administrator reads when the platform cannot send test messages (the operator's detail is logged). */
 export const TEST_MESSAGES_NOT_ENABLED =
@@ -51,7 +52,7 @@ export async function requestForwardingVerification(
     if (!row.active) {
       throw new AppError("INVALID", "Activate the mailbox first: mail to the alias of an inactive mailbox is refused, so the test message could not come back.");
     }
-    const address = `${row.localPart}@${row.domain}`;
+    const address = mailboxAddress(row.localPart, row.domain);
     const route = platformMailRoute(address);
     if (!route || (route === "demo" && row.slug !== DEMO_ORG_SLUG)) {
       logOutboundNotConfigured();

@@ -5,6 +5,7 @@ import { emailDomain, mailbox, queue, queueMailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
 import { queueNames } from "./find-mailbox-queues";
+import { mailboxAddress } from "@/lib/address";
 
 /** One selected mailbox's fate in a bulk deactivation (H6 item 4): what happens to it, or why it is refused. */
 export type DeactivationPlan = {
@@ -42,7 +43,7 @@ async function planIn(tx: DbOrTx, orgId: string, ids: string[], lock: boolean) {
   rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   const plan: DeactivationPlan & { versions: Map<string, number> } = { deactivate: [], unchanged: [], refused: [], versions: new Map() };
   for (const r of rows) {
-    const address = `${r.localPart}@${r.domain}`;
+    const address = mailboxAddress(r.localPart, r.domain);
     const mine = defaults.filter((d) => d.mailboxId === r.id);
     plan.versions.set(r.id, r.version);
     if (!r.active) plan.unchanged.push({ id: r.id, name: r.name });

@@ -7,6 +7,7 @@ import { json } from "@/db/rows";
 import { findHealthFacts, type MailboxHealthRow } from "@/lib/health/find-health-facts";
 import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
 import { aliasAddress } from "./alias";
+import { mailboxAddress } from "@/lib/address";
 
 export type MailboxListItem = {
   id: string;
@@ -69,7 +70,7 @@ export async function findMailboxes(orgId: string, now: Date = new Date(), healt
     return {
       id: r.id,
       displayName: r.displayName,
-      address: `${r.localPart}@${r.domain}`,
+      address: mailboxAddress(r.localPart, r.domain),
       alias: aliasAddress(r.aliasToken, r.orgSlug),
       active: r.active,
       queues: queues ?? [],

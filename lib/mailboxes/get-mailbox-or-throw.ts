@@ -6,6 +6,7 @@ import { emailDomain, mailbox, organization, smartRouting } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { aliasAddress } from "./alias";
 import { findMailboxQueues } from "./find-mailbox-queues";
+import { mailboxAddress } from "@/lib/address";
 
 const endRouting = alias(smartRouting, "end_routing");
 
@@ -29,7 +30,7 @@ export async function getMailboxOrThrow(orgId: string, id: string) {
   const queues = await findMailboxQueues(db, orgId, id);
   return {
     ...row.mailbox,
-    address: `${row.mailbox.localPart}@${row.domain}`,
+    address: mailboxAddress(row.mailbox.localPart, row.domain),
     alias: aliasAddress(row.mailbox.aliasToken, row.orgSlug),
     smartRoutingName: row.smartRoutingName,
     endRoutingName: row.endRoutingName,

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { emailDomain, mailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
+import { mailboxAddress } from "@/lib/address";
 
 /**
  * Undo of a bulk Deactivate (H6 item 4): reactivates, in ONE transaction, each mailbox of the receipt that nothing
@@ -34,7 +35,7 @@ export async function undoMailboxesDeactivation(params: { orgId: string; actorId
         action: "mailbox.deactivation_undone",
         entityType: "mailbox",
         entityId: r.id,
-        entityLabel: `${r.localPart}@${r.domain}`,
+        entityLabel: mailboxAddress(r.localPart, r.domain),
         changes: { active: { from: false, to: true } },
       });
       await recordWebhookEvent(tx, { orgId: params.orgId, type: "mailbox.updated", subjectId: r.id });

@@ -8,6 +8,7 @@ import { lockMailbox } from "./lock-mailbox";
 import { duplicateAddress, mailboxAuditView, resolveMailboxValues } from "./resolve-mailbox-values";
 import type { MailboxFields } from "./schemas";
 import { recordWebhookEvents } from "@/lib/webhook-events/record-webhook-event";
+import { mailboxAddress } from "@/lib/address";
 
 export const staleVersion = () =>
   new AppError(
@@ -84,6 +85,6 @@ export async function updateMailbox(params: { orgId: string; actorId: string | n
       return row;
     });
   } catch (e) {
-    mapConstraintError(e, { mailbox_org_address_unique: duplicateAddress(address || `${params.localPart}@…`) });
+    mapConstraintError(e, { mailbox_org_address_unique: duplicateAddress(address || mailboxAddress(params.localPart, "…")) });
   }
 }

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { emailDomain, mailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError, notFound } from "@/lib/errors";
+import { mailboxAddress } from "@/lib/address";
 
 function inUse(domain: string, addresses: string[]) {
   const list = addresses.slice(0, 5).join(", ") + (addresses.length > 5 ? ` and ${addresses.length - 5} more` : "");
@@ -30,7 +31,7 @@ export async function removeEmailDomain(params: { orgId: string; actorId: string
         .from(mailbox)
         .where(and(eq(mailbox.orgId, params.orgId), eq(mailbox.domainId, domain.id)))
         .orderBy(mailbox.localPart);
-      if (users.length > 0) throw inUse(domain.domain, users.map((u) => `${u.localPart}@${domain.domain}`));
+      if (users.length > 0) throw inUse(domain.domain, users.map((u) => mailboxAddress(u.localPart, domain.domain)));
       await tx.delete(emailDomain).where(and(eq(emailDomain.id, domain.id), eq(emailDomain.orgId, params.orgId)));
       await recordAuditEvent(tx, {
         orgId: params.orgId,
