@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Controller, useForm, useWatch, type Control } from "react-hook-form";
 import { toast } from "sonner";
-import { createMailboxAction, getMailboxVersionAction, updateMailboxAction } from "@/app/(maker)/maker/mailboxes/actions";
+import { createMailboxAction, getMailboxVersionAction, updateMailboxAction } from "@/lib/actions/mailboxes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TimeZonePicker } from "@/components/ui/time-zone-picker";

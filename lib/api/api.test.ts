@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/(maker)/maker/settings/api-key-actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { db } from "@/db";
 import { apiKey, auditEvent, mailbox } from "@/db/schema";
 import { resetConfigForTests } from "@/lib/config";

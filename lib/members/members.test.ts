@@ -6,7 +6,7 @@ import {
   clearSignInLimitAction,
   removeMemberAction,
   setAlertRecipientsAction,
-} from "@/app/(maker)/maker/settings/members-actions";
+} from "@/lib/actions/members";
 import { db } from "@/db";
 import { createUser } from "@/db/seed";
 import { alertEmail, auditEvent, forwardingVerification, membership } from "@/db/schema";

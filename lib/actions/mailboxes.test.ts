@@ -13,7 +13,7 @@ import {
   deactivateMailboxAction,
   deleteMailboxAction,
   updateMailboxAction,
-} from "./actions";
+} from "./mailboxes";
 
 let t: TestOrg;
 let other: TestOrg;

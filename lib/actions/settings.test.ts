@@ -11,7 +11,7 @@ import {
   removeSmartRoutingAction,
   updateOrgDefaultsAction,
   updateSmartRoutingAction,
-} from "./actions";
+} from "./settings";
 
 let t: TestOrg;
 let other: TestOrg;

@@ -5,7 +5,7 @@ import { mailbox, queueMailbox } from "@/db/schema";
 import { testMailboxes, testQueue } from "@/lib/queues/queue-test-helpers";
 import { createTestOrg, signInAs, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox, insertTestQueueLink, mailboxInput } from "@/tests/mailbox-fixtures";
-import { bulkLinkMailboxesToQueueAction, bulkSetMailboxesActiveAction, createMailboxAction, removeMailboxFromQueuesAction, updateMailboxAction } from "./actions";
+import { bulkLinkMailboxesToQueueAction, bulkSetMailboxesActiveAction, createMailboxAction, removeMailboxFromQueuesAction, updateMailboxAction } from "./mailboxes";
 
 let t: TestOrg;
 beforeEach(async () => {

@@ -11,7 +11,7 @@ import {
   renameQueueAction,
   setDefaultMailboxAction,
   unlinkMailboxAction,
-} from "./actions";
+} from "./queues";
 
 let t: TestOrg;
 let other: TestOrg;

@@ -1,4 +1,5 @@
 "use server";
+import "server-only";
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { publicAction } from "@/lib/action-client";

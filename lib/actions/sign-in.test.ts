@@ -6,7 +6,7 @@ import { session } from "@/db/schema";
 import { CLIENT_ADDRESS_HEADER, SOCKET_ADDRESS_HEADER } from "@/lib/server/request-facts";
 import { TEST_PASSWORD, createTestOrg } from "@/tests/fixtures";
 import { setRequestHeaders } from "@/tests/request-context";
-import { signInAction } from "./actions";
+import { signInAction } from "./sign-in";
 
 const socket = () => `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`;
 const from = (address: string, extra: Record<string, string> = {}) => setRequestHeaders(new Headers({ [SOCKET_ADDRESS_HEADER]: address, ...extra }));

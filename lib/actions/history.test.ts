@@ -6,7 +6,7 @@ import { auditEvent, inboundMessage } from "@/db/schema";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { expectUnchanged, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { loadOlderAuditEventsAction, loadOlderInboundMessagesAction } from "./history-actions";
+import { loadOlderAuditEventsAction, loadOlderInboundMessagesAction } from "./history";
 
 let t: TestOrg;
 let other: TestOrg;

@@ -5,7 +5,7 @@ import { auditEvent, forwardingVerification } from "@/db/schema";
 import { startFakeProvider, type FakeProvider } from "@/e2e/fixtures/fake-provider";
 import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { verifyForwardingAction } from "./forwarding-actions";
+import { verifyForwardingAction } from "./forwarding";
 
 let provider: FakeProvider;
 let t: TestOrg;

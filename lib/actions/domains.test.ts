@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { ensureDomainKey } from "@/lib/sending/ensure-domain-key";
 import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, type TestOrg } from "@/tests/fixtures";
-import { checkDnsAction, publishDemoRecordAction, rotateKeyAction, sendRecordsAction, setUpSendingAction } from "./actions";
-import { GET as downloadZone } from "./zone/route";
+import { checkDnsAction, publishDemoRecordAction, rotateKeyAction, sendRecordsAction, setUpSendingAction } from "./domains";
+import { GET as downloadZone } from "@/app/(maker)/maker/settings/domains/[id]/zone/route";
 
 // The domain set-up page's actions and its zone file route (issue 19, S8): R18 (admins only, checked by each action
 // and by the route itself) and R39 (another organisation's domain is "not found", and nothing changes).
