@@ -22,7 +22,19 @@ export async function closeDb(): Promise<void> {
   await handle?.close();
 }
 
-/** The application's database. Inside `db.transaction(tx => …)` always use `tx` (TOOLCHAIN pitfall 7). */
+/**
+ * The application's database, opened on first use (never at import, so `next build` touches no database).
+ * Inside `getDb().transaction(tx => …)` always use `tx` (TOOLCHAIN pitfall 7).
+ */
+export function getDb(): Db {
+  return getDbHandle().db;
+}
+
+/**
+ * The same database behind a Proxy that opens it on first property access.
+ * @deprecated use `getDb()`; kept only for lib/inbound, lib/bounces, lib/provider-confirmations and
+ * lib/demo-provider until they are converted (issue 18 item 4).
+ */
 export const db: Db = new Proxy({} as Db, {
   get(_target, prop) {
     const real = getDbHandle().db as unknown as Record<PropertyKey, unknown>;

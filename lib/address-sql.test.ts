@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { rows } from "@/db/rows";
 import { z } from "zod";
 import { mailboxAddress, platformAliasAddress } from "./address";
@@ -25,7 +25,7 @@ describe("address SQL fragments", () => {
 
   it("give in SQL what the TypeScript formatter gives", async () => {
     const [row] = await rows(
-      db,
+      getDb(),
       sql`select ${mailboxAddressSql()} as address, ${platformAliasAddressSql("ino.cx")} as alias
           from (values ('support')) m(local_part), (values ('mycompany.com')) d(domain),
                (values ('k7x2pq8mzn')) mb(alias_token), (values ('demo')) o(slug)`,

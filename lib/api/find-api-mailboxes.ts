@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { db, rowsOf } from "@/db";
+import { getDb, rowsOf } from "@/db";
 import { findHealthFacts, type MailboxHealthRow } from "@/lib/health/find-health-facts";
 import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
 import type { FailureReason } from "@/lib/mailbox-state/failure-reason";
@@ -73,7 +73,7 @@ export async function findApiMailboxes(
     const c = decodeCursor(q.cursor);
     where.push(sql`(m.created_at, m.id) > (${c.createdKey}::timestamptz, ${c.id}::uuid)`);
   }
-  const rowsQuery = db.execute(sql`
+  const rowsQuery = getDb().execute(sql`
     select m.id::text as id, m.display_name, m.local_part, d.domain, m.alias_token, o.slug, m.timezone, m.language, m.active,
            m.version, m.created_at, m.updated_at,
            to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
@@ -87,7 +87,7 @@ export async function findApiMailboxes(
     limit ${limit + 1}`);
   const [rows, health] = await Promise.all([
     rowsQuery.then((r) => rowsOf<Raw>(r)),
-    findHealthFacts(db, opts.id ? { orgId, mailboxId: opts.id } : { orgId }, now),
+    findHealthFacts(getDb(), opts.id ? { orgId, mailboxId: opts.id } : { orgId }, now),
   ]);
   const healthOf = new Map(health.map((h) => [h.mailboxId, h]));
   const page = rows.slice(0, limit);

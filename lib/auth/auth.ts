@@ -5,7 +5,7 @@ import path from "node:path";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { ensurePrivateFolder } from "@/db/private-folder";
 import * as schema from "@/db/schema";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/request-facts";
@@ -29,7 +29,7 @@ function createAuth() {
     appName: process.env.PLATFORM_NAME ?? "INO cx",
     baseURL: process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
     secret: authSecret(),
-    database: drizzleAdapter(db, { provider: "pg", schema }),
+    database: drizzleAdapter(getDb(), { provider: "pg", schema }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     telemetry: { enabled: false },

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, mailbox, organization, queue, queueMailbox, smartRouting } from "@/db/schema";
 import { z } from "zod";
 import { json } from "@/db/rows";
@@ -36,8 +36,8 @@ const queuesColumn = json(z.array(z.object({ id: z.string(), name: z.string(), i
  */
 export async function findMailboxes(orgId: string, now: Date = new Date(), healthFacts?: Promise<MailboxHealthRow[]>): Promise<MailboxListItem[]> {
   // `healthFacts`: the organisation's health rows when the caller already reads them (S1 shares the layout's).
-  const healthRows = healthFacts ?? findHealthFacts(db, { orgId }, now);
-  const rows = await db
+  const healthRows = healthFacts ?? findHealthFacts(getDb(), { orgId }, now);
+  const rows = await getDb()
     .select({
       id: mailbox.id,
       displayName: mailbox.displayName,

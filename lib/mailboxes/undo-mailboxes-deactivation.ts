@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, mailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
@@ -12,7 +12,7 @@ import { mailboxAddress } from "@/lib/address";
  * reactivated or deleted in between is left as it is and reported: the undo never overwrites a later change.
  */
 export async function undoMailboxesDeactivation(params: { orgId: string; actorId: string | null; receipt: { id: string; version: number }[] }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const wanted = new Map(params.receipt.map((r) => [r.id, r.version]));
     const rows = wanted.size === 0 ? [] : await tx
       .select({ id: mailbox.id, name: mailbox.displayName, localPart: mailbox.localPart, domain: emailDomain.domain, active: mailbox.active, version: mailbox.version })

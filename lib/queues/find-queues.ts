@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, mailbox, queue, queueMailbox } from "@/db/schema";
 import { mailboxAddress } from "@/lib/address";
 
@@ -15,7 +15,7 @@ export type QueueSummary = {
 /** The organisation's queues with their mailbox count and their default mailbox (S5), in one query. */
 export async function findQueues(orgId: string): Promise<QueueSummary[]> {
   const def = alias(queueMailbox, "default_link");
-  const rows = await db
+  const rows = await getDb()
     .select({
       id: queue.id,
       name: queue.name,

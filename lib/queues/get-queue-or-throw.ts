@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, mailbox, queue, queueMailbox } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { queueLinkColumns, type QueueLink } from "./find-queue-links";
@@ -22,7 +22,7 @@ export type QueueDetail = typeof queue.$inferSelect & {
  * its link to this queue if it has one. Another organisation's queue is not found, exactly like a missing one (R18).
  */
 export async function getQueueOrThrow(orgId: string, id: string): Promise<QueueDetail> {
-  const rows = await db
+  const rows = await getDb()
     .select({ queue, ...queueLinkColumns })
     .from(queue)
     .leftJoin(mailbox, eq(mailbox.orgId, queue.orgId))

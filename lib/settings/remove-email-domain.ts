@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, mailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError, notFound } from "@/lib/errors";
@@ -19,7 +19,7 @@ function inUse(domain: string, addresses: string[]) {
 /** Removes an email domain, refused while a mailbox uses it (R20; the foreign key RESTRICTs it too). */
 export async function removeEmailDomain(params: { orgId: string; actorId: string; id: string }) {
   try {
-    return await db.transaction(async (tx) => {
+    return await getDb().transaction(async (tx) => {
       const [domain] = await tx
         .select()
         .from(emailDomain)
