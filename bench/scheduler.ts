@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { runHealthTick, type HealthJob } from "../lib/health-tick/run-health-tick";
 import { percentile, timeIt, type BenchContext } from "./harness";
+import { mailboxAddressSql } from "../lib/address-sql";
 
 // One scheduler tick (issue 10) over many mailboxes: the statements it sends (constant in the number of
 // mailboxes: every step is one set-based statement over all organisations) and its time, at 500 and 5,000
@@ -34,13 +35,13 @@ async function addOrganisations(ctx: BenchContext, from: number, to: number) {
   // Verified once at a random time of the last day; 1 in 50 then failed (no answer within 15 min, 2 h ago).
   await db.execute(sql`
     insert into forwarding_verification (org_id, mailbox_id, token, address, requested_at, expires_at, verified_at)
-    select m.org_id, m.id, 'fv-bench-' || m.id, m.local_part || '@' || d.domain, now() - interval '1 day' * random() - interval '3 hours',
+    select m.org_id, m.id, 'fv-bench-' || m.id, ${mailboxAddressSql()}, now() - interval '1 day' * random() - interval '3 hours',
            now() + interval '1 hour', now() - interval '3 hours'
     from mailbox m join organization o on o.id = m.org_id join email_domain d on d.id = m.domain_id
     where o.slug like 'bench-org-%' and not exists (select 1 from forwarding_verification v where v.mailbox_id = m.id)`);
   await db.execute(sql`
     insert into forwarding_verification (org_id, mailbox_id, token, address, requested_at, expires_at)
-    select m.org_id, m.id, 'fv-bench-fail-' || m.id, m.local_part || '@' || d.domain, now() - interval '2 hours', now() - interval '105 minutes'
+    select m.org_id, m.id, 'fv-bench-fail-' || m.id, ${mailboxAddressSql()}, now() - interval '2 hours', now() - interval '105 minutes'
     from mailbox m join organization o on o.id = m.org_id join email_domain d on d.id = m.domain_id
     where o.slug like 'bench-org-%' and ('x' || substr(md5(m.id::text), 1, 8))::bit(32)::int % 50 = 0
       and not exists (select 1 from forwarding_verification v where v.mailbox_id = m.id and v.token like 'fv-bench-fail-%')`);

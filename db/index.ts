@@ -22,14 +22,13 @@ export async function closeDb(): Promise<void> {
   await handle?.close();
 }
 
-/** The application's database. Inside `db.transaction(tx => …)` always use `tx` (TOOLCHAIN pitfall 7). */
-export const db: Db = new Proxy({} as Db, {
-  get(_target, prop) {
-    const real = getDbHandle().db as unknown as Record<PropertyKey, unknown>;
-    const value = real[prop];
-    return typeof value === "function" ? value.bind(real) : value;
-  },
-});
+/**
+ * The application's database, opened on first use (never at import, so `next build` touches no database).
+ * Inside `getDb().transaction(tx => …)` always use `tx` (TOOLCHAIN pitfall 7).
+ */
+export function getDb(): Db {
+  return getDbHandle().db;
+}
 
 /**
  * Rows of a raw `execute()`, which PGlite returns as `{ rows }` and postgres-js as an array (pitfall 8).

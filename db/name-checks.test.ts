@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { queue, smartRouting } from "@/db/schema";
 import { pgErrorOf } from "@/lib/errors";
 import { createTestOrg } from "@/tests/fixtures";
@@ -20,8 +20,8 @@ describe("R1 the database refuses control characters in names too", () => {
     async (_code, c) => {
     const t = await createTestOrg();
     expect(await violation(insertTestMailbox(t, { localPart: "x", displayName: `Support${c}Team` }))).toBe("mailbox_display_name");
-    expect(await violation(db.insert(queue).values({ orgId: t.org.id, name: `Queue${c}` }))).toBe("queue_name_no_controls");
-    expect(await violation(db.insert(smartRouting).values({ orgId: t.org.id, name: `Routing${c}` }))).toBe("smart_routing_name_no_controls");
+    expect(await violation(getDb().insert(queue).values({ orgId: t.org.id, name: `Queue${c}` }))).toBe("queue_name_no_controls");
+    expect(await violation(getDb().insert(smartRouting).values({ orgId: t.org.id, name: `Routing${c}` }))).toBe("smart_routing_name_no_controls");
     },
   );
 });

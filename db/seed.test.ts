@@ -1,20 +1,20 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { account, emailDomain, mailbox, membership, organization, queue, queueMailbox, smartRouting, user } from "@/db/schema";
 import { seedDemoMailboxes } from "@/lib/demo-seed/seed-demo-mailboxes";
 import { seedDemo } from "./seed";
 
 /** What the seed owns: the demo organisations and everything in them (other tests run in parallel). */
 async function counts() {
-  const orgs = await db.select({ id: organization.id }).from(organization).where(inArray(organization.slug, ["demo", "starter"]));
+  const orgs = await getDb().select({ id: organization.id }).from(organization).where(inArray(organization.slug, ["demo", "starter"]));
   const ids = orgs.map((o) => o.id);
-  const n = async (t: PgTable & { orgId: PgColumn }) => (await db.select({ n: count() }).from(t).where(inArray(t.orgId, ids)))[0].n;
-  const members = await db.select({ userId: membership.userId }).from(membership).where(inArray(membership.orgId, ids));
+  const n = async (t: PgTable & { orgId: PgColumn }) => (await getDb().select({ n: count() }).from(t).where(inArray(t.orgId, ids)))[0].n;
+  const members = await getDb().select({ userId: membership.userId }).from(membership).where(inArray(membership.orgId, ids));
   return {
     orgs: ids.length,
-    users: (await db.select({ n: count() }).from(user).where(inArray(user.id, members.map((m) => m.userId))))[0].n,
+    users: (await getDb().select({ n: count() }).from(user).where(inArray(user.id, members.map((m) => m.userId))))[0].n,
     memberships: members.length,
     domains: await n(emailDomain),
     routings: await n(smartRouting),
@@ -26,19 +26,19 @@ async function counts() {
 
 describe("SPEC §5 demo seed", () => {
   it("seeds the demo once: a second run changes nothing", async () => {
-    const existing = await db.select().from(organization).where(eq(organization.slug, "demo"));
-    const first = await seedDemo(db, { password: "seed-password-1", extend: seedDemoMailboxes });
+    const existing = await getDb().select().from(organization).where(eq(organization.slug, "demo"));
+    const first = await seedDemo(getDb(), { password: "seed-password-1", extend: seedDemoMailboxes });
     expect(first.seeded).toBe(existing.length === 0);
     const before = await counts();
-    const second = await seedDemo(db, { password: "seed-password-2", extend: seedDemoMailboxes });
+    const second = await seedDemo(getDb(), { password: "seed-password-2", extend: seedDemoMailboxes });
     expect(second).toEqual({ seeded: false });
     expect(await counts()).toEqual(before);
   });
 
   it("issue 20.6: each seeded account has its own password hash (one salt each), and each verifies", async () => {
-    await seedDemo(db, { password: "seed-password-1", extend: seedDemoMailboxes });
+    await seedDemo(getDb(), { password: "seed-password-1", extend: seedDemoMailboxes });
     const emails = ["admin@mycompany.com", "agent@mycompany.com", "admin@starter.example"];
-    const rows = await db
+    const rows = await getDb()
       .select({ hash: account.password })
       .from(account)
       .innerJoin(user, eq(user.id, account.userId))
@@ -48,10 +48,10 @@ describe("SPEC §5 demo seed", () => {
   });
 
   it("has Demo Company's mailboxes, routings and queue defaults as the spec says", async () => {
-    await seedDemo(db, { password: "seed-password-1", extend: seedDemoMailboxes });
-    const [demo] = await db.select().from(organization).where(eq(organization.slug, "demo"));
+    await seedDemo(getDb(), { password: "seed-password-1", extend: seedDemoMailboxes });
+    const [demo] = await getDb().select().from(organization).where(eq(organization.slug, "demo"));
     expect(demo).toMatchObject({ name: "Demo Company", timezone: "Europe/Paris", language: "en", smartLicence: true });
-    const rows = await db
+    const rows = await getDb()
       .select({ name: mailbox.displayName, local: mailbox.localPart, active: mailbox.active, tz: mailbox.timezone, lang: mailbox.language })
       .from(mailbox)
       .where(eq(mailbox.orgId, demo.id));
@@ -63,7 +63,7 @@ describe("SPEC §5 demo seed", () => {
         { name: "Old newsletter", local: "news", active: false, tz: null, lang: null },
       ]),
     );
-    const defaults = await db
+    const defaults = await getDb()
       .select({ queue: queue.name, mailbox: mailbox.displayName })
       .from(queueMailbox)
       .innerJoin(queue, eq(queue.id, queueMailbox.queueId))
@@ -76,7 +76,7 @@ describe("SPEC §5 demo seed", () => {
         { queue: "Sales", mailbox: "Sales Europe" },
       ]),
     );
-    const [starter] = await db.select().from(organization).where(eq(organization.slug, "starter"));
+    const [starter] = await getDb().select().from(organization).where(eq(organization.slug, "starter"));
     expect(starter.smartLicence).toBe(false);
   });
 });

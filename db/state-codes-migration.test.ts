@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { auditEvent, forwardingVerification, healthIncident } from "@/db/schema";
 import { formatAuditValue } from "@/lib/audit/describe";
 import { createTestOrg } from "@/tests/fixtures";
@@ -22,7 +22,7 @@ describe("migration 0005: stored English becomes codes", () => {
     const address = `support@${domain}`;
     const status = "550 5.7.520 Access denied, Your organization does not allow external forwarding. AS(7555)";
     const failedAt = new Date("2026-11-20T10:00:00.000Z");
-    await db.insert(forwardingVerification).values({
+    await getDb().insert(forwardingVerification).values({
       orgId: t.org.id, mailboxId: m.id, token: `fv-mig-${crypto.randomUUID()}`, address, requestedAt: new Date(failedAt.getTime() - 60_000),
       expiresAt: new Date(failedAt.getTime() + 840_000), failedAt, failureReason: "bounce", bounceKind: "m365_forwarding_blocked", bounceStatus: status,
     });
@@ -34,17 +34,17 @@ describe("migration 0005: stored English becomes codes", () => {
       "something else entirely",
     ];
     const base = { orgId: t.org.id, actorId: null, action: "mailbox.verification_failed", entityType: "mailbox", entityId: m.id, entityLabel: address };
-    await db.insert(auditEvent).values(whys.map((why) => ({ ...base, changes: { why: { from: null, to: why } } })));
-    await db.insert(healthIncident).values({
+    await getDb().insert(auditEvent).values(whys.map((why) => ({ ...base, changes: { why: { from: null, to: why } } })));
+    await getDb().insert(healthIncident).values({
       orgId: t.org.id, mailboxId: m.id, openedAt: failedAt,
       cause: { kind: "verification_failed", at: failedAt.toISOString(), reason: "Microsoft 365 blocks forwarding to external addresses" as never },
     });
 
-    await db.transaction(async (tx) => {
+    await getDb().transaction(async (tx) => {
       for (const statement of migration) await tx.execute(sql.raw(statement));
     });
 
-    const events = await db.select().from(auditEvent).where(eq(auditEvent.entityId, m.id)).orderBy(auditEvent.id);
+    const events = await getDb().select().from(auditEvent).where(eq(auditEvent.entityId, m.id)).orderBy(auditEvent.id);
     expect(events.map((e) => e.changes.why?.to)).toEqual([
       { code: "bounce", kind: "m365_forwarding_blocked", status },
       { code: "timed_out", address, timeoutMs: 900_000 },
@@ -54,7 +54,7 @@ describe("migration 0005: stored English becomes codes", () => {
     ]);
     // Read back in the history, they say what they said.
     expect(events.map((e) => formatAuditValue(e.changes.why?.to, "why"))).toEqual(whys);
-    const [incident] = await db.select().from(healthIncident).where(eq(healthIncident.mailboxId, m.id));
+    const [incident] = await getDb().select().from(healthIncident).where(eq(healthIncident.mailboxId, m.id));
     expect(incident.cause).toEqual({ kind: "verification_failed", at: failedAt.toISOString(), reason: { code: "bounce", kind: "m365_forwarding_blocked", status } });
   });
 });

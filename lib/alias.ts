@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { config } from "@/lib/config";
+import { platformAliasAddress } from "@/lib/address";
 
 // Alias addresses: <token>@<org slug>.<platform mail domain> (SPEC §2, R11).
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -17,7 +18,7 @@ export function generateAliasToken(length = ALIAS_TOKEN_LENGTH): string {
 }
 
 export function aliasAddress(token: string, orgSlug: string): string {
-  return `${token}@${orgSlug}.${platformMailDomain()}`;
+  return platformAliasAddress(token, orgSlug, platformMailDomain());
 }
 
 /** The token and org slug of an alias address on the platform's domain, or null for any other address. */

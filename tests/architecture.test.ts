@@ -68,6 +68,13 @@ export function importLoops(graph: Map<string, Map<string, string>>): string[][]
   return loops;
 }
 
+/** Every .ts and .tsx file under `dir`, tests included. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+  );
+}
+
 describe("the architecture of lib/", () => {
   it("has no loop of imports between its folders", () => {
     const graph = folderImports();
@@ -103,6 +110,21 @@ describe("the architecture of lib/", () => {
       .filter((f) => /process\.env\b/.test(readFileSync(f, "utf8")))
       .map((f) => path.relative(root, f));
     expect(offenders.filter((f) => f !== "lib/config.ts")).toEqual([]);
+  });
+
+  it("components never import from a route folder (@/app/): actions live in lib/actions/", () => {
+    const root = path.resolve(LIB, "..", "components");
+    const offenders = sourceFiles(root).filter((f) => /(?:\bfrom|\bimport)\s*\(?\s*["']@\/app\//.test(readFileSync(f, "utf8")));
+    expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
+  });
+
+  it('"use server" appears only in lib/actions/, one module per domain', () => {
+    const root = path.resolve(LIB, "..");
+    const files = ["app", "components", "lib", "db"].flatMap((d) => sourceFiles(path.join(root, d)));
+    const offenders = files.filter((f) => /^\s*["']use server["']/m.test(readFileSync(f, "utf8")) && path.dirname(f) !== path.join(LIB, "actions"));
+    expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
+    const actions = sourceFiles(path.join(LIB, "actions")).filter((f) => !/\.test\.tsx?$/.test(f));
+    for (const f of actions) expect(readFileSync(f, "utf8").startsWith('"use server";\nimport "server-only";\n'), path.relative(root, f)).toBe(true);
   });
 
   it("finds a loop where there is one", () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { asc, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { createUser } from "@/db/seed";
 import {
   aliasToken,
@@ -28,7 +28,7 @@ export async function createTestOrg(opts: { licence?: boolean; domains?: string[
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
   const tag = randomUUID().slice(0, 8);
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const [org] = await tx
       .insert(organization)
       .values({ name: `Org ${tag}`, slug: `org-${tag}`, timezone: "Europe/Paris", language: "en", smartLicence: opts.licence ?? true })
@@ -80,17 +80,17 @@ export function signOutOfTests(): void {
 
 /** Everything an organisation owns, in a stable order, to prove that a refusal changed nothing. */
 export async function snapshotOrg(orgId: string) {
-  const [org] = await db.select().from(organization).where(eq(organization.id, orgId));
+  const [org] = await getDb().select().from(organization).where(eq(organization.id, orgId));
   return {
     org,
-    domains: await db.select().from(emailDomain).where(eq(emailDomain.orgId, orgId)).orderBy(asc(emailDomain.id)),
-    routings: await db.select().from(smartRouting).where(eq(smartRouting.orgId, orgId)).orderBy(asc(smartRouting.id)),
-    mailboxes: await db.select().from(mailbox).where(eq(mailbox.orgId, orgId)).orderBy(asc(mailbox.id)),
-    aliasTokens: await db.select().from(aliasToken).where(eq(aliasToken.orgId, orgId)).orderBy(asc(aliasToken.token)),
-    queues: await db.select().from(queue).where(eq(queue.orgId, orgId)).orderBy(asc(queue.id)),
-    links: await db.select().from(queueMailbox).where(eq(queueMailbox.orgId, orgId)).orderBy(asc(queueMailbox.queueId), asc(queueMailbox.mailboxId)),
-    inbound: await db.select().from(inboundMessage).where(eq(inboundMessage.orgId, orgId)).orderBy(asc(inboundMessage.id)),
-    audit: await db.select().from(auditEvent).where(eq(auditEvent.orgId, orgId)).orderBy(asc(auditEvent.id)),
+    domains: await getDb().select().from(emailDomain).where(eq(emailDomain.orgId, orgId)).orderBy(asc(emailDomain.id)),
+    routings: await getDb().select().from(smartRouting).where(eq(smartRouting.orgId, orgId)).orderBy(asc(smartRouting.id)),
+    mailboxes: await getDb().select().from(mailbox).where(eq(mailbox.orgId, orgId)).orderBy(asc(mailbox.id)),
+    aliasTokens: await getDb().select().from(aliasToken).where(eq(aliasToken.orgId, orgId)).orderBy(asc(aliasToken.token)),
+    queues: await getDb().select().from(queue).where(eq(queue.orgId, orgId)).orderBy(asc(queue.id)),
+    links: await getDb().select().from(queueMailbox).where(eq(queueMailbox.orgId, orgId)).orderBy(asc(queueMailbox.queueId), asc(queueMailbox.mailboxId)),
+    inbound: await getDb().select().from(inboundMessage).where(eq(inboundMessage.orgId, orgId)).orderBy(asc(inboundMessage.id)),
+    audit: await getDb().select().from(auditEvent).where(eq(auditEvent.orgId, orgId)).orderBy(asc(auditEvent.id)),
   };
 }
 

@@ -1,7 +1,7 @@
 // Test helpers for the queue services' tests (not used by the app).
 import { asc, eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { mailbox, queueMailbox } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { TestOrg } from "@/tests/fixtures";
@@ -13,7 +13,7 @@ export const onPostgres = !!process.env.DATABASE_URL;
 
 /** Opens the pool's connections before a race, so that the racing requests really start together. */
 export async function warmPool(connections = 10) {
-  await Promise.all(Array.from({ length: connections }, () => db.execute(sql`select pg_sleep(0.02)`)));
+  await Promise.all(Array.from({ length: connections }, () => getDb().execute(sql`select pg_sleep(0.02)`)));
 }
 
 export async function testMailboxes(t: TestOrg, n: number, opts: { prefix?: string; active?: boolean } = {}) {
@@ -31,7 +31,7 @@ export async function testQueue(t: TestOrg, mailboxIds: string[] = [], name = `Q
 
 /** The queue's links, with each mailbox's active flag. */
 export async function queueState(queueId: string) {
-  return db
+  return getDb()
     .select({ mailboxId: queueMailbox.mailboxId, isDefault: queueMailbox.isDefault, active: mailbox.active })
     .from(queueMailbox)
     .innerJoin(mailbox, eq(mailbox.id, queueMailbox.mailboxId))

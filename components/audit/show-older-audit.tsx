@@ -1,5 +1,5 @@
 "use client";
-import { loadOlderAuditEventsAction } from "@/app/(maker)/maker/history-actions";
+import { loadOlderAuditEventsAction } from "@/lib/actions/history";
 import { Button } from "@/components/ui/button";
 import { useShowOlder } from "@/components/ui/use-show-older";
 import type { AuditEventView } from "@/lib/audit/find-audit-events";

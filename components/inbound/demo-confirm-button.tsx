@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { confirmDemoForwardingAction } from "@/app/(maker)/maker/mailboxes/[id]/forwarding-actions";
+import { confirmDemoForwardingAction } from "@/lib/actions/forwarding";
 import { Button } from "@/components/ui/button";
 
 /** The demo's stand-in for Gmail's confirmation link: the simulated provider starts forwarding. */

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { createDemoForwardingRuleAction } from "@/app/(maker)/maker/demo-provider/actions";
+import { createDemoForwardingRuleAction } from "@/lib/actions/demo-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

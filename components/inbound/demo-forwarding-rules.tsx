@@ -3,7 +3,7 @@ import { ShieldCheck, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { allowDemoExternalForwardingAction, removeDemoForwardingRuleAction } from "@/app/(maker)/maker/demo-provider/actions";
+import { allowDemoExternalForwardingAction, removeDemoForwardingRuleAction } from "@/lib/actions/demo-provider";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 "use client";
-import { loadOlderInboundMessagesAction } from "@/app/(maker)/maker/history-actions";
+import { loadOlderInboundMessagesAction } from "@/lib/actions/history";
 import { Button } from "@/components/ui/button";
 import { useShowOlder } from "@/components/ui/use-show-older";
 import type { InboundMessageRow } from "@/lib/history/find-inbound-messages";

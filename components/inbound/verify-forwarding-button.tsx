@@ -3,7 +3,7 @@ import { MailCheck } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { verifyForwardingAction } from "@/app/(maker)/maker/mailboxes/[id]/forwarding-actions";
+import { verifyForwardingAction } from "@/lib/actions/forwarding";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

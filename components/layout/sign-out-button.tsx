@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { signOutAction } from "@/app/(auth)/sign-in/actions";
+import { signOutAction } from "@/lib/actions/sign-in";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {

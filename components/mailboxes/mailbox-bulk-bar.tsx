@@ -7,7 +7,7 @@ import {
   bulkSetMailboxesActiveAction,
   planBulkDeactivationAction,
   undoBulkDeactivationAction,
-} from "@/app/(maker)/maker/mailboxes/actions";
+} from "@/lib/actions/mailboxes";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { NativeSelect } from "@/components/ui/input";

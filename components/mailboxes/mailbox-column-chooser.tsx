@@ -1,7 +1,7 @@
 "use client";
 import { DropdownMenu as M } from "radix-ui";
 import { toast } from "sonner";
-import { setListColumnsAction } from "@/app/(maker)/maker/mailboxes/actions";
+import { setListColumnsAction } from "@/lib/actions/mailboxes";
 import { Button } from "@/components/ui/button";
 import { OPTIONAL_COLUMNS, type OptionalColumn } from "./mailbox-columns";
 

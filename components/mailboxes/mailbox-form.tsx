@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Controller, useForm, useWatch, type Control } from "react-hook-form";
 import { toast } from "sonner";
-import { createMailboxAction, getMailboxVersionAction, updateMailboxAction } from "@/app/(maker)/maker/mailboxes/actions";
+import { createMailboxAction, getMailboxVersionAction, updateMailboxAction } from "@/lib/actions/mailboxes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TimeZonePicker } from "@/components/ui/time-zone-picker";
@@ -19,6 +19,7 @@ import { zoneLabel } from "@/lib/org/time-zones";
 import { QueuesField, type QueueOption } from "./queues-field";
 import { useFormDraft, useUnsavedChangesGuard } from "./use-form-draft";
 import { startNavigationProgress } from "@/components/layout/navigation-progress";
+import { mailboxAddress } from "@/lib/address";
 
 export type RoutingOption = { id: string; name: string; hasPublished: boolean; hasDraft: boolean };
 
@@ -269,8 +270,8 @@ function AddressChangeWarning(props: { control: Control<MailboxFields>; defaults
   const domainId = useWatch({ control: props.control, name: "domainId" });
   if (localPart === props.defaults.localPart && domainId === props.defaults.domainId) return null;
   const domainName = (id: string) => props.domains.find((d) => d.id === id)?.domain ?? "…";
-  const before = `${props.defaults.localPart}@${domainName(props.defaults.domainId)}`;
-  const after = `${localPart || "…"}@${domainName(domainId)}`;
+  const before = mailboxAddress(props.defaults.localPart, domainName(props.defaults.domainId));
+  const after = mailboxAddress(localPart || "…", domainName(domainId));
   return (
     <Alert tone="warning" title="Change the forwarding rule too">
       Forwarding is set up for {before}. After saving, mail to {after} reaches this mailbox only once your email provider forwards {after} to

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { setDefaultMailboxAction, unlinkMailboxAction } from "@/app/(maker)/maker/queues/actions";
+import { setDefaultMailboxAction, unlinkMailboxAction } from "@/lib/actions/queues";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FieldError } from "@/components/ui/field";

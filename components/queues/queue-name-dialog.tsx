@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { createQueueAction, renameQueueAction } from "@/app/(maker)/maker/queues/actions";
+import { createQueueAction, renameQueueAction } from "@/lib/actions/queues";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { removeQueueAction } from "@/app/(maker)/maker/queues/actions";
+import { removeQueueAction } from "@/lib/actions/queues";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { isSuccess } from "@/lib/forms/apply-action-result";
 import { startNavigationProgress } from "@/components/layout/navigation-progress";

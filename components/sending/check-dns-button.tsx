@@ -2,7 +2,7 @@
 import { RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { checkDnsAction } from "@/app/(maker)/maker/settings/domains/[id]/actions";
+import { checkDnsAction } from "@/lib/actions/domains";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatOrgTime, useOrgTimeZone } from "@/components/ui/time-ago";

@@ -2,7 +2,7 @@
 import { Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { publishDemoRecordAction } from "@/app/(maker)/maker/settings/domains/[id]/actions";
+import { publishDemoRecordAction } from "@/lib/actions/domains";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { callAction } from "@/lib/forms/call-action";

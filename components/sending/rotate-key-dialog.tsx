@@ -2,7 +2,7 @@
 import { RotateCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { rotateKeyAction } from "@/app/(maker)/maker/settings/domains/[id]/actions";
+import { rotateKeyAction } from "@/lib/actions/domains";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { callAction } from "@/lib/forms/call-action";

@@ -1,6 +1,6 @@
 "use client";
 import { Send } from "lucide-react";
-import { sendRecordsAction } from "@/app/(maker)/maker/settings/domains/[id]/actions";
+import { sendRecordsAction } from "@/lib/actions/domains";
 import { Button } from "@/components/ui/button";
 import { formatOrgTime, useOrgTimeZone } from "@/components/ui/time-ago";
 import { RecipientDialog } from "./recipient-dialog";

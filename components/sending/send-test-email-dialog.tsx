@@ -1,7 +1,7 @@
 "use client";
 import { MailPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { sendTestEmailAction } from "@/app/(maker)/maker/mailboxes/[id]/sending-actions";
+import { sendTestEmailAction } from "@/lib/actions/sending";
 import { Button } from "@/components/ui/button";
 import { RecipientDialog } from "./recipient-dialog";
 

@@ -2,7 +2,7 @@
 import { KeyRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { setUpSendingAction } from "@/app/(maker)/maker/settings/domains/[id]/actions";
+import { setUpSendingAction } from "@/lib/actions/domains";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { callAction } from "@/lib/forms/call-action";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { setAlertRecipientsAction } from "@/app/(maker)/maker/settings/members-actions";
+import { setAlertRecipientsAction } from "@/lib/actions/members";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

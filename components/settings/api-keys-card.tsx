@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/(maker)/maker/settings/api-key-actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { addEmailDomainAction, removeEmailDomainAction } from "@/app/(maker)/maker/settings/actions";
+import { addEmailDomainAction, removeEmailDomainAction } from "@/lib/actions/settings";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -7,7 +7,7 @@ import {
   changeMemberRoleAction,
   clearSignInLimitAction,
   removeMemberAction,
-} from "@/app/(maker)/maker/settings/members-actions";
+} from "@/lib/actions/members";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { updateOrgDefaultsAction } from "@/app/(maker)/maker/settings/actions";
+import { updateOrgDefaultsAction } from "@/lib/actions/settings";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TimeZonePicker } from "@/components/ui/time-zone-picker";

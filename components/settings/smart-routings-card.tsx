@@ -9,7 +9,7 @@ import {
   addSmartRoutingAction,
   removeSmartRoutingAction,
   updateSmartRoutingAction,
-} from "@/app/(maker)/maker/settings/actions";
+} from "@/lib/actions/settings";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

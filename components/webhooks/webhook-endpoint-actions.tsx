@@ -9,7 +9,7 @@ import {
   rollWebhookSecretAction,
   sendTestWebhookAction,
   setWebhookActiveAction,
-} from "@/app/(maker)/maker/settings/webhooks/actions";
+} from "@/lib/actions/webhooks";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogClose } from "@/components/ui/dialog";

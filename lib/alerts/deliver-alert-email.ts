@@ -8,6 +8,7 @@ import { sendPlatformMail, type PlatformMail } from "@/lib/platform-mail/send-pl
 import { aliasAddress } from "@/lib/alias";
 import { appUrl, config } from "@/lib/config";
 import { renderAlertEmail } from "./render-alert-email";
+import { mailboxAddressSql } from "@/lib/address-sql";
 
 export const ALERT_LEASE_MS = 5 * 60_000;
 export const ALERT_MAX_ATTEMPTS = 5;
@@ -61,7 +62,7 @@ export async function deliverAlertEmail(db: Db, alertId: string, opts: { now?: D
   const mailboxes = await rows(
     db,
     sql`
-      select m.id::text as id, m.display_name as "displayName", m.local_part || '@' || d.domain as address, m.alias_token as "aliasToken",
+      select m.id::text as id, m.display_name as "displayName", ${mailboxAddressSql()} as address, m.alias_token as "aliasToken",
              coalesce(m.language, o.language) as language, coalesce(m.timezone, o.timezone) as "timeZone", hi.cause,
              hi.opened_at as "openedAt", hi.resolved_at as "resolvedAt"
       from health_incident hi

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/(maker)/maker/settings/api-key-actions";
-import { db } from "@/db";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
+import { getDb } from "@/db";
 import { apiKey, auditEvent, mailbox } from "@/db/schema";
 import { resetConfigForTests } from "@/lib/config";
 import { createTestOrg, expectUnchanged, signInAs, snapshotOrg, type TestOrg } from "@/tests/fixtures";
@@ -93,11 +93,11 @@ describe("R40 API keys in Settings", () => {
     const result = await createApiKeyAction({ name: "Provisioning script", access: "read" });
     const secret = result?.data?.secret ?? "";
     expect(secret).toMatch(/^ino_live_[A-Za-z0-9_-]{43}$/);
-    const [row] = await db.select().from(apiKey).where(eq(apiKey.id, result!.data!.id));
+    const [row] = await getDb().select().from(apiKey).where(eq(apiKey.id, result!.data!.id));
     expect(row.secretHash).toBe(hashApiKeySecret(secret));
     expect(JSON.stringify(row)).not.toContain(secret.slice(9));
     expect(row.prefix).toBe(secret.slice(0, 15));
-    const [event] = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, row.id), eq(auditEvent.action, "api_key.created")));
+    const [event] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, row.id), eq(auditEvent.action, "api_key.created")));
     expect(event.actorId).toBe(t.admin.id);
   });
 
@@ -106,7 +106,7 @@ describe("R40 API keys in Settings", () => {
     const created = await expectUnchanged(t.org.id, () => createApiKeyAction({ name: "Agent key", access: "write" }));
     expect(created?.serverError?.code).toBe("FORBIDDEN");
     await signInAs(other.admin.email);
-    const [mine] = await db.select().from(apiKey).where(eq(apiKey.orgId, t.org.id));
+    const [mine] = await getDb().select().from(apiKey).where(eq(apiKey.orgId, t.org.id));
     const revokedByOther = await expectUnchanged(t.org.id, () => revokeApiKeyAction({ id: mine.id }));
     expect(revokedByOther?.serverError?.code).toBe("NOT_FOUND");
   });
@@ -121,9 +121,9 @@ describe("R40 API keys in Settings", () => {
     expect(refused.status).toBe(401);
     expect(refused.body.detail).toContain("revoked");
     await api("GET", "/mailboxes", { key: secret });
-    const events = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, created!.data!.id), eq(auditEvent.action, "api_key.refused")));
+    const events = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, created!.data!.id), eq(auditEvent.action, "api_key.refused")));
     expect(events).toHaveLength(2);
-    const revokedEvents = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, created!.data!.id), eq(auditEvent.action, "api_key.revoked")));
+    const revokedEvents = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, created!.data!.id), eq(auditEvent.action, "api_key.revoked")));
     expect(revokedEvents).toHaveLength(1);
   });
 });
@@ -287,7 +287,7 @@ describe("R42 mailboxes through the API: the screens' rules and sentences", () =
     expect(statuses.filter((s) => s === 201)).toHaveLength(5);
     expect(statuses.filter((s) => s === 409)).toHaveLength(7);
     expect(results.find((r) => r.status === 409)!.body.detail).toContain("reached its limit of 50 mailboxes");
-    expect(await db.$count(mailbox, eq(mailbox.orgId, org.org.id))).toBe(50);
+    expect(await getDb().$count(mailbox, eq(mailbox.orgId, org.org.id))).toBe(50);
   });
 
   it("R42 Idempotency-Key: a replay answers the first answer and creates nothing; another body is refused (422)", async () => {
@@ -310,7 +310,7 @@ describe("R42 mailboxes through the API: the screens' rules and sentences", () =
     const results = await Promise.all(Array.from({ length: 4 }, () => api("POST", "/mailboxes", { key: write, body, headers: { "idempotency-key": "race-1" } })));
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-    const rows = await db.select().from(mailbox).where(and(eq(mailbox.orgId, t.org.id), eq(mailbox.localPart, "idem-race")));
+    const rows = await getDb().select().from(mailbox).where(and(eq(mailbox.orgId, t.org.id), eq(mailbox.localPart, "idem-race")));
     expect(rows).toHaveLength(1);
   });
 
@@ -318,7 +318,7 @@ describe("R42 mailboxes through the API: the screens' rules and sentences", () =
     const org = await createTestOrg();
     const key = await keyFor(org, "write");
     for (let i = 0; i < 40; i++) await insertTestMailbox(org, { localPart: `page-${String(i).padStart(2, "0")}` });
-    const existing = (await db.select({ id: mailbox.id }).from(mailbox).where(eq(mailbox.orgId, org.org.id))).map((r) => r.id);
+    const existing = (await getDb().select({ id: mailbox.id }).from(mailbox).where(eq(mailbox.orgId, org.org.id))).map((r) => r.id);
     const seen: string[] = [];
     let cursor: string | null = null;
     let n = 0;

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db, rowsOf } from "@/db";
+import { getDb, rowsOf } from "@/db";
 import { auditEvent } from "@/db/schema";
 import { config } from "@/lib/config";
 import { ApiProblem } from "./problem";
@@ -53,7 +53,7 @@ export async function authenticateApiKey(headers: Headers, now: Date = new Date(
   const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
   const nowTs = sql`${now.toISOString()}::timestamptz`;
   const windowTs = sql`${windowStart.toISOString()}::timestamptz`;
-  const result = await db.execute(sql`
+  const result = await getDb().execute(sql`
     with k as (
       select id, org_id, name, access, created_by, revoked_at, prefix from api_key where secret_hash = ${hashApiKeySecret(secret)}
     ), counted as (
@@ -86,7 +86,7 @@ export async function authenticateApiKey(headers: Headers, now: Date = new Date(
   }>(result);
   if (!row) throw unknownKey();
   if (row.revoked) {
-    await db.insert(auditEvent).values({
+    await getDb().insert(auditEvent).values({
       orgId: row.orgId,
       actorId: null,
       action: "api_key.refused",

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { apiKey, type ApiKeyAccess } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ACCESS_LABEL } from "./schemas";
@@ -12,7 +12,7 @@ import { SHOWN_CHARS, generateApiKeySecret, hashApiKeySecret } from "./secret";
 export async function createApiKey(params: { orgId: string; actorId: string | null; name: string; access: ApiKeyAccess }) {
   const secret = generateApiKeySecret();
   const prefix = secret.slice(0, SHOWN_CHARS);
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKey)
       .values({ orgId: params.orgId, name: params.name, access: params.access, prefix, secretHash: hashApiKeySecret(secret), createdBy: params.actorId })

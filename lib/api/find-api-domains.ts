@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { db, rowsOf } from "@/db";
+import { getDb, rowsOf } from "@/db";
 import type { z } from "zod";
 import { findDomainsSending } from "@/lib/sending/find-domains-sending";
 import { getDomainSendingOrThrow } from "@/lib/sending/get-domain-sending-or-throw";
@@ -13,15 +13,15 @@ export async function findApiDomains(orgId: string, id?: string): Promise<ApiDom
   const where: SQL[] = [sql`d.org_id = ${orgId}::uuid`];
   if (id) where.push(sql`d.id = ${id}::uuid`);
   const rows = rowsOf<{ id: string; name: string; mailbox_count: number; created_at: string | Date }>(
-    await db.execute(sql`
+    await getDb().execute(sql`
       select d.id::text as id, d.domain as name, d.created_at,
              (select count(*)::int from mailbox m where m.domain_id = d.id and m.org_id = d.org_id) as mailbox_count
       from email_domain d where ${sql.join(where, sql` and `)} order by d.domain`),
   );
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  const sending = await findDomainsSending(db, { orgId });
+  const sending = await findDomainsSending(getDb(), { orgId });
   // One domain: its records too (the set-up page's rows), from the same service as the screen.
-  const one = id && rows.length ? await getDomainSendingOrThrow(db, { orgId, domainId: id, now: new Date() }) : null;
+  const one = id && rows.length ? await getDomainSendingOrThrow(getDb(), { orgId, domainId: id, now: new Date() }) : null;
   return rows.map((r) => {
     const s = sending.get(r.id);
     return {

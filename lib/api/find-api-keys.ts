@@ -1,6 +1,6 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { apiKey, user } from "@/db/schema";
 
 export type ApiKeyRow = {
@@ -16,7 +16,7 @@ export type ApiKeyRow = {
 
 /** The organisation's API keys for Settings, newest first, with who created each (one query). */
 export async function findApiKeys(orgId: string): Promise<ApiKeyRow[]> {
-  return db
+  return getDb()
     .select({
       id: apiKey.id,
       name: apiKey.name,

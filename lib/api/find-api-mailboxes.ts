@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { db, rowsOf } from "@/db";
+import { getDb, rowsOf } from "@/db";
 import { findHealthFacts, type MailboxHealthRow } from "@/lib/health/find-health-facts";
 import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
 import type { FailureReason } from "@/lib/mailbox-state/failure-reason";
@@ -8,6 +8,8 @@ import { MAILBOX_STATE } from "@/lib/mailbox-state/state-map";
 import { aliasAddress } from "@/lib/alias";
 import { ApiProblem } from "./problem";
 import type { ApiMailbox, ListMailboxesQuery } from "./resources";
+import { mailboxAddress } from "@/lib/address";
+import { mailboxAddressSql } from "@/lib/address-sql";
 
 type Raw = {
   id: string;
@@ -65,13 +67,13 @@ export async function findApiMailboxes(
   if (q.domain !== undefined) where.push(sql`d.domain = ${q.domain.trim().toLowerCase()}`);
   if (q.q) {
     const like = `%${q.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`(lower(m.display_name) like ${like} or (m.local_part || '@' || d.domain) like ${like} or m.alias_token like ${like})`);
+    where.push(sql`(lower(m.display_name) like ${like} or ${mailboxAddressSql()} like ${like} or m.alias_token like ${like})`);
   }
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     where.push(sql`(m.created_at, m.id) > (${c.createdKey}::timestamptz, ${c.id}::uuid)`);
   }
-  const rowsQuery = db.execute(sql`
+  const rowsQuery = getDb().execute(sql`
     select m.id::text as id, m.display_name, m.local_part, d.domain, m.alias_token, o.slug, m.timezone, m.language, m.active,
            m.version, m.created_at, m.updated_at,
            to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
@@ -85,7 +87,7 @@ export async function findApiMailboxes(
     limit ${limit + 1}`);
   const [rows, health] = await Promise.all([
     rowsQuery.then((r) => rowsOf<Raw>(r)),
-    findHealthFacts(db, opts.id ? { orgId, mailboxId: opts.id } : { orgId }, now),
+    findHealthFacts(getDb(), opts.id ? { orgId, mailboxId: opts.id } : { orgId }, now),
   ]);
   const healthOf = new Map(health.map((h) => [h.mailboxId, h]));
   const page = rows.slice(0, limit);
@@ -116,7 +118,7 @@ function toApiMailbox(r: Raw, row: MailboxHealthRow | undefined, now: Date): Api
     display_name: r.display_name,
     local_part: r.local_part,
     domain: r.domain,
-    address: `${r.local_part}@${r.domain}`,
+    address: mailboxAddress(r.local_part, r.domain),
     alias: aliasAddress(r.alias_token, r.slug),
     timezone: r.timezone,
     language: r.language,

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { apiIdempotency } from "@/db/schema";
 import { ApiProblem } from "./problem";
 
@@ -42,8 +42,8 @@ export async function withIdempotency(
   const cutoff = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
   const where = and(eq(apiIdempotency.keyId, params.keyId), eq(apiIdempotency.idempotencyKey, params.idempotencyKey));
   // An expired answer no longer counts: the key may be used again.
-  await db.delete(apiIdempotency).where(and(eq(apiIdempotency.keyId, params.keyId), lt(apiIdempotency.createdAt, cutoff)));
-  const claimed = await db
+  await getDb().delete(apiIdempotency).where(and(eq(apiIdempotency.keyId, params.keyId), lt(apiIdempotency.createdAt, cutoff)));
+  const claimed = await getDb()
     .insert(apiIdempotency)
     .values({ keyId: params.keyId, idempotencyKey: params.idempotencyKey, requestHash: params.hash, createdAt: now })
     .onConflictDoNothing()
@@ -53,18 +53,18 @@ export async function withIdempotency(
   try {
     answer = await work();
   } catch (e) {
-    await db.delete(apiIdempotency).where(where);
+    await getDb().delete(apiIdempotency).where(where);
     throw e;
   }
-  if (answer.status >= 500) await db.delete(apiIdempotency).where(where);
-  else await db.update(apiIdempotency).set({ status: answer.status, body: sql`${JSON.stringify(answer.body ?? null)}::jsonb`, headers: answer.headers }).where(where);
+  if (answer.status >= 500) await getDb().delete(apiIdempotency).where(where);
+  else await getDb().update(apiIdempotency).set({ status: answer.status, body: sql`${JSON.stringify(answer.body ?? null)}::jsonb`, headers: answer.headers }).where(where);
   return { ...answer, replayed: false };
 }
 
 async function waitForAnswer(params: { hash: string }, where: ReturnType<typeof and>): Promise<StoredAnswer> {
   const started = Date.now();
   for (;;) {
-    const [row] = await db.select().from(apiIdempotency).where(where);
+    const [row] = await getDb().select().from(apiIdempotency).where(where);
     if (row && row.requestHash !== params.hash) {
       throw new ApiProblem("validation", "This Idempotency-Key was already used with another request in the last 24 hours. Use a new key for a new request.", {
         errors: [{ field: "Idempotency-Key", detail: "Already used with another request." }],

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { requestForwardingVerification } from "@/lib/forwarding/request-forwarding-verification";
@@ -117,7 +117,7 @@ export async function queueAnswer(orgId: string, id: string, status = 200): Prom
 async function domainIdByName(orgId: string, name: string): Promise<string> {
   // A name with control characters is no domain of theirs (and PostgreSQL refuses NUL in text: never a 500).
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) throw new AppError("INVALID", "Choose one of your email domains.", "domainId");
-  const [row] = await db
+  const [row] = await getDb()
     .select({ id: emailDomain.id })
     .from(emailDomain)
     .where(and(eq(emailDomain.orgId, orgId), eq(emailDomain.domain, name.trim().toLowerCase())));

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { apiKey } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { notFound } from "@/lib/errors";
@@ -10,7 +10,7 @@ import { notFound } from "@/lib/errors";
  * reads the key's row). Revoking a revoked key changes nothing; another organisation's key is not found.
  */
 export async function revokeApiKey(params: { orgId: string; actorId: string; id: string; now?: Date }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const [current] = await tx
       .select({ id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, revokedAt: apiKey.revokedAt })
       .from(apiKey)

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { auditEvent, user } from "@/db/schema";
 import { pageOf, type Page } from "@/lib/paging";
 
@@ -45,7 +45,7 @@ export async function findAuditEvents(params: {
       sql`(${auditEvent.createdAt}, ${auditEvent.id}) < (select c.created_at, c.id from audit_event c where c.id = ${params.before.id} and c.org_id = ${params.orgId})`,
     );
   }
-  const rows = await db
+  const rows = await getDb()
     .select({
       id: auditEvent.id,
       action: auditEvent.action,

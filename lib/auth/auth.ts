@@ -5,7 +5,7 @@ import path from "node:path";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { ensurePrivateFolder } from "@/db/private-folder";
 import * as schema from "@/db/schema";
 import { config } from "@/lib/config";
@@ -31,7 +31,7 @@ function createAuth() {
     appName: config().PLATFORM_NAME,
     baseURL: config().BETTER_AUTH_URL ?? `http://localhost:${config().PORT}`,
     secret: authSecret(),
-    database: drizzleAdapter(db, { provider: "pg", schema }),
+    database: drizzleAdapter(getDb(), { provider: "pg", schema }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     telemetry: { enabled: false },

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { membership, organization, user } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getAuth } from "./auth";
@@ -19,7 +19,7 @@ export type Member = {
 export const getCurrentMember = cache(async (): Promise<Member | null> => {
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) return null;
-  const [row] = await db
+  const [row] = await getDb()
     .select({ org: organization, role: membership.role, user: { id: user.id, name: user.name, email: user.email } })
     .from(membership)
     .innerJoin(organization, eq(organization.id, membership.orgId))

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { openDatabase } from "@/db/client";
 import { auditEvent } from "@/db/schema";
 import { createTestOrg } from "@/tests/fixtures";
@@ -26,15 +26,15 @@ describe("R31 sign-in attempts are limited per address and per (account, address
     const t = await createTestOrg();
     for (const email of [t.admin.email, unknownEmail()]) {
       const ip = address();
-      for (let i = 0; i < 5; i++) expect(await countSignInAttempt(db, { email, address: ip, now: at(i * 10) })).toEqual({ allowed: true });
-      expect(await countSignInAttempt(db, { email, address: ip, now: at(60) })).toEqual({ allowed: false, reason: "account_address", retryAfterSeconds: 900 });
-      expect(await countSignInAttempt(db, { email: email.toUpperCase(), address: ip, now: at(120) })).toEqual({
+      for (let i = 0; i < 5; i++) expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(i * 10) })).toEqual({ allowed: true });
+      expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(60) })).toEqual({ allowed: false, reason: "account_address", retryAfterSeconds: 900 });
+      expect(await countSignInAttempt(getDb(), { email: email.toUpperCase(), address: ip, now: at(120) })).toEqual({
         allowed: false,
         reason: "account_address",
         retryAfterSeconds: 840,
       });
     }
-    const events = await db
+    const events = await getDb()
       .select()
       .from(auditEvent)
       .where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "user.sign_in_locked")));
@@ -46,70 +46,70 @@ describe("R31 sign-in attempts are limited per address and per (account, address
     const email = unknownEmail();
     const attacker = address();
     // The attacker keeps guessing, far past every limit, for 10 minutes.
-    for (let i = 0; i < 200; i++) await countSignInAttempt(db, { email, address: attacker, now: at(i * 3) });
-    expect((await countSignInAttempt(db, { email, address: attacker, now: at(601) })).allowed).toBe(false);
+    for (let i = 0; i < 200; i++) await countSignInAttempt(getDb(), { email, address: attacker, now: at(i * 3) });
+    expect((await countSignInAttempt(getDb(), { email, address: attacker, now: at(601) })).allowed).toBe(false);
     // The owner, from a clean address, passes at once; and again after a typo, within the capped delay.
     const owner = address();
-    expect(await countSignInAttempt(db, { email, address: owner, now: at(601) })).toEqual({ allowed: true });
-    const tooEarly = await countSignInAttempt(db, { email, address: owner, now: at(602) });
+    expect(await countSignInAttempt(getDb(), { email, address: owner, now: at(601) })).toEqual({ allowed: true });
+    const tooEarly = await countSignInAttempt(getDb(), { email, address: owner, now: at(602) });
     expect(tooEarly).toMatchObject({ allowed: false, reason: "delay" });
     expect((tooEarly as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(SIGN_IN_LIMITS.maxDelaySeconds);
-    expect(await countSignInAttempt(db, { email, address: owner, now: at(601 + SIGN_IN_LIMITS.maxDelaySeconds) })).toEqual({ allowed: true });
+    expect(await countSignInAttempt(getDb(), { email, address: owner, now: at(601 + SIGN_IN_LIMITS.maxDelaySeconds) })).toEqual({ allowed: true });
   });
 
   it("an address over its own limit adds nothing to any account's count (no delay for the owner)", async () => {
     const email = unknownEmail();
     const attacker = address();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) await countSignInAttempt(db, { email: unknownEmail(), address: attacker, now: at(i) });
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) await countSignInAttempt(getDb(), { email: unknownEmail(), address: attacker, now: at(i) });
     for (let i = 0; i < 50; i++) {
-      expect(await countSignInAttempt(db, { email, address: attacker, now: at(30 + i) })).toMatchObject({ allowed: false, reason: "address" });
+      expect(await countSignInAttempt(getDb(), { email, address: attacker, now: at(30 + i) })).toMatchObject({ allowed: false, reason: "address" });
     }
     const owner = address();
-    for (let i = 0; i < 5; i++) expect(await countSignInAttempt(db, { email, address: owner, now: at(100 + i) })).toEqual({ allowed: true });
+    for (let i = 0; i < 5; i++) expect(await countSignInAttempt(getDb(), { email, address: owner, now: at(100 + i) })).toEqual({ allowed: true });
   });
 
   it("the account's delay grows from the 5th attempt, is capped, and is said in seconds", async () => {
     expect([4, 5, 6, 7, 8, 9, 30].map((n) => accountDelaySeconds(n))).toEqual([0, 1, 2, 4, 8, 8, 8]);
     const email = unknownEmail();
-    for (let i = 0; i < 5; i++) await countSignInAttempt(db, { email, address: address(), now: at(i) });
+    for (let i = 0; i < 5; i++) await countSignInAttempt(getDb(), { email, address: address(), now: at(i) });
     const ip = address();
-    expect(await countSignInAttempt(db, { email, address: ip, now: at(10) })).toEqual({ allowed: true });
-    expect(await countSignInAttempt(db, { email, address: ip, now: at(11) })).toEqual({ allowed: false, reason: "delay", retryAfterSeconds: 1 });
+    expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(10) })).toEqual({ allowed: true });
+    expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(11) })).toEqual({ allowed: false, reason: "delay", retryAfterSeconds: 1 });
     expect(signInRefusalMessage({ reason: "delay", retryAfterSeconds: 3 })).toBe("This account has had many failed sign-ins: wait 3 seconds, then try again.");
   });
 
   it("lets the pair try again once the lock is over, and a success clears its count", async () => {
     const email = unknownEmail();
     const ip = address();
-    for (let i = 0; i < 6; i++) await countSignInAttempt(db, { email, address: ip, now: at(i * 10) });
-    expect((await countSignInAttempt(db, { email, address: ip, now: at(899) })).allowed).toBe(false);
-    expect(await countSignInAttempt(db, { email, address: ip, now: at(961) })).toEqual({ allowed: true });
-    for (let i = 0; i < 3; i++) await countSignInAttempt(db, { email, address: ip, now: at(970 + i * 10) });
-    await forgiveSignInAttempt(db, { email, address: ip });
-    for (let i = 0; i < 5; i++) expect((await countSignInAttempt(db, { email, address: ip, now: at(1100 + i * 10) })).allowed).toBe(true);
+    for (let i = 0; i < 6; i++) await countSignInAttempt(getDb(), { email, address: ip, now: at(i * 10) });
+    expect((await countSignInAttempt(getDb(), { email, address: ip, now: at(899) })).allowed).toBe(false);
+    expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(961) })).toEqual({ allowed: true });
+    for (let i = 0; i < 3; i++) await countSignInAttempt(getDb(), { email, address: ip, now: at(970 + i * 10) });
+    await forgiveSignInAttempt(getDb(), { email, address: ip });
+    for (let i = 0; i < 5; i++) expect((await countSignInAttempt(getDb(), { email, address: ip, now: at(1100 + i * 10) })).allowed).toBe(true);
   });
 
   it("an admin's clear removes the account's delay and every pair's lock", async () => {
     const email = unknownEmail();
     const ip = address();
-    for (let i = 0; i < 6; i++) await countSignInAttempt(db, { email, address: ip, now: at(i * 10) });
-    expect((await countSignInAttempt(db, { email, address: ip, now: at(100) })).allowed).toBe(false);
-    expect(await clearAccountSignInLimits(db, email.toUpperCase())).toBe(2);
-    expect(await countSignInAttempt(db, { email, address: ip, now: at(101) })).toEqual({ allowed: true });
+    for (let i = 0; i < 6; i++) await countSignInAttempt(getDb(), { email, address: ip, now: at(i * 10) });
+    expect((await countSignInAttempt(getDb(), { email, address: ip, now: at(100) })).allowed).toBe(false);
+    expect(await clearAccountSignInLimits(getDb(), email.toUpperCase())).toBe(2);
+    expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(101) })).toEqual({ allowed: true });
   });
 
   it("locks an address after 20 attempts on different accounts", async () => {
     const ip = address();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) expect((await countSignInAttempt(db, { email: unknownEmail(), address: ip, now: at(i) })).allowed).toBe(true);
-    expect(await countSignInAttempt(db, { email: unknownEmail(), address: ip, now: at(30) })).toEqual({ allowed: false, reason: "address", retryAfterSeconds: 900 });
-    expect((await countSignInAttempt(db, { email: unknownEmail(), address: address(), now: at(31) })).allowed).toBe(true);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) expect((await countSignInAttempt(getDb(), { email: unknownEmail(), address: ip, now: at(i) })).allowed).toBe(true);
+    expect(await countSignInAttempt(getDb(), { email: unknownEmail(), address: ip, now: at(30) })).toEqual({ allowed: false, reason: "address", retryAfterSeconds: 900 });
+    expect((await countSignInAttempt(getDb(), { email: unknownEmail(), address: address(), now: at(31) })).allowed).toBe(true);
   });
 
   it("a window of 15 minutes: 4 attempts, then 4 more after the window, are not locked", async () => {
     const email = unknownEmail();
     const ip = address();
-    for (let i = 0; i < 4; i++) await countSignInAttempt(db, { email, address: ip, now: at(i) });
-    for (let i = 0; i < 4; i++) expect((await countSignInAttempt(db, { email, address: ip, now: at(901 + i) })).allowed).toBe(true);
+    for (let i = 0; i < 4; i++) await countSignInAttempt(getDb(), { email, address: ip, now: at(i) });
+    for (let i = 0; i < 4; i++) expect((await countSignInAttempt(getDb(), { email, address: ip, now: at(901 + i) })).allowed).toBe(true);
   });
 
   it("says what happened and what to do", () => {
@@ -132,7 +132,7 @@ describe("R31 sign-in attempts are limited per address and per (account, address
         Array.from({ length: 30 }, (_, i) => countSignInAttempt((i % 2 ? a : b).db, { email: t.admin.email, address: ip, now: at(i % 3) })),
       );
       expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
-      const events = await db.select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "user.sign_in_locked")));
+      const events = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "user.sign_in_locked")));
       expect(events).toHaveLength(1);
     } finally {
       await a.close();

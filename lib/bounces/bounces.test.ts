@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { auditEvent, forwardingVerification, inboundMessage } from "@/db/schema";
 import { bounceAddress } from "@/lib/bounces/bounce-address";
 import { formatAuditValue } from "@/lib/audit/describe";
@@ -33,10 +33,10 @@ beforeEach(async () => {
   support = await insertTestMailbox(t, { localPart: "support" });
   address = `support@${t.domains[0].domain}`;
   token = generateVerificationToken();
-  await db.insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: support.id, token, address, expiresAt: new Date(Date.now() + 15 * 60_000) });
+  await getDb().insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: support.id, token, address, expiresAt: new Date(Date.now() + 15 * 60_000) });
 });
 
-const verification = async () => (await db.select().from(forwardingVerification).where(eq(forwardingVerification.token, token)))[0];
+const verification = async () => (await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.token, token)))[0];
 const report = (name: string, tok = token) =>
   readFileSync(path.join(import.meta.dirname, "../inbound/fixtures", name))
     .toString()
@@ -75,12 +75,12 @@ describe("R27 a bounce for a pending verification fails it at once, explained", 
     expect(v.failedAt).not.toBeNull();
     expect(v.bounceStatus).toMatch(line);
     // The history says it in a sentence, by the platform, with the explanation's title and the status line.
-    const [event] = await db.select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "mailbox.verification_failed")));
+    const [event] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "mailbox.verification_failed")));
     expect(event).toMatchObject({ actorId: null, entityId: support.id, entityLabel: address });
     expect(event.changes.why?.to).toEqual({ code: "bounce", kind, status: v.bounceStatus }); // a code, read in the reader's language
     expect(formatAuditValue(event.changes.why?.to, "why")).toBe(`${bounceExplanation(kind).title}: ${v.bounceStatus}`);
     // The report is not recorded as mail of the mailbox, and nothing answers it.
-    expect(await db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, support.id))).toHaveLength(0);
+    expect(await getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, support.id))).toHaveLength(0);
   });
 
   it("explains 5.7.520 AS(7555) with what to change and Microsoft's documentation", () => {
@@ -124,7 +124,7 @@ describe("R27 bounces that change nothing: accepted and dropped, never answered"
       expect(b.rcpt).toMatch(/^250/);
       expect(b.end).toMatch(/^250/);
     });
-    await db.update(forwardingVerification).set({ verifiedAt: new Date() }).where(eq(forwardingVerification.token, token));
+    await getDb().update(forwardingVerification).set({ verifiedAt: new Date() }).where(eq(forwardingVerification.token, token));
     await expectUnchanged(t.org.id, async () => {
       expect((await bounce(report("dsn-m365-forwarding-blocked.eml"))).end).toMatch(/^250/);
     });
@@ -132,7 +132,7 @@ describe("R27 bounces that change nothing: accepted and dropped, never answered"
   });
 
   const ignoredReplies = async () =>
-    db
+    getDb()
       .select({ changes: auditEvent.changes, actorId: auditEvent.actorId })
       .from(auditEvent)
       .where(and(eq(auditEvent.entityId, support.id), eq(auditEvent.action, "mailbox.verification_reply_ignored")));
@@ -157,7 +157,7 @@ describe("R27 bounces that change nothing: accepted and dropped, never answered"
   });
 
   it("issue 20 item 5: a reply to a finished verification records nothing", async () => {
-    await db.update(forwardingVerification).set({ verifiedAt: new Date() }).where(eq(forwardingVerification.token, token));
+    await getDb().update(forwardingVerification).set({ verifiedAt: new Date() }).where(eq(forwardingVerification.token, token));
     await expectUnchanged(t.org.id, async () => {
       expect((await bounce(report("auto-reply-out-of-office.eml"))).end).toMatch(/^250/);
     });

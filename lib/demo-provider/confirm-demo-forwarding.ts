@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { demoForwardingRule, forwardingVerification, mailbox, organization } from "@/db/schema";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { AppError, notFound } from "@/lib/errors";
-import { platformMailDomain } from "@/lib/alias";
 import { outboundSmtpUrl } from "@/lib/mail/outbound-mail";
 import { recordVerificationFailed } from "@/lib/audit/record-verification-failed";
+import { aliasAddress } from "@/lib/alias";
 
 /**
  * The demo's "Confirm forwarding" on the simulated Gmail confirmation: the simulated provider starts forwarding
@@ -15,14 +15,14 @@ import { recordVerificationFailed } from "@/lib/audit/record-verification-failed
  */
 export async function confirmDemoForwarding(p: { orgId: string; mailboxId: string; now?: Date }) {
   if (outboundSmtpUrl()) throw new AppError("INVALID", "The demo provider is off: this platform sends real mail.");
-  const [m] = await db
+  const [m] = await getDb()
     .select({ aliasToken: mailbox.aliasToken, slug: organization.slug })
     .from(mailbox)
     .innerJoin(organization, eq(organization.id, mailbox.orgId))
     .where(and(eq(mailbox.id, p.mailboxId), eq(mailbox.orgId, p.orgId)));
   if (!m || m.slug !== DEMO_ORG_SLUG) throw notFound("That mailbox");
-  const alias = `${m.aliasToken}@${m.slug}.${platformMailDomain()}`;
-  const updated = await db
+  const alias = aliasAddress(m.aliasToken, m.slug);
+  const updated = await getDb()
     .update(demoForwardingRule)
     .set({ confirmedAt: p.now ?? sql`now()` })
     .where(
@@ -39,7 +39,7 @@ export async function confirmDemoForwarding(p: { orgId: string; mailboxId: strin
   // Like Gmail, the provider does not forward what it held before the confirmation: the waiting verification
   // ends now (so the next one may start), with its sentence in the history.
   const now = p.now ?? new Date();
-  await db.transaction(async (tx) => {
+  await getDb().transaction(async (tx) => {
     const ended = await tx
       .update(forwardingVerification)
       .set({ failedAt: now, failureReason: "provider_held" })

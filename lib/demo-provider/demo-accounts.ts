@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { platformMailDomain } from "@/lib/alias";
+import { mailboxAddressSql, platformAliasAddressSql } from "@/lib/address-sql";
 
 // The simulated provider's seeded rules (decision 0004): three addresses of the demo's mailboxes, each forwarding
 // to the alias of the demo mailbox that had the address when the rule was made (like a real rule, it does not
@@ -25,10 +26,10 @@ export async function ensureDemoAccounts(db: DbOrTx): Promise<void> {
   );
   await db.execute(sql`
     insert into demo_forwarding_rule (org_id, address, provider, forward_to)
-    select o.id, v.address, v.provider, mb.alias_token || '@' || o.slug || '.' || ${platformMailDomain()}
+    select o.id, v.address, v.provider, ${platformAliasAddressSql(platformMailDomain())}
     from (values ${values}) as v(address, provider)
     join organization o on o.slug = ${DEMO_ORG_SLUG}
     join mailbox mb on mb.org_id = o.id
-    join email_domain d on d.id = mb.domain_id and mb.local_part || '@' || d.domain = v.address
+    join email_domain d on d.id = mb.domain_id and ${mailboxAddressSql("mb", "d")} = v.address
     on conflict (address) do nothing`);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { forwardingVerification } from "@/db/schema";
 
 /**
@@ -21,7 +21,7 @@ export async function findLatestVerification(orgId: string, mailboxId: string, a
     automatic: forwardingVerification.automatic,
   };
   const scope = and(eq(forwardingVerification.orgId, orgId), eq(forwardingVerification.mailboxId, mailboxId));
-  const [row] = await db
+  const [row] = await getDb()
     .select(columns)
     .from(forwardingVerification)
     .where(and(scope, eq(forwardingVerification.address, address)))

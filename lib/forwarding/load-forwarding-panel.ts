@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { describeDemoRule, findDemoForwardingRule } from "@/lib/demo-provider/find-demo-forwarding-rule";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { findInboundMessages } from "@/lib/history/find-inbound-messages";
@@ -22,7 +22,7 @@ export async function loadForwardingPanel(p: { orgId: string; orgSlug: string; m
   ]);
   const route = platformMailRoute(p.address);
   const mailRoute = route === "demo" && p.orgSlug !== DEMO_ORG_SLUG ? null : route;
-  const demoRule = mailRoute === "demo" ? await findDemoForwardingRule(db, p.address) : undefined;
+  const demoRule = mailRoute === "demo" ? await findDemoForwardingRule(getDb(), p.address) : undefined;
   const demoAccount = demoRule ? { address: demoRule.address, says: describeDemoRule(demoRule) } : null;
   return { now, latest, messages, ...provider, mailRoute, demoAccount };
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { auditEvent, forwardingVerification, inboundMessage, mailbox } from "@/db/schema";
 import { mailRoundTrip } from "@/tests/mail-round-trip";
 import { sendRaw } from "@/tests/smtp-test-client";
@@ -18,7 +18,7 @@ let address: string;
 let alias: string;
 
 // What S4's badge says (lib/mailbox-state).
-const statusOf = async (mailboxId: string, now = new Date()) => stateLabel((await findHealthFacts(db, { orgId: t.org.id, mailboxId }, now))[0].health);
+const statusOf = async (mailboxId: string, now = new Date()) => stateLabel((await findHealthFacts(getDb(), { orgId: t.org.id, mailboxId }, now))[0].health);
 
 beforeEach(async () => {
   // Each test gets its own mail domain, so the fake provider's rules never leak between tests.
@@ -57,14 +57,14 @@ describe("R22 forwarding verification", () => {
     expect(sent).toMatch(/^X-INO-Forwarding-Check: fv-[a-z0-9]{26}$/im);
 
     // It came back through the alias: recorded as an automatic message, and nothing was sent in answer.
-    const [back] = await db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, support.id));
+    const [back] = await getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, support.id));
     expect(back).toMatchObject({ autoSubmitted: true, headerFrom: "INO cx <no-reply@ino.cx>" });
     await new Promise((r) => setTimeout(r, 300));
     expect(p.received).toHaveLength(1);
-    const [m] = await db.select().from(mailbox).where(eq(mailbox.id, support.id));
+    const [m] = await getDb().select().from(mailbox).where(eq(mailbox.id, support.id));
     expect(m.lastReceivedAt).not.toBeNull();
 
-    const events = await db.select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.entityId, support.id)));
+    const events = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.entityId, support.id)));
     expect(events.map((e) => e.action).sort()).toEqual(["mailbox.verification_requested", "mailbox.verification_verified"]);
     expect(events.find((e) => e.action === "mailbox.verification_requested")).toMatchObject({ entityType: "mailbox", actorId: t.admin.id, entityLabel: address });
     // R19: the outcome in a readable sentence, by the platform.
@@ -79,7 +79,7 @@ describe("R22 forwarding verification", () => {
     expect(await eventually(async () => p.received.length === 1)).toBe(true); // the provider has it, and keeps it
     await new Promise((r) => setTimeout(r, 1100));
     expect(await statusOf(support.id)).toBe("Verification failed");
-    expect(await db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, support.id))).toHaveLength(0);
+    expect(await getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, support.id))).toHaveLength(0);
   });
 
   it("uses each token once and only for its own mailbox: a rule pointing at another mailbox's alias does not verify", async () => {
@@ -88,19 +88,19 @@ describe("R22 forwarding verification", () => {
     const p = await mail.providerFor(t.domains[0].domain);
     p.setRule(address, billingAlias); // the rule points elsewhere
     await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id });
-    expect(await eventually(async () => (await db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, billing.id))).length === 1)).toBe(true);
+    expect(await eventually(async () => (await getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, billing.id))).length === 1)).toBe(true);
     expect(await statusOf(support.id)).toBe("Verification pending");
     expect(await statusOf(billing.id)).toBe("Not verified");
 
     // The token, brought to the right alias, verifies it; brought again, it changes nothing (single use).
-    const [row] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
+    const [row] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
     const replay = `Message-ID: <replay-1@x.example>\r\nSubject: again ${row.token}\r\n\r\n${row.token}\r\n`;
     await sendRaw(mail.receiver.port, { from: "x@x.example", to: [alias] }, replay);
-    const [after] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.id, row.id));
+    const [after] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.id, row.id));
     expect(after.verifiedAt).not.toBeNull();
     await new Promise((r) => setTimeout(r, 20));
     await sendRaw(mail.receiver.port, { from: "x@x.example", to: [alias] }, replay.replace("replay-1", "replay-2"));
-    const [again] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.id, row.id));
+    const [again] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.id, row.id));
     expect(again.verifiedAt!.getTime()).toBe(after.verifiedAt!.getTime());
   });
 
@@ -114,7 +114,7 @@ describe("R22 forwarding verification", () => {
   });
 
   it("refuses an inactive mailbox and another organisation's, and changes nothing", async () => {
-    await db.update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id));
+    await getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id));
     const inactive = await expectUnchanged(t.org.id, () => requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }).catch((e) => e));
     expect(inactive).toMatchObject({ code: "INVALID", message: expect.stringContaining("Activate the mailbox first") });
     const other = await createTestOrg();

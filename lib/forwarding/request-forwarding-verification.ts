@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, forwardingVerification, mailbox, organization } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
@@ -13,6 +13,7 @@ import { settleVerificationsIn } from "./settle-verifications";
 import { DAY_MS, refundTestMessage, spendTestMessage, tryAgainIn, verificationLimits } from "./verification-limits";
 import { generateVerificationToken } from "@/lib/mail/verification-token";
 import { config } from "@/lib/config";
+import { mailboxAddress } from "@/lib/address";
 
 /** What a tenant administrator reads when the platform cannot send test messages (the operator's detail is logged). */
 export const TEST_MESSAGES_NOT_ENABLED =
@@ -37,7 +38,7 @@ export async function requestForwardingVerification(
   const timeoutMs = config().VERIFY_TIMEOUT;
   const limits = verificationLimits();
   const token = generateVerificationToken();
-  const { verification, budgetEntryId, target } = await db.transaction(async (tx) => {
+  const { verification, budgetEntryId, target } = await getDb().transaction(async (tx) => {
     // Lock order: the organisation's verification lock, the mailbox row, the recipient address's lock.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`fv-org:${params.orgId}`}))`);
     const [row] = await tx
@@ -51,7 +52,7 @@ export async function requestForwardingVerification(
     if (!row.active) {
       throw new AppError("INVALID", "Activate the mailbox first: mail to the alias of an inactive mailbox is refused, so the test message could not come back.");
     }
-    const address = `${row.localPart}@${row.domain}`;
+    const address = mailboxAddress(row.localPart, row.domain);
     const route = platformMailRoute(address);
     if (!route || (route === "demo" && row.slug !== DEMO_ORG_SLUG)) {
       logOutboundNotConfigured();
@@ -116,8 +117,8 @@ export async function requestForwardingVerification(
   try {
     await send({ to: target.address, alias: target.alias, token, timeoutMs, platformName: config().PLATFORM_NAME, automatic: params.automatic, locale: target.locale, timeZone: target.timeZone });
   } catch (e) {
-    await db.delete(forwardingVerification).where(and(eq(forwardingVerification.id, verification.id), eq(forwardingVerification.orgId, params.orgId)));
-    await refundTestMessage(db, { orgId: params.orgId, entryId: budgetEntryId });
+    await getDb().delete(forwardingVerification).where(and(eq(forwardingVerification.id, verification.id), eq(forwardingVerification.orgId, params.orgId)));
+    await refundTestMessage(getDb(), { orgId: params.orgId, entryId: budgetEntryId });
     if (e instanceof AppError) throw e;
     const url = outboundSmtpUrl() ?? "";
     console.error(`[forwarding] test message to ${target.address} not sent: ${describeSendError(e, url)}`);

@@ -6,6 +6,7 @@ import { date, rows } from "@/db/rows";
 import { failureOf } from "@/lib/mailbox-state/failure-reason";
 import { recordVerificationFailed } from "@/lib/audit/record-verification-failed";
 import { verificationExpired } from "./verification-expiry";
+import { mailboxAddressSql } from "@/lib/address-sql";
 
 const settledRow = z.object({
   orgId: z.string(),
@@ -44,7 +45,7 @@ export async function settleVerificationsIn(tx: Tx, p: { now: Date; orgId?: stri
         from mailbox m, email_domain d
         where m.id = v.mailbox_id and m.org_id = v.org_id and d.id = m.domain_id
           and v.verified_at is null and v.failed_at is null
-          and (${verificationExpired("v", p.now)} or v.address <> m.local_part || '@' || d.domain) ${scope}
+          and (${verificationExpired("v", p.now)} or v.address <> ${mailboxAddressSql()}) ${scope}
         returning v.org_id::text as "orgId", v.mailbox_id::text as "mailboxId", v.address,
                   v.requested_at as "requestedAt", v.expires_at as "expiresAt", v.failure_reason as "failureReason"`,
       settledRow,

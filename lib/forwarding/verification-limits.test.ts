@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { forwardingVerification } from "@/db/schema";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
@@ -38,14 +38,14 @@ describe("R32 verification limits", () => {
   it("the database itself refuses a second pending verification of a mailbox", async () => {
     const m = await insertTestMailbox(t, { localPart: "support" });
     await request(m.id, T0);
-    const [row] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, m.id));
-    await expect(db.insert(forwardingVerification).values({ ...row, id: undefined, token: `${row.token.slice(0, -1)}z` })).rejects.toThrow();
+    const [row] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, m.id));
+    await expect(getDb().insert(forwardingVerification).values({ ...row, id: undefined, token: `${row.token.slice(0, -1)}z` })).rejects.toThrow();
   });
 
   it("a cooldown between requests, even after the previous one finished; then it may be sent again", async () => {
     const m = await insertTestMailbox(t, { localPart: "support" });
     await request(m.id, T0);
-    await db.update(forwardingVerification).set({ verifiedAt: at(5_000) }).where(eq(forwardingVerification.mailboxId, m.id));
+    await getDb().update(forwardingVerification).set({ verifiedAt: at(5_000) }).where(eq(forwardingVerification.mailboxId, m.id));
     const e = await expectUnchanged(t.org.id, () => refusal(request(m.id, at(20_000))));
     expect(e).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringContaining("Try again in 10 seconds.") });
     await request(m.id, at(61_000));
@@ -64,7 +64,7 @@ describe("R32 verification limits", () => {
   });
 
   const failLatest = (mailboxId: string, when: Date) =>
-    db.update(forwardingVerification).set({ failedAt: when, failureReason: "timeout" }).where(eq(forwardingVerification.mailboxId, mailboxId));
+    getDb().update(forwardingVerification).set({ failedAt: when, failureReason: "timeout" }).where(eq(forwardingVerification.mailboxId, mailboxId));
 
   it("issue 20.2: a daily cap per (organisation, address): another licensed organisation cannot spend it", async () => {
     process.env.VERIFY_DAILY_ADDRESS_LIMIT = "2";
@@ -98,7 +98,7 @@ describe("R32 verification limits", () => {
     const boxes = await Promise.all(orgs.map((o) => insertTestMailbox(o, { localPart: "ceo", domainId: o.domains[0].id })));
     // The owner verified its rule earlier; then two other organisations reach the ceiling.
     await request(boxes[0].id, T0, orgs[0]);
-    await db.update(forwardingVerification).set({ verifiedAt: at(5000) }).where(eq(forwardingVerification.mailboxId, boxes[0].id));
+    await getDb().update(forwardingVerification).set({ verifiedAt: at(5000) }).where(eq(forwardingVerification.mailboxId, boxes[0].id));
     await request(boxes[1].id, at(60_000), orgs[1]);
     await failLatest(boxes[1].id, at(61_000));
     const e = await expectUnchanged(orgs[2].org.id, () => refusal(request(boxes[2].id, at(120_000), orgs[2])));
@@ -136,7 +136,7 @@ describe("R32 verification limits", () => {
   it("automatic (scheduled) verifications by the platform stay within the same caps and are marked", async () => {
     const m = await insertTestMailbox(t, { localPart: "support" });
     await requestForwardingVerification({ orgId: t.org.id, actorId: null, mailboxId: m.id, automatic: true, now: T0 }, send);
-    const [row] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, m.id));
+    const [row] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, m.id));
     expect(row).toMatchObject({ automatic: true, requestedBy: null });
     const e = await refusal(requestForwardingVerification({ orgId: t.org.id, actorId: null, mailboxId: m.id, automatic: true, now: at(1000) }, send));
     expect(e).toMatchObject({ code: "LIMIT_REACHED" });
@@ -151,7 +151,7 @@ describe("R32 verification limits", () => {
     const boxes = await Promise.all(Array.from({ length: 8 }, (_, i) => insertTestMailbox(t, { localPart: `box${i}` })));
     const many = await Promise.all(boxes.map((b) => refusal(request(b.id, at(1000)))));
     expect(many.filter((e) => e === null)).toHaveLength(2); // 3 per day, one already used above
-    expect(await db.select().from(forwardingVerification).where(eq(forwardingVerification.orgId, t.org.id))).toHaveLength(3);
+    expect(await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.orgId, t.org.id))).toHaveLength(3);
     expect(sent).toHaveLength(3);
   });
 });

@@ -6,6 +6,7 @@ import { forwardingVerification, testMessageRecipient } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { dnsServers } from "@/lib/dns/dns-resolver";
 import { config, type Config } from "@/lib/config";
+import { mailboxAddress } from "@/lib/address";
 
 // R32: how often test messages may be sent. Server-side, counted in the database (every instance sees the same).
 export type VerificationLimits = { cooldownMs: number; perOrgPerDay: number; perAddressPerDay: number };
@@ -47,7 +48,7 @@ export function recipientKey(address: string, opts: { dotsIgnored?: boolean } = 
     domain = "gmail.com";
     local = local.replaceAll(".", "");
   } else if (opts.dotsIgnored) local = local.replaceAll(".", "");
-  return `${local}@${domain}`;
+  return mailboxAddress(local, domain);
 }
 
 type MxLookup = (domain: string) => Promise<{ exchange: string }[]>;

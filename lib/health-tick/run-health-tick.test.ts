@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db, type Db } from "@/db";
+import { getDb, type Db } from "@/db";
 import { forwardingCheck, forwardingVerification, healthIncident, inboundMessage, mailboxSilence, membership } from "@/db/schema";
 import { createUser } from "@/db/seed";
 import { deliverAlertEmail } from "@/lib/alerts/deliver-alert-email";
@@ -26,7 +26,7 @@ let sent: PlatformMail[];
 
 
 /** One tick at `now`, then every job it enqueued, worked at once (what the queue's workers do). */
-async function tick(now: Date, intervalMs = HOUR, database: Db = db) {
+async function tick(now: Date, intervalMs = HOUR, database: Db = getDb()) {
   const jobs: HealthJob[] = [];
   const summary = await runHealthTick(database, { orgId: t.org.id, now, intervalMs, enqueue: async (j) => void jobs.push(...j) });
   // The tick is global: other test files' organisations share the database. Work this test's checks only.
@@ -43,15 +43,15 @@ async function tick(now: Date, intervalMs = HOUR, database: Db = db) {
 const record = async (m: PlatformMail) => {
   if ([t.admin.email, secondAdmin.email].includes(m.to)) sent.push(m);
 };
-const checksOf = async (mailboxId: string) => db.select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, mailboxId));
-const healthOf = async (mailboxId: string, now: Date) => (await findHealthFacts(db, { mailboxId }, now))[0].health;
+const checksOf = async (mailboxId: string) => getDb().select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, mailboxId));
+const healthOf = async (mailboxId: string, now: Date) => (await findHealthFacts(getDb(), { mailboxId }, now))[0].health;
 
 beforeEach(async () => {
   const domain = `${crypto.randomUUID().slice(0, 8)}.mycompany.test`;
   t = await createTestOrg({ domains: [domain] });
   const email = `admin2-${t.tag}@test.example`;
-  const id = await db.transaction((tx) => createUser(tx, { email, name: "Second admin", passwordHash: "x" }));
-  await db.insert(membership).values({ orgId: t.org.id, userId: id, role: "admin" });
+  const id = await getDb().transaction((tx) => createUser(tx, { email, name: "Second admin", passwordHash: "x" }));
+  await getDb().insert(membership).values({ orgId: t.org.id, userId: id, role: "admin" });
   secondAdmin = { id, email };
   sent = [];
 });
@@ -82,10 +82,10 @@ describe("R29 scheduled re-verification and alerts", () => {
     expect(scheduledAt).not.toBeNull();
     expect(scheduledAt!.getTime() - t0.getTime()).toBeGreaterThanOrEqual(0.5 * HOUR);
     expect(scheduledAt!.getTime() - t0.getTime()).toBeLessThanOrEqual(1.5 * HOUR + 5 * MIN);
-    const checks = await db.select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, support.id));
+    const checks = await getDb().select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, support.id));
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ reason: "schedule", error: null });
-    const [auto] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.id, checks[0].verificationId!));
+    const [auto] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.id, checks[0].verificationId!));
     expect(auto.requestedBy).toBeNull(); // sent by the platform
     // The test message went out marked automatic, in French, and nothing came back (no rule).
     const testMessage = mail.provider.received.at(-1)!.raw.toString();
@@ -102,7 +102,7 @@ describe("R29 scheduled re-verification and alerts", () => {
     expect(sent[0].subject).toBe(`Action requise : le courrier adressé à ${address} n’arrive peut-être plus sur INO cx`);
     expect(sent[0].text).toContain(`/maker/mailboxes/${support.id}`);
     expect(sent[0].text).toMatch(/heure normale de l’Est|heure avancée de l’Est/); // Montreal's zone, named
-    expect(await db.select().from(healthIncident).where(eq(healthIncident.mailboxId, support.id))).toHaveLength(1);
+    expect(await getDb().select().from(healthIncident).where(eq(healthIncident.mailboxId, support.id))).toHaveLength(1);
     // S1 shows it.
     const [row] = (await findMailboxes(t.org.id, new Date(failedAt!.getTime() + 20 * MIN))).filter((m) => m.id === support.id);
     expect(row.health.state).toBe("needs_attention");
@@ -119,7 +119,7 @@ describe("R29 scheduled re-verification and alerts", () => {
     expect((await healthOf(support.id, now)).state).toBe("healthy");
     expect(sent.map((m) => m.to).sort()).toEqual([t.admin.email, secondAdmin.email].sort());
     expect(sent[0].subject).toBe(`Résolu : le courrier adressé à ${address} arrive de nouveau sur INO cx`);
-    const [incident] = await db.select().from(healthIncident).where(eq(healthIncident.mailboxId, support.id));
+    const [incident] = await getDb().select().from(healthIncident).where(eq(healthIncident.mailboxId, support.id));
     expect(incident).toMatchObject({ resolution: "recovered" });
   });
 
@@ -130,36 +130,36 @@ describe("R29 scheduled re-verification and alerts", () => {
     const now = new Date();
     // Customer mail every 2 hours for two days, the last one 30 h ago: 30 h > max(3 × 2 h, 24 h).
     const times = Array.from({ length: 24 }, (_, i) => new Date(now.getTime() - 30 * HOUR - i * 2 * HOUR));
-    await db.insert(inboundMessage).values(times.map((receivedAt, i) => ({ orgId: t.org.id, mailboxId: sales.id, receivedAt, messageId: `<c${i}@x>`, sizeBytes: 10 })));
+    await getDb().insert(inboundMessage).values(times.map((receivedAt, i) => ({ orgId: t.org.id, mailboxId: sales.id, receivedAt, messageId: `<c${i}@x>`, sizeBytes: 10 })));
     // The platform's own automatic messages are not customer mail: one an hour ago changes nothing.
-    await db.insert(inboundMessage).values({ orgId: t.org.id, mailboxId: sales.id, receivedAt: new Date(now.getTime() - HOUR), messageId: "<auto@x>", sizeBytes: 10, autoSubmitted: true, kind: "platform" });
+    await getDb().insert(inboundMessage).values({ orgId: t.org.id, mailboxId: sales.id, receivedAt: new Date(now.getTime() - HOUR), messageId: "<auto@x>", sizeBytes: 10, autoSubmitted: true, kind: "platform" });
 
     const jobs: HealthJob[] = [];
-    await runHealthTick(db, { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async (j) => void jobs.push(...j) });
-    const [flag] = await db.select().from(mailboxSilence).where(eq(mailboxSilence.mailboxId, sales.id));
+    await runHealthTick(getDb(), { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async (j) => void jobs.push(...j) });
+    const [flag] = await getDb().select().from(mailboxSilence).where(eq(mailboxSilence.mailboxId, sales.id));
     expect(flag.since.getTime()).toBe(times[0].getTime());
     expect(flag.medianGapSeconds).toBe(7200);
     // Until the re-verification has run, S1 says "Checking" with the silence as its cause, and nobody is alerted.
     const [row] = (await findMailboxes(t.org.id, now)).filter((m) => m.id === sales.id);
     expect(row.health).toMatchObject({ state: "checking", cause: { kind: "silent", since: times[0] } });
-    expect(await db.select().from(healthIncident).where(eq(healthIncident.mailboxId, sales.id))).toHaveLength(0);
+    expect(await getDb().select().from(healthIncident).where(eq(healthIncident.mailboxId, sales.id))).toHaveLength(0);
 
     const [silenceCheck] = await checksOf(sales.id);
     expect(silenceCheck).toMatchObject({ reason: "silence" });
     const check = jobs.find((j) => j.id === silenceCheck.id)!;
-    expect(await runScheduledCheck(db, check.id, { now })).toBe("started");
+    expect(await runScheduledCheck(getDb(), check.id, { now })).toBe("started");
     expect(await eventually(async () => (await healthOf(sales.id, now)).state === "healthy")).toBe(true);
     // A second tick does not flag the same silence again, nor start another check.
-    await runHealthTick(db, { orgId: t.org.id, now: new Date(now.getTime() + MIN), intervalMs: 24 * HOUR, enqueue: async () => {} });
-    expect(await db.select().from(mailboxSilence).where(eq(mailboxSilence.mailboxId, sales.id))).toHaveLength(1);
-    expect(await db.select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, sales.id))).toHaveLength(1);
+    await runHealthTick(getDb(), { orgId: t.org.id, now: new Date(now.getTime() + MIN), intervalMs: 24 * HOUR, enqueue: async () => {} });
+    expect(await getDb().select().from(mailboxSilence).where(eq(mailboxSilence.mailboxId, sales.id))).toHaveLength(1);
+    expect(await getDb().select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, sales.id))).toHaveLength(1);
   });
 
   it("a silent mailbox whose re-verification fails needs attention and alerts", async () => {
     const sales = await insertTestMailbox(t, { localPart: "sales" });
     const now = new Date();
     const times = Array.from({ length: 10 }, (_, i) => new Date(now.getTime() - 26 * HOUR - i * HOUR));
-    await db.insert(inboundMessage).values(times.map((receivedAt, i) => ({ orgId: t.org.id, mailboxId: sales.id, receivedAt, messageId: `<s${i}@x>`, sizeBytes: 10 })));
+    await getDb().insert(inboundMessage).values(times.map((receivedAt, i) => ({ orgId: t.org.id, mailboxId: sales.id, receivedAt, messageId: `<s${i}@x>`, sizeBytes: 10 })));
     await tick(now, 24 * HOUR); // flagged, check started, no rule: the message stays in the provider
     const later = new Date(now.getTime() + 20 * MIN);
     await tick(later, 24 * HOUR);
@@ -172,13 +172,13 @@ describe("R29 scheduled re-verification and alerts", () => {
     for (const localPart of ["a", "b", "c"]) {
       const m = await insertTestMailbox(t, { localPart });
       // Verified once, then a verification that expired unanswered.
-      await db.insert(forwardingVerification).values([
+      await getDb().insert(forwardingVerification).values([
         { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: new Date(past.getTime() - HOUR), expiresAt: past, verifiedAt: new Date(past.getTime() - HOUR) },
         { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: past, expiresAt: new Date(past.getTime() + 15 * MIN) },
       ]);
     }
     await tick(new Date());
-    expect(await db.select().from(healthIncident).where(eq(healthIncident.orgId, t.org.id))).toHaveLength(3);
+    expect(await getDb().select().from(healthIncident).where(eq(healthIncident.orgId, t.org.id))).toHaveLength(3);
     expect(sent).toHaveLength(2);
     expect(sent[0].subject).toBe("Action needed: 3 mailboxes may not be receiving mail");
     expect(sent[0].text).toMatch(/\* a <a@[\s\S]*\* b <b@[\s\S]*\* c <c@/);
@@ -193,7 +193,7 @@ describe("R29 across instances and restarts", () => {
     try {
       const past = new Date(Date.now() - 2 * HOUR);
       const m = await insertTestMailbox(t, { localPart: "race" });
-      await db.insert(forwardingVerification).values([
+      await getDb().insert(forwardingVerification).values([
         { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: new Date(past.getTime() - HOUR), expiresAt: past, verifiedAt: new Date(past.getTime() - HOUR) },
         { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: past, expiresAt: new Date(past.getTime() + 15 * MIN) },
       ]);
@@ -212,7 +212,7 @@ describe("R29 across instances and restarts", () => {
           ...jobsB.filter((j) => j.name === "alert-email").map((j) => deliverAlertEmail(b.db, j.id, { now, send })),
         ]);
       }
-      expect(await db.select().from(healthIncident).where(eq(healthIncident.mailboxId, m.id))).toHaveLength(1);
+      expect(await getDb().select().from(healthIncident).where(eq(healthIncident.mailboxId, m.id))).toHaveLength(1);
       expect(sent.map((x) => x.to).sort()).toEqual([t.admin.email, secondAdmin.email].sort());
     } finally {
       await a.close();
@@ -223,19 +223,19 @@ describe("R29 across instances and restarts", () => {
   it("a restart between a claimed check and its job loses nothing: the next tick hands the check out again", async () => {
     const m = await insertTestMailbox(t, { localPart: "restart" });
     const old = new Date(Date.now() - 3 * 24 * HOUR);
-    await db.insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: old, expiresAt: new Date(old.getTime() + 15 * MIN), verifiedAt: old });
+    await getDb().insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: old, expiresAt: new Date(old.getTime() + 15 * MIN), verifiedAt: old });
     const now = new Date();
     // First tick claims the check; the process dies before its job is queued (enqueue throws).
-    await expect(runHealthTick(db, { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async () => { throw new Error("killed"); } })).rejects.toThrow("killed");
-    const [claimed] = await db.select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, m.id));
+    await expect(runHealthTick(getDb(), { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async () => { throw new Error("killed"); } })).rejects.toThrow("killed");
+    const [claimed] = await getDb().select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, m.id));
     expect(claimed.doneAt).toBeNull();
     // After the restart, the next tick hands out the same check (and claims no second one for the slot).
     const jobs: HealthJob[] = [];
-    await runHealthTick(db, { orgId: t.org.id, now: new Date(now.getTime() + MIN), intervalMs: 24 * HOUR, enqueue: async (j) => void jobs.push(...j) });
+    await runHealthTick(getDb(), { orgId: t.org.id, now: new Date(now.getTime() + MIN), intervalMs: 24 * HOUR, enqueue: async (j) => void jobs.push(...j) });
     expect(jobs.filter((j) => j.name === "forwarding-check").map((j) => j.id)).toContain(claimed.id);
-    expect(await db.select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, m.id))).toHaveLength(1);
+    expect(await getDb().select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, m.id))).toHaveLength(1);
     // Worked twice (a duplicate job), it starts one verification.
-    const results = [await runScheduledCheck(db, claimed.id, { now }), await runScheduledCheck(db, claimed.id, { now })];
+    const results = [await runScheduledCheck(getDb(), claimed.id, { now }), await runScheduledCheck(getDb(), claimed.id, { now })];
     expect(results).toEqual(["started", "taken"]);
     expect(await eventually(async () => mail.provider.received.length === 1)).toBe(true);
   });

@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { findHealthFacts, type MailboxHealthRow } from "./find-health-facts";
 
 /** How many of the organisation's mailboxes need attention, for the Maker banner (R29). One query. */
 export async function findAttentionSummary(orgId: string, now: Date = new Date()): Promise<{ count: number; firstName: string | null }> {
-  return attentionSummaryOf(await findHealthFacts(db, { orgId }, now));
+  return attentionSummaryOf(await findHealthFacts(getDb(), { orgId }, now));
 }
 
 /** The banner's figures from health rows already read (the layout shares them with S1: findOrgHealthFacts). */

@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db";
 import { dateOrNull, rows } from "@/db/rows";
 import { failureOf } from "@/lib/mailbox-state/failure-reason";
 import { mailboxHealth, type HealthFacts, type MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
+import { mailboxAddressSql } from "@/lib/address-sql";
 
 export type MailboxHealthRow = {
   mailboxId: string;
@@ -62,7 +63,7 @@ export async function findHealthFacts(db: DbOrTx, scope: { orgId?: string; mailb
     db,
     sql`
     select m.id::text as "mailboxId", m.org_id::text as "orgId", m.display_name as "displayName",
-           m.local_part || '@' || d.domain as "address", m.active,
+           ${mailboxAddressSql()} as "address", m.active,
            coalesce(m.language, o.language) as "language", coalesce(m.timezone, o.timezone) as "timeZone",
            lv.requested_at as "vRequestedAt", lv.expires_at as "vExpiresAt", lv.verified_at as "vVerifiedAt",
            lv.failed_at as "vFailedAt", lv.failure_reason as "vFailureReason", lv.bounce_kind as "vBounceKind",
@@ -89,7 +90,7 @@ export async function findHealthFacts(db: DbOrTx, scope: { orgId?: string; mailb
                        where v.mailbox_id = m.id order by v.requested_at desc limit 1) lv on true
     left join lateral (select max(v.verified_at) as verified_at from forwarding_verification v
                        where v.mailbox_id = m.id and v.verified_at is not null
-                         and v.address = m.local_part || '@' || d.domain) ok on true
+                         and v.address = ${mailboxAddressSql()}) ok on true
     left join lateral (select max(v.failed_at) as failed_at from forwarding_verification v
                        where v.mailbox_id = m.id and v.failure_reason = 'provider_held') held on true
     where ${sql.join(where, sql` and `)}

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { date, dateOrNull, num, rows } from "@/db/rows";
 import { verificationPending } from "@/lib/forwarding/verification-expiry";
 import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
@@ -44,9 +44,9 @@ const dayRow = z.object({ day: z.string(), customer: num(), automatic: num() });
  */
 export async function loadMailboxHealth(orgId: string, mailboxId: string, timeZone: string, now: Date = new Date()): Promise<MailboxHealthView> {
   const [facts, events, counts] = await Promise.all([
-    findHealthFacts(db, { orgId, mailboxId }, now),
+    findHealthFacts(getDb(), { orgId, mailboxId }, now),
     rows(
-      db,
+      getDb(),
       sql`
       select * from (
         select 'check' as kind, v.requested_at as at, coalesce(c.reason, 'manual') as trigger, u.name as "actorName",
@@ -71,7 +71,7 @@ export async function loadMailboxHealth(orgId: string, mailboxId: string, timeZo
       eventRow,
     ),
     rows(
-      db,
+      getDb(),
       sql`
       select to_char(received_at at time zone ${timeZone}, 'YYYY-MM-DD') as day,
              count(*) filter (where kind = 'customer')::int as customer,

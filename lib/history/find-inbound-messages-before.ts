@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { inboundMessage } from "@/db/schema";
 import { inboundMessageColumns, type InboundMessageRow } from "@/lib/history/find-inbound-messages";
 import { pageOf, type Page } from "@/lib/paging";
@@ -11,7 +11,7 @@ import { pageOf, type Page } from "@/lib/paging";
  * findInboundMessages. Another organisation's mailbox or message finds nothing.
  */
 export async function findInboundMessagesBefore(params: { orgId: string; mailboxId: string; before: string; limit: number }): Promise<Page<InboundMessageRow>> {
-  const rows = await db
+  const rows = await getDb()
     .select(inboundMessageColumns)
     .from(inboundMessage)
     .where(

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { inboundMessage } from "@/db/schema";
 import { createTestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
@@ -8,7 +8,7 @@ import { findInboundMessages } from "./find-inbound-messages";
 import { findInboundMessagesBefore } from "./find-inbound-messages-before";
 
 const messages = (orgId: string, mailboxId: string, n: number) =>
-  db.insert(inboundMessage).values(Array.from({ length: n }, (_, i) => ({ orgId, mailboxId, messageId: `<${i}-${randomUUID()}@x>`, sizeBytes: i, receivedAt: new Date(Date.UTC(2026, 0, 1, 0, i)) })));
+  getDb().insert(inboundMessage).values(Array.from({ length: n }, (_, i) => ({ orgId, mailboxId, messageId: `<${i}-${randomUUID()}@x>`, sizeBytes: i, receivedAt: new Date(Date.UTC(2026, 0, 1, 0, i)) })));
 
 describe("S4's inbound messages, one Page<T> (issue 18 item 3)", () => {
   it("with exactly 20 messages, the first page has nothing older (Show older used to open an empty page)", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { inboundMessage } from "@/db/schema";
 import { pageOf, type Page } from "@/lib/paging";
 
@@ -20,7 +20,7 @@ export const inboundMessageColumns = {
 };
 
 async function latest(orgId: string, mailboxId: string, limit: number) {
-  return db
+  return getDb()
     .select(inboundMessageColumns)
     .from(inboundMessage)
     .where(and(eq(inboundMessage.orgId, orgId), eq(inboundMessage.mailboxId, mailboxId)))

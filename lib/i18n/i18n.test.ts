@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { alertEmail, forwardingVerification } from "@/db/schema";
 import { deliverAlertEmail } from "@/lib/alerts/deliver-alert-email";
 import { failVerificationOnBounce } from "@/lib/bounces/fail-verification-on-bounce";
@@ -95,18 +95,18 @@ describe("R30 automated messages in seven languages", () => {
     const now = new Date();
     const min = (n: number) => new Date(now.getTime() + n * 60_000);
     const token = `fv-de-${crypto.randomUUID()}`;
-    await db.insert(forwardingVerification).values([
+    await getDb().insert(forwardingVerification).values([
       { orgId: t.org.id, mailboxId: m.id, token: `${token}-ok`, address, requestedAt: min(-120), expiresAt: min(-105), verifiedAt: min(-119) },
       { orgId: t.org.id, mailboxId: m.id, token, address, requestedAt: min(-5), expiresAt: min(10) },
     ]);
     const statusLine = "550 5.7.520 Access denied, Your organization does not allow external forwarding. AS(7555)";
     const bounce = { failed: true, status: "5.7.520", statusLine, kind: "m365_forwarding_blocked" } as const;
-    expect(await failVerificationOnBounce(db, { tokens: [token], bounce, now: min(-4) })).toBe(1);
+    expect(await failVerificationOnBounce(getDb(), { tokens: [token], bounce, now: min(-4) })).toBe(1);
 
-    await runHealthTick(db, { orgId: t.org.id, now, intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
+    await runHealthTick(getDb(), { orgId: t.org.id, now, intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
     const sent: PlatformMail[] = [];
-    for (const a of await db.select().from(alertEmail).where(eq(alertEmail.orgId, t.org.id))) {
-      await deliverAlertEmail(db, a.id, { now, send: async (mail) => void sent.push(mail) });
+    for (const a of await getDb().select().from(alertEmail).where(eq(alertEmail.orgId, t.org.id))) {
+      await deliverAlertEmail(getDb(), a.id, { now, send: async (mail) => void sent.push(mail) });
     }
     expect(sent).toHaveLength(1);
     expect(sent[0].text).toContain(`Antwort des Anbieters: Microsoft 365 blockiert die Weiterleitung an externe Adressen: ${statusLine}`);

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db, type Db } from "@/db";
+import { getDb, type Db } from "@/db";
 import { openDatabase } from "@/db/client";
 import { inboundMessage, mailbox } from "@/db/schema";
 import { aliasAddress } from "@/lib/alias";
@@ -16,8 +16,8 @@ import { sendRaw, smtpDialog } from "@/tests/smtp-test-client";
 import { parseConfig } from "@/lib/config";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name));
-const messagesOf = (mailboxId: string) => db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
-const mailboxRow = async (id: string) => (await db.select().from(mailbox).where(eq(mailbox.id, id)))[0];
+const messagesOf = (mailboxId: string) => getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
+const mailboxRow = async (id: string) => (await getDb().select().from(mailbox).where(eq(mailbox.id, id)))[0];
 
 let receiver: SmtpReceiver;
 let port: number;
@@ -87,7 +87,7 @@ describe("R21 mail to an active mailbox's alias", () => {
       expect(row.confirmationUrl).toMatch(/^https:\/\/mail-settings\.google\.com\/mail\/vf-[^?#]+$/);
       // Issue 18 item 2: the requester is stored once, when recorded; S4 reads it from there, not from the subject.
       expect(row.confirmationRequestedBy).toBe("support.mycompany@gmail.com");
-      await db.update(inboundMessage).set({ subject: null }).where(eq(inboundMessage.id, row.id));
+      await getDb().update(inboundMessage).set({ subject: null }).where(eq(inboundMessage.id, row.id));
       expect((await findProviderConfirmation(t.org.id, support.id)).confirmation).toMatchObject({ requestedBy: "support.mycompany@gmail.com" });
       await sendRaw(port, { from: "x@evil.example", to: [alias(billing)] }, fixture("gmail-forwarding-confirmation.eml"));
       const [spoof] = await messagesOf(billing.id);
@@ -151,10 +151,10 @@ describe("R21 mail refused at RCPT TO, before any data, with a 5xx that says why
   ])("refuses %s and records nothing", async (_label, kind, reply) => {
     let address = "";
     if (kind === "inactive") {
-      await db.update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id));
+      await getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id));
       address = alias(support);
     } else if (kind === "deleted") {
-      await db.delete(mailbox).where(eq(mailbox.id, support.id)); // its alias token stays, never reissued
+      await getDb().delete(mailbox).where(eq(mailbox.id, support.id)); // its alias token stays, never reissued
       address = alias(support);
     } else if (kind === "unknown") address = aliasAddress("zzzzzzzzzz9", t.org.slug);
     else if (kind === "wrong-org") address = aliasAddress(support.aliasToken, "another-org");
@@ -186,9 +186,9 @@ describe("R21 mail refused at RCPT TO, before any data, with a 5xx that says why
       await s.send("QUIT");
       return reply;
     };
-    expect(await dialog([alias(support)], () => db.update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id)))).toMatch(/^550 5\.2\.1 .*deactivated/);
-    await db.update(mailbox).set({ active: true }).where(eq(mailbox.id, support.id));
-    expect(await dialog([alias(billing), alias(support)], () => db.update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id)))).toMatch(/^451 4\.2\.1 /);
+    expect(await dialog([alias(support)], () => getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id)))).toMatch(/^550 5\.2\.1 .*deactivated/);
+    await getDb().update(mailbox).set({ active: true }).where(eq(mailbox.id, support.id));
+    expect(await dialog([alias(billing), alias(support)], () => getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id)))).toMatch(/^451 4\.2\.1 /);
     expect(await messagesOf(support.id)).toHaveLength(0);
     expect(await messagesOf(billing.id)).toHaveLength(0);
     // The retry: RCPT TO refuses the deactivated one, the other gets the message.
@@ -211,7 +211,7 @@ describe("R21 mail refused at RCPT TO, before any data, with a 5xx that says why
       return s.send(`Message-ID: <kept-open-${i}@x.example>\r\nSubject: n${i}\r\n\r\nbody\r\n.`);
     };
     expect(await message(1)).toMatch(/^250/);
-    await db.update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id));
+    await getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id));
     // RCPT TO may still go by the session's earlier lookup; the end of DATA checks the mailbox again.
     expect(await message(2)).toMatch(/^550 5\.2\.1 The mailbox of this alias was deactivated while the message was sent/);
     // That refusal forgets the session's lookups: the next RCPT TO asks the database and refuses at once.
@@ -221,7 +221,7 @@ describe("R21 mail refused at RCPT TO, before any data, with a 5xx that says why
   });
 
   it("accepts the active recipient of a message that also names a refused one", async () => {
-    await db.update(mailbox).set({ active: false }).where(eq(mailbox.id, billing.id));
+    await getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, billing.id));
     const sent = await sendRaw(port, { from: "jeanne@customer-mail.example", to: [alias(support), alias(billing)] }, fixture("forwarded-customer-message.eml"));
     expect(sent).toMatchObject({ ok: true, accepted: [alias(support)], rejected: [alias(billing)] });
     expect(await messagesOf(support.id)).toHaveLength(1);
@@ -234,7 +234,7 @@ describe("R24 the same Message-ID twice", () => {
     const raw = fixture("forwarded-customer-message.eml");
     await sendRaw(port, { from: "a@customer-mail.example", to: [alias(support)] }, raw);
     const first = await mailboxRow(support.id);
-    await db.update(mailbox).set({ lastReceivedFrom: "newer@customer-mail.example", lastReceivedAt: new Date(Date.now() + 60_000) }).where(eq(mailbox.id, support.id));
+    await getDb().update(mailbox).set({ lastReceivedFrom: "newer@customer-mail.example", lastReceivedAt: new Date(Date.now() + 60_000) }).where(eq(mailbox.id, support.id));
     const again = await sendRaw(port, { from: "a@customer-mail.example", to: [alias(support)] }, raw);
     expect(again.ok).toBe(true); // accepted (so the sender stops retrying), not recorded twice
     expect(await messagesOf(support.id)).toHaveLength(1);
@@ -242,7 +242,7 @@ describe("R24 the same Message-ID twice", () => {
     expect(first.lastReceivedFrom).toBe("jeanne.martin@customer-mail.example");
     // The database itself refuses a second row, whatever the code checks.
     const [row] = await messagesOf(support.id);
-    await expect(db.insert(inboundMessage).values({ ...row, id: undefined })).rejects.toThrow();
+    await expect(getDb().insert(inboundMessage).values({ ...row, id: undefined })).rejects.toThrow();
   });
 
   it("is recorded once when the copies arrive at the same moment", async () => {
@@ -365,7 +365,7 @@ describe("database unreachable", () => {
     let stopped = false;
     // The application's database, except that while `stopped` its statements fail as on a dropped connection.
     const ended = async () => Promise.reject(Object.assign(new Error("write CONNECTION_ENDED 127.0.0.1:5432"), { code: "CONNECTION_ENDED" }));
-    const flaky = new Proxy(db, {
+    const flaky = new Proxy(getDb(), {
       get(target, prop, receiver) {
         if ((prop === "execute" || prop === "transaction") && stopped) return ended;
         // Prepared statements (the recording one) run through the session: while stopped, they fail alike.
@@ -398,5 +398,5 @@ it("a mailbox of another organisation with the same local part is not touched", 
   const other = await createTestOrg();
   const theirs = await insertTestMailbox(other, { localPart: "support" });
   await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, fixture("forwarded-customer-message.eml"));
-  expect(await db.select().from(inboundMessage).where(and(eq(inboundMessage.orgId, other.org.id), eq(inboundMessage.mailboxId, theirs.id)))).toHaveLength(0);
+  expect(await getDb().select().from(inboundMessage).where(and(eq(inboundMessage.orgId, other.org.id), eq(inboundMessage.mailboxId, theirs.id)))).toHaveLength(0);
 });

@@ -104,7 +104,7 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   const maxPerClient = options.maxConnectionsPerClient ?? DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
   const postmaster: PostmasterDelivery = options.postmaster ?? { forwardTo: config().POSTMASTER_FORWARD_TO ?? null };
   const log = options.log ?? { info: (l: string) => console.log(l), error: (l: string) => console.error(l) };
-  const getDb = async (): Promise<Db> => options.db ?? (await import("@/db")).db;
+  const getDb = async (): Promise<Db> => options.db ?? (await import("@/db")).getDb();
   // Recipients accepted in the current transaction of a session: session.envelope is new for every MAIL FROM.
   const accepted = new WeakMap<object, Map<string, Recipient>>();
   // Aliases already resolved in this SMTP session (connection), so that a sender that keeps its connection open for

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { forwardingVerification, inboundMessage } from "@/db/schema";
 import { aliasAddress } from "@/lib/alias";
 import { createTestOrg, expectUnchanged, type TestOrg } from "@/tests/fixtures";
@@ -13,7 +13,7 @@ import { bigMessage, sendRaw, smtpDialog } from "@/tests/smtp-test-client";
 // Issue 13: the receiver in constant memory, with bounds on connections, transaction time and header size, and
 // mail to postmaster accepted as RFC 5321 4.5.1 requires.
 
-const messagesOf = (mailboxId: string) => db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
+const messagesOf = (mailboxId: string) => getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
 let receiver: SmtpReceiver | undefined;
 let t: TestOrg;
 let support: Awaited<ReturnType<typeof insertTestMailbox>>;
@@ -178,12 +178,12 @@ describe("what the header-only path still reads from the body", () => {
   it("R22 completes a verification whose token is only in the body (quoted-printable, split by a soft line break)", async () => {
     const port = await start();
     const token = "fv-abcdefghijklmnopqrstuvwxyz";
-    await db.insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: support.id, token, address: `support@${t.domains[0].domain}`, expiresAt: new Date(Date.now() + 15 * 60_000) });
+    await getDb().insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: support.id, token, address: `support@${t.domains[0].domain}`, expiresAt: new Date(Date.now() + 15 * 60_000) });
     const body = `Forwarded message.\r\nVerification token: fv-abcdefghijklm=\r\nnopqrstuvwxyz\r\n`;
     const raw = `Message-ID: <fwd-1@x.example>\r\nFrom: someone@mycompany.com\r\nSubject: Fwd: a message\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${body}`;
     const sent = await sendRaw(port, { from: "support@mycompany.com", to: [alias(support)] }, raw);
     expect(sent.ok).toBe(true);
-    const [v] = await db.select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
+    const [v] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
     expect(v.verifiedAt).not.toBeNull();
   });
 

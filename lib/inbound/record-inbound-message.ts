@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { WEBHOOK_DUE_CHANNEL } from "@/lib/webhook-events/record-webhook-event";
 import type { InboundMessageFacts } from "./message-facts";
+import { mailboxAddressSql } from "@/lib/address-sql";
 
 export type RecordRequest = { recipients: { mailboxId: string; orgId: string }[]; message: InboundMessageFacts };
 export type RecordedFor = { mailboxId: string; recorded: boolean; duplicate: boolean; verified: boolean };
@@ -131,7 +132,7 @@ const RECORD = sql`
       update forwarding_verification v set verified_at = now()
       from claims
       where v.mailbox_id = claims.mailbox_id and v.org_id = claims.org_id and v.verified_at is null and v.token = claims.token
-        and v.address = (select mb.local_part || '@' || d.domain from mailbox mb join email_domain d on d.id = mb.domain_id
+        and v.address = (select ${mailboxAddressSql("mb", "d")} from mailbox mb join email_domain d on d.id = mb.domain_id
                          where mb.id = v.mailbox_id and mb.org_id = v.org_id)
       returning v.mailbox_id, v.org_id, v.token, v.address, v.requested_at, v.verified_at
     ),

@@ -2,28 +2,12 @@ import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import type { DbHandle } from "@/db/client";
 import { registerJobs } from "./jobs";
+import { pgliteExecutor } from "./pglite-executor";
 import type { JobContext } from "./registry";
 import { config, type Config } from "@/lib/config";
 import { WEBHOOK_DUE_CHANNEL } from "@/lib/webhook-events/record-webhook-event";
 
 export const JOBS_SCHEMA = "pgboss";
-
-/**
- * pg-boss on embedded PGlite (TOOLCHAIN): statements without parameters may hold several commands
- * (`BEGIN; SET LOCAL …; …`), which only `exec` accepts; those with parameters go through `query`.
- */
-export function pgliteExecutor(client: PGlite) {
-  return {
-    async executeSql(text: string, values?: unknown[]) {
-      if (values && values.length) {
-        const r = await client.query(text, values as unknown[]);
-        return { rows: r.rows };
-      }
-      const results = await client.exec(text);
-      return { rows: results.at(-1)?.rows ?? [] };
-    },
-  };
-}
 
 export function createBoss(handle: DbHandle, c: Config = config()): PgBoss {
   const common = { schema: JOBS_SCHEMA, archiveCompletedAfterSeconds: 3600, deleteAfterDays: 2 };

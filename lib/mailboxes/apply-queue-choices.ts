@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
 import { linkMailboxToQueue } from "@/lib/queues/link-mailbox-to-queue";
 import { setDefaultMailbox } from "@/lib/queues/set-default-mailbox";
@@ -13,7 +13,7 @@ import type { QueueChoice } from "./schemas";
  * step is the service's own transaction; a refusal is collected with the queue's name and the rest goes on.
  */
 export async function applyQueueChoices(params: { orgId: string; actorId: string | null; mailboxId: string; queues: QueueChoice[] }) {
-  const current = await findMailboxQueues(db, params.orgId, params.mailboxId);
+  const current = await findMailboxQueues(getDb(), params.orgId, params.mailboxId);
   const refusals: string[] = [];
   const step = async (run: () => Promise<unknown>) => {
     try {
@@ -29,7 +29,7 @@ export async function applyQueueChoices(params: { orgId: string; actorId: string
     const link = current.find((c) => c.id === queueId);
     if (!link) await step(() => linkMailboxToQueue({ ...ctx, queueId }));
     if (makeDefault && !link?.isDefault) {
-      const now = await findMailboxQueues(db, params.orgId, params.mailboxId);
+      const now = await findMailboxQueues(getDb(), params.orgId, params.mailboxId);
       if (now.some((c) => c.id === queueId && !c.isDefault)) await step(() => setDefaultMailbox({ ...ctx, queueId }));
     }
   }

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { mailbox } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createTestOrg } from "@/tests/fixtures";
@@ -21,7 +21,7 @@ describe("R10 under concurrency", () => {
     expect(ok).toHaveLength(1);
     expect(refused).toHaveLength(19);
     for (const r of refused) expect(r.reason).toMatchObject({ code: "LIMIT_REACHED" });
-    const [{ n }] = await db.select({ n: count() }).from(mailbox).where(eq(mailbox.orgId, t.org.id));
+    const [{ n }] = await getDb().select({ n: count() }).from(mailbox).where(eq(mailbox.orgId, t.org.id));
     expect(n).toBe(50);
   });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, eq } from "drizzle-orm";
-import { db, type Tx } from "@/db";
+import { getDb, type Tx } from "@/db";
 import { mailbox, organization } from "@/db/schema";
 import { createdFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError, notFound } from "@/lib/errors";
@@ -21,7 +21,7 @@ type CreateMailboxParams = { orgId: string; actorId: string | null } & MailboxFi
  */
 export async function createMailbox(params: CreateMailboxParams) {
   try {
-    return await db.transaction((tx) => createMailboxInTx(tx, params));
+    return await getDb().transaction((tx) => createMailboxInTx(tx, params));
   } catch (e) {
     mapConstraintError(e, { mailbox_org_address_unique: duplicateAddress(`${params.localPart}@…`) });
   }

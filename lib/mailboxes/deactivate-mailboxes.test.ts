@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { auditEvent, mailbox } from "@/db/schema";
 import { testMailboxes } from "@/tests/queue-fixtures";
 import { createTestOrg, type TestOrg } from "@/tests/fixtures";
@@ -13,9 +13,9 @@ let t: TestOrg;
 beforeEach(async () => {
   t = await createTestOrg();
 });
-const activeOf = async (id: string) => (await db.select({ active: mailbox.active }).from(mailbox).where(eq(mailbox.id, id)))[0].active;
+const activeOf = async (id: string) => (await getDb().select({ active: mailbox.active }).from(mailbox).where(eq(mailbox.id, id)))[0].active;
 const actionsOf = async (id: string) =>
-  (await db.select({ action: auditEvent.action }).from(auditEvent).where(and(eq(auditEvent.entityId, id), eq(auditEvent.orgId, t.org.id)))).map((e) => e.action);
+  (await getDb().select({ action: auditEvent.action }).from(auditEvent).where(and(eq(auditEvent.entityId, id), eq(auditEvent.orgId, t.org.id)))).map((e) => e.action);
 
 describe("S1 bulk Deactivate: dry run, run, undo (H6 item 4)", () => {
   it("the dry run states what happens to each, which are refused and why, and writes nothing", async () => {

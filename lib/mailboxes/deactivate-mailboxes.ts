@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { db, type DbOrTx } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
 import { emailDomain, mailbox, queue, queueMailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
 import { queueNames } from "./find-mailbox-queues";
+import { mailboxAddress } from "@/lib/address";
 
 /** One selected mailbox's fate in a bulk deactivation (H6 item 4): what happens to it, or why it is refused. */
 export type DeactivationPlan = {
@@ -42,7 +43,7 @@ async function planIn(tx: DbOrTx, orgId: string, ids: string[], lock: boolean) {
   rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   const plan: DeactivationPlan & { versions: Map<string, number> } = { deactivate: [], unchanged: [], refused: [], versions: new Map() };
   for (const r of rows) {
-    const address = `${r.localPart}@${r.domain}`;
+    const address = mailboxAddress(r.localPart, r.domain);
     const mine = defaults.filter((d) => d.mailboxId === r.id);
     plan.versions.set(r.id, r.version);
     if (!r.active) plan.unchanged.push({ id: r.id, name: r.name });
@@ -54,7 +55,7 @@ async function planIn(tx: DbOrTx, orgId: string, ids: string[], lock: boolean) {
 
 /** The dry run shown before a bulk Deactivate: nothing is written. */
 export async function planMailboxesDeactivation(params: { orgId: string; ids: string[] }): Promise<DeactivationPlan> {
-  const { deactivate, unchanged, refused } = await planIn(db, params.orgId, params.ids, false);
+  const { deactivate, unchanged, refused } = await planIn(getDb(), params.orgId, params.ids, false);
   return { deactivate, unchanged, refused };
 }
 
@@ -63,7 +64,7 @@ export async function planMailboxesDeactivation(params: { orgId: string; ids: st
  * returns the plan it applied with each deactivated mailbox's new version: the receipt its Undo presents.
  */
 export async function deactivateMailboxes(params: { orgId: string; actorId: string | null; ids: string[] }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const { versions, ...plan } = await planIn(tx, params.orgId, params.ids, true);
     const done: { id: string; version: number }[] = [];
     for (const m of plan.deactivate) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { mailbox, organization } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError } from "@/lib/errors";
@@ -25,7 +25,7 @@ const linked = (address: string, queues: { id: string; name: string; isDefault: 
 export async function deleteMailbox(params: { orgId: string; actorId: string | null; id: string; version?: number }) {
   let address = "";
   try {
-    return await db.transaction(async (tx) => {
+    return await getDb().transaction(async (tx) => {
       const current = await lockMailbox(tx, params.orgId, params.id);
       address = current.address;
       // The API's If-Match (R12): a delete based on a version someone has changed since is refused.

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { mailbox, queue, queueMailbox } from "@/db/schema";
 
 export type MailboxBlocker = {
@@ -18,7 +18,7 @@ export type MailboxBlocker = {
  * decide under their locks.
  */
 export async function findMailboxBlockers(orgId: string, mailboxId: string): Promise<MailboxBlocker[]> {
-  const rows = await db
+  const rows = await getDb()
     .select({
       queueId: queue.id,
       queueName: queue.name,

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, mailbox, organization, queue, queueMailbox, smartRouting } from "@/db/schema";
 import { z } from "zod";
 import { json } from "@/db/rows";
 import { findHealthFacts, type MailboxHealthRow } from "@/lib/health/find-health-facts";
 import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
 import { aliasAddress } from "@/lib/alias";
+import { mailboxAddress } from "@/lib/address";
 
 export type MailboxListItem = {
   id: string;
@@ -35,8 +36,8 @@ const queuesColumn = json(z.array(z.object({ id: z.string(), name: z.string(), i
  */
 export async function findMailboxes(orgId: string, now: Date = new Date(), healthFacts?: Promise<MailboxHealthRow[]>): Promise<MailboxListItem[]> {
   // `healthFacts`: the organisation's health rows when the caller already reads them (S1 shares the layout's).
-  const healthRows = healthFacts ?? findHealthFacts(db, { orgId }, now);
-  const rows = await db
+  const healthRows = healthFacts ?? findHealthFacts(getDb(), { orgId }, now);
+  const rows = await getDb()
     .select({
       id: mailbox.id,
       displayName: mailbox.displayName,
@@ -69,7 +70,7 @@ export async function findMailboxes(orgId: string, now: Date = new Date(), healt
     return {
       id: r.id,
       displayName: r.displayName,
-      address: `${r.localPart}@${r.domain}`,
+      address: mailboxAddress(r.localPart, r.domain),
       alias: aliasAddress(r.aliasToken, r.orgSlug),
       active: r.active,
       queues: queues ?? [],

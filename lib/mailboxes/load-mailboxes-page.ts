@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db, rowsOf } from "@/db";
+import { getDb, rowsOf } from "@/db";
 import { findOrgHealthFacts } from "@/lib/health/find-org-health-facts";
 import { findMailboxes } from "./find-mailboxes";
 import { findListColumns } from "./set-list-columns";
@@ -13,7 +13,7 @@ import { findListColumns } from "./set-list-columns";
 export async function loadMailboxesPage(orgId: string, userId?: string) {
   const [mailboxes, [org], hidden] = await Promise.all([
     findMailboxes(orgId, new Date(), findOrgHealthFacts(orgId)),
-    db
+    getDb()
       .execute(
         sql`select (select count(*)::int from email_domain where org_id = ${orgId}::uuid) as "domains",
                    coalesce((select json_agg(json_build_object('id', q.id, 'name', q.name) order by q.name) from queue q where q.org_id = ${orgId}::uuid), '[]'::json) as "queues"`,

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { emailDomain, mailbox } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import { mailboxAddress } from "@/lib/address";
 
 /**
  * Locks one of the organisation's mailboxes for the rest of the transaction (FOR UPDATE), with its
@@ -16,5 +17,5 @@ export async function lockMailbox(tx: Tx, orgId: string, id: string) {
     .where(and(eq(mailbox.id, id), eq(mailbox.orgId, orgId)))
     .for("update", { of: mailbox });
   if (!row) throw notFound("That mailbox");
-  return { ...row.mailbox, address: `${row.mailbox.localPart}@${row.domain}` };
+  return { ...row.mailbox, address: mailboxAddress(row.mailbox.localPart, row.domain) };
 }

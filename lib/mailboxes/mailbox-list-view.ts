@@ -3,6 +3,7 @@ import { HEALTH_STATES, STATE_CODES, type HealthState, type MailboxHealth, type 
 import { badgeState, stateDetail, stateLabel } from "@/lib/mailbox-state/state-map";
 import { rowCodec, type PackedRow } from "@/lib/rows/row-codec";
 import type { MailboxListItem } from "./find-mailboxes";
+import { mailboxAddress } from "@/lib/address";
 
 /**
  * S1's view of the list: text filter, status and health filters, sort. It lives in the URL (search params) so
@@ -199,7 +200,7 @@ export function unpackListData(data: ListData): ListRow[] {
     id,
     name,
     address,
-    alias: data.aliasDomain ? `${aliasLocal}@${data.aliasDomain}` : aliasLocal,
+    alias: data.aliasDomain ? mailboxAddress(aliasLocal, data.aliasDomain) : aliasLocal,
     state: STATE_CODES[state],
     // After an address change the badge names the current address (R25): the row's own address.
     health: badgeState(STATE_CODES[state], address),

@@ -4,6 +4,7 @@ import type { Tx } from "@/db";
 import { emailDomain, smartRouting } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { MailboxFields } from "./schemas";
+import { mailboxAddress } from "@/lib/address";
 
 export type MailboxValues = {
   displayName: string;
@@ -86,7 +87,7 @@ export function mailboxAuditView(
 ): MailboxAuditView {
   return {
     displayName: m.displayName,
-    address: `${m.localPart}@${names.domain}`,
+    address: mailboxAddress(m.localPart, names.domain),
     timezone: m.timezone ?? "Default",
     language: m.language ?? "Default",
     smartRouting: names.smartRouting,

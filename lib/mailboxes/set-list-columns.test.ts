@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { membership } from "@/db/schema";
 import { createTestOrg } from "@/tests/fixtures";
 import { findListColumns, setListColumns } from "./set-list-columns";
@@ -20,7 +20,7 @@ describe("S1's column chooser, remembered per admin (H6 item 2)", () => {
   it("the database refuses a column that is not one of the optional ones", async () => {
     const t = await createTestOrg();
     await expect(
-      db.update(membership).set({ listHiddenColumns: sql`array['displayName']::text[]` }).where(and(eq(membership.orgId, t.org.id), eq(membership.userId, t.admin.id))),
+      getDb().update(membership).set({ listHiddenColumns: sql`array['displayName']::text[]` }).where(and(eq(membership.orgId, t.org.id), eq(membership.userId, t.admin.id))),
     ).rejects.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { mailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
@@ -15,7 +15,7 @@ import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
  * it a default, so the two cannot cross.
  */
 export async function setMailboxActive(params: { orgId: string; actorId: string | null; id: string; active: boolean }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const current = await lockMailbox(tx, params.orgId, params.id);
     if (current.active === params.active) return current;
     if (!params.active) {

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, mailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
+import { mailboxAddress } from "@/lib/address";
 
 /**
  * Undo of a bulk Deactivate (H6 item 4): reactivates, in ONE transaction, each mailbox of the receipt that nothing
@@ -11,7 +12,7 @@ import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
  * reactivated or deleted in between is left as it is and reported: the undo never overwrites a later change.
  */
 export async function undoMailboxesDeactivation(params: { orgId: string; actorId: string | null; receipt: { id: string; version: number }[] }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const wanted = new Map(params.receipt.map((r) => [r.id, r.version]));
     const rows = wanted.size === 0 ? [] : await tx
       .select({ id: mailbox.id, name: mailbox.displayName, localPart: mailbox.localPart, domain: emailDomain.domain, active: mailbox.active, version: mailbox.version })
@@ -34,7 +35,7 @@ export async function undoMailboxesDeactivation(params: { orgId: string; actorId
         action: "mailbox.deactivation_undone",
         entityType: "mailbox",
         entityId: r.id,
-        entityLabel: `${r.localPart}@${r.domain}`,
+        entityLabel: mailboxAddress(r.localPart, r.domain),
         changes: { active: { from: false, to: true } },
       });
       await recordWebhookEvent(tx, { orgId: params.orgId, type: "mailbox.updated", subjectId: r.id });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { mailbox } from "@/db/schema";
 import { createTestOrg, expectUnchanged } from "@/tests/fixtures";
 import { insertTestMailbox, mailboxInput } from "@/tests/mailbox-fixtures";
@@ -35,7 +35,7 @@ describe("R12 stale edits without the row lock", () => {
     } finally {
       staleRead.version = undefined;
     }
-    const [row] = await db.select().from(mailbox).where(eq(mailbox.id, m.id));
+    const [row] = await getDb().select().from(mailbox).where(eq(mailbox.id, m.id));
     expect(row).toMatchObject({ displayName: "Sales A", version: 2 });
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
-import { db, type Tx } from "@/db";
+import { getDb, type Tx } from "@/db";
 import { emailDomain, mailbox, smartRouting } from "@/db/schema";
 import { diffFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError } from "@/lib/errors";
@@ -8,6 +8,7 @@ import { lockMailbox } from "./lock-mailbox";
 import { duplicateAddress, mailboxAuditView, resolveMailboxValues } from "./resolve-mailbox-values";
 import type { MailboxFields } from "./schemas";
 import { recordWebhookEvents } from "@/lib/webhook-events/record-webhook-event";
+import { mailboxAddress } from "@/lib/address";
 
 export const staleVersion = () =>
   new AppError(
@@ -35,7 +36,7 @@ async function auditViewOf(tx: Tx, m: typeof mailbox.$inferSelect) {
 export async function updateMailbox(params: { orgId: string; actorId: string | null; id: string; version: number } & MailboxFields) {
   let address = "";
   try {
-    return await db.transaction(async (tx) => {
+    return await getDb().transaction(async (tx) => {
       const current = await lockMailbox(tx, params.orgId, params.id);
       if (current.version !== params.version) throw staleVersion();
       const resolved = await resolveMailboxValues(tx, params.orgId, params);
@@ -84,6 +85,6 @@ export async function updateMailbox(params: { orgId: string; actorId: string | n
       return row;
     });
   } catch (e) {
-    mapConstraintError(e, { mailbox_org_address_unique: duplicateAddress(address || `${params.localPart}@…`) });
+    mapConstraintError(e, { mailbox_org_address_unique: duplicateAddress(address || mailboxAddress(params.localPart, "…")) });
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { membership } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
@@ -11,7 +11,7 @@ export const LAST_ADMIN =
 
 /** R47: changes a member's role (admin ↔ agent), never leaving the organisation without an admin; audited. */
 export async function changeMemberRole(params: { orgId: string; actorId: string; userId: string; role: "admin" | "agent" }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const { member, admins } = await lockOrgMember(tx, params);
     if (member.role === params.role) return { changed: false };
     if (member.role === "admin" && admins <= 1) throw new AppError("INVALID", LAST_ADMIN);

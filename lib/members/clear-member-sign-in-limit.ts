@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { clearAccountSignInLimits } from "@/lib/auth/sign-in-limiter";
 import { lockOrgMember } from "./lock-org-members";
@@ -9,7 +9,7 @@ import { lockOrgMember } from "./lock-org-members";
  * addresses' own limits, which are someone's network). Only for a member of the admin's organisation; audited.
  */
 export async function clearMemberSignInLimit(params: { orgId: string; actorId: string; userId: string }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const { member } = await lockOrgMember(tx, params);
     const removed = await clearAccountSignInLimits(tx, member.email);
     await recordAuditEvent(tx, {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { alertRecipient, mailbox, membership, user } from "@/db/schema";
 
 export type MemberRow = { userId: string; name: string; email: string; role: "admin" | "agent"; receivesAlerts: boolean };
@@ -11,7 +11,7 @@ export type MemberRow = { userId: string; name: string; email: string; role: "ad
  */
 export async function findMembers(orgId: string): Promise<{ members: MemberRow[]; chosen: boolean; mailboxCount: number }> {
   const chosen = sql<boolean>`exists (select 1 from ${alertRecipient} ar where ar.org_id = ${orgId}::uuid)`;
-  const rows = await db
+  const rows = await getDb()
     .select({
       userId: membership.userId,
       name: user.name,
@@ -26,7 +26,7 @@ export async function findMembers(orgId: string): Promise<{ members: MemberRow[]
     .where(eq(membership.orgId, orgId))
     .orderBy(asc(membership.role), asc(user.email));
   const isChosen = rows.some((r) => r.chosen);
-  const mailboxCount = await db.$count(mailbox, eq(mailbox.orgId, orgId));
+  const mailboxCount = await getDb().$count(mailbox, eq(mailbox.orgId, orgId));
   return {
     mailboxCount,
     chosen: isChosen,

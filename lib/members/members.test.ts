@@ -6,8 +6,8 @@ import {
   clearSignInLimitAction,
   removeMemberAction,
   setAlertRecipientsAction,
-} from "@/app/(maker)/maker/settings/members-actions";
-import { db } from "@/db";
+} from "@/lib/actions/members";
+import { getDb } from "@/db";
 import { createUser } from "@/db/seed";
 import { alertEmail, auditEvent, forwardingVerification, membership } from "@/db/schema";
 import { runHealthTick } from "@/lib/health-tick/run-health-tick";
@@ -24,7 +24,7 @@ const message = (r: unknown) => (r as { serverError?: { message?: string } })?.s
 
 async function addAdmin(t: TestOrg) {
   const email = `admin2-${randomUUID().slice(0, 8)}@test.example`;
-  const id = await db.transaction(async (tx) => {
+  const id = await getDb().transaction(async (tx) => {
     const userId = await createUser(tx, { email, name: "Second Admin", passwordHash: "x" });
     await tx.insert(membership).values({ orgId: t.org.id, userId, role: "admin" });
     return userId;
@@ -33,7 +33,7 @@ async function addAdmin(t: TestOrg) {
 }
 
 const events = (orgId: string, action: string) =>
-  db.select().from(auditEvent).where(and(eq(auditEvent.orgId, orgId), eq(auditEvent.action, action)));
+  getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, orgId), eq(auditEvent.action, action)));
 
 describe("R47 members and roles", () => {
   it("lists members with their role, admins first, and who receives alerts", async () => {
@@ -95,14 +95,14 @@ describe("R47 members and roles", () => {
 describe("R47 alert recipients", () => {
   it("all admins by default; chosen members when set (audited); back to all admins when every chosen one has left", async () => {
     const { t } = await twoOrgsSignedIn();
-    expect((await findAlertRecipients(db, t.org.id)).map((r) => r.email)).toEqual([t.admin.email]);
+    expect((await findAlertRecipients(getDb(), t.org.id)).map((r) => r.email)).toEqual([t.admin.email]);
     expect(message(await setAlertRecipientsAction({ mode: "chosen", userIds: [t.agent.id] }))).toBeUndefined();
-    expect((await findAlertRecipients(db, t.org.id)).map((r) => r.email)).toEqual([t.agent.email]);
+    expect((await findAlertRecipients(getDb(), t.org.id)).map((r) => r.email)).toEqual([t.agent.email]);
     expect(await events(t.org.id, "organization.alert_recipients_changed")).toMatchObject([
       { changes: { alertRecipients: { from: `All admins: ${t.admin.email}`, to: `Chosen members: ${t.agent.email}` } } },
     ]);
     await removeMember({ orgId: t.org.id, actorId: t.admin.id, userId: t.agent.id });
-    expect((await findAlertRecipients(db, t.org.id)).map((r) => r.email)).toEqual([t.admin.email]);
+    expect((await findAlertRecipients(getDb(), t.org.id)).map((r) => r.email)).toEqual([t.admin.email]);
   });
 
   it("refuses an empty choice and another organisation's member, and changes nothing", async () => {
@@ -111,7 +111,7 @@ describe("R47 alert recipients", () => {
     expect(empty?.serverError).toMatchObject({ code: "INVALID", field: "userIds" });
     const foreign = await expectUnchanged(t.org.id, () => setAlertRecipientsAction({ mode: "chosen", userIds: [other.admin.id] }));
     expect(foreign?.serverError).toMatchObject({ code: "NOT_FOUND" });
-    expect((await findAlertRecipients(db, other.org.id)).map((r) => r.email)).toEqual([other.admin.email]);
+    expect((await findAlertRecipients(getDb(), other.org.id)).map((r) => r.email)).toEqual([other.admin.email]);
   });
 });
 
@@ -119,11 +119,11 @@ describe("R31 an admin clears a member's sign-in limit", () => {
   it("the member can sign in again from the locked address; audited; not for another organisation's account", async () => {
     const { t, other } = await twoOrgsSignedIn();
     const now = new Date();
-    for (let i = 0; i < 6; i++) await countSignInAttempt(db, { email: t.agent.email, address: "198.51.100.7", now });
-    expect((await countSignInAttempt(db, { email: t.agent.email, address: "198.51.100.7", now })).allowed).toBe(false);
+    for (let i = 0; i < 6; i++) await countSignInAttempt(getDb(), { email: t.agent.email, address: "198.51.100.7", now });
+    expect((await countSignInAttempt(getDb(), { email: t.agent.email, address: "198.51.100.7", now })).allowed).toBe(false);
     const r = await clearSignInLimitAction({ userId: t.agent.id });
     expect(r?.data).toEqual({ email: t.agent.email, cleared: true });
-    expect((await countSignInAttempt(db, { email: t.agent.email, address: "198.51.100.7", now })).allowed).toBe(true);
+    expect((await countSignInAttempt(getDb(), { email: t.agent.email, address: "198.51.100.7", now })).allowed).toBe(true);
     expect(await events(t.org.id, "user.sign_in_limit_cleared")).toMatchObject([{ actorId: t.admin.id, entityLabel: t.agent.email }]);
     expect((await clearSignInLimitAction({ userId: other.agent.id }))?.serverError).toMatchObject({ code: "NOT_FOUND" });
   });
@@ -135,12 +135,12 @@ describe("R47 + R29 alert emails go to the chosen recipients", () => {
     await setAlertRecipientsAction({ mode: "chosen", userIds: [t.agent.id] });
     const past = new Date(Date.now() - 2 * 3_600_000);
     const m = await insertTestMailbox(t, { localPart: "orders" });
-    await db.insert(forwardingVerification).values([
+    await getDb().insert(forwardingVerification).values([
       { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${randomUUID()}`, requestedAt: new Date(past.getTime() - 3_600_000), expiresAt: past, verifiedAt: new Date(past.getTime() - 3_600_000) },
       { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${randomUUID()}`, requestedAt: past, expiresAt: new Date(past.getTime() + 900_000) },
     ]);
-    await runHealthTick(db, { orgId: t.org.id, now: new Date(), intervalMs: 3_600_000, enqueue: async () => {} });
-    const rows = await db.select({ userId: alertEmail.userId }).from(alertEmail).where(eq(alertEmail.orgId, t.org.id));
+    await runHealthTick(getDb(), { orgId: t.org.id, now: new Date(), intervalMs: 3_600_000, enqueue: async () => {} });
+    const rows = await getDb().select({ userId: alertEmail.userId }).from(alertEmail).where(eq(alertEmail.orgId, t.org.id));
     expect(rows.map((r) => r.userId)).toEqual([t.agent.id]);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { membership } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
@@ -12,7 +12,7 @@ import { lockOrgMember } from "./lock-org-members";
  * admin; audited. Their alert subscription goes with the membership (foreign key, cascade).
  */
 export async function removeMember(params: { orgId: string; actorId: string; userId: string }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const { member, admins } = await lockOrgMember(tx, params);
     if (member.role === "admin" && admins <= 1) throw new AppError("INVALID", LAST_ADMIN);
     await tx.delete(membership).where(and(eq(membership.orgId, params.orgId), eq(membership.userId, params.userId)));

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { alertRecipient, membership, organization } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
@@ -16,7 +16,7 @@ export async function setAlertRecipients(params: {
   mode: "all_admins" | "chosen";
   userIds: string[];
 }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const [org] = await tx.select({ name: organization.name }).from(organization).where(eq(organization.id, params.orgId)).for("update");
     const [{ chosen }] = await tx.select({ chosen: sql<number>`count(*)::int` }).from(alertRecipient).where(eq(alertRecipient.orgId, params.orgId));
     const before = await findAlertRecipients(tx, params.orgId);

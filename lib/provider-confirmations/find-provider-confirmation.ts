@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { inboundMessage } from "@/db/schema";
 
 /**
@@ -10,7 +10,7 @@ import { inboundMessage } from "@/db/schema";
  */
 export async function findProviderConfirmation(orgId: string, mailboxId: string) {
   const scope = and(eq(inboundMessage.orgId, orgId), eq(inboundMessage.mailboxId, mailboxId));
-  const [row] = await db
+  const [row] = await getDb()
     .select({
       provider: inboundMessage.confirmationProvider,
       code: inboundMessage.confirmationCode,
@@ -23,7 +23,7 @@ export async function findProviderConfirmation(orgId: string, mailboxId: string)
     .where(and(scope, isNotNull(inboundMessage.confirmationProvider), inArray(inboundMessage.providerAuth, ["pass", "demo"])))
     .orderBy(desc(inboundMessage.receivedAt))
     .limit(1);
-  const [unchecked] = await db
+  const [unchecked] = await getDb()
     .select({ receivedAt: inboundMessage.receivedAt, headerFrom: inboundMessage.headerFrom })
     .from(inboundMessage)
     .where(and(scope, eq(inboundMessage.providerAuth, "temperror")))

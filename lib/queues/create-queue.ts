@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { queue } from "@/db/schema";
 import { createdFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError } from "@/lib/errors";
@@ -11,7 +11,7 @@ export const duplicateQueueName = (name: string) =>
 /** Creates a distribution queue (S5). Names are unique in the organisation (friendly check, then the constraint). */
 export async function createQueue(params: { orgId: string; actorId: string | null; name: string }) {
   try {
-    return await db.transaction(async (tx) => {
+    return await getDb().transaction(async (tx) => {
       const [existing] = await tx
         .select({ id: queue.id })
         .from(queue)

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { emailDomain, mailbox, queueMailbox } from "@/db/schema";
+import { mailboxAddress } from "@/lib/address";
 
 export type QueueLink = {
   mailboxId: string;
@@ -32,5 +33,5 @@ export async function findQueueLinks(tx: DbOrTx, orgId: string, queueId: string)
     .innerJoin(emailDomain, and(eq(emailDomain.id, mailbox.domainId), eq(emailDomain.orgId, mailbox.orgId)))
     .where(and(eq(queueMailbox.orgId, orgId), eq(queueMailbox.queueId, queueId)))
     .orderBy(asc(mailbox.displayName), asc(mailbox.localPart), asc(mailbox.id));
-  return rows.map(({ localPart, domain, ...r }) => ({ ...r, address: `${localPart}@${domain}` }));
+  return rows.map(({ localPart, domain, ...r }) => ({ ...r, address: mailboxAddress(localPart, domain) }));
 }

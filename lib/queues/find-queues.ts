@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, mailbox, queue, queueMailbox } from "@/db/schema";
+import { mailboxAddress } from "@/lib/address";
 
 export type QueueSummary = {
   id: string;
@@ -14,7 +15,7 @@ export type QueueSummary = {
 /** The organisation's queues with their mailbox count and their default mailbox (S5), in one query. */
 export async function findQueues(orgId: string): Promise<QueueSummary[]> {
   const def = alias(queueMailbox, "default_link");
-  const rows = await db
+  const rows = await getDb()
     .select({
       id: queue.id,
       name: queue.name,
@@ -37,7 +38,7 @@ export async function findQueues(orgId: string): Promise<QueueSummary[]> {
     mailboxCount: r.mailboxCount,
     defaultMailbox:
       r.mailboxId && r.displayName !== null && r.localPart !== null && r.domain !== null && r.active !== null
-        ? { id: r.mailboxId, displayName: r.displayName, address: `${r.localPart}@${r.domain}`, active: r.active }
+        ? { id: r.mailboxId, displayName: r.displayName, address: mailboxAddress(r.localPart, r.domain), active: r.active }
         : null,
   }));
 }

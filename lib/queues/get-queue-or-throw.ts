@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, mailbox, queue, queueMailbox } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { queueLinkColumns, type QueueLink } from "./find-queue-links";
+import { mailboxAddress } from "@/lib/address";
 
 /** One of the organisation's mailboxes that the queue can still take (for "Add mailbox"). */
 export type LinkableMailbox = { id: string; displayName: string; address: string; active: boolean };
@@ -21,7 +22,7 @@ export type QueueDetail = typeof queue.$inferSelect & {
  * its link to this queue if it has one. Another organisation's queue is not found, exactly like a missing one (R18).
  */
 export async function getQueueOrThrow(orgId: string, id: string): Promise<QueueDetail> {
-  const rows = await db
+  const rows = await getDb()
     .select({ queue, ...queueLinkColumns })
     .from(queue)
     .leftJoin(mailbox, eq(mailbox.orgId, queue.orgId))
@@ -34,7 +35,7 @@ export async function getQueueOrThrow(orgId: string, id: string): Promise<QueueD
   const linkable: LinkableMailbox[] = [];
   for (const r of rows) {
     if (r.mailboxId === null || r.displayName === null || r.localPart === null || r.domain === null || r.active === null) continue;
-    const address = `${r.localPart}@${r.domain}`;
+    const address = mailboxAddress(r.localPart, r.domain);
     if (r.linkedAt !== null && r.isDefault !== null) {
       mailboxes.push({ mailboxId: r.mailboxId, displayName: r.displayName, address, active: r.active, isDefault: r.isDefault, linkedAt: r.linkedAt });
     } else linkable.push({ id: r.mailboxId, displayName: r.displayName, address, active: r.active });

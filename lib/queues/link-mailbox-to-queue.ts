@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { queueMailbox } from "@/db/schema";
 import { AppError, mapConstraintError } from "@/lib/errors";
 import { findQueueLinks } from "./find-queue-links";
@@ -21,7 +21,7 @@ const alreadyLinked = (address: string, queueName: string) =>
 export async function linkMailboxToQueue(params: { orgId: string; actorId: string | null; queueId: string; mailboxId: string }) {
   let names = { address: "That mailbox", queue: "this queue" };
   try {
-    return await db.transaction(async (tx) => {
+    return await getDb().transaction(async (tx) => {
       const q = await lockQueue(tx, params.orgId, params.queueId);
       const mb = await shareLockMailbox(tx, params.orgId, params.mailboxId);
       names = { address: mb.address, queue: q.name };

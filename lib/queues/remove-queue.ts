@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { queue } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { findQueueLinks } from "./find-queue-links";
@@ -11,7 +11,7 @@ import { lockQueue } from "./lock-queue";
  * each of those mailboxes' histories records the unlink (R19), in the same transaction.
  */
 export async function removeQueue(params: { orgId: string; actorId: string | null; id: string }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const current = await lockQueue(tx, params.orgId, params.id);
     const links = await findQueueLinks(tx, params.orgId, current.id);
     await tx.delete(queue).where(and(eq(queue.id, current.id), eq(queue.orgId, params.orgId)));

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { queue } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { mapConstraintError } from "@/lib/errors";
@@ -10,7 +10,7 @@ import { lockQueue } from "./lock-queue";
 /** Renames a queue (S5); the new name is unique in the organisation. */
 export async function renameQueue(params: { orgId: string; actorId: string | null; id: string; name: string }) {
   try {
-    return await db.transaction(async (tx) => {
+    return await getDb().transaction(async (tx) => {
       const current = await lockQueue(tx, params.orgId, params.id);
       if (current.name === params.name) return current;
       const [clash] = await tx

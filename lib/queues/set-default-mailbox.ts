@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { queueMailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError } from "@/lib/errors";
@@ -17,7 +17,7 @@ import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
  */
 export async function setDefaultMailbox(params: { orgId: string; actorId: string | null; queueId: string; mailboxId: string }) {
   try {
-    return await db.transaction(async (tx) => {
+    return await getDb().transaction(async (tx) => {
       const q = await lockQueue(tx, params.orgId, params.queueId);
       const mb = await shareLockMailbox(tx, params.orgId, params.mailboxId);
       const links = await findQueueLinks(tx, params.orgId, q.id);

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { emailDomain, mailbox } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import { mailboxAddress } from "@/lib/address";
 
 /**
  * Reads one of the organisation's mailboxes with its address and locks it FOR SHARE until the transaction
@@ -18,5 +19,5 @@ export async function shareLockMailbox(tx: Tx, orgId: string, id: string) {
     .where(and(eq(mailbox.id, id), eq(mailbox.orgId, orgId)))
     .for("share", { of: mailbox });
   if (!row) throw notFound("That mailbox");
-  return { id: row.id, displayName: row.displayName, active: row.active, address: `${row.localPart}@${row.domain}` };
+  return { id: row.id, displayName: row.displayName, active: row.active, address: mailboxAddress(row.localPart, row.domain) };
 }

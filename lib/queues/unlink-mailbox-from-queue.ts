@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { queueMailbox } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { findQueueLinks } from "./find-queue-links";
@@ -13,7 +13,7 @@ import { recordLinkEvents } from "./record-link-events";
  * "make default" is either seen or waits.
  */
 export async function unlinkMailboxFromQueue(params: { orgId: string; actorId: string | null; queueId: string; mailboxId: string }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const q = await lockQueue(tx, params.orgId, params.queueId);
     const links = await findQueueLinks(tx, params.orgId, q.id);
     const link = links.find((l) => l.mailboxId === params.mailboxId);

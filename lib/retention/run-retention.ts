@@ -1,6 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db";
+import type { Db } from "@/db";
+import { z } from "zod";
+import { rows } from "@/db/rows";
 import { IDEMPOTENCY_WINDOW_MS } from "@/lib/api/idempotency";
 import { config, type Config } from "@/lib/config";
 
@@ -61,7 +63,7 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 async function inBatches(db: Db, batchSize: number, statement: (limit: number) => ReturnType<typeof sql>): Promise<number> {
   let total = 0;
   for (;;) {
-    const deleted = rowsOf<{ id: unknown }>(await db.execute(statement(batchSize))).length;
+    const deleted = (await rows(db, statement(batchSize), z.object({ id: z.unknown() }))).length;
     total += deleted;
     if (deleted < batchSize) return total;
     await yieldToRequests();
@@ -82,8 +84,10 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<R
   );
 
   // The per-mailbox cap: only mailboxes over it are visited, each pruned from its oldest messages.
-  const over = rowsOf<{ mailbox_id: string }>(
-    await db.execute(sql`select mailbox_id from inbound_message where true ${org()} group by mailbox_id having count(*) > ${o.maxInboundPerMailbox}`),
+  const over = await rows(
+    db,
+    sql`select mailbox_id from inbound_message where true ${org()} group by mailbox_id having count(*) > ${o.maxInboundPerMailbox}`,
+    z.object({ mailbox_id: z.string() }),
   );
   let inboundOverCap = 0;
   for (const { mailbox_id } of over) {

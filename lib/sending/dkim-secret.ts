@@ -3,7 +3,9 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:
 import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { rowsOf, type DbOrTx } from "@/db";
+import type { DbOrTx } from "@/db";
+import { z } from "zod";
+import { rows } from "@/db/rows";
 import { ensurePrivateFolder } from "@/db/private-folder";
 import { config } from "@/lib/config";
 
@@ -125,6 +127,6 @@ export function openPrivateKey(sealed: { privateKeyEnc: string; keyCheck: string
  * the error naming DKIM_ENCRYPTION_KEY otherwise, before anything new is sealed with a different key.
  */
 export async function assertDkimKeysReadable(db: DbOrTx): Promise<void> {
-  const rows = rowsOf<{ keyCheck: string }>(await db.execute(sql`select distinct key_check as "keyCheck" from domain_dkim_key limit 5`));
-  for (const r of rows) assertKeyCheck(r.keyCheck);
+  const keys = await rows(db, sql`select distinct key_check as "keyCheck" from domain_dkim_key limit 5`, z.object({ keyCheck: z.string() }));
+  for (const r of keys) assertKeyCheck(r.keyCheck);
 }

@@ -1,12 +1,13 @@
 import { getDomain } from "tldts";
 import type { DmarcFacts, RecordReason, RecordStatus } from "./types";
 import { joinRecord, MAX_RECORDS_JUDGED, parseTagList, shownFound, type TxtLookup } from "./dns-answer";
+import { mailboxAddress } from "@/lib/address";
 
 export type DmarcEvaluation = { status: RecordStatus; reason: RecordReason; found: string[]; dmarc?: DmarcFacts };
 
 /** The DMARC record we recommend when none is published: monitor only, reports to the domain's postmaster. */
 export function recommendedDmarc(domain: string): string {
-  return `v=DMARC1; p=none; rua=mailto:postmaster@${domain}`;
+  return `v=DMARC1; p=none; rua=mailto:${mailboxAddress("postmaster", domain)}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { cannotSendReason, unicodeDomain } from "./domain-records";
 import { lastDkimReason, loadDomainFacts } from "./load-domain-sending";
 import { fromHeader } from "./from-header";
 import type { MailboxSending } from "./types";
+import { mailboxAddress } from "@/lib/address";
 
 /**
  * Per mailbox: can the platform send as it (R36: its domain's DKIM record verified at the last check), and if not,
@@ -28,7 +29,7 @@ export async function findMailboxesSending(db: Db, params: { orgId: string; mail
     const d = domains.get(b.domainId);
     if (!d) continue;
     const reason = cannotSendReason(d.state, unicodeDomain(d.domain), lastDkimReason(d));
-    const address = `${b.localPart}@${d.domain}`;
+    const address = mailboxAddress(b.localPart, d.domain);
     out.set(b.id, { mailboxId: b.id, domainId: b.domainId, from: fromHeader(b.displayName, address), address, state: d.state, canSend: reason === null, reason });
   }
   return out;

@@ -6,6 +6,7 @@ import type { DomainSendingState, StoredRecordCheck } from "@/db/schema/sending"
 import { DEMO_ORG_SLUG, isDemoMailDomain } from "@/lib/demo/demo-domains";
 import { buildDomainRecords, cannotSendReason, domainStateSentence, SPF_SENTENCE, unicodeDomain, type KeyFacts } from "./domain-records";
 import type { DomainSending } from "./types";
+import { mailboxAddress } from "@/lib/address";
 
 /** Keys kept in view after a rotation: the previous key is looked up for 30 days ("can be removed"). */
 export const RETIRED_KEY_VISIBLE_MS = 30 * 86_400_000;
@@ -75,7 +76,7 @@ export async function loadDomainFacts(db: DbOrTx, params: { orgId: string; domai
     orgId: r.orgId,
     domain: r.domain,
     // The simulated DNS serves only the demo organisation's seeded domains; a domain it adds is looked up for real.
-    demo: r.slug === DEMO_ORG_SLUG && isDemoMailDomain(`x@${r.domain}`),
+    demo: r.slug === DEMO_ORG_SLUG && isDemoMailDomain(mailboxAddress("x", r.domain)),
     state: r.state ?? "not_set_up",
     waitingSince: r.waitingSince,
     lastCheckedAt: r.lastCheckedAt,

@@ -1,6 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db";
+import type { Db } from "@/db";
+import { z } from "zod";
+import { rows } from "@/db/rows";
 import { config } from "@/lib/config";
 import { applyDomainCheck, lookupDomainRecords, resolverFor } from "./check-domain-dns";
 import { deliverDomainAlertEmail, DOMAIN_ALERT_LEASE_MS, DOMAIN_ALERT_MAX_ATTEMPTS } from "./deliver-domain-alert-email";
@@ -47,8 +49,9 @@ export async function runDomainChecks(
   const at = now.toISOString();
   await assertDkimKeysReadable(db); // a changed DKIM_ENCRYPTION_KEY: the job fails each minute, naming the variable
   const intervalMs = opts.intervalMs ?? config().DOMAIN_CHECK_INTERVAL;
-  const claimed = rowsOf<{ domainId: string; orgId: string }>(
-    await db.execute(sql`
+  const claimed = await rows(
+    db,
+    sql`
       update domain_sending s set claimed_at = ${at}::timestamptz
       where s.domain_id in (
         select domain_id from domain_sending
@@ -58,7 +61,8 @@ export async function runDomainChecks(
         order by next_check_at
         limit ${opts.limit ?? DOMAIN_CHECKS_PER_TICK}
         for update skip locked)
-      returning s.domain_id::text as "domainId", s.org_id::text as "orgId"`),
+      returning s.domain_id::text as "domainId", s.org_id::text as "orgId"`,
+    z.object({ domainId: z.string(), orgId: z.string() }),
   );
   const byOrg = new Map<string, string[]>();
   for (const c of claimed) byOrg.set(c.orgId, [...(byOrg.get(c.orgId) ?? []), c.domainId]);
@@ -74,12 +78,14 @@ export async function runDomainChecks(
       console.error(`[sending] check of ${f.domain} failed: ${(e as Error).message}`);
     }
   });
-  const alerts = rowsOf<{ id: string }>(
-    await db.execute(sql`
+  const alerts = await rows(
+    db,
+    sql`
       select id::text as id from domain_alert_email
       where sent_at is null and attempts < ${DOMAIN_ALERT_MAX_ATTEMPTS} and created_at > ${at}::timestamptz - interval '1 day'
         and (claimed_at is null or claimed_at < ${at}::timestamptz - make_interval(secs => ${DOMAIN_ALERT_LEASE_MS / 1000}))
-      order by created_at limit 50`),
+      order by created_at limit 50`,
+    z.object({ id: z.string() }),
   );
   let sent = 0;
   for (const a of alerts) if ((await (opts.deliver ?? deliverDomainAlertEmail)(db, a.id, { now })) === "sent") sent++;

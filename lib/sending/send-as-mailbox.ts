@@ -14,6 +14,7 @@ import { cannotSendReason, unicodeDomain } from "./domain-records";
 import { fromHeader } from "./from-header";
 import { lastDkimReason, loadDomainFacts } from "./load-domain-sending";
 import type { SendingResolver } from "./sending-resolver";
+import { mailboxAddress } from "@/lib/address";
 
 export type OutgoingMail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string>; attachments?: SendMailOptions["attachments"] };
 export type SentAsMailbox = { messageId: string; signedAs: string; from: string; envelopeFrom: string; via: "smtp" | "demo"; raw: Buffer; authenticationResults?: string };
@@ -96,7 +97,7 @@ export async function sendAsMailbox(db: Db, params: { orgId: string; mailboxId: 
     .from(domainDkimKey)
     .where(and(eq(domainDkimKey.orgId, orgId), eq(domainDkimKey.domainId, facts.domainId), eq(domainDkimKey.state, "active")));
   if (!key) throw new AppError("INVALID", cannotSendReason("not_set_up", unicodeDomain(facts.domain))!);
-  const address = `${box.localPart}@${facts.domain}`;
+  const address = mailboxAddress(box.localPart, facts.domain);
   const from = fromHeader(box.displayName, address);
   const envelopeFrom = bounceAddress(`sm-${generateAliasToken(26)}`);
   const { raw, messageId } = await composeSigned(

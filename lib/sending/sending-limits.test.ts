@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { createTestOrg } from "@/tests/fixtures";
 import { claimSendingBudget } from "./sending-limits";
 
 const claim = (orgId: string, domainId: string, recipient: string, now: Date) =>
-  db.transaction((tx) => claimSendingBudget(tx, { orgId, kind: "dns_records", domainId, recipient, actorId: null, now }));
+  getDb().transaction((tx) => claimSendingBudget(tx, { orgId, kind: "dns_records", domainId, recipient, actorId: null, now }));
 
 describe("R38 with R32's budget per (organisation, address)", () => {
   it("one organisation's messages to an address never use up another's (issue 20 item 2)", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { config } from "@/lib/config";
 
 /** "ok" when the database answers a trivial query within `timeoutMs`, else "unavailable" (the cause is logged). */
@@ -8,7 +8,7 @@ export async function checkDatabase(timeoutMs = config().READINESS_TIMEOUT_MS): 
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      db.execute(sql`select 1`),
+      getDb().execute(sql`select 1`),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       }),

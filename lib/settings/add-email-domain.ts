@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain } from "@/db/schema";
 import { createdFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError } from "@/lib/errors";
@@ -30,7 +30,7 @@ export async function addEmailDomain(params: { orgId: string; actorId: string; d
     );
   }
   try {
-    const added = await db.transaction(async (tx) => {
+    const added = await getDb().transaction(async (tx) => {
       const [existing] = await tx
         .select({ id: emailDomain.id })
         .from(emailDomain)
@@ -48,7 +48,7 @@ export async function addEmailDomain(params: { orgId: string; actorId: string; d
       });
       return row;
     });
-    await ensureDomainKey(db, { orgId: params.orgId, domainId: added.id, now: new Date() }); // R34: its DKIM key
+    await ensureDomainKey(getDb(), { orgId: params.orgId, domainId: added.id, now: new Date() }); // R34: its DKIM key
     return added;
   } catch (e) {
     mapConstraintError(e, { email_domain_org_domain_unique: duplicate(params.domain) });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { smartRouting } from "@/db/schema";
 import { createdFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError } from "@/lib/errors";
@@ -12,7 +12,7 @@ export const duplicateRoutingName = (name: string) =>
 /** Adds a smart routing to the organisation (S6). Names are unique in the organisation. */
 export async function addSmartRouting(params: { orgId: string; actorId: string } & SmartRoutingInput) {
   try {
-    return await db.transaction(async (tx) => {
+    return await getDb().transaction(async (tx) => {
       const [existing] = await tx
         .select({ id: smartRouting.id })
         .from(smartRouting)

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq, getTableName, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, mailbox, smartRouting } from "@/db/schema";
 
 // In a query without joins drizzle writes columns unqualified, so inside the correlated subquery `"id"` meant the
@@ -10,7 +10,7 @@ const outer = (table: Parameters<typeof getTableName>[0]) => sql.identifier(getT
 /** The organisation's email domains and smart routings, each with how many mailboxes use it. */
 export async function findOrgSettings(orgId: string) {
   const [domains, routings] = await Promise.all([
-    db
+    getDb()
       .select({
         id: emailDomain.id,
         domain: emailDomain.domain,
@@ -19,7 +19,7 @@ export async function findOrgSettings(orgId: string) {
       .from(emailDomain)
       .where(eq(emailDomain.orgId, orgId))
       .orderBy(asc(emailDomain.domain)),
-    db
+    getDb()
       .select({
         id: smartRouting.id,
         name: smartRouting.name,

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { emailDomain, mailbox } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError, notFound } from "@/lib/errors";
+import { mailboxAddress } from "@/lib/address";
 
 function inUse(domain: string, addresses: string[]) {
   const list = addresses.slice(0, 5).join(", ") + (addresses.length > 5 ? ` and ${addresses.length - 5} more` : "");
@@ -18,7 +19,7 @@ function inUse(domain: string, addresses: string[]) {
 /** Removes an email domain, refused while a mailbox uses it (R20; the foreign key RESTRICTs it too). */
 export async function removeEmailDomain(params: { orgId: string; actorId: string; id: string }) {
   try {
-    return await db.transaction(async (tx) => {
+    return await getDb().transaction(async (tx) => {
       const [domain] = await tx
         .select()
         .from(emailDomain)
@@ -30,7 +31,7 @@ export async function removeEmailDomain(params: { orgId: string; actorId: string
         .from(mailbox)
         .where(and(eq(mailbox.orgId, params.orgId), eq(mailbox.domainId, domain.id)))
         .orderBy(mailbox.localPart);
-      if (users.length > 0) throw inUse(domain.domain, users.map((u) => `${u.localPart}@${domain.domain}`));
+      if (users.length > 0) throw inUse(domain.domain, users.map((u) => mailboxAddress(u.localPart, domain.domain)));
       await tx.delete(emailDomain).where(and(eq(emailDomain.id, domain.id), eq(emailDomain.orgId, params.orgId)));
       await recordAuditEvent(tx, {
         orgId: params.orgId,

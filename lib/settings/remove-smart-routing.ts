@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { smartRouting } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError, notFound } from "@/lib/errors";
@@ -11,7 +11,7 @@ const inUseByFk = new AppError("IN_USE", "This smart routing is used by a mailbo
 /** Removes a smart routing, refused while a mailbox uses it (R20; the foreign keys RESTRICT it too). */
 export async function removeSmartRouting(params: { orgId: string; actorId: string; id: string }) {
   try {
-    return await db.transaction(async (tx) => {
+    return await getDb().transaction(async (tx) => {
       const [routing] = await tx
         .select()
         .from(smartRouting)

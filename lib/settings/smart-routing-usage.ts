@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { emailDomain, mailbox } from "@/db/schema";
+import { mailboxAddress } from "@/lib/address";
 
 export type RoutingUse = { address: string; role: "smart" | "end"; version: "production" | "test" };
 
@@ -22,7 +23,7 @@ export async function findSmartRoutingUses(tx: DbOrTx, orgId: string, routingId:
     .orderBy(mailbox.localPart);
   const uses: RoutingUse[] = [];
   for (const r of rows) {
-    const address = `${r.localPart}@${r.domain}`;
+    const address = mailboxAddress(r.localPart, r.domain);
     if (r.smartRoutingId === routingId) uses.push({ address, role: "smart", version: r.smartRoutingVersion! });
     if (r.endRoutingId === routingId) uses.push({ address, role: "end", version: r.endRoutingVersion! });
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { organization } from "@/db/schema";
 import { diffFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { notFound } from "@/lib/errors";
@@ -8,7 +8,7 @@ import type { OrgDefaults } from "./schemas";
 
 /** Changes the organisation's default timezone and language (S6), with its audit event. */
 export async function updateOrgDefaults(params: { orgId: string; actorId: string } & OrgDefaults) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const [org] = await tx.select().from(organization).where(eq(organization.id, params.orgId)).for("update");
     if (!org) throw notFound("Organisation");
     const changes = diffFields(org, { timezone: params.timezone, language: params.language });

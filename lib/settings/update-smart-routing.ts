@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { smartRouting } from "@/db/schema";
 import { diffFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, mapConstraintError, notFound } from "@/lib/errors";
@@ -14,7 +14,7 @@ import { findSmartRoutingUses, listAddresses } from "./smart-routing-usage";
  */
 export async function updateSmartRouting(params: { orgId: string; actorId: string; id: string } & SmartRoutingInput) {
   try {
-    return await db.transaction(async (tx) => {
+    return await getDb().transaction(async (tx) => {
       const [routing] = await tx
         .select()
         .from(smartRouting)

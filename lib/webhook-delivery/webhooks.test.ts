@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { auditEvent, webhookDelivery, webhookEndpoint, webhookEvent } from "@/db/schema";
 import { mailboxSchema } from "@/lib/api/resources";
 import { createMailbox, createMailboxInTx } from "@/lib/mailboxes/create-mailbox";
@@ -74,7 +74,7 @@ const SEC = 1000;
 async function endpointFor(t: TestOrg, path: string, events: Parameters<typeof createWebhookEndpoint>[0]["events"] = ["mailbox.created", "mailbox.deleted"]) {
   return createWebhookEndpoint({ orgId: t.org.id, actorId: t.admin.id, url: `${base}${path}`, events });
 }
-const deliveriesOf = (endpointId: string) => db.select().from(webhookDelivery).where(eq(webhookDelivery.endpointId, endpointId));
+const deliveriesOf = (endpointId: string) => getDb().select().from(webhookDelivery).where(eq(webhookDelivery.endpointId, endpointId));
 
 describe("R50 delivery, signed as Standard Webhooks", () => {
   it("a created mailbox reaches the receiver as the API's object, and the signature verifies with standardwebhooks", async () => {
@@ -83,7 +83,7 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
     expect(ep.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const m = await createMailbox({ orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t, { localPart: "hooks" }) });
 
-    const r = await deliverEndpointWebhooks(db, ep.id, { now: new Date(), ...local });
+    const r = await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(), ...local });
     expect(r).toEqual({ attempted: 1, delivered: 1 });
     expect(received).toHaveLength(1);
     const got = received[0];
@@ -105,20 +105,20 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
     answer = (_r, n) => ({ status: n <= 2 ? 503 : 200 });
     const t0 = new Date();
 
-    expect(await deliverEndpointWebhooks(db, ep.id, { now: t0, ...local })).toEqual({ attempted: 1, delivered: 0 });
+    expect(await deliverEndpointWebhooks(getDb(), ep.id, { now: t0, ...local })).toEqual({ attempted: 1, delivered: 0 });
     const [first] = await deliveriesOf(ep.id);
     expect(first).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 503, lastError: "http_status" });
     expect(first.nextAttemptAt!.getTime()).toBe(t0.getTime() + RETRY_DELAYS_MS[0]);
     // Not due yet: nothing is sent before its time.
-    expect(await deliverEndpointWebhooks(db, ep.id, { now: new Date(t0.getTime() + 4 * SEC), ...local })).toEqual({ attempted: 0, delivered: 0 });
+    expect(await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(t0.getTime() + 4 * SEC), ...local })).toEqual({ attempted: 0, delivered: 0 });
 
     const t1 = new Date(t0.getTime() + 5 * SEC);
-    await deliverEndpointWebhooks(db, ep.id, { now: t1, ...local });
+    await deliverEndpointWebhooks(getDb(), ep.id, { now: t1, ...local });
     const [second] = await deliveriesOf(ep.id);
     expect(second.nextAttemptAt!.getTime()).toBe(t1.getTime() + RETRY_DELAYS_MS[1]);
     const t2 = new Date(t1.getTime() + RETRY_DELAYS_MS[1]);
-    expect(await deliverEndpointWebhooks(db, ep.id, { now: t2, ...local })).toEqual({ attempted: 1, delivered: 1 });
-    expect(await deliverEndpointWebhooks(db, ep.id, { now: new Date(t2.getTime() + 86_400_000), ...local })).toEqual({ attempted: 0, delivered: 0 });
+    expect(await deliverEndpointWebhooks(getDb(), ep.id, { now: t2, ...local })).toEqual({ attempted: 1, delivered: 1 });
+    expect(await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(t2.getTime() + 86_400_000), ...local })).toEqual({ attempted: 0, delivered: 0 });
 
     expect(received).toHaveLength(3);
     expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(1);
@@ -127,7 +127,7 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ type: "mailbox.created", status: "delivered", attempts: 3, lastStatusCode: 200, nextAttemptAt: null });
     // The endpoint's failing streak ended with the success.
-    const [e] = await db.select().from(webhookEndpoint).where(eq(webhookEndpoint.id, ep.id));
+    const [e] = await getDb().select().from(webhookEndpoint).where(eq(webhookEndpoint.id, ep.id));
     expect(e.failingSince).toBeNull();
   });
 
@@ -138,7 +138,7 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
     answer = () => ({ status: 500 });
     let now = new Date();
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
-      await deliverEndpointWebhooks(db, ep.id, { now, ...local });
+      await deliverEndpointWebhooks(getDb(), ep.id, { now, ...local });
       now = new Date(now.getTime() + (RETRY_DELAYS_MS[i] ?? 0));
     }
     const [failed] = await deliveriesOf(ep.id);
@@ -147,7 +147,7 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
 
     answer = () => ({ status: 200 });
     await resendWebhookDelivery({ orgId: t.org.id, endpointId: ep.id, deliveryId: failed.id, now });
-    expect(await deliverEndpointWebhooks(db, ep.id, { now, ...local })).toEqual({ attempted: 1, delivered: 1 });
+    expect(await deliverEndpointWebhooks(getDb(), ep.id, { now, ...local })).toEqual({ attempted: 1, delivered: 1 });
     expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(1);
     // Only a failed delivery can be resent; another organisation's is not found.
     await expect(resendWebhookDelivery({ orgId: t.org.id, endpointId: ep.id, deliveryId: failed.id, now })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -159,13 +159,13 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
     const t = await createTestOrg();
     const ep = await endpointFor(t, "/rollback");
     await expect(
-      db.transaction(async (tx) => {
+      getDb().transaction(async (tx) => {
         await createMailboxInTx(tx, { orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t, { localPart: "ghost" }) });
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
-    expect(await db.select().from(webhookEvent).where(eq(webhookEvent.orgId, t.org.id))).toEqual([]);
-    expect(await deliverEndpointWebhooks(db, ep.id, { now: new Date(), ...local })).toEqual({ attempted: 0, delivered: 0 });
+    expect(await getDb().select().from(webhookEvent).where(eq(webhookEvent.orgId, t.org.id))).toEqual([]);
+    expect(await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(), ...local })).toEqual({ attempted: 0, delivered: 0 });
     expect(received).toEqual([]);
   });
 
@@ -178,7 +178,7 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
     expect(await deliveriesOf(onlyDeleted.id)).toHaveLength(0);
     await deleteMailbox({ orgId: t.org.id, actorId: t.admin.id, id: m.id });
     expect(await deliveriesOf(paused.id)).toHaveLength(0);
-    await deliverEndpointWebhooks(db, onlyDeleted.id, { now: new Date(), ...local });
+    await deliverEndpointWebhooks(getDb(), onlyDeleted.id, { now: new Date(), ...local });
     const body = JSON.parse(received[0].body);
     expect(body).toMatchObject({ type: "mailbox.deleted", data: { id: m.id, deleted: true, address: `support@${t.domains[0].domain}` } });
   });
@@ -190,7 +190,7 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
     const rolled = await rollWebhookSecret({ orgId: t.org.id, actorId: t.admin.id, id: ep.id, now });
     expect(rolled.secret).not.toBe(ep.secret);
     await sendTestWebhook({ orgId: t.org.id, id: ep.id, now });
-    await deliverEndpointWebhooks(db, ep.id, { now, ...local });
+    await deliverEndpointWebhooks(getDb(), ep.id, { now, ...local });
     const got = received[0];
     expect(String(got.headers["webhook-signature"]).split(" ")).toHaveLength(2);
     expect(() => new Webhook(ep.secret).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
@@ -199,15 +199,15 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
 
     const later = new Date(now.getTime() + 24 * 3_600_000 + SEC);
     await sendTestWebhook({ orgId: t.org.id, id: ep.id, now: later });
-    await deliverEndpointWebhooks(db, ep.id, { now: later, ...local });
+    await deliverEndpointWebhooks(getDb(), ep.id, { now: later, ...local });
     const next = received[1];
     expect(String(next.headers["webhook-signature"]).split(" ")).toHaveLength(1);
     expect(() => new Webhook(ep.secret).verify(next.body, next.headers as Record<string, string>)).toThrow();
     expect(() => new Webhook(rolled.secret).verify(next.body, next.headers as Record<string, string>)).not.toThrow();
     // The secret is nowhere in the database in clear, nor in the history.
-    const [row] = await db.select().from(webhookEndpoint).where(eq(webhookEndpoint.id, ep.id));
+    const [row] = await getDb().select().from(webhookEndpoint).where(eq(webhookEndpoint.id, ep.id));
     expect(JSON.stringify(row)).not.toContain(rolled.secret.slice(6));
-    const history = await db.select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.entityType, "webhook_endpoint")));
+    const history = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.entityType, "webhook_endpoint")));
     expect(history.map((h) => h.action).sort()).toEqual(["webhook_endpoint.created", "webhook_endpoint.secret_rolled"]);
     expect(JSON.stringify(history)).not.toContain("whsec_");
   });
@@ -217,7 +217,7 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
     const ep = await endpointFor(t, "/burst", ["mailbox.created"]);
     for (let i = 0; i < 10; i++) await createMailbox({ orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t, { localPart: `burst${i}` }) });
     const jobs: { name: string; id: string }[] = [];
-    const r = await deliverEndpointWebhooks(db, ep.id, { now: new Date(), ...local, enqueue: async (j) => void jobs.push(...j) });
+    const r = await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(), ...local, enqueue: async (j) => void jobs.push(...j) });
     expect(r.attempted).toBe(4);
     expect(jobs).toEqual([{ name: "webhook-delivery", id: ep.id }]);
   });
@@ -258,12 +258,12 @@ describe("R50 delivery, signed as Standard Webhooks", () => {
     const ep = await endpointFor(t, "/big");
     await createMailbox({ orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t) });
     answer = () => ({ status: 200, body: "x".repeat(MAX_RESPONSE_BYTES * 16) });
-    expect(await deliverEndpointWebhooks(db, ep.id, { now: new Date(), ...local })).toEqual({ attempted: 1, delivered: 1 });
+    expect(await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(), ...local })).toEqual({ attempted: 1, delivered: 1 });
 
     await sendTestWebhook({ orgId: t.org.id, id: ep.id });
     answer = () => ({ status: 200, hang: true });
     // The 10 s limit, shortened for the test (the receiver never answers).
-    await deliverEndpointWebhooks(db, ep.id, { now: new Date(), ...local, timeoutMs: 200 });
+    await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(), ...local, timeoutMs: 200 });
     const log = await findWebhookDeliveries(t.org.id, ep.id);
     expect(log[0]).toMatchObject({ type: "webhook.test", status: "pending", lastError: "timeout", lastStatusCode: null });
   });
@@ -275,12 +275,12 @@ describe("R48 events from every path that changes what they describe", () => {
     const ep = await endpointFor(t, "/verified", ["mailbox.forwarding.changed"]);
     const box = await insertTestMailbox(t, { localPart: "verified" });
     const token = `fv-${"h".repeat(26)}`;
-    await db.insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: box.id, token, address: `verified@${t.domains[0].domain}`, expiresAt: new Date(Date.now() + 60_000) });
-    const [outcome] = await recordInboundMessages(db, [
+    await getDb().insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: box.id, token, address: `verified@${t.domains[0].domain}`, expiresAt: new Date(Date.now() + 60_000) });
+    const [outcome] = await recordInboundMessages(getDb(), [
       { recipients: [{ mailboxId: box.id, orgId: t.org.id }], message: inboundFacts("<verified@x.example>", { verificationTokens: [token], kind: "platform" }) },
     ]);
     expect(outcome.results[0].verified).toBe(true);
-    expect(await deliverEndpointWebhooks(db, ep.id, { now: new Date(), ...local })).toEqual({ attempted: 1, delivered: 1 });
+    expect(await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(), ...local })).toEqual({ attempted: 1, delivered: 1 });
     const body = JSON.parse(received[0].body) as { type: string; data: unknown };
     expect(body.type).toBe("mailbox.forwarding.changed");
     expect(mailboxSchema.parse(body.data)).toMatchObject({ id: box.id, forwarding: { status: "verified" } });
@@ -293,7 +293,7 @@ describe("R48 events from every path that changes what they describe", () => {
     const b = await insertTestMailbox(t, { localPart: "bulk-b" });
     const { done } = await deactivateMailboxes({ orgId: t.org.id, actorId: t.admin.id, ids: [a.id, b.id] });
     await undoMailboxesDeactivation({ orgId: t.org.id, actorId: t.admin.id, receipt: done });
-    const events = await db.select().from(webhookEvent).where(eq(webhookEvent.orgId, t.org.id));
+    const events = await getDb().select().from(webhookEvent).where(eq(webhookEvent.orgId, t.org.id));
     expect(events.map((e) => [e.type, e.subjectId]).sort()).toEqual(
       [["mailbox.updated", a.id], ["mailbox.updated", a.id], ["mailbox.updated", b.id], ["mailbox.updated", b.id]].sort(),
     );
@@ -307,7 +307,7 @@ describe("R48 events from every path that changes what they describe", () => {
     const stop = await getDbHandle().listen(WEBHOOK_DUE_CHANNEL, (id) => heard.push(id));
     try {
       await expect(
-        db.transaction(async (tx) => {
+        getDb().transaction(async (tx) => {
           await createMailboxInTx(tx, { orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t, { localPart: "ghost" }) });
           throw new Error("rolled back");
         }),
@@ -327,11 +327,11 @@ describe("R48 events from every path that changes what they describe", () => {
     answer = () => ({ status: 503 });
     const jobs: { name: string; id: string; startAfter?: Date }[] = [];
     const t0 = new Date();
-    await deliverEndpointWebhooks(db, ep.id, { now: t0, ...local, enqueue: async (j) => void jobs.push(...j) });
+    await deliverEndpointWebhooks(getDb(), ep.id, { now: t0, ...local, enqueue: async (j) => void jobs.push(...j) });
     expect(jobs).toEqual([{ name: "webhook-delivery", id: ep.id, startAfter: new Date(t0.getTime() + RETRY_DELAYS_MS[0]) }]);
     // The 5 min retry is left to the dispatch tick.
     jobs.length = 0;
-    await deliverEndpointWebhooks(db, ep.id, { now: new Date(t0.getTime() + RETRY_DELAYS_MS[0]), ...local, enqueue: async (j) => void jobs.push(...j) });
+    await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(t0.getTime() + RETRY_DELAYS_MS[0]), ...local, enqueue: async (j) => void jobs.push(...j) });
     expect(jobs).toEqual([]);
   });
 });
@@ -347,7 +347,7 @@ describe("R52 SSRF: private, loopback, link-local and metadata addresses are ref
     const t = await createTestOrg();
     const ep = await createWebhookEndpoint({ orgId: t.org.id, actorId: t.admin.id, url, events: ["mailbox.created"] });
     await createMailbox({ orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t) });
-    await deliverEndpointWebhooks(db, ep.id, { now: new Date(), resolve, allowPrivate: false });
+    await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(), resolve, allowPrivate: false });
     return (await deliveriesOf(ep.id))[0];
   };
   const resolvesTo = (address: string): HostResolver => async () => [{ address, family: 4 }];
@@ -379,12 +379,12 @@ describe("R52 SSRF: private, loopback, link-local and metadata addresses are ref
     const ep = await endpointFor(t, "/redirect", ["mailbox.created"]);
     await createMailbox({ orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t) });
     answer = (r) => (r.path === "/redirect" ? { status: 302, headers: { location: `${base}/inside` } } : { status: 200 });
-    await deliverEndpointWebhooks(db, ep.id, { now: new Date(), ...local });
+    await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(), ...local });
     const [d] = await deliveriesOf(ep.id);
     expect(d).toMatchObject({ status: "pending", lastStatusCode: 302, lastError: "redirect_not_followed" });
     expect(received.map((r) => r.path)).toEqual(["/redirect"]);
     answer = () => ({ status: 307, headers: { location: "http://169.254.169.254/latest/meta-data" } });
-    const again = await deliverEndpointWebhooks(db, ep.id, { now: new Date(Date.now() + RETRY_DELAYS_MS[0]), ...local });
+    const again = await deliverEndpointWebhooks(getDb(), ep.id, { now: new Date(Date.now() + RETRY_DELAYS_MS[0]), ...local });
     expect(again.delivered).toBe(0);
   });
 
@@ -397,38 +397,38 @@ describe("R52 SSRF: private, loopback, link-local and metadata addresses are ref
       process.env.WEBHOOK_ALLOW_HTTP = "1";
     }
     await expect(createWebhookEndpoint({ orgId: t.org.id, actorId: t.admin.id, url: "https://u:p@hooks.example.com/x", events: ["mailbox.created"] })).rejects.toMatchObject({ code: "INVALID" });
-    expect(await db.select().from(webhookEndpoint).where(eq(webhookEndpoint.orgId, t.org.id))).toEqual([]);
+    expect(await getDb().select().from(webhookEndpoint).where(eq(webhookEndpoint.orgId, t.org.id))).toEqual([]);
   });
 });
 
 describe("R50 an endpoint failing for 5 days is paused, and its admins are told in the organisation's language", () => {
   it("pauses it once and mails each admin; endpoints with due deliveries are handed to the delivery job", async () => {
     const t = await createTestOrg();
-    await db.execute(sql`update organization set language = 'fr' where id = ${t.org.id}::uuid`);
+    await getDb().execute(sql`update organization set language = 'fr' where id = ${t.org.id}::uuid`);
     const ep = await endpointFor(t, "/dead");
     const now = new Date();
-    await db.update(webhookEndpoint).set({ failingSince: new Date(now.getTime() - PAUSE_AFTER_MS - SEC) }).where(eq(webhookEndpoint.id, ep.id));
+    await getDb().update(webhookEndpoint).set({ failingSince: new Date(now.getTime() - PAUSE_AFTER_MS - SEC) }).where(eq(webhookEndpoint.id, ep.id));
     const sent: { to: string; subject: string; text: string }[] = [];
     const jobs: { name: string; id: string }[] = [];
     const send = async (m: { to: string; subject: string; text: string }) => {
       sent.push(m);
       return { messageId: "x", via: "demo" as const };
     };
-    const r = await runWebhookDispatch(db, { now, enqueue: async (j) => void jobs.push(...j), send });
+    const r = await runWebhookDispatch(getDb(), { now, enqueue: async (j) => void jobs.push(...j), send });
     expect(r.paused).toBeGreaterThanOrEqual(1);
-    const [row] = await db.select().from(webhookEndpoint).where(eq(webhookEndpoint.id, ep.id));
+    const [row] = await getDb().select().from(webhookEndpoint).where(eq(webhookEndpoint.id, ep.id));
     expect(row).toMatchObject({ active: false, pausedReason: "failing" });
     const mine = sent.filter((m) => m.text.includes(ep.url));
     expect(mine.map((m) => m.to)).toEqual([t.admin.email]);
     expect(mine[0].subject).toContain("Webhook en pause");
     // A second tick pauses nothing more and mails nobody.
     sent.length = 0;
-    await runWebhookDispatch(db, { now, enqueue: async () => {}, send });
+    await runWebhookDispatch(getDb(), { now, enqueue: async () => {}, send });
     expect(sent.filter((m) => m.text.includes(ep.url))).toEqual([]);
 
     const live = await endpointFor(t, "/live");
     await createMailbox({ orgId: t.org.id, actorId: t.admin.id, ...mailboxInput(t) });
-    await runWebhookDispatch(db, { now: new Date(), enqueue: async (j) => void jobs.push(...j), send });
+    await runWebhookDispatch(getDb(), { now: new Date(), enqueue: async (j) => void jobs.push(...j), send });
     expect(jobs).toContainEqual({ name: "webhook-delivery", id: live.id });
     expect(jobs).not.toContainEqual({ name: "webhook-delivery", id: ep.id });
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { count, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { organization } from "@/db/schema";
 import { webhookEndpoint, type WebhookEventType } from "@/db/schema/webhooks";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -19,7 +19,7 @@ export async function createWebhookEndpoint(params: { orgId: string; actorId: st
   const events = [...new Set(params.events)];
   const secret = generateWebhookSecret();
   const sealed = sealWebhookSecret(secret);
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const [org] = await tx.select({ id: organization.id }).from(organization).where(eq(organization.id, params.orgId)).for("update");
     if (!org) throw notFound("Organisation");
     const [{ n }] = await tx.select({ n: count() }).from(webhookEndpoint).where(eq(webhookEndpoint.orgId, org.id));

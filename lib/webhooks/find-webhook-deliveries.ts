@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { dateOrNull, date, rows } from "@/db/rows";
 import { WEBHOOK_DELIVERY_STATUSES } from "@/db/schema/webhooks";
 
@@ -26,7 +26,7 @@ export type WebhookDeliveryView = z.infer<typeof deliveryRow>;
 /** R51: an endpoint's last 100 deliveries, newest first (another organisation's endpoint: none). */
 export async function findWebhookDeliveries(orgId: string, endpointId: string): Promise<WebhookDeliveryView[]> {
   return rows(
-    db,
+    getDb(),
     sql`select d.id::text as id, e.id::text as "eventId", e.type, d.status, d.attempts, d.last_status_code as "lastStatusCode",
                d.last_duration_ms as "lastDurationMs", d.last_error as "lastError", d.last_attempt_at as "lastAttemptAt",
                d.next_attempt_at as "nextAttemptAt", d.delivered_at as "deliveredAt", d.created_at as "createdAt"

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { webhookDelivery } from "@/db/schema/webhooks";
 import { AppError, notFound } from "@/lib/errors";
 import { lockWebhookEndpoint } from "./lock-webhook-endpoint";
@@ -11,7 +11,7 @@ import { lockWebhookEndpoint } from "./lock-webhook-endpoint";
  */
 export async function resendWebhookDelivery(params: { orgId: string; endpointId: string; deliveryId: string; now?: Date }) {
   const now = params.now ?? new Date();
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     await lockWebhookEndpoint(tx, params.orgId, params.endpointId);
     const scope = and(eq(webhookDelivery.id, params.deliveryId), eq(webhookDelivery.orgId, params.orgId), eq(webhookDelivery.endpointId, params.endpointId));
     const [current] = await tx.select({ status: webhookDelivery.status }).from(webhookDelivery).where(scope).for("update");

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { webhookEndpoint } from "@/db/schema/webhooks";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { lockWebhookEndpoint } from "./lock-webhook-endpoint";
@@ -16,7 +16,7 @@ export async function rollWebhookSecret(params: { orgId: string; actorId: string
   const now = params.now ?? new Date();
   const secret = generateWebhookSecret();
   const sealed = sealWebhookSecret(secret);
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const current = await lockWebhookEndpoint(tx, params.orgId, params.id);
     const [row] = await tx
       .update(webhookEndpoint)

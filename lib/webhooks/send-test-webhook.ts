@@ -1,12 +1,12 @@
 import "server-only";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { webhookDelivery, webhookEvent, WEBHOOK_TEST_EVENT } from "@/db/schema/webhooks";
 import { lockWebhookEndpoint } from "./lock-webhook-endpoint";
 
 /** R51 "Send test event": a `webhook.test` event to this endpoint alone, delivered like any other (even paused). */
 export async function sendTestWebhook(params: { orgId: string; id: string; now?: Date }) {
   const now = params.now ?? new Date();
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const endpoint = await lockWebhookEndpoint(tx, params.orgId, params.id);
     const [event] = await tx
       .insert(webhookEvent)

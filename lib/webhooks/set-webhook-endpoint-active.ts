@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { webhookEndpoint } from "@/db/schema/webhooks";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { lockWebhookEndpoint } from "./lock-webhook-endpoint";
@@ -11,7 +11,7 @@ import { webhookEndpointView } from "./webhook-view";
  * go out on resume. Resuming forgets the failing streak (R50's 5 days start again).
  */
 export async function setWebhookEndpointActive(params: { orgId: string; actorId: string | null; id: string; active: boolean }) {
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const current = await lockWebhookEndpoint(tx, params.orgId, params.id);
     if (current.active === params.active) return webhookEndpointView(current);
     const [row] = await tx

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { webhookEndpoint, type WebhookEventType } from "@/db/schema/webhooks";
 import { diffFields, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { checkWebhookUrl } from "./check-webhook-url";
@@ -11,7 +11,7 @@ import { webhookEndpointView } from "./webhook-view";
 export async function updateWebhookEndpoint(params: { orgId: string; actorId: string | null; id: string; url?: string; events?: WebhookEventType[] }) {
   const url = params.url === undefined ? undefined : checkWebhookUrl(params.url);
   const events = params.events === undefined ? undefined : [...new Set(params.events)];
-  return db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const current = await lockWebhookEndpoint(tx, params.orgId, params.id);
     const next = { url: url ?? current.url, events: (events ?? current.events).join(", ") };
     const changes = diffFields({ url: current.url, events: current.events.join(", ") }, next);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { RECORD_STATUSES } from "@/db/schema/sending";
 import { checkDomainDns } from "@/lib/sending/check-domain-dns";
 import type { TxtLookup } from "@/lib/sending/dns-answer";
@@ -58,7 +58,7 @@ describe("hostile DNS answers (R35)", () => {
       const t = await createTestOrg();
       const d = t.domains[0];
       const now = new Date();
-      const { selector } = await ensureDomainKey(db, { orgId: t.org.id, domainId: d.id, now });
+      const { selector } = await ensureDomainKey(getDb(), { orgId: t.org.id, domainId: d.id, now });
       const name = `${selector}._domainkey.${d.domain}`;
       const resolver = createSendingResolver({ servers: [dns.server], timeoutMs: 500 });
       await fc.assert(
@@ -71,7 +71,7 @@ describe("hostile DNS answers (R35)", () => {
             dns.setTxt(name, ...values);
           }
           const start = Date.now();
-          const s = await checkDomainDns(db, { orgId: t.org.id, domainId: d.id, now: new Date(), resolver });
+          const s = await checkDomainDns(getDb(), { orgId: t.org.id, domainId: d.id, now: new Date(), resolver });
           expect(RECORD_STATUSES).toContain(s.records[0].status);
           expect(s.records[0].status).not.toBe("verified");
           expect(Date.now() - start).toBeLessThan(5000);

@@ -1,5 +1,5 @@
-import { signInAction } from "@/app/(auth)/sign-in/actions";
-import { loadOlderAuditEventsAction, loadOlderInboundMessagesAction } from "@/app/(maker)/maker/history-actions";
+import { signInAction } from "@/lib/actions/sign-in";
+import { loadOlderAuditEventsAction, loadOlderInboundMessagesAction } from "@/lib/actions/history";
 import { fuzzActions, type Action } from "./run-hostile-input";
 
 // Hostile input (issue 11) over the histories' "Show older" and sign-in.

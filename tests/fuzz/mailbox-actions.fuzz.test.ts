@@ -1,4 +1,4 @@
-import * as mailboxes from "@/app/(maker)/maker/mailboxes/actions";
+import * as mailboxes from "@/lib/actions/mailboxes";
 import { mailboxInput } from "@/tests/mailbox-fixtures";
 import { fuzzActions, type Action } from "./run-hostile-input";
 

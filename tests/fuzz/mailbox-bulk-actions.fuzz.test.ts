@@ -1,5 +1,5 @@
-import { confirmDemoForwardingAction, verifyForwardingAction } from "@/app/(maker)/maker/mailboxes/[id]/forwarding-actions";
-import * as mailboxes from "@/app/(maker)/maker/mailboxes/actions";
+import { confirmDemoForwardingAction, verifyForwardingAction } from "@/lib/actions/forwarding";
+import * as mailboxes from "@/lib/actions/mailboxes";
 import { fuzzActions, type Action } from "./run-hostile-input";
 
 // Hostile input (issue 11) over S1's bulk actions, S4's queue removal and forwarding verification.

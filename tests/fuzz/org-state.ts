@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { db, rowsOf } from "@/db";
+import { getDb, rowsOf } from "@/db";
 
 /**
  * An organisation's data for the hostile-input run: a fingerprint to prove that a call changed nothing, and a
@@ -27,20 +27,20 @@ const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function readCatalogue(): Promise<Catalogue> {
   const tableRows = rowsOf<{ table_name: string }>(
-    await db.execute(sql`select c.table_name from information_schema.columns c
+    await getDb().execute(sql`select c.table_name from information_schema.columns c
       join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
       where c.column_name = 'org_id' and c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
       order by c.table_name`),
   );
   const names = tableRows.map((r) => r.table_name);
   const edges = rowsOf<{ child: string; parent: string }>(
-    await db.execute(sql`select distinct cl.relname as child, pl.relname as parent from pg_constraint k
+    await getDb().execute(sql`select distinct cl.relname as child, pl.relname as parent from pg_constraint k
       join pg_class cl on cl.oid = k.conrelid join pg_class pl on pl.oid = k.confrelid
       join pg_namespace n on n.oid = cl.relnamespace
       where k.contype = 'f' and n.nspname = current_schema()`),
   ).filter((e) => names.includes(e.child) && names.includes(e.parent) && e.child !== e.parent);
   const columnRows = rowsOf<{ table_name: string; column_name: string }>(
-    await db.execute(sql`select table_name, column_name from information_schema.columns
+    await getDb().execute(sql`select table_name, column_name from information_schema.columns
       where table_schema = current_schema() and is_generated = 'NEVER' and (column_name <> 'id' or table_name <> 'organization')
       order by table_name, ordinal_position`),
   );
@@ -82,7 +82,7 @@ export async function fingerprint(orgId: string): Promise<Fingerprint> {
   for (const table of tables) {
     parts.push(sql`, ${table}::text, (select count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) from ${sql.raw(ident(table))} t where t.org_id = ${orgId})`);
   }
-  const result = await db.execute(sql`select json_build_object(${sql.join(parts)})::text as f`);
+  const result = await getDb().execute(sql`select json_build_object(${sql.join(parts)})::text as f`);
   return JSON.parse(rowsOf<{ f: string }>(result)[0].f) as Fingerprint;
 }
 
@@ -97,11 +97,11 @@ export type SavedOrg = { orgId: string; org: string; tables: Map<string, string>
 export async function saveOrg(orgId: string): Promise<SavedOrg> {
   const { tables } = await getCatalogue();
   const saved: SavedOrg = { orgId, org: "", tables: new Map() };
-  const [org] = rowsOf<{ j: string }>(await db.execute(sql`select row_to_json(o)::text as j from organization o where o.id = ${orgId}`));
+  const [org] = rowsOf<{ j: string }>(await getDb().execute(sql`select row_to_json(o)::text as j from organization o where o.id = ${orgId}`));
   saved.org = org.j;
   for (const table of tables) {
     const [r] = rowsOf<{ j: string }>(
-      await db.execute(sql`select coalesce(json_agg(t)::text, '[]') as j from ${sql.raw(ident(table))} t where t.org_id = ${orgId}`),
+      await getDb().execute(sql`select coalesce(json_agg(t)::text, '[]') as j from ${sql.raw(ident(table))} t where t.org_id = ${orgId}`),
     );
     saved.tables.set(table, r.j);
   }
@@ -126,7 +126,7 @@ export async function restoreOrg(saved: SavedOrg, changed: string[]): Promise<vo
   const reach = new Set(changed.filter((c) => c !== "organization"));
   for (const table of tables) if (reach.has(table)) for (const child of children.get(table)!) reach.add(child);
   const order = tables.filter((t) => reach.has(t));
-  await db.transaction(async (tx) => {
+  await getDb().transaction(async (tx) => {
     if (changed.includes("organization")) {
       const cols = orgColumns.map(ident);
       await tx.execute(
@@ -147,7 +147,7 @@ export async function restoreOrg(saved: SavedOrg, changed: string[]): Promise<vo
   if (changed.includes("organization")) restoredTables.add("organization");
   if (++restoresSinceVacuum >= VACUUM_EVERY) {
     // Outside a transaction (VACUUM cannot run in one); the tables are small, so this takes milliseconds.
-    await db.execute(sql.raw(`vacuum ${[...restoredTables].map(ident).join(", ")}`));
+    await getDb().execute(sql.raw(`vacuum ${[...restoredTables].map(ident).join(", ")}`));
     restoresSinceVacuum = 0;
     restoredTables.clear();
   }

@@ -1,4 +1,4 @@
-import * as queues from "@/app/(maker)/maker/queues/actions";
+import * as queues from "@/lib/actions/queues";
 import { fuzzActions, type Action } from "./run-hostile-input";
 
 // Hostile input (issue 11) over the queue actions.

@@ -1,4 +1,4 @@
-import * as settings from "@/app/(maker)/maker/settings/actions";
+import * as settings from "@/lib/actions/settings";
 import { fuzzActions, type Action } from "./run-hostile-input";
 
 // Hostile input (issue 11) over the Settings actions.

@@ -6,7 +6,7 @@ import { DemoForwardingRules } from "@/components/inbound/demo-forwarding-rules"
 import { DemoOutbox } from "@/components/inbound/demo-outbox";
 import { DemoDnsPanel } from "@/components/sending/demo-dns-panel";
 import { PageHeader } from "@/components/ui/card";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { findDemoOutbox } from "@/lib/demo-provider/find-demo-outbox";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
@@ -20,7 +20,7 @@ export default async function DemoProviderPage() {
   const access = await requirePageAccess("/maker/demo-provider", { licence: true });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   if (access.member.org.slug !== DEMO_ORG_SLUG || outboundSmtpUrl()) notFound();
-  const [{ messages, accounts }, dnsDomains] = await Promise.all([findDemoOutbox(), loadDemoDns(db, { orgId: access.member.org.id })]);
+  const [{ messages, accounts }, dnsDomains] = await Promise.all([findDemoOutbox(), loadDemoDns(getDb(), { orgId: access.member.org.id })]);
   return (
     <>
       <PageHeader

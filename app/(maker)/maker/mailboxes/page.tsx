@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AccessProblem } from "@/components/auth/access-problem";
 import { MailboxesScreen } from "@/components/mailboxes/mailboxes-screen";
 import { requirePageAccess } from "@/lib/auth/page-access";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { findMailboxesCannotSend } from "@/lib/sending/find-mailboxes-sending";
 import { applyListView, packListData, parseListView } from "@/lib/mailboxes/mailbox-list-view";
 import { loadMailboxesPage } from "@/lib/mailboxes/load-mailboxes-page";
@@ -16,7 +16,7 @@ export default async function MailboxesPage({ searchParams }: { searchParams: Pr
   const { org, user } = access.member;
   const [{ mailboxes, domainCount, queues, hidden }, sp] = await Promise.all([loadMailboxesPage(org.id, user.id), searchParams]);
   const view = parseListView(sp);
-  const cannotSend = view.sending === "all" ? undefined : await findMailboxesCannotSend(db, org.id);
+  const cannotSend = view.sending === "all" ? undefined : await findMailboxesCannotSend(getDb(), org.id);
   const data = packListData(applyListView(mailboxes, view, cannotSend), queues, new Date(), org.timezone);
   return <MailboxesScreen data={data} view={view} total={mailboxes.length} limit={org.mailboxLimit} domainCount={domainCount} timeZone={org.timezone} hidden={hidden} />;
 }

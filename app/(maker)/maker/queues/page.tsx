@@ -10,7 +10,7 @@ import { findQueues } from "@/lib/queues/find-queues";
 import { packQueues } from "@/lib/queues/queue-rows";
 import { MAX_QUEUE_MAILBOXES } from "@/lib/queues/schemas";
 import { findMailboxesSending } from "@/lib/sending/find-mailboxes-sending";
-import { db } from "@/db";
+import { getDb } from "@/db";
 
 export const metadata: Metadata = { title: "Queues" };
 
@@ -18,7 +18,7 @@ export default async function QueuesPage() {
   const access = await requirePageAccess("/maker/queues", { licence: true });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
-  const [queues, sending] = await Promise.all([findQueues(org.id), findMailboxesSending(db, { orgId: org.id })]);
+  const [queues, sending] = await Promise.all([findQueues(org.id), findMailboxesSending(getDb(), { orgId: org.id })]);
   return (
     <>
       <PageHeader

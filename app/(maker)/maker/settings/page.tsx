@@ -15,7 +15,7 @@ import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { findDomainsSending } from "@/lib/sending/find-domains-sending";
 import { findOrgSettings } from "@/lib/settings/find-org-settings";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { findMembers } from "@/lib/members/find-members";
 import { findWebhookEndpoints } from "@/lib/webhooks/find-webhook-endpoints";
 
@@ -29,7 +29,7 @@ export default async function SettingsPage() {
     findOrgSettings(org.id),
     findAuditEvents({ orgId: org.id, limit: 15 }),
     findApiKeys(org.id),
-    findDomainsSending(db, { orgId: org.id }),
+    findDomainsSending(getDb(), { orgId: org.id }),
     findMembers(org.id),
     findWebhookEndpoints(org.id),
   ]);

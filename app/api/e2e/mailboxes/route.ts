@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { mailbox } from "@/db/schema";
 import { getMakerAccess } from "@/lib/auth/guard";
 import { createMailbox } from "@/lib/mailboxes/create-mailbox";
@@ -35,7 +35,7 @@ export async function POST(request: Request) {
   const { domains, routings } = await findOrgSettings(orgId);
   const queues = [];
   for (const name of QUEUES) queues.push(await createQueue({ orgId, actorId, name: `${name} ${tag}` }));
-  const [{ n }] = await db.select({ n: count() }).from(mailbox).where(eq(mailbox.orgId, orgId));
+  const [{ n }] = await getDb().select({ n: count() }).from(mailbox).where(eq(mailbox.orgId, orgId));
   const ids: string[] = [];
   for (let i = 0; i < member.org.mailboxLimit - n; i++) {
     const routing = routings[i % (routings.length + 1)];

@@ -22,7 +22,7 @@ import { findMailboxBlockers } from "@/lib/mailboxes/find-mailbox-blockers";
 import { loadMailboxOr404 } from "@/lib/mailboxes/load-mailbox-or-404";
 import { languageLabel } from "@/lib/org/locale";
 import { findMailboxesSending } from "@/lib/sending/find-mailboxes-sending";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { DEMO_ORG_SLUG } from "@/lib/demo/demo-domains";
 import { outboundSmtpUrl } from "@/lib/mail/outbound-mail";
 
@@ -57,7 +57,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
     findAuditEvents({ orgId: org.id, entityType: "mailbox", entityId: m.id, limit: 50 }),
     loadMailboxHealth(org.id, m.id, org.timezone, now),
     findMailboxBlockers(org.id, m.id),
-    findMailboxesSending(db, { orgId: org.id, mailboxIds: [m.id] }),
+    findMailboxesSending(getDb(), { orgId: org.id, mailboxIds: [m.id] }),
   ]);
   const platform = config().PLATFORM_NAME;
 

@@ -1,5 +1,5 @@
 import { getMakerAccess } from "@/lib/auth/guard";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { findMailboxesCannotSend } from "@/lib/sending/find-mailboxes-sending";
 import { applyListView, mailboxesCsv, parseListView } from "@/lib/mailboxes/mailbox-list-view";
 import { findMailboxes } from "@/lib/mailboxes/find-mailboxes";
@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   if (access.kind !== "ok") return new Response("Not allowed.", { status: access.kind === "signed-out" ? 401 : 403 });
   const view = parseListView(Object.fromEntries(new URL(request.url).searchParams));
   const orgId = access.member.org.id;
-  const cannotSend = view.sending === "all" ? undefined : await findMailboxesCannotSend(db, orgId);
+  const cannotSend = view.sending === "all" ? undefined : await findMailboxesCannotSend(getDb(), orgId);
   const rows = applyListView(await findMailboxes(orgId), view, cannotSend);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(mailboxesCsv(rows), {

@@ -16,7 +16,7 @@ import { loadQueuePage } from "@/lib/queues/load-queue-page";
 import { packEvents, packLinkable, packLinks } from "@/lib/queues/queue-rows";
 import { idSchema } from "@/lib/validation";
 import { findMailboxesSending } from "@/lib/sending/find-mailboxes-sending";
-import { db } from "@/db";
+import { getDb } from "@/db";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [{ id }, member] = await Promise.all([params, getCurrentMember()]);
@@ -42,7 +42,7 @@ export default async function QueuePage({ params }: { params: Promise<{ id: stri
   // Each linked mailbox's one state (lib/mailbox-state), from the health facts the layout's banner already read.
   const linked = new Set(queue.mailboxes.map((m) => m.mailboxId));
   const states = Object.fromEntries((await findOrgHealthFacts(access.member.org.id)).filter((h) => linked.has(h.mailboxId)).map((h) => [h.mailboxId, h.health.code]));
-  const sending = def ? await findMailboxesSending(db, { orgId: access.member.org.id, mailboxIds: [def.mailboxId] }) : null;
+  const sending = def ? await findMailboxesSending(getDb(), { orgId: access.member.org.id, mailboxIds: [def.mailboxId] }) : null;
   // One object for every island that needs the queue: the page's payload carries it once and refers to it.
   const q = { id: queue.id, name: queue.name };
   return (

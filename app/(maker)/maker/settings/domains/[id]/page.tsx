@@ -12,7 +12,7 @@ import { SetUpSendingButton } from "@/components/sending/set-up-sending-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { getCurrentMember } from "@/lib/auth/guard";
 import { requirePageAccess } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
@@ -24,7 +24,7 @@ import { idSchema } from "@/lib/validation";
 async function load(orgId: string, id: string): Promise<DomainSending | null> {
   if (!idSchema.safeParse(id).success) return null;
   try {
-    return await getDomainSendingOrThrow(db, { orgId, domainId: id, now: new Date() });
+    return await getDomainSendingOrThrow(getDb(), { orgId, domainId: id, now: new Date() });
   } catch (e) {
     if (e instanceof AppError && e.code === "NOT_FOUND") return null;
     throw e;

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { auditEvent, inboundMessage } from "@/db/schema";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { expectUnchanged, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { loadOlderAuditEventsAction, loadOlderInboundMessagesAction } from "./history-actions";
+import { loadOlderAuditEventsAction, loadOlderInboundMessagesAction } from "./history";
 
 let t: TestOrg;
 let other: TestOrg;
@@ -19,7 +19,7 @@ const SAME_MOMENT = new Date("2026-11-20T10:00:00.123Z");
 describe("history paging: Show older (keyset, stable order)", () => {
   it("pages a mailbox's 25 events 10 at a time in a stable order, also when they share one timestamp", async () => {
     const entityId = randomUUID();
-    await db.insert(auditEvent).values(
+    await getDb().insert(auditEvent).values(
       Array.from({ length: 25 }, (_, i) => ({
         orgId: t.org.id,
         actorId: null,
@@ -52,13 +52,13 @@ describe("history paging: Show older (keyset, stable order)", () => {
     const mailboxId = randomUUID();
     const queueId = randomUUID();
     const link = { orgId: t.org.id, actorId: null, action: "queue.mailbox_linked", createdAt: SAME_MOMENT };
-    await db.insert(auditEvent).values([
+    await getDb().insert(auditEvent).values([
       { ...link, entityType: "queue", entityId: queueId, entityLabel: "Billing", changes: { mailbox: { from: null, to: "billing@mycompany.com" } } },
       { ...link, entityType: "mailbox", entityId: mailboxId, entityLabel: "billing@mycompany.com", changes: { queue: { from: null, to: "Billing" } } },
     ]);
     const orgWide = (await findAuditEvents({ orgId: t.org.id, limit: 100 })).items.filter((e) => e.action === "queue.mailbox_linked");
     expect(orgWide.map((e) => e.entityType)).toEqual(["queue"]);
-    const [newer] = await db
+    const [newer] = await getDb()
       .insert(auditEvent)
       .values({ orgId: t.org.id, actorId: null, action: "queue.renamed", entityType: "queue", entityId: queueId, entityLabel: "Billing", createdAt: new Date(SAME_MOMENT.getTime() + 1000) })
       .returning();
@@ -70,27 +70,27 @@ describe("history paging: Show older (keyset, stable order)", () => {
 
   it("R18 another organisation's cursor or mailbox finds nothing and changes nothing", async () => {
     const theirs = await insertTestMailbox(other, { localPart: "theirs", domainId: other.domains[0].id });
-    await db.insert(inboundMessage).values(
+    await getDb().insert(inboundMessage).values(
       Array.from({ length: 3 }, () => ({ orgId: other.org.id, mailboxId: theirs.id, messageId: `<${randomUUID()}@x>`, sizeBytes: 1 })),
     );
-    const [theirEvent] = await db
+    const [theirEvent] = await getDb()
       .insert(auditEvent)
       .values({ orgId: other.org.id, actorId: null, action: "mailbox.created", entityType: "mailbox", entityId: theirs.id, entityLabel: "theirs" })
       .returning();
     const r1 = await expectUnchanged(other.org.id, () => loadOlderAuditEventsAction({ before: theirEvent.id + 1, limit: 10 }));
     expect(r1?.data?.items.every((e) => e.entityLabel !== "theirs")).toBe(true);
-    const [anyTheirs] = await db.select({ id: inboundMessage.id }).from(inboundMessage).where(eq(inboundMessage.mailboxId, theirs.id));
+    const [anyTheirs] = await getDb().select({ id: inboundMessage.id }).from(inboundMessage).where(eq(inboundMessage.mailboxId, theirs.id));
     const r2 = await expectUnchanged(other.org.id, () => loadOlderInboundMessagesAction({ mailboxId: theirs.id, before: anyTheirs.id, limit: 10 }));
     expect(r2?.data).toEqual({ items: [], hasOlder: false });
   });
 
   it("pages a mailbox's inbound messages, newest first, without repeats", async () => {
     const m = await insertTestMailbox(t, { localPart: "paged" });
-    await db.insert(inboundMessage).values(
+    await getDb().insert(inboundMessage).values(
       Array.from({ length: 7 }, (_, i) => ({ orgId: t.org.id, mailboxId: m.id, messageId: `<${i}-${randomUUID()}@x>`, sizeBytes: i, receivedAt: SAME_MOMENT })),
     );
     const ids: string[] = [];
-    const [newest] = await db.select().from(inboundMessage).where(eq(inboundMessage.mailboxId, m.id)).orderBy(desc(inboundMessage.receivedAt), desc(inboundMessage.id)).limit(1);
+    const [newest] = await getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, m.id)).orderBy(desc(inboundMessage.receivedAt), desc(inboundMessage.id)).limit(1);
     let before = newest.id;
     ids.push(before);
     for (;;) {

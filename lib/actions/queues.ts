@@ -1,4 +1,5 @@
 "use server";
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { licensedAction } from "@/lib/action-client";
 import { createQueue } from "@/lib/queues/create-queue";

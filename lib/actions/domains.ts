@@ -1,6 +1,7 @@
 "use server";
+import "server-only";
 import { revalidatePath } from "next/cache";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { adminAction } from "@/lib/action-client";
 import { checkDomainDns } from "@/lib/sending/check-domain-dns";
 import { ensureDomainKey } from "@/lib/sending/ensure-domain-key";
@@ -21,14 +22,14 @@ function revalidateDomain(domainId: string) {
 
 /** "Set up sending": makes the domain's DKIM key (once; two admins at once end with one key). */
 export const setUpSendingAction = adminAction.inputSchema(domainActionSchema).action(async ({ parsedInput, ctx }) => {
-  const key = await ensureDomainKey(db, { orgId: ctx.orgId, domainId: parsedInput.domainId, now: new Date() });
+  const key = await ensureDomainKey(getDb(), { orgId: ctx.orgId, domainId: parsedInput.domainId, now: new Date() });
   revalidateDomain(parsedInput.domainId);
   return { ok: true as const, selector: key.selector };
 });
 
 /** "Check DNS": looks the records up now and answers with the state; the page shows each row's result. */
 export const checkDnsAction = adminAction.inputSchema(domainActionSchema).action(async ({ parsedInput, ctx }) => {
-  const s = await checkDomainDns(db, { orgId: ctx.orgId, domainId: parsedInput.domainId, now: new Date(), actorId: ctx.actorId });
+  const s = await checkDomainDns(getDb(), { orgId: ctx.orgId, domainId: parsedInput.domainId, now: new Date(), actorId: ctx.actorId });
   revalidateDomain(parsedInput.domainId);
   return {
     ok: true as const,
@@ -40,14 +41,14 @@ export const checkDnsAction = adminAction.inputSchema(domainActionSchema).action
 
 /** "Rotate key": a new selector; the old key keeps signing until the new record is verified. */
 export const rotateKeyAction = adminAction.inputSchema(domainActionSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await rotateDomainKey(db, { orgId: ctx.orgId, actorId: ctx.actorId, domainId: parsedInput.domainId, now: new Date() });
+  const r = await rotateDomainKey(getDb(), { orgId: ctx.orgId, actorId: ctx.actorId, domainId: parsedInput.domainId, now: new Date() });
   revalidateDomain(parsedInput.domainId);
   return { ok: true as const, selector: r.selector };
 });
 
 /** "Send these records to your DNS admin": mails the records and the zone file (limited like test emails). */
 export const sendRecordsAction = adminAction.inputSchema(sendDomainRecordsSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await sendRecordsToDnsAdmin(db, {
+  const r = await sendRecordsToDnsAdmin(getDb(), {
     orgId: ctx.orgId,
     actorId: ctx.actorId,
     domainId: parsedInput.domainId,
@@ -60,7 +61,7 @@ export const sendRecordsAction = adminAction.inputSchema(sendDomainRecordsSchema
 
 /** The demo's "Publish" (demo organisation only; the service refuses any other): the missing record appears. */
 export const publishDemoRecordAction = adminAction.inputSchema(domainActionSchema).action(async ({ parsedInput, ctx }) => {
-  await publishDemoRecord(db, { orgId: ctx.orgId, domainId: parsedInput.domainId, now: new Date() });
+  await publishDemoRecord(getDb(), { orgId: ctx.orgId, domainId: parsedInput.domainId, now: new Date() });
   revalidateDomain(parsedInput.domainId);
   revalidatePath("/maker/demo-provider");
   return { ok: true as const };

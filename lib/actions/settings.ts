@@ -1,4 +1,5 @@
 "use server";
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/action-client";
 import { addEmailDomain } from "@/lib/settings/add-email-domain";

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { auditEvent, mailbox, queue, queueMailbox } from "@/db/schema";
 import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
@@ -11,7 +11,7 @@ import {
   renameQueueAction,
   setDefaultMailboxAction,
   unlinkMailboxAction,
-} from "./actions";
+} from "./queues";
 
 let t: TestOrg;
 let other: TestOrg;
@@ -34,7 +34,7 @@ async function mailboxes(org: TestOrg, n: number, opts: { prefix?: string; activ
 }
 
 async function linksOf(queueId: string) {
-  return db
+  return getDb()
     .select({ mailboxId: queueMailbox.mailboxId, isDefault: queueMailbox.isDefault })
     .from(queueMailbox)
     .where(eq(queueMailbox.queueId, queueId))
@@ -90,10 +90,10 @@ describe("R18 access to Queue actions", () => {
       () => linkMailboxAction({ queueId: ownQueue, mailboxId: mine.id }),
     ];
     for (const call of crossOrg) {
-      const before = await db.select().from(queueMailbox).where(eq(queueMailbox.orgId, other.org.id));
+      const before = await getDb().select().from(queueMailbox).where(eq(queueMailbox.orgId, other.org.id));
       const result = await expectUnchanged(t.org.id, call);
       expect(result).toMatchObject({ serverError: { code: "NOT_FOUND" } });
-      expect(await db.select().from(queueMailbox).where(eq(queueMailbox.orgId, other.org.id))).toEqual(before);
+      expect(await getDb().select().from(queueMailbox).where(eq(queueMailbox.orgId, other.org.id))).toEqual(before);
     }
     // The same refusals read as for an id that does not exist at all.
     await signInAs(t.admin.email);
@@ -115,10 +115,10 @@ describe("R18 access to Queue actions", () => {
 describe("S5 queues: create, rename, remove", () => {
   it("creates and renames a queue, each with its audit event (R19)", async () => {
     const id = await newQueue("  Support  ");
-    const [row] = await db.select().from(queue).where(eq(queue.id, id));
+    const [row] = await getDb().select().from(queue).where(eq(queue.id, id));
     expect(row).toMatchObject({ orgId: t.org.id, name: "Support" });
     expect((await renameQueueAction({ id, name: "Customer support" }))?.serverError).toBeUndefined();
-    const events = await db.select().from(auditEvent).where(eq(auditEvent.entityId, id)).orderBy(asc(auditEvent.id));
+    const events = await getDb().select().from(auditEvent).where(eq(auditEvent.entityId, id)).orderBy(asc(auditEvent.id));
     expect(events.map((e) => [e.action, e.entityType, e.entityLabel, e.actorId])).toEqual([
       ["queue.created", "queue", "Support", t.admin.id],
       ["queue.renamed", "queue", "Customer support", t.admin.id],
@@ -153,15 +153,15 @@ describe("S5 queues: create, rename, remove", () => {
     await linkMailboxAction({ queueId: q, mailboxId: a.id });
     await linkMailboxAction({ queueId: q, mailboxId: b.id });
     expect((await removeQueueAction({ id: q }))?.serverError).toBeUndefined();
-    expect(await db.select().from(queue).where(eq(queue.id, q))).toHaveLength(0);
+    expect(await getDb().select().from(queue).where(eq(queue.id, q))).toHaveLength(0);
     expect(await linksOf(q)).toHaveLength(0);
-    expect(await db.select({ id: mailbox.id }).from(mailbox).where(eq(mailbox.orgId, t.org.id))).toHaveLength(2);
-    const [removed] = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, q), eq(auditEvent.action, "queue.removed")));
+    expect(await getDb().select({ id: mailbox.id }).from(mailbox).where(eq(mailbox.orgId, t.org.id))).toHaveLength(2);
+    const [removed] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, q), eq(auditEvent.action, "queue.removed")));
     expect(removed).toMatchObject({ entityType: "queue", entityLabel: "Support" });
-    const unlinkA = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, a.id), eq(auditEvent.action, "queue.mailbox_unlinked")));
+    const unlinkA = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, a.id), eq(auditEvent.action, "queue.mailbox_unlinked")));
     expect(unlinkA).toHaveLength(1);
     expect(unlinkA[0]).toMatchObject({ entityType: "mailbox", entityLabel: address(t, "m0"), changes: { queue: { from: "Support", to: null }, defaultOf: { from: "Support", to: null } } });
-    const unlinkB = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, b.id), eq(auditEvent.action, "queue.mailbox_unlinked")));
+    const unlinkB = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, b.id), eq(auditEvent.action, "queue.mailbox_unlinked")));
     expect(unlinkB[0].changes).toEqual({ queue: { from: "Support", to: null } });
   });
 });
@@ -196,7 +196,7 @@ describe("R16 exactly one default in a queue with mailboxes", () => {
       { mailboxId: a.id, isDefault: true },
       { mailboxId: b.id, isDefault: false },
     ]);
-    const linked = await db.select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.mailbox_linked"))).orderBy(asc(auditEvent.id));
+    const linked = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.mailbox_linked"))).orderBy(asc(auditEvent.id));
     expect(linked.map((e) => [e.entityType, e.entityId, e.entityLabel, e.changes])).toEqual([
       ["queue", q, "Support", { mailbox: { from: null, to: address(t, "m0") }, defaultMailbox: { from: null, to: address(t, "m0") } }],
       ["mailbox", a.id, address(t, "m0"), { queue: { from: null, to: "Support" }, defaultOf: { from: null, to: "Support" } }],
@@ -215,7 +215,7 @@ describe("R16 exactly one default in a queue with mailboxes", () => {
       { mailboxId: a.id, isDefault: false },
       { mailboxId: b.id, isDefault: true },
     ]);
-    const events = await db.select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.default_changed"))).orderBy(asc(auditEvent.id));
+    const events = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.default_changed"))).orderBy(asc(auditEvent.id));
     expect(events.map((e) => [e.entityType, e.entityId, e.changes])).toEqual([
       ["queue", q, { defaultMailbox: { from: address(t, "m0"), to: address(t, "m1") } }],
       ["mailbox", b.id, { defaultOf: { from: null, to: "Support" } }],
@@ -236,7 +236,7 @@ describe("R16 exactly one default in a queue with mailboxes", () => {
     expect((await unlinkMailboxAction({ queueId: q, mailboxId: b.id }))?.serverError).toBeUndefined();
     expect((await unlinkMailboxAction({ queueId: q, mailboxId: a.id }))?.serverError).toBeUndefined();
     expect(await linksOf(q)).toEqual([]);
-    const unlinked = await db.select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.mailbox_unlinked"))).orderBy(asc(auditEvent.id));
+    const unlinked = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.mailbox_unlinked"))).orderBy(asc(auditEvent.id));
     expect(unlinked.map((e) => [e.entityType, e.entityId])).toEqual([["queue", q], ["mailbox", b.id], ["queue", q], ["mailbox", a.id]]);
     // The queue is empty again: the next mailbox linked becomes the default.
     expect(await linkMailboxAction({ queueId: q, mailboxId: b.id })).toMatchObject({ data: { isDefault: true } });
@@ -255,14 +255,14 @@ describe("R16 exactly one default in a queue with mailboxes", () => {
     const q = await newQueue();
     const [a, b] = await mailboxes(t, 2);
     await linkMailboxAction({ queueId: q, mailboxId: a.id });
-    await expect(db.insert(queueMailbox).values({ orgId: t.org.id, queueId: q, mailboxId: b.id, isDefault: true })).rejects.toThrow();
-    await expect(db.update(queueMailbox).set({ isDefault: false }).where(eq(queueMailbox.queueId, q))).rejects.toThrow();
+    await expect(getDb().insert(queueMailbox).values({ orgId: t.org.id, queueId: q, mailboxId: b.id, isDefault: true })).rejects.toThrow();
+    await expect(getDb().update(queueMailbox).set({ isDefault: false }).where(eq(queueMailbox.queueId, q))).rejects.toThrow();
     const q2 = await newQueue("Empty");
-    await expect(db.insert(queueMailbox).values({ orgId: t.org.id, queueId: q2, mailboxId: b.id, isDefault: false })).rejects.toThrow();
+    await expect(getDb().insert(queueMailbox).values({ orgId: t.org.id, queueId: q2, mailboxId: b.id, isDefault: false })).rejects.toThrow();
     expect(await linksOf(q)).toEqual([{ mailboxId: a.id, isDefault: true }]);
     expect(await linksOf(q2)).toEqual([]);
     // Swapping inside one transaction is fine: the rule is checked at commit.
-    await db.transaction(async (tx) => {
+    await getDb().transaction(async (tx) => {
       await tx.insert(queueMailbox).values({ orgId: t.org.id, queueId: q2, mailboxId: b.id, isDefault: false });
       await tx.update(queueMailbox).set({ isDefault: true }).where(eq(queueMailbox.queueId, q2));
     });
@@ -272,8 +272,8 @@ describe("R16 exactly one default in a queue with mailboxes", () => {
   it("R16 the database refuses a link between a queue and a mailbox of different organisations", async () => {
     const q = await newQueue();
     const [theirs] = await mailboxes(other, 1);
-    await expect(db.insert(queueMailbox).values({ orgId: t.org.id, queueId: q, mailboxId: theirs.id, isDefault: true })).rejects.toThrow();
-    await expect(db.insert(queueMailbox).values({ orgId: other.org.id, queueId: q, mailboxId: theirs.id, isDefault: true })).rejects.toThrow();
+    await expect(getDb().insert(queueMailbox).values({ orgId: t.org.id, queueId: q, mailboxId: theirs.id, isDefault: true })).rejects.toThrow();
+    await expect(getDb().insert(queueMailbox).values({ orgId: other.org.id, queueId: q, mailboxId: theirs.id, isDefault: true })).rejects.toThrow();
   });
 });
 

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { mailbox, queueMailbox } from "@/db/schema";
 import { testMailboxes, testQueue } from "@/tests/queue-fixtures";
 import { createTestOrg, signInAs, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox, insertTestQueueLink, mailboxInput } from "@/tests/mailbox-fixtures";
-import { bulkLinkMailboxesToQueueAction, bulkSetMailboxesActiveAction, createMailboxAction, removeMailboxFromQueuesAction, updateMailboxAction } from "./actions";
+import { bulkLinkMailboxesToQueueAction, bulkSetMailboxesActiveAction, createMailboxAction, removeMailboxFromQueuesAction, updateMailboxAction } from "./mailboxes";
 
 let t: TestOrg;
 beforeEach(async () => {
@@ -13,8 +13,8 @@ beforeEach(async () => {
   await signInAs(t.admin.email);
 });
 
-const activeOf = async (id: string) => (await db.select({ active: mailbox.active }).from(mailbox).where(eq(mailbox.id, id)))[0].active;
-const linksOf = async (id: string) => db.select().from(queueMailbox).where(eq(queueMailbox.mailboxId, id));
+const activeOf = async (id: string) => (await getDb().select({ active: mailbox.active }).from(mailbox).where(eq(mailbox.id, id)))[0].active;
+const linksOf = async (id: string) => getDb().select().from(queueMailbox).where(eq(queueMailbox.mailboxId, id));
 
 describe("S1 bulk actions (R13, R15-R17), each mailbox through its own service", () => {
   it("deactivates the ones it may and reports the default sender's refusal for that mailbox", async () => {
@@ -61,7 +61,7 @@ describe("S2/S3 Queues field", () => {
     const drop = (await testQueue(t, [m.id, other.id])).id; // m is the default of `drop`, with another mailbox: R16 refuses its unlink
     const r = await updateMailboxAction({ ...mailboxInput(t, { localPart: "edited", displayName: "Renamed" }), id: m.id, version: m.version, queues: [{ queueId: keep, makeDefault: false }] } as never);
     expect(r?.data?.queueRefusals).toEqual([expect.stringContaining("default")]);
-    expect((await db.select().from(mailbox).where(eq(mailbox.id, m.id)))[0].displayName).toBe("Renamed");
+    expect((await getDb().select().from(mailbox).where(eq(mailbox.id, m.id)))[0].displayName).toBe("Renamed");
     expect((await linksOf(m.id)).map((l) => l.queueId).sort()).toEqual([keep, drop].sort());
   });
 });

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { ensureDomainKey } from "@/lib/sending/ensure-domain-key";
 import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, type TestOrg } from "@/tests/fixtures";
-import { checkDnsAction, publishDemoRecordAction, rotateKeyAction, sendRecordsAction, setUpSendingAction } from "./actions";
-import { GET as downloadZone } from "./zone/route";
+import { checkDnsAction, publishDemoRecordAction, rotateKeyAction, sendRecordsAction, setUpSendingAction } from "./domains";
+import { GET as downloadZone } from "@/app/(maker)/maker/settings/domains/[id]/zone/route";
 
 // The domain set-up page's actions and its zone file route (issue 19, S8): R18 (admins only, checked by each action
 // and by the route itself) and R39 (another organisation's domain is "not found", and nothing changes).
@@ -32,7 +32,7 @@ describe("S8 actions and zone file", () => {
   });
 
   it("R18 refuses a signed-out visitor and an agent, in the actions and the zone file, and changes nothing", async () => {
-    await ensureDomainKey(db, { orgId: t.org.id, domainId, now: new Date() });
+    await ensureDomainKey(getDb(), { orgId: t.org.id, domainId, now: new Date() });
     signOutOfTests();
     expect(await expectUnchanged(t.org.id, () => rotateKeyAction({ domainId }))).toMatchObject({ serverError: { code: "UNAUTHENTICATED" } });
     expect((await zone(domainId)).status).toBe(401);
@@ -45,7 +45,7 @@ describe("S8 actions and zone file", () => {
   });
 
   it("R39 another organisation's domain is not found by every action and the zone file; a malformed id is refused", async () => {
-    await ensureDomainKey(db, { orgId: t.org.id, domainId, now: new Date() });
+    await ensureDomainKey(getDb(), { orgId: t.org.id, domainId, now: new Date() });
     const other = await createTestOrg();
     await signInAs(other.admin.email);
     for (const run of [

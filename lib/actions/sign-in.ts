@@ -1,8 +1,9 @@
 "use server";
+import "server-only";
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { publicAction } from "@/lib/action-client";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { getAuth } from "@/lib/auth/auth";
 import { safeNextPath, signInSchema } from "@/lib/auth/schemas";
 import { countSignInAttempt, forgiveSignInAttempt, signInRefusalMessage } from "@/lib/auth/sign-in-limiter";
@@ -14,7 +15,7 @@ export const signInAction = publicAction.inputSchema(signInSchema).action(async 
   const email = parsedInput.email.toLowerCase();
   const address = clientAddress(requestHeaders);
   // Counted before the password is checked, per address and per (account, address), in the database (R31).
-  const verdict = await countSignInAttempt(db, { email, address, now: new Date() });
+  const verdict = await countSignInAttempt(getDb(), { email, address, now: new Date() });
   if (!verdict.allowed) throw new AppError("LIMIT_REACHED", signInRefusalMessage(verdict));
   try {
     // Better Auth records the session's address from this header only (lib/auth/auth.ts): the one decided above.
@@ -25,7 +26,7 @@ export const signInAction = publicAction.inputSchema(signInSchema).action(async 
     if (e instanceof APIError) throw new AppError("INVALID", "Email or password is incorrect.", "password");
     throw e;
   }
-  await forgiveSignInAttempt(db, { email, address });
+  await forgiveSignInAttempt(getDb(), { email, address });
   return { next: safeNextPath(parsedInput.next) };
 });
 

@@ -1,4 +1,5 @@
 "use server";
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/action-client";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";

@@ -1,6 +1,7 @@
 "use server";
+import "server-only";
 import { revalidatePath } from "next/cache";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { licensedAction } from "@/lib/action-client";
 import { sendTestEmailSchema } from "@/lib/sending/schemas";
 import { sendTestEmail } from "@/lib/sending/send-test-email";
@@ -11,7 +12,7 @@ import { sendTestEmail } from "@/lib/sending/send-test-email";
  * limits per mailbox, organisation and recipient (R32).
  */
 export const sendTestEmailAction = licensedAction.inputSchema(sendTestEmailSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await sendTestEmail(db, {
+  const r = await sendTestEmail(getDb(), {
     orgId: ctx.orgId,
     actorId: ctx.actorId,
     mailboxId: parsedInput.mailboxId,

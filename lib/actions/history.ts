@@ -1,4 +1,5 @@
 "use server";
+import "server-only";
 import { z } from "zod";
 import { adminAction } from "@/lib/action-client";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { auditEvent, forwardingVerification } from "@/db/schema";
 import { startFakeProvider, type FakeProvider } from "@/e2e/fixtures/fake-provider";
 import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
-import { verifyForwardingAction } from "./forwarding-actions";
+import { verifyForwardingAction } from "./forwarding";
 
 let provider: FakeProvider;
 let t: TestOrg;
@@ -31,8 +31,8 @@ describe("R22 the Verify forwarding action", () => {
     const result = await verifyForwardingAction({ mailboxId });
     expect(result?.serverError).toBeUndefined();
     expect(result?.data).toMatchObject({ ok: true, address: `support@${t.domains[0].domain}` });
-    expect(await db.select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, mailboxId))).toHaveLength(1);
-    const [event] = await db.select().from(auditEvent).where(eq(auditEvent.orgId, t.org.id));
+    expect(await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, mailboxId))).toHaveLength(1);
+    const [event] = await getDb().select().from(auditEvent).where(eq(auditEvent.orgId, t.org.id));
     expect(event).toMatchObject({ action: "mailbox.verification_requested", entityType: "mailbox", entityId: mailboxId, actorId: t.admin.id });
     expect(provider.received.at(-1)?.to).toEqual([`support@${t.domains[0].domain}`]);
   });

@@ -1,12 +1,12 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { session } from "@/db/schema";
 import { CLIENT_ADDRESS_HEADER, SOCKET_ADDRESS_HEADER } from "@/lib/http/request-facts";
 import { TEST_PASSWORD, createTestOrg } from "@/tests/fixtures";
 import { setRequestHeaders } from "@/tests/request-context";
-import { signInAction } from "./actions";
+import { signInAction } from "./sign-in";
 
 const socket = () => `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`;
 const from = (address: string, extra: Record<string, string> = {}) => setRequestHeaders(new Headers({ [SOCKET_ADDRESS_HEADER]: address, ...extra }));
@@ -54,7 +54,7 @@ describe("sign-in is limited (issue 11, R31)", () => {
     const ip = `10.${randomInt(255)}.${randomInt(255)}.${randomInt(255)}`;
     from(ip, { "x-forwarded-for": "6.6.6.6", [CLIENT_ADDRESS_HEADER]: "7.7.7.7" });
     expect((await signInAction({ email: t.admin.email, password: TEST_PASSWORD }))?.data).toBeDefined();
-    const [row] = await db.select({ ip: session.ipAddress }).from(session).where(eq(session.userId, t.admin.id)).orderBy(desc(session.createdAt)).limit(1);
+    const [row] = await getDb().select({ ip: session.ipAddress }).from(session).where(eq(session.userId, t.admin.id)).orderBy(desc(session.createdAt)).limit(1);
     expect(row.ip).toBe(ip);
   });
 

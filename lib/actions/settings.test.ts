@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { auditEvent, emailDomain, organization, smartRouting } from "@/db/schema";
 import { insertTestMailbox } from "@/tests/mailbox-fixtures";
 import { expectUnchanged, signInAs, signOutOfTests, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";
@@ -11,7 +11,7 @@ import {
   removeSmartRoutingAction,
   updateOrgDefaultsAction,
   updateSmartRoutingAction,
-} from "./actions";
+} from "./settings";
 
 let t: TestOrg;
 let other: TestOrg;
@@ -63,9 +63,9 @@ describe("S6 organisation defaults", () => {
   it("saves a valid timezone and language with an audit event holding the field diff (R19)", async () => {
     const result = await updateOrgDefaultsAction({ timezone: "America/New_York", language: "fr" });
     expect(result?.serverError).toBeUndefined();
-    const [org] = await db.select().from(organization).where(eq(organization.id, t.org.id));
+    const [org] = await getDb().select().from(organization).where(eq(organization.id, t.org.id));
     expect(org).toMatchObject({ timezone: "America/New_York", language: "fr" });
-    const events = await db.select().from(auditEvent).where(eq(auditEvent.orgId, t.org.id));
+    const events = await getDb().select().from(auditEvent).where(eq(auditEvent.orgId, t.org.id));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       actorId: t.admin.id,
@@ -89,9 +89,9 @@ describe("S6 email domains", () => {
   it("adds a lowercase domain with its audit event", async () => {
     const result = await addEmailDomainAction({ domain: "support.acme.example" });
     expect(result?.serverError).toBeUndefined();
-    const rows = await db.select().from(emailDomain).where(eq(emailDomain.orgId, t.org.id));
+    const rows = await getDb().select().from(emailDomain).where(eq(emailDomain.orgId, t.org.id));
     expect(rows.map((r) => r.domain)).toContain("support.acme.example");
-    const [event] = await db.select().from(auditEvent).where(eq(auditEvent.orgId, t.org.id));
+    const [event] = await getDb().select().from(auditEvent).where(eq(auditEvent.orgId, t.org.id));
     expect(event).toMatchObject({ action: "email_domain.added", changes: { domain: { from: null, to: "support.acme.example" } } });
   });
 
@@ -130,7 +130,7 @@ describe("S6 email domains", () => {
   it("removes an unused domain with its audit event", async () => {
     const result = await removeEmailDomainAction({ id: t.domains[1].id });
     expect(result?.serverError).toBeUndefined();
-    const rows = await db.select().from(emailDomain).where(eq(emailDomain.id, t.domains[1].id));
+    const rows = await getDb().select().from(emailDomain).where(eq(emailDomain.id, t.domains[1].id));
     expect(rows).toHaveLength(0);
   });
 
@@ -143,7 +143,7 @@ describe("S6 email domains", () => {
 
   it("R20 the foreign key refuses it too, whatever the service checks", async () => {
     await insertTestMailbox(t, { localPart: "support", domainId: t.domains[0].id });
-    await expect(db.delete(emailDomain).where(eq(emailDomain.id, t.domains[0].id))).rejects.toThrow();
+    await expect(getDb().delete(emailDomain).where(eq(emailDomain.id, t.domains[0].id))).rejects.toThrow();
   });
 
   it("refuses a malformed id", async () => {
@@ -155,13 +155,13 @@ describe("S6 email domains", () => {
 describe("S6 smart routings", () => {
   it("adds, renames and removes a routing, each with its audit event", async () => {
     expect((await addSmartRoutingAction({ name: "  VIP  ", hasPublished: false, hasDraft: true }))?.serverError).toBeUndefined();
-    const [vip] = await db.select().from(smartRouting).where(eq(smartRouting.name, "VIP"));
+    const [vip] = await getDb().select().from(smartRouting).where(eq(smartRouting.name, "VIP"));
     expect(vip.orgId).toBe(t.org.id);
     expect((await updateSmartRoutingAction({ id: vip.id, name: "VIP customers", hasPublished: true, hasDraft: true }))?.serverError).toBeUndefined();
     expect((await removeSmartRoutingAction({ id: vip.id }))?.serverError).toBeUndefined();
-    const actions = (await db.select().from(auditEvent).where(eq(auditEvent.entityId, vip.id))).map((e) => e.action);
+    const actions = (await getDb().select().from(auditEvent).where(eq(auditEvent.entityId, vip.id))).map((e) => e.action);
     expect(actions.sort()).toEqual(["smart_routing.added", "smart_routing.removed", "smart_routing.updated"]);
-    const [update] = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, vip.id), eq(auditEvent.action, "smart_routing.updated")));
+    const [update] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, vip.id), eq(auditEvent.action, "smart_routing.updated")));
     expect(update.changes).toMatchObject({ name: { from: "VIP", to: "VIP customers" }, hasPublished: { from: false, to: true } });
   });
 

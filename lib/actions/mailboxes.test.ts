@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { getDb } from "@/db";
 import { aliasToken, auditEvent, mailbox } from "@/db/schema";
 import { findMailboxes } from "@/lib/mailboxes/find-mailboxes";
 import { getMailboxOrThrow } from "@/lib/mailboxes/get-mailbox-or-throw";
@@ -13,7 +13,7 @@ import {
   deactivateMailboxAction,
   deleteMailboxAction,
   updateMailboxAction,
-} from "./actions";
+} from "./mailboxes";
 
 let t: TestOrg;
 let other: TestOrg;
@@ -25,7 +25,7 @@ async function create(overrides: Record<string, unknown> = {}) {
   const result = await createMailboxAction(mailboxInput(t, overrides) as never);
   expect(result?.serverError).toBeUndefined();
   expect(result?.validationErrors).toBeUndefined();
-  const [row] = await db.select().from(mailbox).where(eq(mailbox.id, result!.data!.id));
+  const [row] = await getDb().select().from(mailbox).where(eq(mailbox.id, result!.data!.id));
   return row;
 }
 const fieldError = (r: unknown, field: string) =>
@@ -83,7 +83,7 @@ describe("R1–R9 create with valid input", () => {
     const row = await create({ displayName: "  Support Team  ", smartRoutingId: t.routings.Triage, smartRoutingVersion: "production" });
     expect(row).toMatchObject({ displayName: "Support Team", localPart: "support", active: true, version: 1, timezone: null, language: null, smartRoutingVersion: "production" });
     expect(row.aliasToken).toMatch(/^[a-z0-9]{8,}$/);
-    const [event] = await db.select().from(auditEvent).where(eq(auditEvent.entityId, row.id));
+    const [event] = await getDb().select().from(auditEvent).where(eq(auditEvent.entityId, row.id));
     expect(event).toMatchObject({
       action: "mailbox.created",
       actorId: t.admin.id,
@@ -198,10 +198,10 @@ describe("R11 R12 edit", () => {
       version: 1,
     } as never);
     expect(r?.serverError).toBeUndefined();
-    const [after] = await db.select().from(mailbox).where(eq(mailbox.id, m.id));
+    const [after] = await getDb().select().from(mailbox).where(eq(mailbox.id, m.id));
     expect(after).toMatchObject({ displayName: "Helpdesk", localPart: "help", domainId: t.domains[1].id, timezone: "Asia/Tokyo", language: "fr", version: 2 });
     expect(after.aliasToken).toBe(m.aliasToken);
-    const [event] = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.updated")));
+    const [event] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.updated")));
     expect(event.changes).toEqual({
       displayName: { from: "Support Team", to: "Helpdesk" },
       address: { from: `support@${t.domains[0].domain}`, to: `help@${t.domains[1].domain}` },
@@ -217,7 +217,7 @@ describe("R11 R12 edit", () => {
   it("ignores an alias smuggled into the input (R11)", async () => {
     const m = await create();
     await updateMailboxAction({ ...mailboxInput(t, { displayName: "X" }), id: m.id, version: 1, aliasToken: "hijacked01", alias: "x@y.z" } as never);
-    const [after] = await db.select().from(mailbox).where(eq(mailbox.id, m.id));
+    const [after] = await getDb().select().from(mailbox).where(eq(mailbox.id, m.id));
     expect(after.aliasToken).toBe(m.aliasToken);
   });
 
@@ -246,12 +246,12 @@ describe("R13 R14 lifecycle", () => {
   it("deactivates and reactivates, keeping every setting, with audit events", async () => {
     const m = await create({ smartRoutingId: t.routings.Triage, smartRoutingVersion: "test", timezone: "Europe/Rome" });
     expect((await deactivateMailboxAction({ id: m.id }))?.serverError).toBeUndefined();
-    let [row] = await db.select().from(mailbox).where(eq(mailbox.id, m.id));
+    let [row] = await getDb().select().from(mailbox).where(eq(mailbox.id, m.id));
     expect(row).toMatchObject({ active: false, timezone: "Europe/Rome", smartRoutingId: t.routings.Triage, aliasToken: m.aliasToken });
     expect((await activateMailboxAction({ id: m.id }))?.serverError).toBeUndefined();
-    [row] = await db.select().from(mailbox).where(eq(mailbox.id, m.id));
+    [row] = await getDb().select().from(mailbox).where(eq(mailbox.id, m.id));
     expect(row.active).toBe(true);
-    const actions = (await db.select().from(auditEvent).where(eq(auditEvent.entityId, m.id))).map((e) => e.action);
+    const actions = (await getDb().select().from(auditEvent).where(eq(auditEvent.entityId, m.id))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["mailbox.deactivated", "mailbox.activated"]));
   });
 
@@ -278,14 +278,14 @@ describe("R13 R14 lifecycle", () => {
   it("R14 deletes for good; the deleted alias token stays registered and is never issued again (R11)", async () => {
     const m = await create();
     expect((await deleteMailboxAction({ id: m.id }))?.serverError).toBeUndefined();
-    expect(await db.select().from(mailbox).where(eq(mailbox.id, m.id))).toHaveLength(0);
-    expect(await db.select().from(aliasToken).where(eq(aliasToken.token, m.aliasToken))).toHaveLength(1);
-    await expect(db.insert(aliasToken).values({ token: m.aliasToken, orgId: t.org.id })).rejects.toThrow();
+    expect(await getDb().select().from(mailbox).where(eq(mailbox.id, m.id))).toHaveLength(0);
+    expect(await getDb().select().from(aliasToken).where(eq(aliasToken.token, m.aliasToken))).toHaveLength(1);
+    await expect(getDb().insert(aliasToken).values({ token: m.aliasToken, orgId: t.org.id })).rejects.toThrow();
     // Even a generator that draws the old token again gets a fresh one.
     const draws = [m.aliasToken, "freshtoken42"];
-    const issued = await db.transaction((tx) => issueAliasToken(tx, t.org.id, () => draws.shift()!));
+    const issued = await getDb().transaction((tx) => issueAliasToken(tx, t.org.id, () => draws.shift()!));
     expect(issued).toBe("freshtoken42");
-    const [event] = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.deleted")));
+    const [event] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.deleted")));
     expect(event.changes.address).toEqual({ from: `support@${t.domains[0].domain}`, to: null });
   });
 });
