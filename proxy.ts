@@ -16,7 +16,10 @@ export function proxy(request: NextRequest) {
 
   let response: NextResponse;
   if (!isWellEncoded(request.nextUrl.pathname)) {
-    response = new NextResponse(BAD_REQUEST_PAGE, { status: 400, headers: { "content-type": "text/html; charset=utf-8" } });
+    response = new NextResponse(BAD_REQUEST_PAGE, {
+      status: 400,
+      headers: { "content-type": "text/html; charset=utf-8" },
+    });
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);

@@ -13,17 +13,37 @@ import { percentile, timeIt, type BenchContext } from "./harness";
 async function orgWith(n: number) {
   const db = getDbHandle().db;
   const tag = randomUUID().slice(0, 8);
-  const [org] = await db.insert(organization).values({ name: `API bench ${tag}`, slug: `api-${tag}`, timezone: "Europe/Paris", language: "en", smartLicence: true }).returning();
-  const [domain] = await db.insert(emailDomain).values({ orgId: org.id, domain: `${tag}.example.com` }).returning();
+  const [org] = await db
+    .insert(organization)
+    .values({
+      name: `API bench ${tag}`,
+      slug: `api-${tag}`,
+      timezone: "Europe/Paris",
+      language: "en",
+      smartLicence: true,
+    })
+    .returning();
+  const [domain] = await db
+    .insert(emailDomain)
+    .values({ orgId: org.id, domain: `${tag}.example.com` })
+    .returning();
   for (let i = 0; i < n; i++) {
-    await createMailbox({ orgId: org.id, actorId: null, ...EMPTY_MAILBOX_FIELDS, displayName: `API bench ${i}`, localPart: `api-${i}`, domainId: domain.id });
+    await createMailbox({
+      orgId: org.id,
+      actorId: null,
+      ...EMPTY_MAILBOX_FIELDS,
+      displayName: `API bench ${i}`,
+      localPart: `api-${i}`,
+      domainId: domain.id,
+    });
   }
   const key = await createApiKey({ orgId: org.id, actorId: null, name: "Bench", access: "read" });
   return key.secret;
 }
 
 async function queriesOf(key: string): Promise<number> {
-  const request = () => new Request("http://bench/api/v1/mailboxes?limit=100", { headers: { authorization: `Bearer ${key}` } });
+  const request = () =>
+    new Request("http://bench/api/v1/mailboxes?limit=100", { headers: { authorization: `Bearer ${key}` } });
   await operations.listMailboxes.handler(request()); // warm
   const before = getDbHandle().queryCount();
   const res = await operations.listMailboxes.handler(request());

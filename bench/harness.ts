@@ -32,7 +32,11 @@ export async function timeIt<T>(fn: () => Promise<T>): Promise<[number, T]> {
 }
 
 /** Runs `fn` from `clients` concurrent clients, `perClient` times each; returns each call's latency (ms). */
-export async function concurrently(clients: number, perClient: number, fn: (client: number, i: number) => Promise<unknown>) {
+export async function concurrently(
+  clients: number,
+  perClient: number,
+  fn: (client: number, i: number) => Promise<unknown>,
+) {
   const latencies: number[] = [];
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
@@ -76,8 +80,11 @@ export async function htmlBytes(url: string, cookie: string): Promise<number> {
   return Buffer.byteLength(await res.text());
 }
 
-export async function startBench(opts: { app: boolean } = { app: true }): Promise<BenchContext & { stop: () => Promise<void> }> {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export async function startBench(
+  opts: { app: boolean } = { app: true },
+): Promise<BenchContext & { stop: () => Promise<void> }> {
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const name = `ino_bench_${Date.now()}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
@@ -92,14 +99,32 @@ export async function startBench(opts: { app: boolean } = { app: true }): Promis
 
   const root = path.resolve(import.meta.dirname, "..");
   const distDir = ".next-bench";
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, BENCH_FLOOR_ROUTE: "1", NEXT_TELEMETRY_DISABLED: "1", SMTP_DISABLED: "1", BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_DIST_DIR: distDir,
+    BENCH_FLOOR_ROUTE: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    SMTP_DISABLED: "1",
+    BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",
+  };
   if (opts.app && (!existsSync(path.join(root, distDir, "BUILD_ID")) || process.env.BENCH_REBUILD !== "0")) {
     console.log("[bench] building the app…");
-    const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: root, env, stdio: "ignore" });
+    const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      cwd: root,
+      env,
+      stdio: "ignore",
+    });
     if (b.status !== 0) throw new Error("next build failed");
   }
   const port = Number(process.env.BENCH_PORT ?? 3300);
-  const server: ChildProcess | null = opts.app ? spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { cwd: root, env, stdio: "ignore" }) : null;
+  const server: ChildProcess | null = opts.app
+    ? spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+        cwd: root,
+        env,
+        stdio: "ignore",
+      })
+    : null;
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; opts.app; i++) {
     try {
@@ -115,7 +140,8 @@ export async function startBench(opts: { app: boolean } = { app: true }): Promis
 
   const report = (section: string, figures: Record<string, string | number>) => {
     console.log(`\n## ${section}`);
-    for (const [k, v] of Object.entries(figures)) console.log(`- ${k}: ${typeof v === "number" ? Number(v.toFixed(2)) : v}`);
+    for (const [k, v] of Object.entries(figures))
+      console.log(`- ${k}: ${typeof v === "number" ? Number(v.toFixed(2)) : v}`);
   };
   return {
     databaseUrl,
@@ -135,6 +161,12 @@ export async function startBench(opts: { app: boolean } = { app: true }): Promis
 /** A real Better Auth session of Demo Company's admin, valid for the server (same database and secret). */
 async function signInCookie(): Promise<string> {
   const { getAuth } = await import("../lib/auth/auth");
-  const { headers } = await getAuth().api.signInEmail({ body: { email: "admin@mycompany.com", password: BENCH_PASSWORD }, returnHeaders: true });
-  return headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { headers } = await getAuth().api.signInEmail({
+    body: { email: "admin@mycompany.com", password: BENCH_PASSWORD },
+    returnHeaders: true,
+  });
+  return headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }

@@ -67,10 +67,11 @@ async function startChild(file: string, mode: "bare" | "receiver" | "fair", data
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  const next = <T>() => new Promise<T>((resolve, reject) => {
-    child.once("message", (m) => resolve(m as T));
-    child.once("exit", (code) => reject(new Error(`the ${mode} server exited (${code})`)));
-  });
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      child.once("message", (m) => resolve(m as T));
+      child.once("exit", (code) => reject(new Error(`the ${mode} server exited (${code})`)));
+    });
   const { port } = await next<{ port: number }>();
   return {
     port,
@@ -79,43 +80,83 @@ async function startChild(file: string, mode: "bare" | "receiver" | "fair", data
       child.send("rss");
       return answer;
     },
-    stop: () => new Promise((r) => {
-      child.once("exit", () => r());
-      child.send("stop");
-    }),
+    stop: () =>
+      new Promise((r) => {
+        child.once("exit", () => r());
+        child.send("stop");
+      }),
   };
 }
 
 async function drive(port: number, to: string, tag: string) {
   const latencies: number[] = [];
   const transports = Array.from({ length: SENDERS }, () =>
-    createTransport({ pool: true, maxConnections: 1, maxMessages: Infinity, host: "127.0.0.1", port, secure: false, ignoreTLS: true }),
+    createTransport({
+      pool: true,
+      maxConnections: 1,
+      maxMessages: Infinity,
+      host: "127.0.0.1",
+      port,
+      secure: false,
+      ignoreTLS: true,
+    }),
   );
   // Warm-up: connections open, code paths compiled.
-  for (let w = 0; w < 3; w++) await Promise.all(transports.map((t, s) => t.sendMail({ envelope: { from: "jeanne.martin@customer-mail.example", to: [to] }, raw: message(-1 - s - w * SENDERS, `${tag}-warm`) })));
+  for (let w = 0; w < 3; w++)
+    await Promise.all(
+      transports.map((t, s) =>
+        t.sendMail({
+          envelope: { from: "jeanne.martin@customer-mail.example", to: [to] },
+          raw: message(-1 - s - w * SENDERS, `${tag}-warm`),
+        }),
+      ),
+    );
   const start = performance.now();
   await Promise.all(
     transports.map(async (t, s) => {
       for (let i = 0; i < PER_SENDER; i++) {
         const t0 = performance.now();
-        await t.sendMail({ envelope: { from: "jeanne.martin@customer-mail.example", to: [to] }, raw: message(s * PER_SENDER + i, tag) });
+        await t.sendMail({
+          envelope: { from: "jeanne.martin@customer-mail.example", to: [to] },
+          raw: message(s * PER_SENDER + i, tag),
+        });
         latencies.push(performance.now() - t0);
       }
     }),
   );
   const seconds = (performance.now() - start) / 1000;
   for (const t of transports) t.close();
-  return { perSecond: (SENDERS * PER_SENDER) / seconds, p95: percentile(latencies, 95), p50: percentile(latencies, 50) };
+  return {
+    perSecond: (SENDERS * PER_SENDER) / seconds,
+    p95: percentile(latencies, 95),
+    p50: percentile(latencies, 50),
+  };
 }
 
 export default async function benchInbound(ctx: BenchContext): Promise<void> {
   const db = ctx.handle.db;
   // A mailbox of Demo Company to receive the mail (inserted directly: bench setup, not the service under test).
-  const [demo] = await db.select({ id: organization.id, slug: organization.slug }).from(organization).where(eq(organization.slug, "demo"));
-  const [domain] = await db.select({ id: emailDomain.id }).from(emailDomain).where(eq(emailDomain.orgId, demo.id)).limit(1);
+  const [demo] = await db
+    .select({ id: organization.id, slug: organization.slug })
+    .from(organization)
+    .where(eq(organization.slug, "demo"));
+  const [domain] = await db
+    .select({ id: emailDomain.id })
+    .from(emailDomain)
+    .where(eq(emailDomain.orgId, demo.id))
+    .limit(1);
   const token = randomBytes(8).toString("hex");
   await db.insert(aliasToken).values({ token, orgId: demo.id });
-  const [box] = await db.insert(mailbox).values({ orgId: demo.id, displayName: "Bench inbound", localPart: `bench-inbound-${token.slice(0, 6)}`, domainId: domain.id, aliasToken: token }).returning();
+  const [box] = await db
+    .insert(mailbox)
+    .values({
+      orgId: demo.id,
+      displayName: "Bench inbound",
+      localPart: `bench-inbound-${token.slice(0, 6)}`,
+      domainId: domain.id,
+      aliasToken: token,
+    })
+    .returning();
   const to = aliasAddress(token, demo.slug);
 
   const file = await bundleChild();
@@ -134,7 +175,10 @@ export default async function benchInbound(ctx: BenchContext): Promise<void> {
     const after = await ours.ask();
     const bareAfter = await bare.ask();
     const statements = after.queries - before.queries;
-    const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(inboundMessage).where(eq(inboundMessage.mailboxId, box.id));
+    const [{ count }] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(inboundMessage)
+      .where(eq(inboundMessage.mailboxId, box.id));
     const expected = 2 * (SENDERS * PER_SENDER + 3 * SENDERS);
     if (count !== expected) throw new Error(`inbound bench: ${count} messages recorded, expected ${expected}`);
 
@@ -153,8 +197,14 @@ export default async function benchInbound(ctx: BenchContext): Promise<void> {
     // Ten 25 MB messages at once: the receiver's own resident memory, before and at its peak.
     const idle = await ours.ask();
     const bigStart = performance.now();
-    const transports = Array.from({ length: 10 }, () => createTransport({ host: "127.0.0.1", port: ours.port, secure: false, ignoreTLS: true, socketTimeout: 300_000 }));
-    const big = await Promise.allSettled(transports.map((t, i) => t.sendMail({ envelope: { from: "big@customer-mail.example", to: [to] }, raw: bigMessage(i, BIG) })));
+    const transports = Array.from({ length: 10 }, () =>
+      createTransport({ host: "127.0.0.1", port: ours.port, secure: false, ignoreTLS: true, socketTimeout: 300_000 }),
+    );
+    const big = await Promise.allSettled(
+      transports.map((t, i) =>
+        t.sendMail({ envelope: { from: "big@customer-mail.example", to: [to] }, raw: bigMessage(i, BIG) }),
+      ),
+    );
     const bigSeconds = (performance.now() - bigStart) / 1000;
     for (const t of transports) t.close();
     const loaded = await ours.ask();
@@ -179,7 +229,8 @@ export default async function benchInbound(ctx: BenchContext): Promise<void> {
       "bare p50 / p95 accept latency (ms)": `${mean(bareRuns.map((r) => r.p50)).toFixed(1)} / ${mean(bareRuns.map((r) => r.p95)).toFixed(1)}`,
       // Each sender keeps one connection to one alias: one RCPT lookup per connection (the session remembers it,
       // the end of DATA checks the mailbox again), one recording statement per group of concurrent messages.
-      "database statements per message (RCPT lookups once per connection and alias + one record per group)": statements / expected,
+      "database statements per message (RCPT lookups once per connection and alias + one record per group)":
+        statements / expected,
       "server process CPU per message, receiver / bare (ms)": `${((after.cpuMs - before.cpuMs) / expected).toFixed(2)} / ${((bareAfter.cpuMs - bareBefore.cpuMs) / expected).toFixed(2)}`,
       "PostgreSQL durable commit (one-row insert) median / p95 (ms), same run": `${percentile(commits, 50).toFixed(1)} / ${percentile(commits, 95).toFixed(1)}`,
       "load average (1 min) at the end": (await import("node:os")).loadavg()[0],
@@ -195,7 +246,9 @@ export default async function benchInbound(ctx: BenchContext): Promise<void> {
   }
 }
 
-/** The first reply line of a fresh connection from `localAddress` (the greeting, or the 421 of an over-share client). */
+/**
+ * The first reply line of a fresh connection from `localAddress` (the greeting, or the 421 of an over-share client).
+ */
 function greeting(port: number, localAddress: string): Promise<{ line: string; socket: import("node:net").Socket }> {
   return new Promise((resolve, reject) => {
     const socket = connect({ port, host: "127.0.0.1", localAddress });
@@ -213,11 +266,19 @@ async function fairShare(port: number, to: string) {
   const other = await greeting(port, "127.0.0.2");
   const otherGreetMs = performance.now() - t0;
   other.socket.destroy();
-  const sender = createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true, localAddress: "127.0.0.2" } as Parameters<typeof createTransport>[0]);
-  const sent = await sender.sendMail({ envelope: { from: "other@customer-mail.example", to: [to] }, raw: message(-999, "fair-share") }).then(
-    (r) => r.response.slice(0, 3),
-    (e: Error) => e.message.slice(0, 60),
-  );
+  const sender = createTransport({
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    ignoreTLS: true,
+    localAddress: "127.0.0.2",
+  } as Parameters<typeof createTransport>[0]);
+  const sent = await sender
+    .sendMail({ envelope: { from: "other@customer-mail.example", to: [to] }, raw: message(-999, "fair-share") })
+    .then(
+      (r) => r.response.slice(0, 3),
+      (e: Error) => e.message.slice(0, 60),
+    );
   sender.close();
   for (const c of crowd) c.socket.destroy();
   return { greeted, refused, otherGreetMs, otherMessage: sent === "250" ? "accepted (250)" : `NOT accepted: ${sent}` };

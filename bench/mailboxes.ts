@@ -44,15 +44,40 @@ async function htmlOf(url: string, cookie: string): Promise<string> {
 /** Fills Demo Company up to 50 mailboxes and 20 queues, each mailbox linked to 3 queues (first link is the default). */
 async function fillDemo(orgId: string) {
   const db = getDbHandle().db;
-  const [domain] = await db.select().from(emailDomain).where(and(eq(emailDomain.orgId, orgId), eq(emailDomain.domain, "mycompany.com")));
+  const [domain] = await db
+    .select()
+    .from(emailDomain)
+    .where(and(eq(emailDomain.orgId, orgId), eq(emailDomain.domain, "mycompany.com")));
   const existing = await db.select({ id: mailbox.id }).from(mailbox).where(eq(mailbox.orgId, orgId));
   for (let i = existing.length; i < 50; i++) {
-    await createMailbox({ orgId, actorId: null, ...EMPTY_MAILBOX_FIELDS, displayName: `Bench mailbox ${i}`, localPart: `bench${i}`, domainId: domain.id });
+    await createMailbox({
+      orgId,
+      actorId: null,
+      ...EMPTY_MAILBOX_FIELDS,
+      displayName: `Bench mailbox ${i}`,
+      localPart: `bench${i}`,
+      domainId: domain.id,
+    });
   }
   const queues = await db.select({ id: queue.id }).from(queue).where(eq(queue.orgId, orgId));
-  for (let i = queues.length; i < 20; i++) queues.push((await db.insert(queue).values({ orgId, name: `Bench queue ${i}` }).returning({ id: queue.id }))[0]);
-  const mailboxes = await db.select({ id: mailbox.id }).from(mailbox).where(and(eq(mailbox.orgId, orgId), eq(mailbox.active, true))).orderBy(asc(mailbox.createdAt));
-  const linked = await db.select({ queueId: queueMailbox.queueId, mailboxId: queueMailbox.mailboxId }).from(queueMailbox).where(eq(queueMailbox.orgId, orgId));
+  for (let i = queues.length; i < 20; i++)
+    queues.push(
+      (
+        await db
+          .insert(queue)
+          .values({ orgId, name: `Bench queue ${i}` })
+          .returning({ id: queue.id })
+      )[0],
+    );
+  const mailboxes = await db
+    .select({ id: mailbox.id })
+    .from(mailbox)
+    .where(and(eq(mailbox.orgId, orgId), eq(mailbox.active, true)))
+    .orderBy(asc(mailbox.createdAt));
+  const linked = await db
+    .select({ queueId: queueMailbox.queueId, mailboxId: queueMailbox.mailboxId })
+    .from(queueMailbox)
+    .where(eq(queueMailbox.orgId, orgId));
   const has = new Set(linked.map((l) => `${l.queueId}:${l.mailboxId}`));
   const size = new Map<string, number>();
   for (const l of linked) size.set(l.queueId, (size.get(l.queueId) ?? 0) + 1);
@@ -84,7 +109,12 @@ export default async function benchMailboxes(ctx: BenchContext): Promise<void> {
   // S1 with a filter that matches nothing: the same queries and frame without rendering a row, to tell the data's
   // cost from the rows'.
   const [trivial, floor, s1, s1NoRows] = await timeRoutesInterleaved(
-    [`${ctx.baseUrl}/api/health`, `${ctx.baseUrl}/maker/bench-floor`, `${ctx.baseUrl}/maker/mailboxes`, `${ctx.baseUrl}/maker/mailboxes?q=no-such-mailbox`],
+    [
+      `${ctx.baseUrl}/api/health`,
+      `${ctx.baseUrl}/maker/bench-floor`,
+      `${ctx.baseUrl}/maker/mailboxes`,
+      `${ctx.baseUrl}/maker/mailboxes?q=no-such-mailbox`,
+    ],
     ctx.cookie,
     60,
   );
@@ -100,12 +130,28 @@ export default async function benchMailboxes(ctx: BenchContext): Promise<void> {
 
   // Create latency with 4 concurrent clients, in an organisation of its own (40 creates, under the limit).
   const tag = randomUUID().slice(0, 8);
-  const [org] = await db.insert(organization).values({ name: `Bench ${tag}`, slug: `bench-${tag}`, timezone: "UTC", language: "en", smartLicence: true }).returning();
-  const [dom] = await db.insert(emailDomain).values({ orgId: org.id, domain: `${tag}.bench.example` }).returning();
+  const [org] = await db
+    .insert(organization)
+    .values({ name: `Bench ${tag}`, slug: `bench-${tag}`, timezone: "UTC", language: "en", smartLicence: true })
+    .returning();
+  const [dom] = await db
+    .insert(emailDomain)
+    .values({ orgId: org.id, domain: `${tag}.bench.example` })
+    .returning();
   const create = await concurrently(4, 10, (c, i) =>
-    createMailbox({ orgId: org.id, actorId: null, ...EMPTY_MAILBOX_FIELDS, displayName: `Client ${c} #${i}`, localPart: `c${c}-${i}`, domainId: dom.id }),
+    createMailbox({
+      orgId: org.id,
+      actorId: null,
+      ...EMPTY_MAILBOX_FIELDS,
+      displayName: `Client ${c} #${i}`,
+      localPart: `c${c}-${i}`,
+      domainId: dom.id,
+    }),
   );
-  const [{ n: created }] = await db.select({ n: sql<number>`count(*)::int` }).from(mailbox).where(eq(mailbox.orgId, org.id));
+  const [{ n: created }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(mailbox)
+    .where(eq(mailbox.orgId, org.id));
 
   ctx.report("Mailboxes (S1, create)", {
     "S1 data queries with 4 mailboxes": queriesSmall,

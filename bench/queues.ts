@@ -24,13 +24,31 @@ const ms = (values: number[]) => `${percentile(values, 50).toFixed(1)} / ${perce
 /** At least `n` active mailboxes in the organisation, creating the missing ones through the mailbox service. */
 async function activeMailboxes(orgId: string, n: number): Promise<string[]> {
   const db = getDbHandle().db;
-  const [domain] = await db.select().from(emailDomain).where(eq(emailDomain.orgId, orgId)).orderBy(asc(emailDomain.domain)).limit(1);
+  const [domain] = await db
+    .select()
+    .from(emailDomain)
+    .where(eq(emailDomain.orgId, orgId))
+    .orderBy(asc(emailDomain.domain))
+    .limit(1);
   const ids = async () =>
-    (await db.select({ id: mailbox.id }).from(mailbox).where(and(eq(mailbox.orgId, orgId), eq(mailbox.active, true))).orderBy(asc(mailbox.createdAt))).map((m) => m.id);
+    (
+      await db
+        .select({ id: mailbox.id })
+        .from(mailbox)
+        .where(and(eq(mailbox.orgId, orgId), eq(mailbox.active, true)))
+        .orderBy(asc(mailbox.createdAt))
+    ).map((m) => m.id);
   let have = await ids();
   for (let i = have.length; i < n; i++) {
     const tag = randomUUID().slice(0, 6);
-    await createMailbox({ orgId, actorId: null, ...EMPTY_MAILBOX_FIELDS, displayName: `Queue bench ${tag}`, localPart: `qbench-${tag}`, domainId: domain.id });
+    await createMailbox({
+      orgId,
+      actorId: null,
+      ...EMPTY_MAILBOX_FIELDS,
+      displayName: `Queue bench ${tag}`,
+      localPart: `qbench-${tag}`,
+      domainId: domain.id,
+    });
   }
   have = await ids();
   return have.slice(0, n);
@@ -52,7 +70,8 @@ export async function prepareQueues(orgId: string) {
   const boxes = await activeMailboxes(orgId, 20);
   const one = await queueWith(orgId, `Bench one ${tag}`, boxes.slice(0, 1));
   const full = await queueWith(orgId, `Bench twenty ${tag}`, boxes);
-  for (let i = (await findQueues(orgId)).length; i < 22; i++) await queueWith(orgId, `Bench list ${i} ${tag}`, boxes.slice(i % 7, i % 7 + (i % 6)));
+  for (let i = (await findQueues(orgId)).length; i < 22; i++)
+    await queueWith(orgId, `Bench list ${i} ${tag}`, boxes.slice(i % 7, (i % 7) + (i % 6)));
   return { tag, boxes, one, full };
 }
 
@@ -70,7 +89,12 @@ export default async function benchQueues(ctx: BenchContext): Promise<void> {
 
   // The queue page's server time against a trivial route of the same server, in the same run.
   const [trivial, floor, detail, list] = await timeRoutesInterleaved(
-    [`${ctx.baseUrl}/api/health`, `${ctx.baseUrl}/maker/bench-floor`, `${ctx.baseUrl}/maker/queues/${full.id}`, `${ctx.baseUrl}/maker/queues`],
+    [
+      `${ctx.baseUrl}/api/health`,
+      `${ctx.baseUrl}/maker/bench-floor`,
+      `${ctx.baseUrl}/maker/queues/${full.id}`,
+      `${ctx.baseUrl}/maker/queues`,
+    ],
     ctx.cookie,
     40,
   );
@@ -80,7 +104,8 @@ export default async function benchQueues(ctx: BenchContext): Promise<void> {
   // "Make default" latency, 4 concurrent clients in-process: each on its own queue (no contention), then all
   // four on the same queue (they queue up on its row lock, by design).
   const own: { id: string }[] = [];
-  for (let c = 0; c < 4; c++) own.push(await queueWith(demo.id, `Bench default ${c} ${tag}`, boxes.slice(c * 5, c * 5 + 5)));
+  for (let c = 0; c < 4; c++)
+    own.push(await queueWith(demo.id, `Bench default ${c} ${tag}`, boxes.slice(c * 5, c * 5 + 5)));
   const separate = await concurrently(4, 25, (c, i) =>
     setDefaultMailbox({ orgId: demo.id, actorId: null, queueId: own[c].id, mailboxId: boxes[c * 5 + ((i + 1) % 5)] }),
   );
@@ -89,17 +114,15 @@ export default async function benchQueues(ctx: BenchContext): Promise<void> {
   );
 
   // The invariant after all that: every non-empty queue of the organisation has exactly one default.
-  const [bad] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(
-      db
-        .select({ q: queueMailbox.queueId })
-        .from(queueMailbox)
-        .where(eq(queueMailbox.orgId, demo.id))
-        .groupBy(queueMailbox.queueId)
-        .having(sql`count(*) filter (where ${queueMailbox.isDefault}) <> 1`)
-        .as("bad"),
-    );
+  const [bad] = await db.select({ n: sql<number>`count(*)::int` }).from(
+    db
+      .select({ q: queueMailbox.queueId })
+      .from(queueMailbox)
+      .where(eq(queueMailbox.orgId, demo.id))
+      .groupBy(queueMailbox.queueId)
+      .having(sql`count(*) filter (where ${queueMailbox.isDefault}) <> 1`)
+      .as("bad"),
+  );
 
   ctx.report("Queues (S5, make default)", {
     "queue page data queries (loadQueuePage) with 1 mailbox": queriesOne,

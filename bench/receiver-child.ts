@@ -41,7 +41,8 @@ if (mode === "bare") {
     maxConnections: 100,
     // Every throughput sender connects from 127.0.0.1; the "fair" receiver keeps the production default (10).
     maxConnectionsPerClient: mode === "fair" ? undefined : 100,
-    log: { info: () => {}, error: (l) => console.error(l) } });
+    log: { info: () => {}, error: (l) => console.error(l) },
+  });
   port = (await receiver.start()).port;
   stop = async () => {
     await receiver.stop();
@@ -53,7 +54,12 @@ process.on("message", async (m) => {
   if (m === "rss") {
     sample();
     const cpu = process.cpuUsage();
-    process.send?.({ rssPeak: peak, rss: process.memoryUsage().rss, queries: queries(), cpuMs: (cpu.user + cpu.system) / 1000 });
+    process.send?.({
+      rssPeak: peak,
+      rss: process.memoryUsage().rss,
+      queries: queries(),
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
     peak = process.memoryUsage().rss;
   } else if (m === "stop") {
     await stop();

@@ -63,7 +63,14 @@ async function measure(ctx: BenchContext, ticks: number, detectSilence = true) {
   for (let i = 0; i < ticks; i++) {
     const jobs: HealthJob[] = [];
     const before = ctx.handle.queryCount();
-    const [ms, summary] = await timeIt(() => runHealthTick(db, { now: new Date(start + i * 60_000), intervalMs: DAY, enqueue: async (j) => void jobs.push(...j), detectSilence }));
+    const [ms, summary] = await timeIt(() =>
+      runHealthTick(db, {
+        now: new Date(start + i * 60_000),
+        intervalMs: DAY,
+        enqueue: async (j) => void jobs.push(...j),
+        detectSilence,
+      }),
+    );
     queries.push(ctx.handle.queryCount() - before);
     times.push(ms);
     first ??= summary;
@@ -76,7 +83,14 @@ async function measure(ctx: BenchContext, ticks: number, detectSilence = true) {
 }
 
 export default async function benchScheduler(ctx: BenchContext): Promise<void> {
-  const count = async () => Number((await ctx.handle.db.execute(sql`select count(*)::int as n from mailbox m join organization o on o.id = m.org_id where o.slug like 'bench-org-%'`) as unknown as { n: number }[])[0]?.n ?? 0);
+  const count = async () =>
+    Number(
+      (
+        (await ctx.handle.db.execute(
+          sql`select count(*)::int as n from mailbox m join organization o on o.id = m.org_id where o.slug like 'bench-org-%'`,
+        )) as unknown as { n: number }[]
+      )[0]?.n ?? 0,
+    );
   await addOrganisations(ctx, 0, 10);
   const small = await measure(ctx, 10);
   const n1 = await count();

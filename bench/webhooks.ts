@@ -45,16 +45,43 @@ export default async function benchWebhooks(ctx: BenchContext): Promise<void> {
   await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/slow`;
 
-  const [demo] = await db.select({ id: organization.id, slug: organization.slug }).from(organization).where(eq(organization.slug, "demo"));
-  const [domain] = await db.select({ id: emailDomain.id }).from(emailDomain).where(eq(emailDomain.orgId, demo.id)).limit(1);
+  const [demo] = await db
+    .select({ id: organization.id, slug: organization.slug })
+    .from(organization)
+    .where(eq(organization.slug, "demo"));
+  const [domain] = await db
+    .select({ id: emailDomain.id })
+    .from(emailDomain)
+    .where(eq(emailDomain.orgId, demo.id))
+    .limit(1);
   const token = randomBytes(8).toString("hex");
   await db.insert(aliasToken).values({ token, orgId: demo.id });
-  const [box] = await db.insert(mailbox).values({ orgId: demo.id, displayName: "Bench webhooks", localPart: `bench-hooks-${token.slice(0, 6)}`, domainId: domain.id, aliasToken: token }).returning();
+  const [box] = await db
+    .insert(mailbox)
+    .values({
+      orgId: demo.id,
+      displayName: "Bench webhooks",
+      localPart: `bench-hooks-${token.slice(0, 6)}`,
+      domainId: domain.id,
+      aliasToken: token,
+    })
+    .returning();
   const ep = await createWebhookEndpoint({ orgId: demo.id, actorId: null, url, events: ["mailbox.updated"] });
 
-  const receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", log: { info: () => {}, error: (l) => console.error(l) } });
+  const receiver = createSmtpReceiver({
+    port: 0,
+    host: "127.0.0.1",
+    log: { info: () => {}, error: (l) => console.error(l) },
+  });
   const { port } = await receiver.start();
-  const smtp = createTransport({ pool: true, maxConnections: 1, host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+  const smtp = createTransport({
+    pool: true,
+    maxConnections: 1,
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    ignoreTLS: true,
+  });
   let n = 0;
   const receiveOne = () =>
     smtp.sendMail({
@@ -85,7 +112,16 @@ export default async function benchWebhooks(ctx: BenchContext): Promise<void> {
 
     // The burst: 1,000 events committed at once (one transaction), each with its delivery to the slow endpoint.
     const [recordMs] = await timeIt(() =>
-      db.transaction((tx) => recordWebhookEvents(tx, Array.from({ length: EVENTS }, () => ({ orgId: demo.id, type: "mailbox.updated" as const, subjectId: box.id })))),
+      db.transaction((tx) =>
+        recordWebhookEvents(
+          tx,
+          Array.from({ length: EVENTS }, () => ({
+            orgId: demo.id,
+            type: "mailbox.updated" as const,
+            subjectId: box.id,
+          })),
+        ),
+      ),
     );
     // Two instances' delivery jobs work the endpoint as pg-boss would run them: claim, deliver, claim again.
     let stop = false;

@@ -36,7 +36,10 @@ export const DEFAULT_PGLITE_DIR = ".data/pglite";
 // The embedded database's driver (PGlite and drizzle's adapter for it) is loaded only where it is used: a receiver
 // or an app on PostgreSQL (DATABASE_URL) never loads it. db/index.ts loads it before first use when DATABASE_URL is
 // unset; anything else that opens an embedded database awaits loadEmbeddedDriver() first.
-type EmbeddedDriver = { PGlite: typeof import("@electric-sql/pglite").PGlite; drizzle: typeof import("drizzle-orm/pglite").drizzle };
+type EmbeddedDriver = {
+  PGlite: typeof import("@electric-sql/pglite").PGlite;
+  drizzle: typeof import("drizzle-orm/pglite").drizzle;
+};
 let embedded: EmbeddedDriver | undefined;
 export async function loadEmbeddedDriver(): Promise<void> {
   if (embedded) return;
@@ -71,7 +74,10 @@ export function openDatabase(c: Config = config()): DbHandle {
     // DATABASE_NO_PREPARE=1 turns this off (PgBouncer in transaction mode cannot keep prepared statements).
     const unsafe = client.unsafe.bind(client);
     client.unsafe = ((query: string, args?: unknown[], opts?: Record<string, unknown>) =>
-      unsafe(query, args as never, { ...opts, prepare: !c.DATABASE_NO_PREPARE && (args?.length ?? 0) > 0 })) as typeof client.unsafe;
+      unsafe(query, args as never, {
+        ...opts,
+        prepare: !c.DATABASE_NO_PREPARE && (args?.length ?? 0) > 0,
+      })) as typeof client.unsafe;
     return {
       db: drizzlePostgres(client, { schema, logger }) as unknown as Db,
       driver: "postgres",
@@ -98,7 +104,10 @@ export function openDatabase(c: Config = config()): DbHandle {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  if (!embedded) throw new Error("The embedded database's driver is not loaded: await loadEmbeddedDriver() before openDatabase() without DATABASE_URL.");
+  if (!embedded)
+    throw new Error(
+      "The embedded database's driver is not loaded: await loadEmbeddedDriver() before openDatabase() without DATABASE_URL.",
+    );
   const { PGlite, drizzle: drizzlePglite } = embedded;
   const dir = c.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
   if (!dir.startsWith("memory://")) {
@@ -109,7 +118,11 @@ export function openDatabase(c: Config = config()): DbHandle {
   }
   const client = new PGlite(dir);
   // Files PGlite creates on its first start are tightened too once it is ready (its folder is 0700 anyway).
-  if (!dir.startsWith("memory://")) void client.waitReady.then(() => ensurePrivateFolder(dir), () => {});
+  if (!dir.startsWith("memory://"))
+    void client.waitReady.then(
+      () => ensurePrivateFolder(dir),
+      () => {},
+    );
   return {
     db: drizzlePglite(client, { schema, logger }) as unknown as Db,
     driver: "pglite",

@@ -13,7 +13,9 @@ describe.runIf(url)("prepared statements on PostgreSQL", () => {
     try {
       for (let i = 0; i < 2; i++) await handle.db.execute(sql`select ${i}::int as x`);
       // No parameter: sent as a simple query, on the pool's one connection, which sees its own prepared statements.
-      const [row] = (await handle.db.execute(sql`select count(*)::int as n from pg_prepared_statements`)) as unknown as { n: number }[];
+      const [row] = (await handle.db.execute(
+        sql`select count(*)::int as n from pg_prepared_statements`,
+      )) as unknown as { n: number }[];
       return row.n;
     } finally {
       await handle.close();

@@ -25,6 +25,9 @@ function tighten(p: string): void {
 
 /** `.data/pglite` → `.data` too: the data root of the app, when the folder is inside it. */
 export function dataRootOf(dir: string): string | undefined {
-  const rel = path.relative(path.resolve(/*turbopackIgnore: true*/ ".data"), path.resolve(/*turbopackIgnore: true*/ dir));
+  const rel = path.relative(
+    path.resolve(/*turbopackIgnore: true*/ ".data"),
+    path.resolve(/*turbopackIgnore: true*/ dir),
+  );
   return rel.startsWith("..") || path.isAbsolute(rel) ? undefined : ".data";
 }

@@ -25,10 +25,18 @@ export function json<S extends z.ZodType>(schema: S) {
   return z.preprocess((v) => (typeof v === "string" ? JSON.parse(v) : v), schema);
 }
 
-const toDate = (v: unknown) => (v instanceof Date ? v : typeof v === "number" ? new Date(v) : typeof v === "string" ? new Date(/^\d+(\.\d+)?$/.test(v) ? Number(v) : v) : v);
+const toDate = (v: unknown) =>
+  v instanceof Date
+    ? v
+    : typeof v === "number"
+      ? new Date(v)
+      : typeof v === "string"
+        ? new Date(/^\d+(\.\d+)?$/.test(v) ? Number(v) : v)
+        : v;
 /** A timestamp, from a Date, ISO text or epoch milliseconds (number or numeric text). */
 export const date = () => z.preprocess(toDate, z.date());
 /** A nullable timestamp. */
-export const dateOrNull = () => z.preprocess((v) => (v === null || v === undefined ? null : toDate(v)), z.date().nullable());
+export const dateOrNull = () =>
+  z.preprocess((v) => (v === null || v === undefined ? null : toDate(v)), z.date().nullable());
 /** A number that a driver may hand over as text (bigint, numeric, float8). */
 export const num = () => z.coerce.number();

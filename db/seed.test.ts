@@ -2,19 +2,46 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { account, emailDomain, mailbox, membership, organization, queue, queueMailbox, smartRouting, user } from "@/db/schema";
+import {
+  account,
+  emailDomain,
+  mailbox,
+  membership,
+  organization,
+  queue,
+  queueMailbox,
+  smartRouting,
+  user,
+} from "@/db/schema";
 import { seedDemoMailboxes } from "@/lib/demo-seed/seed-demo-mailboxes";
 import { seedDemo } from "./seed";
 
 /** What the seed owns: the demo organisations and everything in them (other tests run in parallel). */
 async function counts() {
-  const orgs = await getDb().select({ id: organization.id }).from(organization).where(inArray(organization.slug, ["demo", "starter"]));
+  const orgs = await getDb()
+    .select({ id: organization.id })
+    .from(organization)
+    .where(inArray(organization.slug, ["demo", "starter"]));
   const ids = orgs.map((o) => o.id);
-  const n = async (t: PgTable & { orgId: PgColumn }) => (await getDb().select({ n: count() }).from(t).where(inArray(t.orgId, ids)))[0].n;
-  const members = await getDb().select({ userId: membership.userId }).from(membership).where(inArray(membership.orgId, ids));
+  const n = async (t: PgTable & { orgId: PgColumn }) =>
+    (await getDb().select({ n: count() }).from(t).where(inArray(t.orgId, ids)))[0].n;
+  const members = await getDb()
+    .select({ userId: membership.userId })
+    .from(membership)
+    .where(inArray(membership.orgId, ids));
   return {
     orgs: ids.length,
-    users: (await getDb().select({ n: count() }).from(user).where(inArray(user.id, members.map((m) => m.userId))))[0].n,
+    users: (
+      await getDb()
+        .select({ n: count() })
+        .from(user)
+        .where(
+          inArray(
+            user.id,
+            members.map((m) => m.userId),
+          ),
+        )
+    )[0].n,
     memberships: members.length,
     domains: await n(emailDomain),
     routings: await n(smartRouting),
@@ -52,7 +79,13 @@ describe("SPEC §5 demo seed", () => {
     const [demo] = await getDb().select().from(organization).where(eq(organization.slug, "demo"));
     expect(demo).toMatchObject({ name: "Demo Company", timezone: "Europe/Paris", language: "en", smartLicence: true });
     const rows = await getDb()
-      .select({ name: mailbox.displayName, local: mailbox.localPart, active: mailbox.active, tz: mailbox.timezone, lang: mailbox.language })
+      .select({
+        name: mailbox.displayName,
+        local: mailbox.localPart,
+        active: mailbox.active,
+        tz: mailbox.timezone,
+        lang: mailbox.language,
+      })
       .from(mailbox)
       .where(eq(mailbox.orgId, demo.id));
     expect(rows).toEqual(

@@ -72,9 +72,19 @@ export async function seedDemo(db: Db, opts: { password?: string; extend?: DemoE
 
     const [starter] = await tx
       .insert(organization)
-      .values({ name: "Starter Company", slug: "starter", timezone: "Europe/London", language: "en", smartLicence: false })
+      .values({
+        name: "Starter Company",
+        slug: "starter",
+        timezone: "Europe/London",
+        language: "en",
+        smartLicence: false,
+      })
       .returning();
-    const starterAdminId = await createUser(tx, { email: "admin@starter.example", name: "Sam Starter", passwordHash: starterHash });
+    const starterAdminId = await createUser(tx, {
+      email: "admin@starter.example",
+      name: "Sam Starter",
+      passwordHash: starterHash,
+    });
     await tx.insert(membership).values({ orgId: starter.id, userId: starterAdminId, role: "admin" });
 
     await opts.extend?.(tx, {

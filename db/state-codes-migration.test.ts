@@ -22,10 +22,20 @@ describe("migration 0005: stored English becomes codes", () => {
     const address = `support@${domain}`;
     const status = "550 5.7.520 Access denied, Your organization does not allow external forwarding. AS(7555)";
     const failedAt = new Date("2026-11-20T10:00:00.000Z");
-    await getDb().insert(forwardingVerification).values({
-      orgId: t.org.id, mailboxId: m.id, token: `fv-mig-${crypto.randomUUID()}`, address, requestedAt: new Date(failedAt.getTime() - 60_000),
-      expiresAt: new Date(failedAt.getTime() + 840_000), failedAt, failureReason: "bounce", bounceKind: "m365_forwarding_blocked", bounceStatus: status,
-    });
+    await getDb()
+      .insert(forwardingVerification)
+      .values({
+        orgId: t.org.id,
+        mailboxId: m.id,
+        token: `fv-mig-${crypto.randomUUID()}`,
+        address,
+        requestedAt: new Date(failedAt.getTime() - 60_000),
+        expiresAt: new Date(failedAt.getTime() + 840_000),
+        failedAt,
+        failureReason: "bounce",
+        bounceKind: "m365_forwarding_blocked",
+        bounceStatus: status,
+      });
     const whys = [
       `Microsoft 365 blocks forwarding to external addresses: ${status}`,
       `the test message sent to ${address} did not come back through the alias within 15 minutes`,
@@ -33,12 +43,29 @@ describe("migration 0005: stored English becomes codes", () => {
       `the provider held the test message sent to ${address} until its forwarding confirmation; verify again now that it is confirmed`,
       "something else entirely",
     ];
-    const base = { orgId: t.org.id, actorId: null, action: "mailbox.verification_failed", entityType: "mailbox", entityId: m.id, entityLabel: address };
-    await getDb().insert(auditEvent).values(whys.map((why) => ({ ...base, changes: { why: { from: null, to: why } } })));
-    await getDb().insert(healthIncident).values({
-      orgId: t.org.id, mailboxId: m.id, openedAt: failedAt,
-      cause: { kind: "verification_failed", at: failedAt.toISOString(), reason: "Microsoft 365 blocks forwarding to external addresses" as never },
-    });
+    const base = {
+      orgId: t.org.id,
+      actorId: null,
+      action: "mailbox.verification_failed",
+      entityType: "mailbox",
+      entityId: m.id,
+      entityLabel: address,
+    };
+    await getDb()
+      .insert(auditEvent)
+      .values(whys.map((why) => ({ ...base, changes: { why: { from: null, to: why } } })));
+    await getDb()
+      .insert(healthIncident)
+      .values({
+        orgId: t.org.id,
+        mailboxId: m.id,
+        openedAt: failedAt,
+        cause: {
+          kind: "verification_failed",
+          at: failedAt.toISOString(),
+          reason: "Microsoft 365 blocks forwarding to external addresses" as never,
+        },
+      });
 
     await getDb().transaction(async (tx) => {
       for (const statement of migration) await tx.execute(sql.raw(statement));
@@ -55,6 +82,10 @@ describe("migration 0005: stored English becomes codes", () => {
     // Read back in the history, they say what they said.
     expect(events.map((e) => formatAuditValue(e.changes.why?.to, "why"))).toEqual(whys);
     const [incident] = await getDb().select().from(healthIncident).where(eq(healthIncident.mailboxId, m.id));
-    expect(incident.cause).toEqual({ kind: "verification_failed", at: failedAt.toISOString(), reason: { code: "bounce", kind: "m365_forwarding_blocked", status } });
+    expect(incident.cause).toEqual({
+      kind: "verification_failed",
+      at: failedAt.toISOString(),
+      reason: { code: "bounce", kind: "m365_forwarding_blocked", status },
+    });
   });
 });

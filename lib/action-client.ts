@@ -3,7 +3,12 @@ import { createSafeActionClient } from "next-safe-action";
 import { requireMakerAdmin } from "@/lib/auth/guard";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 
-export type ActionError = { code: AppErrorCode | "INTERNAL"; message: string; field?: string; details?: Record<string, unknown> };
+export type ActionError = {
+  code: AppErrorCode | "INTERNAL";
+  message: string;
+  field?: string;
+  details?: Record<string, unknown>;
+};
 
 /**
  * The one action wrapper: session → membership and role → licence → zod parse → handler (CONVENTIONS).

@@ -31,6 +31,9 @@ describe("address SQL fragments", () => {
                (values ('k7x2pq8mzn')) mb(alias_token), (values ('demo')) o(slug)`,
       z.object({ address: z.string(), alias: z.string() }),
     );
-    expect(row).toEqual({ address: mailboxAddress("support", "mycompany.com"), alias: platformAliasAddress("k7x2pq8mzn", "demo", "ino.cx") });
+    expect(row).toEqual({
+      address: mailboxAddress("support", "mycompany.com"),
+      alias: platformAliasAddress("k7x2pq8mzn", "demo", "ino.cx"),
+    });
   });
 });

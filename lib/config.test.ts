@@ -42,7 +42,9 @@ describe("lib/config.ts", () => {
       PLATFORM_MAIL_DOMAIN: "ino.cx",
       E2E_SEED: false,
     });
-    expect(parseConfig({ VERIFY_TIMEOUT: "1s", FORWARDING_CHECK_INTERVAL: "12h", PLATFORM_MAIL_DOMAIN: "Mail.Example." })).toMatchObject({
+    expect(
+      parseConfig({ VERIFY_TIMEOUT: "1s", FORWARDING_CHECK_INTERVAL: "12h", PLATFORM_MAIL_DOMAIN: "Mail.Example." }),
+    ).toMatchObject({
       VERIFY_TIMEOUT: 1000,
       FORWARDING_CHECK_INTERVAL: 43_200_000,
       PLATFORM_MAIL_DOMAIN: "mail.example",
@@ -69,7 +71,9 @@ describe("lib/config.ts", () => {
   });
 
   it("links in emails use APP_URL, else BETTER_AUTH_URL, else localhost on PORT", () => {
-    expect(appUrl(parseConfig({ APP_URL: "https://a.example", BETTER_AUTH_URL: "https://b.example" }))).toBe("https://a.example");
+    expect(appUrl(parseConfig({ APP_URL: "https://a.example", BETTER_AUTH_URL: "https://b.example" }))).toBe(
+      "https://a.example",
+    );
     expect(appUrl(parseConfig({ BETTER_AUTH_URL: "https://b.example" }))).toBe("https://b.example");
     expect(appUrl(parseConfig({ PORT: "3100" }))).toBe("http://localhost:3100");
   });

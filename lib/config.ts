@@ -54,7 +54,10 @@ function integer(name: string, defaultValue: number, min: number, max = Number.M
       if (raw === undefined || raw.trim() === "") return defaultValue;
       const n = Number(raw);
       if (Number.isInteger(n) && n >= min && n <= max) return n;
-      ctx.addIssue({ code: "custom", message: `${name}="${raw}" must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${name}="${raw}" must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}`,
+      });
       return z.NEVER;
     });
 }

@@ -11,7 +11,15 @@ function formatIn(kind: "time" | "date", timeZone: string): Intl.DateTimeFormat 
     f = new Intl.DateTimeFormat(
       "en-GB",
       kind === "time"
-        ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }
+        ? {
+            day: "numeric",
+            month: "short",
+            year: "numeric",
+            hour: "2-digit",
+            minute: "2-digit",
+            timeZone,
+            timeZoneName: "short",
+          }
         : { day: "numeric", month: "short", year: "numeric", timeZone },
     );
     formats.set(key, f);

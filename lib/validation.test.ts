@@ -18,12 +18,33 @@ const LONE_SURROGATES = fc.integer({ min: 0xd800, max: 0xdfff }).map((cp) => Str
 const ALLOWED_CATEGORIES = ["L", "M", "N", "P", "S", "Zs"];
 const allowedChar = fc.constantFrom(...ALLOWED_CATEGORIES).chain((cat) => {
   const re = new RegExp(`^\\p{${cat}}$`, "u");
-  return fc.integer({ min: 0x20, max: 0x2ffff }).map((cp) => String.fromCodePoint(cp)).filter((c) => re.test(c));
+  return fc
+    .integer({ min: 0x20, max: 0x2ffff })
+    .map((cp) => String.fromCodePoint(cp))
+    .filter((c) => re.test(c));
 });
 const word = fc.array(allowedChar, { minLength: 1, maxLength: 12 }).map((a) => `a${a.join("")}z`);
 
-const NAME_FIELDS: [string, (name: string) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }][] = [
-  ["display name", (n) => mailboxFieldsSchema.safeParse({ displayName: n, localPart: "x", domainId: "00000000-0000-4000-8000-000000000000", timezone: "", language: "", routing: "smart", smartRoutingId: "", smartRoutingVersion: "", endRoutingId: "", endRoutingVersion: "" })],
+const NAME_FIELDS: [
+  string,
+  (name: string) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } },
+][] = [
+  [
+    "display name",
+    (n) =>
+      mailboxFieldsSchema.safeParse({
+        displayName: n,
+        localPart: "x",
+        domainId: "00000000-0000-4000-8000-000000000000",
+        timezone: "",
+        language: "",
+        routing: "smart",
+        smartRoutingId: "",
+        smartRoutingVersion: "",
+        endRoutingId: "",
+        endRoutingVersion: "",
+      }),
+  ],
   ["queue name", (n) => queueNameSchema.safeParse({ name: n })],
   ["routing name", (n) => smartRoutingSchema.safeParse({ name: n, hasPublished: true, hasDraft: false })],
 ];
@@ -37,14 +58,20 @@ describe("R1 names refuse control characters, line separators and broken charact
   for (const [label, parse] of NAME_FIELDS) {
     it(`R1 ${label}: any refused character anywhere is refused with a message on the field`, () => {
       fc.assert(
-        fc.property(word, fc.oneof(fc.constantFrom(...REFUSED), LONE_SURROGATES), word, fc.nat(2), (a, bad, b, where) => {
-          const name = where === 0 ? `${bad}${a}` : where === 1 ? `${a}${bad}${b}` : `${a}${bad}`;
-          const r = parse(name);
-          expect(r.success).toBe(false);
-          const issue = r.error!.issues[0];
-          expect(issue.path).toHaveLength(1);
-          expect(issue.message).toMatch(/control characters|broken character/);
-        }),
+        fc.property(
+          word,
+          fc.oneof(fc.constantFrom(...REFUSED), LONE_SURROGATES),
+          word,
+          fc.nat(2),
+          (a, bad, b, where) => {
+            const name = where === 0 ? `${bad}${a}` : where === 1 ? `${a}${bad}${b}` : `${a}${bad}`;
+            const r = parse(name);
+            expect(r.success).toBe(false);
+            const issue = r.error!.issues[0];
+            expect(issue.path).toHaveLength(1);
+            expect(issue.message).toMatch(/control characters|broken character/);
+          },
+        ),
         { numRuns: 300 },
       );
     });
@@ -64,13 +91,37 @@ describe("R1 names refuse control characters, line separators and broken charact
     expect(s.parse("  Support 📬  ")).toBe("Support 📬");
     expect(s.safeParse("Support\u2028").success).toBe(false);
     expect(s.safeParse("Support\n").success).toBe(false);
-    expect(s.safeParse("\uD83D Support").error?.issues[0].message).toBe("Name contains a broken character; type it again.");
+    expect(s.safeParse("\uD83D Support").error?.issues[0].message).toBe(
+      "Name contains a broken character; type it again.",
+    );
   });
 });
 
 describe("H5 names made only of invisible or direction-changing characters are refused (issue 20 item 6)", () => {
-  const INVISIBLES = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u202E", "\u202D", "\u2066", "\u2067", "\u2069",
-    "\u200E", "\u200F", "\u061C", "\u3164", "\u115F", "\u2800", "\u00A0", "\u3000", "\u180E", "\uFE0F", "\u{E0041}"];
+  const INVISIBLES = [
+    "\u200B",
+    "\u200C",
+    "\u200D",
+    "\u2060",
+    "\uFEFF",
+    "\u00AD",
+    "\u202E",
+    "\u202D",
+    "\u2066",
+    "\u2067",
+    "\u2069",
+    "\u200E",
+    "\u200F",
+    "\u061C",
+    "\u3164",
+    "\u115F",
+    "\u2800",
+    "\u00A0",
+    "\u3000",
+    "\u180E",
+    "\uFE0F",
+    "\u{E0041}",
+  ];
 
   for (const [label, parse] of NAME_FIELDS) {
     it(`${label}: any mix of invisible characters is refused, with a message that says why`, () => {

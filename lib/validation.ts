@@ -41,7 +41,10 @@ export function singleLineText(label: string, max = 255) {
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max} characters.`)
-    .refine((v) => v.length === 0 || isVisibleText(v), `${label} must contain visible characters: this one is only spaces or invisible characters.`);
+    .refine(
+      (v) => v.length === 0 || isVisibleText(v),
+      `${label} must contain visible characters: this one is only spaces or invisible characters.`,
+    );
 }
 
 export const idSchema = z.uuid({ error: "Unknown identifier." });

@@ -16,21 +16,32 @@ rmSync(reportFile, { force: true });
 
 const database = process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "embedded PGlite (in memory)";
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 const startedAt = new Date();
 console.log(`[fuzz] ${process.env.FUZZ_RUNS} inputs per server action, ${workers} workers, on ${database}.`);
 console.log(`[fuzz] ${startedAt.toISOString()}, ${machine}, load average ${load()}.`);
 
-const r = spawnSync("npx", ["vitest", "run", "tests/fuzz", "--testTimeout=0", `--maxWorkers=${workers}`], { stdio: "inherit" });
+const r = spawnSync("npx", ["vitest", "run", "tests/fuzz", "--testTimeout=0", `--maxWorkers=${workers}`], {
+  stdio: "inherit",
+});
 const seconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
 
 const lines = existsSync(reportFile)
-  ? readFileSync(reportFile, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l))
+  ? readFileSync(reportFile, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
   : [];
 const sum = (key) => lines.reduce((total, l) => total + l[key], 0);
 const rates = (key) => lines.map((l) => l[key]).filter((v) => v != null);
 const range = (values) => (values.length ? `${Math.min(...values)}–${Math.max(...values)}` : "n/a");
-console.log(`\n[fuzz] Finished in ${seconds} s (${Math.round(seconds / 60)} min), vitest exit code ${r.status}; load average at the end ${load()}.`);
+console.log(
+  `\n[fuzz] Finished in ${seconds} s (${Math.round(seconds / 60)} min), vitest exit code ${r.status}; load average at the end ${load()}.`,
+);
 console.log(
   `[fuzz] ${lines.length} actions, ${sum("inputs").toLocaleString("en")} inputs: ${sum("refused").toLocaleString("en")} refused, ` +
     `${sum("accepted").toLocaleString("en")} accepted (${sum("restored").toLocaleString("en")} of them put back to the starting state), ` +

@@ -28,13 +28,17 @@ if (!config) {
 try {
   await migrateDatabase(getDbHandle());
 } catch (e) {
-  console.error(`[smtp] The database could not be prepared, so the receiver stops: ${(e as Error).message.split("\n")[0]}`);
+  console.error(
+    `[smtp] The database could not be prepared, so the receiver stops: ${(e as Error).message.split("\n")[0]}`,
+  );
   process.exit(1);
 }
 const receiver = createSmtpReceiver(config);
 try {
   const { host, port } = await receiver.start();
-  console.log(`[smtp] Receiving mail for the aliases on ${host}:${port} (max ${Math.round((config.maxSize ?? 0) / 1024 / 1024)} MB), database from DATABASE_URL.`);
+  console.log(
+    `[smtp] Receiving mail for the aliases on ${host}:${port} (max ${Math.round((config.maxSize ?? 0) / 1024 / 1024)} MB), database from DATABASE_URL.`,
+  );
 } catch (e) {
   console.error(`[smtp] ${(e as Error).message}`);
   process.exit(1);

@@ -18,7 +18,17 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = ["app", "components", "lib", "db", "instrumentation.ts", "proxy.ts", "postcss.config.mjs", "next.config.ts", "package.json"]
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "instrumentation.ts",
+  "proxy.ts",
+  "postcss.config.mjs",
+  "next.config.ts",
+  "package.json",
+]
   .map((p) => path.join(root, p))
   .filter(existsSync);
 const sourceTime = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)));
@@ -34,7 +44,10 @@ if (firstBuild || statSync(buildId).mtimeMs < sourceTime) {
   // Next's own lines show its steps; between them, a line every 20 s says that the build is still going.
   const ticker = setInterval(() => console.log(`[start] … still building (${seconds()} s)`), 20_000);
   const status = await new Promise((resolve) => {
-    const build = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", cwd: root });
+    const build = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      stdio: "inherit",
+      cwd: root,
+    });
     build.on("exit", (code) => resolve(code ?? 1));
   });
   clearInterval(ticker);
@@ -48,9 +61,14 @@ if (firstBuild || statSync(buildId).mtimeMs < sourceTime) {
 const port = process.env.PORT ?? "3000";
 console.log(
   `[start] Starting the server on http://localhost:${port}` +
-    (process.env.DATABASE_URL ? "" : " (embedded database in .data/; the first start applies the migrations and seeds the demo)") +
+    (process.env.DATABASE_URL
+      ? ""
+      : " (embedded database in .data/; the first start applies the migrations and seeds the demo)") +
     "…",
 );
-const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { stdio: "inherit", cwd: root });
+const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+  stdio: "inherit",
+  cwd: root,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

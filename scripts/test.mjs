@@ -1,4 +1,5 @@
-// `npm test`: type check, lint, unit and integration tests (vitest), end-to-end tests (Playwright, Chromium).
+// `npm test`: type check, format (Prettier), lint (line length included), unit and integration tests (vitest), end-to-
+// end tests (Playwright, Chromium).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -6,7 +7,9 @@ import net from "node:net";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
-  console.error(`End-to-end tests need Debian's Chromium at ${chromium}.\nInstall it with:  sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary).`);
+  console.error(
+    `End-to-end tests need Debian's Chromium at ${chromium}.\nInstall it with:  sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary).`,
+  );
   process.exit(1);
 }
 console.log(
@@ -25,8 +28,13 @@ const PLAYWRIGHT_JSON = "test-reports/playwright.json";
 process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = PLAYWRIGHT_JSON;
 const steps = [
   ["Type check", "npx", ["tsc", "--noEmit"]],
+  ["Format", "npx", ["prettier", "--check", "--log-level=warn", "."]],
   ["Lint", "npx", ["eslint", "--max-warnings=0", "."]],
-  ["Unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]],
+  [
+    "Unit and integration tests",
+    "npx",
+    ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`],
+  ],
   ["End-to-end tests", "npx", ["playwright", "test", "--reporter=list,json"]],
 ];
 
@@ -57,7 +65,9 @@ process.env.E2E_PROVIDER_PORT ??= String(await freeBlock([0], 31000, 32000));
 // that the closing line never reads "0 failed" for a run that failed.
 let stagesFailed = 0;
 function summary() {
-  let passed = 0, failed = stagesFailed, skipped = 0;
+  let passed = 0,
+    failed = stagesFailed,
+    skipped = 0;
   try {
     const v = JSON.parse(readFileSync(VITEST_JSON, "utf8"));
     passed += v.numPassedTests;
@@ -79,7 +89,13 @@ function failures() {
     for (const file of JSON.parse(readFileSync(VITEST_JSON, "utf8")).testResults ?? [])
       for (const t of file.assertionResults ?? [])
         if (t.status === "failed")
-          names.push(`vitest: ${file.name.replace(process.cwd() + "/", "")} > ${t.fullName}\n    ${String(t.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300)}`);
+          names.push(
+            `vitest: ${file.name.replace(process.cwd() + "/", "")} > ${t.fullName}\n    ${String(
+              t.failureMessages?.[0] ?? "",
+            )
+              .split("\n")[0]
+              .slice(0, 300)}`,
+          );
   } catch {}
   try {
     const walk = (suite, path) => {
@@ -87,7 +103,9 @@ function failures() {
         for (const t of spec.tests ?? [])
           if (t.status === "unexpected") {
             const err = t.results?.at(-1)?.error?.message ?? "";
-            names.push(`playwright: ${spec.file} > ${[...path, spec.title].join(" > ")}\n    ${err.split("\n")[0].slice(0, 300)}`);
+            names.push(
+              `playwright: ${spec.file} > ${[...path, spec.title].join(" > ")}\n    ${err.split("\n")[0].slice(0, 300)}`,
+            );
           }
       for (const s of suite.suites ?? []) walk(s, [...path, s.title]);
     };
@@ -101,7 +119,8 @@ for (const [name, cmd, args] of steps) {
   if (r.status !== 0) {
     console.error(`\n${name} failed.`);
     const report = name.startsWith("Unit") ? VITEST_JSON : name.startsWith("End") ? PLAYWRIGHT_JSON : null;
-    const counted = report && existsSync(report) && /"(numFailedTests|unexpected)":\s*[1-9]/.test(readFileSync(report, "utf8"));
+    const counted =
+      report && existsSync(report) && /"(numFailedTests|unexpected)":\s*[1-9]/.test(readFileSync(report, "utf8"));
     if (!counted) stagesFailed += 1;
     console.log(failures());
     console.log(summary());

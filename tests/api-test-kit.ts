@@ -40,7 +40,9 @@ export let contractChecked = 0;
 
 function checkContract(name: string, op: Operation, status: number, headers: Headers, body: unknown) {
   contractChecked++;
-  const doc = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+  const doc = openApiDocument() as {
+    paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  };
   const response = doc.paths[op.path][op.method.toLowerCase()].responses[String(status)];
   if (!response) {
     if (status !== 500) contractFailures.push(`${name}: status ${status} is not documented`);
@@ -58,7 +60,10 @@ function checkContract(name: string, op: Operation, status: number, headers: Hea
   }
   const pointer = `openapi#/paths/${op.path.replaceAll("~", "~0").replaceAll("/", "~1")}/${op.method.toLowerCase()}/responses/${status}/content/${type.replaceAll("/", "~1")}/schema`;
   const validate = validator().getSchema(pointer) ?? validator().compile({ $ref: pointer });
-  if (!validate(body)) contractFailures.push(`${name} ${status}: ${validator().errorsText(validate.errors)} in ${JSON.stringify(body).slice(0, 300)}`);
+  if (!validate(body))
+    contractFailures.push(
+      `${name} ${status}: ${validator().errorsText(validate.errors)} in ${JSON.stringify(body).slice(0, 300)}`,
+    );
 }
 
 /** One request to /api/v1, through the operation's handler (the very function the route file exports). */

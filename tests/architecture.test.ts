@@ -13,7 +13,11 @@ export function folderImports(lib = LIB): Map<string, Map<string, string>> {
   const graph = new Map(folders.map((f) => [f, new Map<string, string>()]));
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+      e.isDirectory()
+        ? walk(path.join(dir, e.name))
+        : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)
+          ? [path.join(dir, e.name)]
+          : [],
     );
   for (const from of folders) {
     for (const file of walk(path.join(lib, from))) {
@@ -27,7 +31,8 @@ export function folderImports(lib = LIB): Map<string, Map<string, string>> {
             : null;
         if (!target) continue;
         const to = path.relative(lib, target).split(path.sep)[0];
-        if (to !== from && graph.has(to) && !graph.get(from)!.has(to)) graph.get(from)!.set(to, path.relative(lib, file));
+        if (to !== from && graph.has(to) && !graph.get(from)!.has(to))
+          graph.get(from)!.set(to, path.relative(lib, file));
       }
     }
   }
@@ -79,7 +84,9 @@ describe("the architecture of lib/", () => {
   it("has no loop of imports between its folders", () => {
     const graph = folderImports();
     const loops = importLoops(graph).map((loop) =>
-      loop.flatMap((a) => loop.filter((b) => graph.get(a)!.has(b)).map((b) => `${a} -> ${b} (${graph.get(a)!.get(b)})`)),
+      loop.flatMap((a) =>
+        loop.filter((b) => graph.get(a)!.has(b)).map((b) => `${a} -> ${b} (${graph.get(a)!.get(b)})`),
+      ),
     );
     expect(loops).toEqual([]);
   });
@@ -87,24 +94,42 @@ describe("the architecture of lib/", () => {
   it("keeps UI code out of lib/ (the API and the jobs load lib/ without React: a lucide icon there broke `npm run bench`)", () => {
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+        e.isDirectory()
+          ? walk(path.join(dir, e.name))
+          : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)
+            ? [path.join(dir, e.name)]
+            : [],
       );
-    const offenders = walk(LIB).filter((f) => /from\s+["'](lucide-react|@\/components\/)/.test(readFileSync(f, "utf8")));
+    const offenders = walk(LIB).filter((f) =>
+      /from\s+["'](lucide-react|@\/components\/)/.test(readFileSync(f, "utf8")),
+    );
     expect(offenders.map((f) => path.relative(LIB, f))).toEqual([]);
   });
 
   it("components get their data from pages: none imports the database or calls a finder (find-…, load-…)", () => {
     const root = path.resolve(LIB, "..", "components");
     const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
-    const offenders = walk(root).filter((f) => /^import\s+(?!type\b)[^;]*from\s+["'](@\/db|@\/lib\/[\w/-]*\/(find|load)-[\w-]+)["']/m.test(readFileSync(f, "utf8")));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+      );
+    const offenders = walk(root).filter((f) =>
+      /^import\s+(?!type\b)[^;]*from\s+["'](@\/db|@\/lib\/[\w/-]*\/(find|load)-[\w-]+)["']/m.test(
+        readFileSync(f, "utf8"),
+      ),
+    );
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 
   it("reads the environment in one place: lib/config.ts (parsed once with zod)", () => {
     const root = path.resolve(LIB, "..");
     const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? walk(path.join(dir, e.name))
+          : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)
+            ? [path.join(dir, e.name)]
+            : [],
+      );
     const offenders = ["lib", "app", "components", "db"]
       .flatMap((d) => walk(path.join(root, d)))
       .filter((f) => /process\.env\b/.test(readFileSync(f, "utf8")))
@@ -114,17 +139,24 @@ describe("the architecture of lib/", () => {
 
   it("components never import from a route folder (@/app/): actions live in lib/actions/", () => {
     const root = path.resolve(LIB, "..", "components");
-    const offenders = sourceFiles(root).filter((f) => /(?:\bfrom|\bimport)\s*\(?\s*["']@\/app\//.test(readFileSync(f, "utf8")));
+    const offenders = sourceFiles(root).filter((f) =>
+      /(?:\bfrom|\bimport)\s*\(?\s*["']@\/app\//.test(readFileSync(f, "utf8")),
+    );
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 
   it('"use server" appears only in lib/actions/, one module per domain', () => {
     const root = path.resolve(LIB, "..");
     const files = ["app", "components", "lib", "db"].flatMap((d) => sourceFiles(path.join(root, d)));
-    const offenders = files.filter((f) => /^\s*["']use server["']/m.test(readFileSync(f, "utf8")) && path.dirname(f) !== path.join(LIB, "actions"));
+    const offenders = files.filter(
+      (f) => /^\s*["']use server["']/m.test(readFileSync(f, "utf8")) && path.dirname(f) !== path.join(LIB, "actions"),
+    );
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
     const actions = sourceFiles(path.join(LIB, "actions")).filter((f) => !/\.test\.tsx?$/.test(f));
-    for (const f of actions) expect(readFileSync(f, "utf8").startsWith('"use server";\nimport "server-only";\n'), path.relative(root, f)).toBe(true);
+    for (const f of actions)
+      expect(readFileSync(f, "utf8").startsWith('"use server";\nimport "server-only";\n'), path.relative(root, f)).toBe(
+        true,
+      );
   });
 
   it("finds a loop where there is one", () => {

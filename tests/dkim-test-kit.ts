@@ -10,13 +10,24 @@ export type TestKey = { selector: string; domain: string; privateKey: string; tx
 export function createTestKey(domain = "google.com", selector = "20230601"): TestKey {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const der = publicKey.export({ type: "spki", format: "der" }).toString("base64");
-  return { selector, domain, privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(), txt: `v=DKIM1; k=rsa; p=${der}` };
+  return {
+    selector,
+    domain,
+    privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    txt: `v=DKIM1; k=rsa; p=${der}`,
+  };
 }
 
 /** Signs a raw message with the key, relaxed/relaxed, as the provider's outbound server would. */
 export async function signRaw(raw: Buffer | string, key: TestKey): Promise<Buffer> {
-  const withoutOld = Buffer.from(raw).toString("utf8").replace(/^DKIM-Signature:.*\r?\n(?:[ \t].*\r?\n)*/im, "");
-  const t = createTransport({ streamTransport: true, buffer: true, dkim: { domainName: key.domain, keySelector: key.selector, privateKey: key.privateKey } });
+  const withoutOld = Buffer.from(raw)
+    .toString("utf8")
+    .replace(/^DKIM-Signature:.*\r?\n(?:[ \t].*\r?\n)*/im, "");
+  const t = createTransport({
+    streamTransport: true,
+    buffer: true,
+    dkim: { domainName: key.domain, keySelector: key.selector, privateKey: key.privateKey },
+  });
   const info = await t.sendMail({ envelope: { from: "bounce@google.com", to: ["x@example.com"] }, raw: withoutOld });
   return info.message as Buffer;
 }
@@ -33,7 +44,13 @@ export async function startTestDns(records: Record<string, string>, port = 0) {
       if (value !== undefined && q.type === Packet.TYPE.TXT) {
         // Split into 255-byte character-strings as a real zone would.
         const chunks = value.match(/.{1,255}/g) ?? [""];
-        response.answers.push({ name: q.name, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 60, data: chunks } as never);
+        response.answers.push({
+          name: q.name,
+          type: Packet.TYPE.TXT,
+          class: Packet.CLASS.IN,
+          ttl: 60,
+          data: chunks,
+        } as never);
       } else if (value === undefined) {
         (response.header as { rcode: number }).rcode = 3; // NXDOMAIN
       }

@@ -31,7 +31,13 @@ export async function createTestOrg(opts: { licence?: boolean; domains?: string[
   return getDb().transaction(async (tx) => {
     const [org] = await tx
       .insert(organization)
-      .values({ name: `Org ${tag}`, slug: `org-${tag}`, timezone: "Europe/Paris", language: "en", smartLicence: opts.licence ?? true })
+      .values({
+        name: `Org ${tag}`,
+        slug: `org-${tag}`,
+        timezone: "Europe/Paris",
+        language: "en",
+        smartLicence: opts.licence ?? true,
+      })
       .returning();
     const adminEmail = `admin-${tag}@test.example`;
     const agentEmail = `agent-${tag}@test.example`;
@@ -43,7 +49,9 @@ export async function createTestOrg(opts: { licence?: boolean; domains?: string[
     ]);
     const domains = await tx
       .insert(emailDomain)
-      .values((opts.domains ?? [`${tag}.example.com`, `${tag}.example.org`]).map((domain) => ({ orgId: org.id, domain })))
+      .values(
+        (opts.domains ?? [`${tag}.example.com`, `${tag}.example.org`]).map((domain) => ({ orgId: org.id, domain })),
+      )
       .returning();
     const routings = await tx
       .insert(smartRouting)
@@ -59,14 +67,20 @@ export async function createTestOrg(opts: { licence?: boolean; domains?: string[
       admin: { id: adminId, email: adminEmail },
       agent: { id: agentId, email: agentEmail },
       domains: domains.map((d) => ({ id: d.id, domain: d.domain })),
-      routings: Object.fromEntries(routings.map((r) => [r.name, r.id])) as Record<"Triage" | "Escalation" | "Satisfaction survey", string>,
+      routings: Object.fromEntries(routings.map((r) => [r.name, r.id])) as Record<
+        "Triage" | "Escalation" | "Satisfaction survey",
+        string
+      >,
     };
   });
 }
 
 /** Makes the next server-action calls come from this user's real Better Auth session. */
 export async function signInAs(email: string): Promise<void> {
-  const { headers } = await getAuth().api.signInEmail({ body: { email, password: TEST_PASSWORD }, returnHeaders: true });
+  const { headers } = await getAuth().api.signInEmail({
+    body: { email, password: TEST_PASSWORD },
+    returnHeaders: true,
+  });
   const cookies = headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
@@ -84,12 +98,28 @@ export async function snapshotOrg(orgId: string) {
   return {
     org,
     domains: await getDb().select().from(emailDomain).where(eq(emailDomain.orgId, orgId)).orderBy(asc(emailDomain.id)),
-    routings: await getDb().select().from(smartRouting).where(eq(smartRouting.orgId, orgId)).orderBy(asc(smartRouting.id)),
+    routings: await getDb()
+      .select()
+      .from(smartRouting)
+      .where(eq(smartRouting.orgId, orgId))
+      .orderBy(asc(smartRouting.id)),
     mailboxes: await getDb().select().from(mailbox).where(eq(mailbox.orgId, orgId)).orderBy(asc(mailbox.id)),
-    aliasTokens: await getDb().select().from(aliasToken).where(eq(aliasToken.orgId, orgId)).orderBy(asc(aliasToken.token)),
+    aliasTokens: await getDb()
+      .select()
+      .from(aliasToken)
+      .where(eq(aliasToken.orgId, orgId))
+      .orderBy(asc(aliasToken.token)),
     queues: await getDb().select().from(queue).where(eq(queue.orgId, orgId)).orderBy(asc(queue.id)),
-    links: await getDb().select().from(queueMailbox).where(eq(queueMailbox.orgId, orgId)).orderBy(asc(queueMailbox.queueId), asc(queueMailbox.mailboxId)),
-    inbound: await getDb().select().from(inboundMessage).where(eq(inboundMessage.orgId, orgId)).orderBy(asc(inboundMessage.id)),
+    links: await getDb()
+      .select()
+      .from(queueMailbox)
+      .where(eq(queueMailbox.orgId, orgId))
+      .orderBy(asc(queueMailbox.queueId), asc(queueMailbox.mailboxId)),
+    inbound: await getDb()
+      .select()
+      .from(inboundMessage)
+      .where(eq(inboundMessage.orgId, orgId))
+      .orderBy(asc(inboundMessage.id)),
     audit: await getDb().select().from(auditEvent).where(eq(auditEvent.orgId, orgId)).orderBy(asc(auditEvent.id)),
   };
 }

@@ -20,7 +20,8 @@ export type MailRoundTrip = {
  */
 export function mailRoundTrip(opts: { domain?: () => string } = {}): MailRoundTrip {
   const started: FakeProvider[] = [];
-  const start = (domain?: string) => startFakeProvider({ port: 0, receiver: { host: "127.0.0.1", port: rt.receiver.port }, domain });
+  const start = (domain?: string) =>
+    startFakeProvider({ port: 0, receiver: { host: "127.0.0.1", port: rt.receiver.port }, domain });
   const pointAt = (p: FakeProvider) => {
     process.env.OUTBOUND_SMTP_URL = `smtp://127.0.0.1:${p.port}`;
     return p;
@@ -36,7 +37,12 @@ export function mailRoundTrip(opts: { domain?: () => string } = {}): MailRoundTr
   };
   let shared: FakeProvider | undefined;
   beforeAll(async () => {
-    rt.receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", closeTimeoutMs: 200, log: { info: () => {}, error: () => {} } });
+    rt.receiver = createSmtpReceiver({
+      port: 0,
+      host: "127.0.0.1",
+      closeTimeoutMs: 200,
+      log: { info: () => {}, error: () => {} },
+    });
     await rt.receiver.start();
     if (!opts.domain) shared = await start();
   });

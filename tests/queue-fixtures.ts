@@ -18,14 +18,22 @@ export async function warmPool(connections = 10) {
 
 export async function testMailboxes(t: TestOrg, n: number, opts: { prefix?: string; active?: boolean } = {}) {
   const out = [];
-  for (let i = 0; i < n; i++) out.push(await insertTestMailbox(t, { localPart: `${opts.prefix ?? "m"}${i}`, active: opts.active ?? true }));
+  for (let i = 0; i < n; i++)
+    out.push(await insertTestMailbox(t, { localPart: `${opts.prefix ?? "m"}${i}`, active: opts.active ?? true }));
   return out;
 }
 
-/** A new queue of the organisation with these mailboxes linked through the service, in order (the first is the default). */
-export async function testQueue(t: TestOrg, mailboxIds: string[] = [], name = `Queue ${Math.random().toString(36).slice(2, 8)}`) {
+/**
+ * A new queue of the organisation with these mailboxes linked through the service, in order (the first is the default).
+ */
+export async function testQueue(
+  t: TestOrg,
+  mailboxIds: string[] = [],
+  name = `Queue ${Math.random().toString(36).slice(2, 8)}`,
+) {
   const q = await createQueue({ orgId: t.org.id, actorId: t.admin.id, name });
-  for (const mailboxId of mailboxIds) await linkMailboxToQueue({ orgId: t.org.id, actorId: t.admin.id, queueId: q.id, mailboxId });
+  for (const mailboxId of mailboxIds)
+    await linkMailboxToQueue({ orgId: t.org.id, actorId: t.admin.id, queueId: q.id, mailboxId });
   return q;
 }
 

@@ -8,7 +8,12 @@ vi.mock("next/headers", () => ({
   headers: async () => requestHeaders(),
   cookies: async () => cookieStore,
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+}));
 
 const url = inject("databaseUrl");
 if (url) {

@@ -5,17 +5,42 @@ import net from "node:net";
 import { Readable } from "node:stream";
 import { createTransport } from "nodemailer";
 
-export type SendResult = { ok: true; accepted: string[]; rejected: string[]; response: string } | { ok: false; code?: string; responseCode?: number; response: string };
+export type SendResult =
+  | { ok: true; accepted: string[]; rejected: string[]; response: string }
+  | { ok: false; code?: string; responseCode?: number; response: string };
 
 /** Sends `raw` from `from` to `to` (the envelope) through the SMTP server on 127.0.0.1:`port`, with nodemailer. */
-export async function sendRaw(port: number, envelope: { from: string; to: string[] }, raw: Buffer | string, host = "127.0.0.1"): Promise<SendResult> {
-  const transport = createTransport({ host, port, secure: false, ignoreTLS: true, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+export async function sendRaw(
+  port: number,
+  envelope: { from: string; to: string[] },
+  raw: Buffer | string,
+  host = "127.0.0.1",
+): Promise<SendResult> {
+  const transport = createTransport({
+    host,
+    port,
+    secure: false,
+    ignoreTLS: true,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   try {
     const info = await transport.sendMail({ envelope, raw });
-    return { ok: true, accepted: info.accepted.map(String), rejected: info.rejected.map(String), response: info.response };
+    return {
+      ok: true,
+      accepted: info.accepted.map(String),
+      rejected: info.rejected.map(String),
+      response: info.response,
+    };
   } catch (e) {
     const err = e as { code?: string; responseCode?: number; response?: string; message?: string };
-    return { ok: false, code: err.code, responseCode: err.responseCode, response: err.response ?? err.message ?? String(e) };
+    return {
+      ok: false,
+      code: err.code,
+      responseCode: err.responseCode,
+      response: err.response ?? err.message ?? String(e),
+    };
   } finally {
     transport.close();
   }
@@ -71,7 +96,9 @@ export async function smtpDialog(port: number, host = "127.0.0.1") {
 
 /** A message of `size` bytes made on the fly, 64 kB at a time, so that the sender holds none of it. */
 export function bigMessage(i: number, size: number): Readable {
-  const head = Buffer.from(`Message-ID: <big-${i}-${Date.now()}@customer-mail.example>\r\nFrom: Big Sender <big${i}@customer-mail.example>\r\nSubject: Big ${i}\r\n\r\n`);
+  const head = Buffer.from(
+    `Message-ID: <big-${i}-${Date.now()}@customer-mail.example>\r\nFrom: Big Sender <big${i}@customer-mail.example>\r\nSubject: Big ${i}\r\n\r\n`,
+  );
   const line = Buffer.from(`${"x".repeat(74)}\r\n`);
   const chunk = Buffer.concat(Array.from({ length: 880 }, () => line)); // ~66 kB
   let sent = 0;

@@ -7,12 +7,23 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DATABASE = path.join(ROOT, "db", "index.ts");
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
 
 function resolve(spec: string, from: string): string | null {
-  const base = spec.startsWith("@/") ? path.join(ROOT, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
+  const base = spec.startsWith("@/")
+    ? path.join(ROOT, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
   if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), base.replace(/\.js$/, ".ts")]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    base.replace(/\.js$/, ".ts"),
+  ]) {
     if (existsSync(candidate) && statSync(candidate).isFile() && /\.tsx?$/.test(candidate)) return candidate;
   }
   return null;
@@ -41,7 +52,12 @@ function reachesDatabase(file: string, visiting = new Set<string>()): boolean {
 
 function testFiles(dir = ROOT): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (e.isDirectory()) return ["node_modules", "e2e", ".next", ".data", ".git", "test-reports"].includes(e.name) || e.name.startsWith(".next") || e.name.startsWith("test-results") ? [] : testFiles(path.join(dir, e.name));
+    if (e.isDirectory())
+      return ["node_modules", "e2e", ".next", ".data", ".git", "test-reports"].includes(e.name) ||
+        e.name.startsWith(".next") ||
+        e.name.startsWith("test-results")
+        ? []
+        : testFiles(path.join(dir, e.name));
     return e.name.endsWith(".test.ts") ? [path.join(dir, e.name)] : [];
   });
 }

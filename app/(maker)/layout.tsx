@@ -10,11 +10,21 @@ export default async function MakerLayout({ children }: { children: React.ReactN
   const platform = config().PLATFORM_NAME;
   // R29: the banner while any mailbox needs attention (admins of licensed organisations: who can act on it). The
   // health rows are read once per request: S1 shows the same rows' badges.
-  const attention = member?.role === "admin" && member.org.smartLicence ? attentionSummaryOf(await findOrgHealthFacts(member.org.id)) : null;
+  const attention =
+    member?.role === "admin" && member.org.smartLicence
+      ? attentionSummaryOf(await findOrgHealthFacts(member.org.id))
+      : null;
   return (
     <MakerShell
       platform={platform}
-      member={member && { orgName: member.org.name, userName: member.user.name, admin: member.role === "admin", timeZone: member.org.timezone }}
+      member={
+        member && {
+          orgName: member.org.name,
+          userName: member.user.name,
+          admin: member.role === "admin",
+          timeZone: member.org.timezone,
+        }
+      }
       attention={attention}
     >
       {children}

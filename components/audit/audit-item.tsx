@@ -9,8 +9,12 @@ export function AuditItem({ event: e, now, showEntity }: { event: AuditEventView
   return (
     <li className="text-sm">
       <p className="text-slate-800">
-        <span className="font-medium">{e.actorName ?? "The platform"}</span> {describeAuditAction(e.action, e, { named: showEntity })}
-        <span className="text-slate-500"> · <TimeAgo date={e.createdAt} now={now} /></span>
+        <span className="font-medium">{e.actorName ?? "The platform"}</span>{" "}
+        {describeAuditAction(e.action, e, { named: showEntity })}
+        <span className="text-slate-500">
+          {" "}
+          · <TimeAgo date={e.createdAt} now={now} />
+        </span>
       </p>
       {changes.length > 0 && (
         <dl className="mt-1 space-y-0.5 border-l-2 border-slate-100 pl-3 text-xs text-slate-600">

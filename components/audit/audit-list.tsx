@@ -7,7 +7,8 @@ import { ShowOlderAudit } from "./show-older-audit";
 /** A history of audit events with their field changes (R19), with "Show older" when there is more. */
 export function AuditList({ page, showEntity }: { page: Page<AuditEventView>; showEntity?: boolean }) {
   const events = page.items;
-  if (events.length === 0) return <EmptyState title="No changes yet">Changes appear here as soon as they are saved.</EmptyState>;
+  if (events.length === 0)
+    return <EmptyState title="No changes yet">Changes appear here as soon as they are saved.</EmptyState>;
   const now = new Date();
   const last = events[events.length - 1];
   return (

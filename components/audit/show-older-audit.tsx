@@ -31,7 +31,12 @@ export function ShowOlderAudit(props: {
       {items.length > 0 && (
         <ol className="mt-4 space-y-4" aria-label="Older history">
           {items.map((e) => (
-            <AuditItem key={e.id} event={{ ...e, createdAt: new Date(e.createdAt) }} now={now} showEntity={props.showEntity} />
+            <AuditItem
+              key={e.id}
+              event={{ ...e, createdAt: new Date(e.createdAt) }}
+              now={now}
+              showEntity={props.showEntity}
+            />
           ))}
         </ol>
       )}

@@ -3,22 +3,50 @@ import { OrgTime } from "@/components/ui/time-ago";
 import type { TimelineEntry } from "@/lib/health/load-mailbox-health";
 
 const trigger = (e: Extract<TimelineEntry, { kind: "check" }>) =>
-  e.trigger === "schedule" ? "Scheduled check" : e.trigger === "silence" ? "Check after a silence" : `Verification by ${e.actorName ?? "the platform"}`;
+  e.trigger === "schedule"
+    ? "Scheduled check"
+    : e.trigger === "silence"
+      ? "Check after a silence"
+      : `Verification by ${e.actorName ?? "the platform"}`;
 
 function describe(e: TimelineEntry): { icon: React.ReactNode; text: React.ReactNode } {
   switch (e.kind) {
     case "check":
-      if (e.outcome === "verified") return { icon: <CheckCircle2 className="size-4 text-emerald-600" />, text: <>{trigger(e)}: forwarding verified</> };
-      if (e.outcome === "pending") return { icon: <Clock className="size-4 text-amber-600" />, text: <>{trigger(e)}: waiting for the test message</> };
+      if (e.outcome === "verified")
+        return {
+          icon: <CheckCircle2 className="size-4 text-emerald-600" />,
+          text: <>{trigger(e)}: forwarding verified</>,
+        };
+      if (e.outcome === "pending")
+        return {
+          icon: <Clock className="size-4 text-amber-600" />,
+          text: <>{trigger(e)}: waiting for the test message</>,
+        };
       return { icon: <XCircle className="size-4 text-red-600" />, text: <>{trigger(e)}: verification failed</> };
     case "silence":
-      return { icon: <MoonStar className="size-4 text-slate-500" />, text: <>No mail since <OrgTime date={e.since} />: re-verification started</> };
+      return {
+        icon: <MoonStar className="size-4 text-slate-500" />,
+        text: (
+          <>
+            No mail since <OrgTime date={e.since} />: re-verification started
+          </>
+        ),
+      };
     case "incident_opened":
-      return { icon: <CircleAlert className="size-4 text-red-600" />, text: <>Needs attention: administrators alerted by email</> };
+      return {
+        icon: <CircleAlert className="size-4 text-red-600" />,
+        text: <>Needs attention: administrators alerted by email</>,
+      };
     case "incident_resolved":
       return e.resolution === "recovered"
-        ? { icon: <RotateCcw className="size-4 text-emerald-600" />, text: <>Working again: administrators told by email</> }
-        : { icon: <RotateCcw className="size-4 text-slate-500" />, text: <>Incident closed (mailbox deactivated or address changed)</> };
+        ? {
+            icon: <RotateCcw className="size-4 text-emerald-600" />,
+            text: <>Working again: administrators told by email</>,
+          }
+        : {
+            icon: <RotateCcw className="size-4 text-slate-500" />,
+            text: <>Incident closed (mailbox deactivated or address changed)</>,
+          };
   }
 }
 
@@ -38,9 +66,16 @@ export function HealthTimeline({ entries }: { entries: TimelineEntry[] }) {
         const d = describe(e);
         return (
           <li key={`${e.kind}-${e.at.getTime()}-${i}`} className="relative text-sm">
-            <span className="absolute top-0.5 -left-[1.85rem] flex size-5 items-center justify-center rounded-full bg-white" aria-hidden>{d.icon}</span>
+            <span
+              className="absolute top-0.5 -left-[1.85rem] flex size-5 items-center justify-center rounded-full bg-white"
+              aria-hidden
+            >
+              {d.icon}
+            </span>
             <p className="text-slate-800">{d.text}</p>
-            <p className="text-xs text-slate-500"><OrgTime date={e.at} /></p>
+            <p className="text-xs text-slate-500">
+              <OrgTime date={e.at} />
+            </p>
           </li>
         );
       })}

@@ -10,7 +10,11 @@ import { ReceivedChart } from "./received-chart";
  */
 export function MailboxHealthCard({ view, intervalLabel }: { view: MailboxHealthView; intervalLabel: string }) {
   return (
-    <Card id="health" title="Health" description={`Forwarding is re-verified automatically ${intervalLabel}, and when mail stops for much longer than usual.`}>
+    <Card
+      id="health"
+      title="Health"
+      description={`Forwarding is re-verified automatically ${intervalLabel}, and when mail stops for much longer than usual.`}
+    >
       <div className="space-y-6">
         <ReceivedChart days={view.days} timeZone={view.timeZone} />
         <div>

@@ -24,7 +24,11 @@ export function DemoConfirmButton({ mailboxId }: { mailboxId: string }) {
       >
         Confirm forwarding (demo)
       </Button>
-      {error && <span className="text-sm text-red-800" role="alert">{error}</span>}
+      {error && (
+        <span className="text-sm text-red-800" role="alert">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

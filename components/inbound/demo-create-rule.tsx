@@ -8,7 +8,11 @@ import { Button } from "@/components/ui/button";
 
 const PROVIDERS = [
   { value: "gmail", label: "Gmail", says: "asks to confirm the forwarding first (its code reaches this mailbox)" },
-  { value: "microsoft365", label: "Microsoft 365", says: "blocks forwarding to outside addresses until its policy allows it" },
+  {
+    value: "microsoft365",
+    label: "Microsoft 365",
+    says: "blocks forwarding to outside addresses until its policy allows it",
+  },
   { value: "generic", label: "Another host", says: "forwards at once" },
 ] as const;
 
@@ -27,7 +31,9 @@ export function DemoCreateRule({ mailboxId, address }: { mailboxId: string; addr
     setPending(false);
     if (!result?.data) return setError(result?.serverError?.message ?? "The rule could not be created.");
     const label = PROVIDERS.find((p) => p.value === provider)!.label;
-    setDone(`Rule created at the demo provider (${label}): ${address} forwards to the alias. Now press “Verify forwarding”.`);
+    setDone(
+      `Rule created at the demo provider (${label}): ${address} forwards to the alias. Now press “Verify forwarding”.`,
+    );
     toast.success(`Forwarding rule created (${label}).`);
     router.refresh();
   }
@@ -40,16 +46,32 @@ export function DemoCreateRule({ mailboxId, address }: { mailboxId: string; addr
         <legend className="sr-only">Provider of {address}</legend>
         {PROVIDERS.map((p) => (
           <label key={p.value} className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="demo-provider" className="size-4" checked={provider === p.value} onChange={() => setProvider(p.value)} />
-            <span><span className="font-medium">{p.label}</span> <span className="text-slate-600">— {p.says}</span></span>
+            <input
+              type="radio"
+              name="demo-provider"
+              className="size-4"
+              checked={provider === p.value}
+              onChange={() => setProvider(p.value)}
+            />
+            <span>
+              <span className="font-medium">{p.label}</span> <span className="text-slate-600">— {p.says}</span>
+            </span>
           </label>
         ))}
       </fieldset>
       <Button type="button" className="mt-2" onClick={create} disabled={pending}>
         {pending ? "Creating…" : "Create this rule in the demo provider"}
       </Button>
-      {done && <Alert tone="success" className="mt-3">{done}</Alert>}
-      {error && <Alert tone="error" className="mt-3">{error}</Alert>}
+      {done && (
+        <Alert tone="success" className="mt-3">
+          {done}
+        </Alert>
+      )}
+      {error && (
+        <Alert tone="error" className="mt-3">
+          {error}
+        </Alert>
+      )}
     </div>
   );
 }

@@ -26,10 +26,18 @@ function state(r: Rule): { label: string; tone: "green" | "amber" | "red"; says:
   if (r.provider === "gmail") {
     return r.confirmedAt
       ? { label: "Forwards", tone: "green", says: "Forwarding confirmed: Gmail forwards every message." }
-      : { label: "Waiting for confirmation", tone: "amber", says: "Gmail forwards nothing until its confirmation is confirmed on the mailbox's page." };
+      : {
+          label: "Waiting for confirmation",
+          tone: "amber",
+          says: "Gmail forwards nothing until its confirmation is confirmed on the mailbox's page.",
+        };
   }
   if (r.provider === "microsoft365" && !r.externalForwardingAllowed) {
-    return { label: "Blocked by policy", tone: "red", says: "Microsoft 365's default outbound policy bounces forwarded mail (550 5.7.520)." };
+    return {
+      label: "Blocked by policy",
+      tone: "red",
+      says: "Microsoft 365's default outbound policy bounces forwarded mail (550 5.7.520).",
+    };
   }
   return { label: "Forwards", tone: "green", says: "Forwards every message to the alias." };
 }
@@ -44,9 +52,15 @@ export function DemoForwardingRules({ rules }: { rules: Rule[] }) {
       title="Forwarding rules at the demo provider"
       description="Made from a mailbox's “Configure your mailbox” instructions. Remove one to see the mailbox's health alert."
     >
-      {error && <Alert tone="error" className="mb-3">{error}</Alert>}
+      {error && (
+        <Alert tone="error" className="mb-3">
+          {error}
+        </Alert>
+      )}
       {rules.length === 0 ? (
-        <EmptyState title="No forwarding rule">Open a demo mailbox, then “Configure your mailbox” → “Create this rule in the demo provider”.</EmptyState>
+        <EmptyState title="No forwarding rule">
+          Open a demo mailbox, then “Configure your mailbox” → “Create this rule in the demo provider”.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 text-sm" aria-label="Forwarding rules at the demo provider">
           {rules.map((r) => {
@@ -71,7 +85,8 @@ export function DemoForwardingRules({ rules }: { rules: Rule[] }) {
                       onClick={async () => {
                         setError(null);
                         const result = await allowDemoExternalForwardingAction({ id: r.id });
-                        if (!result?.data) return setError(result?.serverError?.message ?? "The policy could not be changed.");
+                        if (!result?.data)
+                          return setError(result?.serverError?.message ?? "The policy could not be changed.");
                         toast.success(`External forwarding allowed for ${r.address}.`);
                         router.refresh();
                       }}

@@ -30,7 +30,13 @@ type PanelMailbox = {
  * (verify, wait, confirm Gmail's request, verify again, fix the rule a bounce names), the evidence of real customer
  * mail (R26), and the latest inbound messages. Gets its data from the page (lib/forwarding/load-forwarding-panel.ts).
  */
-export function ForwardingPanel(props: { mailbox: PanelMailbox; data: ForwardingPanelData; health: MailboxHealth; timeoutMs: number; timeZone: string }) {
+export function ForwardingPanel(props: {
+  mailbox: PanelMailbox;
+  data: ForwardingPanelData;
+  health: MailboxHealth;
+  timeoutMs: number;
+  timeZone: string;
+}) {
   const { mailbox, data, health, timeoutMs } = props;
   const { now, latest } = data;
   const code = health.code;
@@ -43,7 +49,8 @@ export function ForwardingPanel(props: { mailbox: PanelMailbox; data: Forwarding
     : data.mailRoute
       ? null
       : TEST_MESSAGES_NOT_ENABLED;
-  const explanation = code === "verification_failed" && latest?.failureReason === "bounce" ? bounceExplanation(latest.bounceKind) : null;
+  const explanation =
+    code === "verification_failed" && latest?.failureReason === "bounce" ? bounceExplanation(latest.bounceKind) : null;
 
   return (
     <Card
@@ -61,38 +68,63 @@ export function ForwardingPanel(props: { mailbox: PanelMailbox; data: Forwarding
           <span className="font-medium text-slate-900">Forwarding rule:</span>
           <span className="break-all">{mailbox.address}</span>
           <ArrowRight className="size-4 text-slate-400" aria-label="forwards to" />
-          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[13px] break-all text-slate-900" data-testid="forwarding-alias">{mailbox.alias}</code>
+          <code
+            className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[13px] break-all text-slate-900"
+            data-testid="forwarding-alias"
+          >
+            {mailbox.alias}
+          </code>
         </p>
 
         {data.mailRoute === "demo" && (
-          <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200 ring-inset" data-testid="demo-provider-note">
-            <span className="font-medium text-slate-900">Demo provider:</span> test messages to mycompany.com and example.org go to a
-            mail provider simulated inside this app (no outgoing mail server is configured).{" "}
-            {data.demoAccount ? <>Here {data.demoAccount.address} {data.demoAccount.says}. </> : <>{mailbox.address} has no forwarding rule there. </>}
-            <Link href="/maker/demo-provider" className="font-medium text-brand-700 underline">Open the demo provider&apos;s outbox</Link>
+          <p
+            className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200 ring-inset"
+            data-testid="demo-provider-note"
+          >
+            <span className="font-medium text-slate-900">Demo provider:</span> test messages to mycompany.com and
+            example.org go to a mail provider simulated inside this app (no outgoing mail server is configured).{" "}
+            {data.demoAccount ? (
+              <>
+                Here {data.demoAccount.address} {data.demoAccount.says}.{" "}
+              </>
+            ) : (
+              <>{mailbox.address} has no forwarding rule there. </>
+            )}
+            <Link href="/maker/demo-provider" className="font-medium text-brand-700 underline">
+              Open the demo provider&apos;s outbox
+            </Link>
           </p>
         )}
 
         {health.cause?.kind === "address_changed" && (code === "address_changed" || code === "receiving_mail") && (
           <Alert tone="warning" title={`Not verified for ${mailbox.address}`}>
-            The address changed since forwarding was last verified: that verification proved another address&apos;s rule. Change the
-            forwarding rule at your email provider so that {mailbox.address} forwards to the alias, then verify again.
+            The address changed since forwarding was last verified: that verification proved another address&apos;s
+            rule. Change the forwarding rule at your email provider so that {mailbox.address} forwards to the alias,
+            then verify again.
           </Alert>
         )}
 
         {code === "confirmation_waiting" && data.confirmation && (
           <Alert tone="info" title="Confirm Gmail's forwarding request">
             <p>
-              Gmail sent its forwarding confirmation to the alias <TimeAgo date={data.confirmation.receivedAt} now={now} />
+              Gmail sent its forwarding confirmation to the alias{" "}
+              <TimeAgo date={data.confirmation.receivedAt} now={now} />
               {data.confirmation.requestedBy && <> for {data.confirmation.requestedBy}</>}
-              {data.confirmation.simulated ? " (simulated by the demo provider)" : ""}. Gmail forwards nothing until it is confirmed:
-              {data.confirmation.simulated ? " confirm it below" : " open the link (signed in as that Gmail user)"}, then verify forwarding again.
+              {data.confirmation.simulated ? " (simulated by the demo provider)" : ""}. Gmail forwards nothing until it
+              is confirmed:
+              {data.confirmation.simulated ? " confirm it below" : " open the link (signed in as that Gmail user)"},
+              then verify forwarding again.
             </p>
             <div className="mt-3 flex flex-wrap items-center gap-4">
               {data.confirmation.code && (
                 <p>
                   <span className="block text-xs font-medium tracking-wide uppercase">Confirmation code</span>
-                  <span className="font-mono text-2xl font-semibold tracking-widest" data-testid="gmail-confirmation-code">{data.confirmation.code}</span>
+                  <span
+                    className="font-mono text-2xl font-semibold tracking-widest"
+                    data-testid="gmail-confirmation-code"
+                  >
+                    {data.confirmation.code}
+                  </span>
                 </p>
               )}
               {data.confirmation.url && (
@@ -114,56 +146,86 @@ export function ForwardingPanel(props: { mailbox: PanelMailbox; data: Forwarding
 
         {data.unauthenticated && (
           <Alert tone="warning" title="A provider message could not be authenticated">
-            A message that looks like a provider&apos;s forwarding confirmation arrived <TimeAgo date={data.unauthenticated.receivedAt} now={now} />,
-            but its signature could not be checked (the DNS lookup failed), so it is not shown. Ask the provider to send it again, or open the
-            provider&apos;s forwarding settings directly.
+            A message that looks like a provider&apos;s forwarding confirmation arrived{" "}
+            <TimeAgo date={data.unauthenticated.receivedAt} now={now} />, but its signature could not be checked (the
+            DNS lookup failed), so it is not shown. Ask the provider to send it again, or open the provider&apos;s
+            forwarding settings directly.
           </Alert>
         )}
 
         <div className="space-y-1 text-sm text-slate-700" data-testid="last-received">
           {mailbox.lastCustomerMailAt ? (
             <p data-testid="receiving-mail">
-              <span className="font-medium text-slate-900">Receiving mail:</span> last customer message <TimeAgo date={mailbox.lastCustomerMailAt} now={now} />
-              {mailbox.lastCustomerMailFrom && <>, from <span className="font-medium break-all">{mailbox.lastCustomerMailFrom}</span></>}.
+              <span className="font-medium text-slate-900">Receiving mail:</span> last customer message{" "}
+              <TimeAgo date={mailbox.lastCustomerMailAt} now={now} />
+              {mailbox.lastCustomerMailFrom && (
+                <>
+                  , from <span className="font-medium break-all">{mailbox.lastCustomerMailFrom}</span>
+                </>
+              )}
+              .
             </p>
           ) : (
-            <p>No customer mail received yet. Set up the forwarding rule, then verify it or send an email to {mailbox.address}.</p>
-          )}
-          {mailbox.lastReceivedAt && (!mailbox.lastCustomerMailAt || mailbox.lastReceivedAt > mailbox.lastCustomerMailAt) && (
-            <p className="text-slate-600">
-              Last message of any kind <TimeAgo date={mailbox.lastReceivedAt} now={now} />
-              {mailbox.lastReceivedFrom && <>, from <span className="break-all">{mailbox.lastReceivedFrom}</span></>} (the platform&apos;s own or a
-              provider&apos;s message, not customer mail).
+            <p>
+              No customer mail received yet. Set up the forwarding rule, then verify it or send an email to{" "}
+              {mailbox.address}.
             </p>
           )}
+          {mailbox.lastReceivedAt &&
+            (!mailbox.lastCustomerMailAt || mailbox.lastReceivedAt > mailbox.lastCustomerMailAt) && (
+              <p className="text-slate-600">
+                Last message of any kind <TimeAgo date={mailbox.lastReceivedAt} now={now} />
+                {mailbox.lastReceivedFrom && (
+                  <>
+                    , from <span className="break-all">{mailbox.lastReceivedFrom}</span>
+                  </>
+                )}{" "}
+                (the platform&apos;s own or a provider&apos;s message, not customer mail).
+              </p>
+            )}
         </div>
 
         {(code === "not_verified" || (code === "receiving_mail" && health.cause?.kind === "never_verified")) && (
           <p className="text-sm text-slate-600">
-            Not verified yet. “Verify forwarding” sends a test message to {mailbox.address} and waits up to {timeout} for it to come back through
-            the alias.
+            Not verified yet. “Verify forwarding” sends a test message to {mailbox.address} and waits up to {timeout}{" "}
+            for it to come back through the alias.
           </p>
         )}
         {code === "verifying" && latest && (
           <Alert tone="info" title="Waiting for the test message">
-            Sent to {mailbox.address} <TimeAgo date={latest.requestedAt} now={now} />. It should come back through the alias within a few
-            minutes; the status updates by itself (it waits until <OrgTime date={latest.expiresAt} />).
+            Sent to {mailbox.address} <TimeAgo date={latest.requestedAt} now={now} />. It should come back through the
+            alias within a few minutes; the status updates by itself (it waits until <OrgTime date={latest.expiresAt} />
+            ).
           </Alert>
         )}
         {code === "healthy" && latest?.verifiedAt && (
           <Alert tone="success" title="Forwarding works">
-            The test message sent to {mailbox.address} came back through the alias <TimeAgo date={latest.verifiedAt} now={now} />, after{" "}
-            {formatDuration(Math.max(1000, Math.round((latest.verifiedAt.getTime() - latest.requestedAt.getTime()) / 1000) * 1000))}.
+            The test message sent to {mailbox.address} came back through the alias{" "}
+            <TimeAgo date={latest.verifiedAt} now={now} />, after{" "}
+            {formatDuration(
+              Math.max(1000, Math.round((latest.verifiedAt.getTime() - latest.requestedAt.getTime()) / 1000) * 1000),
+            )}
+            .
           </Alert>
         )}
         {explanation && latest && (
           <Alert tone="error" title={explanation.title}>
-            <p>The test message sent to {mailbox.address} came back undelivered <TimeAgo date={latest.failedAt ?? latest.requestedAt} now={now} />. The provider said:</p>
-            <p className="my-2 rounded bg-white/70 px-2 py-1 font-mono text-xs break-words" data-testid="bounce-status">{latest.bounceStatus}</p>
+            <p>
+              The test message sent to {mailbox.address} came back undelivered{" "}
+              <TimeAgo date={latest.failedAt ?? latest.requestedAt} now={now} />. The provider said:
+            </p>
+            <p className="my-2 rounded bg-white/70 px-2 py-1 font-mono text-xs break-words" data-testid="bounce-status">
+              {latest.bounceStatus}
+            </p>
             <p>{explanation.text}</p>
             {explanation.link && (
               <p className="mt-1">
-                <a href={explanation.link.href} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 font-medium underline">
+                <a
+                  href={explanation.link.href}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="inline-flex items-center gap-1 font-medium underline"
+                >
                   {explanation.link.label}
                   <ExternalLink className="size-3.5" aria-hidden />
                 </a>
@@ -173,8 +235,8 @@ export function ForwardingPanel(props: { mailbox: PanelMailbox; data: Forwarding
         )}
         {code === "confirmed_verify_again" && (
           <Alert tone="warning" title="Verify forwarding again">
-            The provider held the earlier test message until its forwarding was confirmed, and does not forward it afterwards. Verify
-            forwarding again: the next test message should come back through the alias.
+            The provider held the earlier test message until its forwarding was confirmed, and does not forward it
+            afterwards. Verify forwarding again: the next test message should come back through the alias.
           </Alert>
         )}
         {(code === "silent" || code === "checking") && (
@@ -185,24 +247,35 @@ export function ForwardingPanel(props: { mailbox: PanelMailbox; data: Forwarding
           </Alert>
         )}
         {code === "verification_failed" && latest && !explanation && (
-          <Alert tone="error" title={`The test message did not come back within ${formatDuration(latest.expiresAt.getTime() - latest.requestedAt.getTime())}`}>
+          <Alert
+            tone="error"
+            title={`The test message did not come back within ${formatDuration(latest.expiresAt.getTime() - latest.requestedAt.getTime())}`}
+          >
             <p>It was sent to {mailbox.address} but never reached the alias. Check, in your email provider:</p>
             <ul className="mt-1 list-disc space-y-1 pl-5">
               <li>
-                that the forwarding rule exists for {mailbox.address} and forwards to <span className="font-mono break-all">{mailbox.alias}</span> exactly,
-                not to another address or another mailbox&apos;s alias;
+                that the forwarding rule exists for {mailbox.address} and forwards to{" "}
+                <span className="font-mono break-all">{mailbox.alias}</span> exactly, not to another address or another
+                mailbox&apos;s alias;
               </li>
               <li>
                 Microsoft 365: automatic forwarding to external addresses is blocked by default (the bounce says{" "}
-                <span className="font-mono">550 5.7.520 Access denied</span>). An administrator allows it in the outbound spam filter policy
-                (Microsoft 365 Defender, “Automatic forwarding rules: On”);
+                <span className="font-mono">550 5.7.520 Access denied</span>). An administrator allows it in the
+                outbound spam filter policy (Microsoft 365 Defender, “Automatic forwarding rules: On”);
               </li>
-              <li>Gmail: forwarding starts only after its confirmation. When Gmail&apos;s confirmation appears here, confirm it, then verify again.</li>
+              <li>
+                Gmail: forwarding starts only after its confirmation. When Gmail&apos;s confirmation appears here,
+                confirm it, then verify again.
+              </li>
             </ul>
           </Alert>
         )}
 
-        <VerifyForwardingButton mailboxId={mailbox.id} pendingUntil={pending ? latest.expiresAt.toISOString() : null} unavailable={unavailable} />
+        <VerifyForwardingButton
+          mailboxId={mailbox.id}
+          pendingUntil={pending ? latest.expiresAt.toISOString() : null}
+          unavailable={unavailable}
+        />
 
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Latest inbound messages</h3>

@@ -15,21 +15,40 @@ export function InboundMessageRowView({ m, now }: { m: InboundMessageRow; now: D
         <TimeAgo date={m.receivedAt} now={now} />
       </Td>
       <Td>
-        <span className="block truncate" title={m.headerFrom ?? undefined}>{m.headerFrom ?? "—"}</span>
+        <span className="block truncate" title={m.headerFrom ?? undefined}>
+          {m.headerFrom ?? "—"}
+        </span>
         {m.envelopeFrom && m.envelopeFrom !== m.headerFrom && (
-          <span className="block truncate text-xs text-slate-500" title={`Envelope sender (MAIL FROM): ${m.envelopeFrom}`}>
+          <span
+            className="block truncate text-xs text-slate-500"
+            title={`Envelope sender (MAIL FROM): ${m.envelopeFrom}`}
+          >
             via {m.envelopeFrom}
           </span>
         )}
       </Td>
       <Td>
-        <span className="block truncate" title={`${m.subject ?? ""}\nMessage-ID: ${m.messageId}`}>{m.subject ?? <span className="text-slate-500">(no subject)</span>}</span>
+        <span className="block truncate" title={`${m.subject ?? ""}\nMessage-ID: ${m.messageId}`}>
+          {m.subject ?? <span className="text-slate-500">(no subject)</span>}
+        </span>
         <span className="mt-0.5 flex flex-wrap gap-1">
-          {m.confirmationProvider === "gmail" && <Badge tone="blue" className={fit}>Gmail confirmation{m.providerAuth === "demo" ? " (demo)" : ""}</Badge>}
-          {m.kind === "customer" && <Badge tone="green" className={fit}>Customer</Badge>}
+          {m.confirmationProvider === "gmail" && (
+            <Badge tone="blue" className={fit}>
+              Gmail confirmation{m.providerAuth === "demo" ? " (demo)" : ""}
+            </Badge>
+          )}
+          {m.kind === "customer" && (
+            <Badge tone="green" className={fit}>
+              Customer
+            </Badge>
+          )}
           {m.kind === "platform" && <Badge className={fit}>Test message</Badge>}
           {m.kind === "provider" && !m.confirmationProvider && <Badge className={fit}>Provider</Badge>}
-          {m.providerAuth === "temperror" && <Badge tone="amber" className={fit}>Not authenticated</Badge>}
+          {m.providerAuth === "temperror" && (
+            <Badge tone="amber" className={fit}>
+              Not authenticated
+            </Badge>
+          )}
           {m.kind === "customer" && m.autoSubmitted && <Badge className={fit}>Automatic</Badge>}
         </span>
       </Td>

@@ -13,10 +13,20 @@ export const INBOUND_PAGE_SIZE = 20;
  * S4: the latest messages that reached the alias (R21), newest first. Bodies are not kept. "Show older" only when
  * the page says older ones exist (with exactly 20 messages there are none: issue 18).
  */
-export function InboundMessagesTable({ page, now = new Date(), mailboxId }: { page: Page<InboundMessageRow>; now?: Date; mailboxId?: string }) {
+export function InboundMessagesTable({
+  page,
+  now = new Date(),
+  mailboxId,
+}: {
+  page: Page<InboundMessageRow>;
+  now?: Date;
+  mailboxId?: string;
+}) {
   const messages = page.items;
   if (messages.length === 0) {
-    return <EmptyState title="No mail received yet">Messages forwarded to the alias appear here, newest first.</EmptyState>;
+    return (
+      <EmptyState title="No mail received yet">Messages forwarded to the alias appear here, newest first.</EmptyState>
+    );
   }
   return (
     // Fixed layout: long senders and subjects are cut with an ellipsis (full text in the tooltip), never scrolled.
@@ -32,7 +42,9 @@ export function InboundMessagesTable({ page, now = new Date(), mailboxId }: { pa
           <Th scope="col">Received</Th>
           <Th scope="col">From</Th>
           <Th scope="col">Subject</Th>
-          <Th scope="col" className="hidden text-right sm:table-cell">Size</Th>
+          <Th scope="col" className="hidden text-right sm:table-cell">
+            Size
+          </Th>
         </tr>
       </thead>
       <tbody>
@@ -41,7 +53,11 @@ export function InboundMessagesTable({ page, now = new Date(), mailboxId }: { pa
         ))}
       </tbody>
       {mailboxId && page.hasOlder && (
-        <ShowOlderInbound mailboxId={mailboxId} before={messages[messages.length - 1].id} pageSize={INBOUND_PAGE_SIZE} />
+        <ShowOlderInbound
+          mailboxId={mailboxId}
+          before={messages[messages.length - 1].id}
+          pageSize={INBOUND_PAGE_SIZE}
+        />
       )}
     </table>
   );

@@ -12,7 +12,11 @@ import { Button } from "@/components/ui/button";
  * so the status the server derives (verified when the test message is back, failed when it expires) shows up
  * without a reload. `unavailable` explains why the button cannot work (no OUTBOUND_SMTP_URL, inactive mailbox).
  */
-export function VerifyForwardingButton(props: { mailboxId: string; pendingUntil?: string | null; unavailable?: string | null }) {
+export function VerifyForwardingButton(props: {
+  mailboxId: string;
+  pendingUntil?: string | null;
+  unavailable?: string | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [sending, startSending] = useTransition();
@@ -37,13 +41,21 @@ export function VerifyForwardingButton(props: { mailboxId: string; pendingUntil?
         router.refresh();
         return;
       }
-      setError(result?.serverError?.message ?? result?.validationErrors?.fieldErrors?.mailboxId?.[0] ?? "The test message could not be sent.");
+      setError(
+        result?.serverError?.message ??
+          result?.validationErrors?.fieldErrors?.mailboxId?.[0] ??
+          "The test message could not be sent.",
+      );
     });
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={verify} disabled={sending || Boolean(props.unavailable)} aria-describedby={props.unavailable ? "verify-unavailable" : undefined}>
+        <Button
+          onClick={verify}
+          disabled={sending || Boolean(props.unavailable)}
+          aria-describedby={props.unavailable ? "verify-unavailable" : undefined}
+        >
           <MailCheck className="size-4" aria-hidden />
           {sending ? "Sending test message…" : "Verify forwarding"}
         </Button>

@@ -14,14 +14,22 @@ export type ShellMember = { orgName: string; userName: string; admin: boolean; t
  * The Maker frame (header, navigation, main landmark). A client component so that every page's payload carries
  * these few props instead of the frame's element tree (issue 13: the frame is on every Maker page).
  */
-export function MakerShell(props: { platform: string; member: ShellMember | null; attention: { count: number; firstName: string | null } | null; children: ReactNode }) {
+export function MakerShell(props: {
+  platform: string;
+  member: ShellMember | null;
+  attention: { count: number; firstName: string | null } | null;
+  children: ReactNode;
+}) {
   const { platform, member, attention } = props;
   return (
     <div className="flex min-h-screen flex-col">
       <Suspense>
         <NavigationProgress />
       </Suspense>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
@@ -29,7 +37,10 @@ export function MakerShell(props: { platform: string; member: ShellMember | null
           <div className="flex min-w-0 items-center gap-2">
             {member && <MobileNav orgName={member.orgName} />}
             <Link href="/maker/mailboxes" className="flex shrink-0 items-center gap-2 font-semibold text-slate-900">
-              <span className="flex size-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white" aria-hidden>
+              <span
+                className="flex size-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white"
+                aria-hidden
+              >
                 {platform.slice(0, 1)}
               </span>
               <span className="max-sm:sr-only">{platform}</span>
@@ -44,7 +55,8 @@ export function MakerShell(props: { platform: string; member: ShellMember | null
               </span>
               <span className="hidden h-5 w-px bg-slate-200 lg:block" aria-hidden />
               <span className="hidden text-slate-600 lg:inline" data-testid="current-user">
-                {`${member.userName} `}<span className="text-slate-500">{`· ${member.admin ? "Administrator" : "Agent"}`}</span>
+                {`${member.userName} `}
+                <span className="text-slate-500">{`· ${member.admin ? "Administrator" : "Agent"}`}</span>
               </span>
               <SignOutButton />
             </div>

@@ -27,7 +27,10 @@ export function MobileNav({ orgName }: { orgName?: string }) {
       </D.Trigger>
       <D.Portal>
         <D.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <D.Content className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] overflow-y-auto bg-white px-3 py-4 shadow-xl focus:outline-none" aria-describedby={undefined}>
+        <D.Content
+          className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] overflow-y-auto bg-white px-3 py-4 shadow-xl focus:outline-none"
+          aria-describedby={undefined}
+        >
           <div className="mb-4 flex items-center justify-between px-3">
             <D.Title className="text-base font-semibold text-slate-900">Navigation</D.Title>
             <D.Close className="ib size-9" aria-label="Close navigation">

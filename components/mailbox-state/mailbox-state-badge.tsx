@@ -1,4 +1,15 @@
-import { CircleCheck, CircleDashed, CircleOff, Clock, Inbox, MailQuestion, MoonStar, RotateCcw, XCircle, type LucideIcon } from "lucide-react";
+import {
+  CircleCheck,
+  CircleDashed,
+  CircleOff,
+  Clock,
+  Inbox,
+  MailQuestion,
+  MoonStar,
+  RotateCcw,
+  XCircle,
+  type LucideIcon,
+} from "lucide-react";
 import { cn } from "@/lib/cn";
 import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
 import { MAILBOX_STATE, stateLabel, type StateIcon, type StateTone } from "@/lib/mailbox-state/state-map";
@@ -14,7 +25,13 @@ const ICON: Record<StateIcon, LucideIcon> = {
   "rotate-ccw": RotateCcw,
   "x-circle": XCircle,
 };
-const TONE_CLASS: Record<StateTone, string> = { neutral: "b-gray", blue: "b-blue", green: "b-green", amber: "b-amber", red: "b-red" };
+const TONE_CLASS: Record<StateTone, string> = {
+  neutral: "b-gray",
+  blue: "b-blue",
+  green: "b-green",
+  amber: "b-amber",
+  red: "b-red",
+};
 
 /**
  * THE badge of a mailbox's state (lib/mailbox-state), everywhere it is shown: S1's and S5's rows (compact: the

@@ -15,7 +15,9 @@ import type { DeactivationPlan } from "@/lib/mailboxes/deactivate-mailboxes";
 import type { BulkOutcome } from "@/lib/mailboxes/for-each-mailbox";
 
 type Receipt = { id: string; version: number }[];
-type Report = { verb: string; total: number; refused: { name: string; message: string }[]; undo?: Receipt; undone?: string } | { error: string };
+type Report =
+  | { verb: string; total: number; refused: { name: string; message: string }[]; undo?: Receipt; undone?: string }
+  | { error: string };
 
 /** How long a bulk Deactivate offers its Undo. */
 const UNDO_MS = 15_000;
@@ -23,7 +25,9 @@ type ActionResult<T> = { data?: T; serverError?: { message: string } } | undefin
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const dropped = (e: unknown) =>
-  e instanceof Error && /fetch|network/i.test(e.message) ? "The connection dropped: nothing was confirmed. Check your connection and try again." : "The request did not go through. Try again.";
+  e instanceof Error && /fetch|network/i.test(e.message)
+    ? "The connection dropped: nothing was confirmed. Check your connection and try again."
+    : "The request did not go through. Try again.";
 
 /**
  * S1's bulk actions, shown only once a mailbox is selected (H6 item 3; nothing is preselected, not even a queue).
@@ -31,7 +35,12 @@ const dropped = (e: unknown) =>
  * which are refused and why), runs only when confirmed, and then offers Undo for a few seconds in the bar's notice
  * (which takes the focus): a real reversal, audited as such (lib/mailboxes/undo-mailboxes-deactivation.ts).
  */
-export function MailboxBulkBar(props: { queues: { id: string; name: string }[]; rows: { id: string; name: string }[]; selected: string[]; onDone: (ids: string[]) => void }) {
+export function MailboxBulkBar(props: {
+  queues: { id: string; name: string }[];
+  rows: { id: string; name: string }[];
+  selected: string[];
+  onDone: (ids: string[]) => void;
+}) {
   const { selected } = props;
   const router = useRouter();
   // Options by index, not id: S1's HTML carries each queue id once (in the rows' links), not again here.
@@ -52,7 +61,9 @@ export function MailboxBulkBar(props: { queues: { id: string; name: string }[]; 
     if (busy) return;
     setReport(null);
     setBusy(key);
-    fn().catch((e) => setReport({ error: dropped(e) })).finally(() => setBusy(null));
+    fn()
+      .catch((e) => setReport({ error: dropped(e) }))
+      .finally(() => setBusy(null));
   };
 
   const askDeactivate = run("deactivate", async () => {
@@ -67,18 +78,31 @@ export function MailboxBulkBar(props: { queues: { id: string; name: string }[]; 
     if (!res?.data) return setReport({ error: res?.serverError?.message ?? "Nothing was deactivated. Try again." });
     const { done: receipt, refused } = res.data;
     props.onDone(receipt.map((r) => r.id));
-    setReport({ verb: "Deactivated", total: receipt.length + refused.length, refused: refused.map((r) => ({ name: r.name, message: r.reason })), undo: receipt.length ? receipt : undefined });
+    setReport({
+      verb: "Deactivated",
+      total: receipt.length + refused.length,
+      refused: refused.map((r) => ({ name: r.name, message: r.reason })),
+      undo: receipt.length ? receipt : undefined,
+    });
     router.refresh();
   });
 
-  const undo = (receipt: Receipt) => run("undo", async () => {
-    const res = await undoBulkDeactivationAction({ receipt });
-    router.refresh();
-    if (!res?.data) return setReport({ error: res?.serverError?.message ?? "The undo did not go through: activate them again from the list." });
-    const { restored, kept } = res.data;
-    setReport({ verb: "Undone", total: restored.length + kept.length, refused: [], undone:
-      `${plural(restored.length, "mailbox", "mailboxes")} active again.${kept.length ? ` Changed since, so left as ${kept.length === 1 ? "it is" : "they are"}: ${kept.map((k) => k.name).join(", ")}.` : ""}` });
-  });
+  const undo = (receipt: Receipt) =>
+    run("undo", async () => {
+      const res = await undoBulkDeactivationAction({ receipt });
+      router.refresh();
+      if (!res?.data)
+        return setReport({
+          error: res?.serverError?.message ?? "The undo did not go through: activate them again from the list.",
+        });
+      const { restored, kept } = res.data;
+      setReport({
+        verb: "Undone",
+        total: restored.length + kept.length,
+        refused: [],
+        undone: `${plural(restored.length, "mailbox", "mailboxes")} active again.${kept.length ? ` Changed since, so left as ${kept.length === 1 ? "it is" : "they are"}: ${kept.map((k) => k.name).join(", ")}.` : ""}`,
+      });
+    });
 
   // The Undo is offered for a few seconds, and takes the focus (the selection that held it is gone).
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -93,12 +117,21 @@ export function MailboxBulkBar(props: { queues: { id: string; name: string }[]; 
   if (selected.length === 0 && !report) return null;
   const queue = queueIndex === "" ? null : props.queues[Number(queueIndex)];
   return (
-    <div className="sticky bottom-0 z-10 space-y-2 border-t border-slate-200 bg-white/95 px-4 py-2 shadow-[0_-4px_12px_-6px_rgb(15_23_42/0.15)] backdrop-blur-sm" data-testid="bulk-bar">
+    <div
+      className="sticky bottom-0 z-10 space-y-2 border-t border-slate-200 bg-white/95 px-4 py-2 shadow-[0_-4px_12px_-6px_rgb(15_23_42/0.15)] backdrop-blur-sm"
+      data-testid="bulk-bar"
+    >
       {selected.length > 0 && (
         <div role="group" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2">
           <p className="mr-1 text-sm font-medium text-slate-800" aria-live="polite">{`${selected.length} selected`}</p>
-          <Button variant="secondary" size="sm" pending={busy === "activate"}
-            onClick={run("activate", () => bulkSetMailboxesActiveAction({ ids: selected, active: true }).then(done("Activated")))}>
+          <Button
+            variant="secondary"
+            size="sm"
+            pending={busy === "activate"}
+            onClick={run("activate", () =>
+              bulkSetMailboxesActiveAction({ ids: selected, active: true }).then(done("Activated")),
+            )}
+          >
             Activate
           </Button>
           <Button variant="secondary" size="sm" pending={busy === "deactivate"} onClick={askDeactivate}>
@@ -106,50 +139,100 @@ export function MailboxBulkBar(props: { queues: { id: string; name: string }[]; 
           </Button>
           {props.queues.length > 0 && (
             <span className="flex items-center gap-1">
-              <label htmlFor="bulk-queue" className="sr-only">Queue to add the selected mailboxes to</label>
-              <NativeSelect id="bulk-queue" value={queueIndex} onChange={(e) => setQueueIndex(e.target.value)} className="h-8 w-44 py-1">
+              <label htmlFor="bulk-queue" className="sr-only">
+                Queue to add the selected mailboxes to
+              </label>
+              <NativeSelect
+                id="bulk-queue"
+                value={queueIndex}
+                onChange={(e) => setQueueIndex(e.target.value)}
+                className="h-8 w-44 py-1"
+              >
                 <option value="">Choose a queue…</option>
-                {props.queues.map((q, i) => <option key={q.id} value={i}>{q.name}</option>)}
+                {props.queues.map((q, i) => (
+                  <option key={q.id} value={i}>
+                    {q.name}
+                  </option>
+                ))}
               </NativeSelect>
-              <Button variant="secondary" size="sm" pending={busy === "link"} aria-disabled={!queue}
-                onClick={queue ? run("link", () => bulkLinkMailboxesToQueueAction({ ids: selected, queueId: queue.id }).then(done(`Added to ${queue.name}`))) : undefined}>
+              <Button
+                variant="secondary"
+                size="sm"
+                pending={busy === "link"}
+                aria-disabled={!queue}
+                onClick={
+                  queue
+                    ? run("link", () =>
+                        bulkLinkMailboxesToQueueAction({ ids: selected, queueId: queue.id }).then(
+                          done(`Added to ${queue.name}`),
+                        ),
+                      )
+                    : undefined
+                }
+              >
                 Add to queue
               </Button>
             </span>
           )}
-          <Button variant="ghost" size="sm" className="ml-auto" onClick={() => props.onDone(selected)}>Clear selection</Button>
+          <Button variant="ghost" size="sm" className="ml-auto" onClick={() => props.onDone(selected)}>
+            Clear selection
+          </Button>
         </div>
       )}
       <div role="status" aria-live="polite">
-        {report && ("error" in report ? (
-          <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{report.error}</p>
-        ) : (
-          <div className={`rounded-md px-3 py-2 text-sm ${report.refused.length ? "bg-amber-50 text-amber-900" : "bg-emerald-50 text-emerald-800"}`}>
-            <p className="flex flex-wrap items-center gap-x-3 gap-y-1 font-medium">
-              {report.undone ?? (
-                <span>
-                  {report.verb}: {report.total - report.refused.length} of {plural(report.total, "mailbox", "mailboxes")}.
-                  {report.verb === "Deactivated" && report.total > report.refused.length && " They no longer receive mail."}
-                  {report.refused.length > 0 && ` ${report.refused.length} refused:`}
-                </span>
+        {report &&
+          ("error" in report ? (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{report.error}</p>
+          ) : (
+            <div
+              className={`rounded-md px-3 py-2 text-sm ${report.refused.length ? "bg-amber-50 text-amber-900" : "bg-emerald-50 text-emerald-800"}`}
+            >
+              <p className="flex flex-wrap items-center gap-x-3 gap-y-1 font-medium">
+                {report.undone ?? (
+                  <span>
+                    {report.verb}: {report.total - report.refused.length} of{" "}
+                    {plural(report.total, "mailbox", "mailboxes")}.
+                    {report.verb === "Deactivated" &&
+                      report.total > report.refused.length &&
+                      " They no longer receive mail."}
+                    {report.refused.length > 0 && ` ${report.refused.length} refused:`}
+                  </span>
+                )}
+                {report.undo && (
+                  <Button
+                    ref={undoButton}
+                    size="sm"
+                    variant="secondary"
+                    pending={busy === "undo"}
+                    onClick={undo(report.undo)}
+                  >
+                    Undo
+                  </Button>
+                )}
+              </p>
+              {report.refused.length > 0 && (
+                <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                  {report.refused.map((r, i) => (
+                    <li key={i}>
+                      <span className="font-medium">{r.name}</span>: {r.message}
+                    </li>
+                  ))}
+                </ul>
               )}
-              {report.undo && (
-                <Button ref={undoButton} size="sm" variant="secondary" pending={busy === "undo"} onClick={undo(report.undo)}>Undo</Button>
-              )}
-            </p>
-            {report.refused.length > 0 && (
-              <ul className="mt-1 list-disc space-y-0.5 pl-5">
-                {report.refused.map((r, i) => <li key={i}><span className="font-medium">{r.name}</span>: {r.message}</li>)}
-              </ul>
-            )}
-            <Button variant="ghost" size="sm" className="mt-1 -ml-2" onClick={() => setReport(null)}>Dismiss</Button>
-          </div>
-        ))}
+              <Button variant="ghost" size="sm" className="mt-1 -ml-2" onClick={() => setReport(null)}>
+                Dismiss
+              </Button>
+            </div>
+          ))}
       </div>
       <Dialog
         open={plan !== null}
         onOpenChange={(o) => !o && setPlan(null)}
-        title={plan && plan.deactivate.length > 0 ? `Deactivate ${plural(plan.deactivate.length, "mailbox", "mailboxes")}?` : "Nothing to deactivate"}
+        title={
+          plan && plan.deactivate.length > 0
+            ? `Deactivate ${plural(plan.deactivate.length, "mailbox", "mailboxes")}?`
+            : "Nothing to deactivate"
+        }
         description={
           plan && plan.deactivate.length > 0
             ? `${plan.deactivate.length === 1 ? "It stops" : "They stop"} receiving mail at once; ${plan.deactivate.length === 1 ? "its" : "their"} settings are kept. You can undo this for a few seconds afterwards.`
@@ -172,14 +255,20 @@ export function MailboxBulkBar(props: { queues: { id: string; name: string }[]; 
           <div className="space-y-3 text-sm" data-testid="deactivation-plan">
             {plan.deactivate.length > 0 && (
               <ul className="max-h-40 list-disc space-y-0.5 overflow-y-auto pl-5 text-slate-700">
-                {plan.deactivate.map((m) => <li key={m.id}>{m.name}</li>)}
+                {plan.deactivate.map((m) => (
+                  <li key={m.id}>{m.name}</li>
+                ))}
               </ul>
             )}
             {plan.refused.length > 0 && (
               <div className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
                 <p className="font-medium">{`${plural(plan.refused.length, "mailbox", "mailboxes")} refused, left active:`}</p>
                 <ul className="mt-1 list-disc space-y-0.5 pl-5">
-                  {plan.refused.map((r) => <li key={r.id}><span className="font-medium">{r.name}</span>: {r.reason}</li>)}
+                  {plan.refused.map((r) => (
+                    <li key={r.id}>
+                      <span className="font-medium">{r.name}</span>: {r.reason}
+                    </li>
+                  ))}
                 </ul>
               </div>
             )}

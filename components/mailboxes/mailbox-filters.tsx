@@ -37,26 +37,64 @@ export function MailboxFilters({ view }: { view: ListView }) {
   useEffect(() => () => clearTimeout(timer.current), []);
   const selects = (idp: string) => (
     <>
-      <label htmlFor={`${idp}status`} className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600 max-md:justify-between">
+      <label
+        htmlFor={`${idp}status`}
+        className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600 max-md:justify-between"
+      >
         <span className="md:sr-only">Status</span>
-        <NativeSelect id={`${idp}status`} value={status} onChange={(e) => { const v = e.target.value as ListView["status"]; setStatus(v); go({ status: v }); }} className="w-36 max-md:w-48">
+        <NativeSelect
+          id={`${idp}status`}
+          value={status}
+          onChange={(e) => {
+            const v = e.target.value as ListView["status"];
+            setStatus(v);
+            go({ status: v });
+          }}
+          className="w-36 max-md:w-48"
+        >
           <option value="all">All statuses</option>
           <option value="active">Active</option>
           <option value="inactive">Inactive</option>
         </NativeSelect>
       </label>
-      <label htmlFor={`${idp}health`} className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600 max-md:justify-between">
+      <label
+        htmlFor={`${idp}health`}
+        className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600 max-md:justify-between"
+      >
         <span className="md:sr-only">Forwarding</span>
-        <NativeSelect id={`${idp}health`} value={health} onChange={(e) => { const v = e.target.value as ListView["health"]; setHealth(v); go({ health: v }); }} className="w-44 max-md:w-48">
+        <NativeSelect
+          id={`${idp}health`}
+          value={health}
+          onChange={(e) => {
+            const v = e.target.value as ListView["health"];
+            setHealth(v);
+            go({ health: v });
+          }}
+          className="w-44 max-md:w-48"
+        >
           <option value="all">All forwarding</option>
           {HEALTH_STATES.map((h) => (
-            <option key={h} value={h}>{HEALTH_FILTER_LABEL[h]}</option>
+            <option key={h} value={h}>
+              {HEALTH_FILTER_LABEL[h]}
+            </option>
           ))}
         </NativeSelect>
       </label>
-      <label htmlFor={`${idp}sending`} className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600 max-md:justify-between">
+      <label
+        htmlFor={`${idp}sending`}
+        className="flex items-center gap-2 text-sm whitespace-nowrap text-slate-600 max-md:justify-between"
+      >
         <span className="md:sr-only">Sending</span>
-        <NativeSelect id={`${idp}sending`} value={sending} onChange={(e) => { const v = e.target.value as ListView["sending"]; setSending(v); go({ sending: v }); }} className="w-40 max-md:w-48">
+        <NativeSelect
+          id={`${idp}sending`}
+          value={sending}
+          onChange={(e) => {
+            const v = e.target.value as ListView["sending"];
+            setSending(v);
+            go({ sending: v });
+          }}
+          className="w-40 max-md:w-48"
+        >
           <option value="all">All sending</option>
           <option value="ready">Ready to send</option>
           <option value="cannot">Cannot send</option>
@@ -70,7 +108,9 @@ export function MailboxFilters({ view }: { view: ListView }) {
   return (
     <div className="flex flex-1 items-center gap-2" aria-busy={pending}>
       <div className="relative min-w-0 flex-1 md:max-w-md md:min-w-64">
-        <label htmlFor="mailbox-filter" className="sr-only">Filter mailboxes</label>
+        <label htmlFor="mailbox-filter" className="sr-only">
+          Filter mailboxes
+        </label>
         <span className="ic ic-search pointer-events-none absolute top-2.5 left-3 text-slate-400" aria-hidden />
         <Input
           id="mailbox-filter"
@@ -92,7 +132,16 @@ export function MailboxFilters({ view }: { view: ListView }) {
         <span className="ic ic-filter" aria-hidden />
         {`Filters${active ? ` (${active})` : ""}`}
       </Button>
-      <Dialog open={sheet} onOpenChange={setSheet} title="Filter mailboxes" footer={<DialogClose asChild><Button>Show mailboxes</Button></DialogClose>}>
+      <Dialog
+        open={sheet}
+        onOpenChange={setSheet}
+        title="Filter mailboxes"
+        footer={
+          <DialogClose asChild>
+            <Button>Show mailboxes</Button>
+          </DialogClose>
+        }
+      >
         <div className="flex flex-col gap-3">{selects("sheet-")}</div>
       </Dialog>
     </div>

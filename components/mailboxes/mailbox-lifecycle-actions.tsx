@@ -4,7 +4,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { activateMailboxAction, deactivateMailboxAction, deleteMailboxAction, removeMailboxFromQueuesAction } from "@/lib/actions/mailboxes";
+import {
+  activateMailboxAction,
+  deactivateMailboxAction,
+  deleteMailboxAction,
+  removeMailboxFromQueuesAction,
+} from "@/lib/actions/mailboxes";
 import { setDefaultMailboxAction } from "@/lib/actions/queues";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -27,7 +32,9 @@ function refusal(result: ActionResultShape | undefined) {
       <ul className="flex flex-wrap gap-2">
         {queues.map((q) => (
           <li key={q.id}>
-            <Link href={`/maker/queues/${q.id}`} className="font-medium underline">Open queue {q.name}</Link>
+            <Link href={`/maker/queues/${q.id}`} className="font-medium underline">
+              Open queue {q.name}
+            </Link>
           </li>
         ))}
       </ul>
@@ -40,7 +47,13 @@ function refusal(result: ActionResultShape | undefined) {
  * confirmation (aria-disabled, described by the reason shown in MailboxBlockersPanel); confirmations state the
  * consequences for customers and the provider rule.
  */
-export function MailboxLifecycleActions({ mailbox, blockers }: { mailbox: { id: string; address: string; alias: string; active: boolean }; blockers: MailboxBlocker[] }) {
+export function MailboxLifecycleActions({
+  mailbox,
+  blockers,
+}: {
+  mailbox: { id: string; address: string; alias: string; active: boolean };
+  blockers: MailboxBlocker[];
+}) {
   const router = useRouter();
   const run = async (action: () => Promise<ActionResultShape | undefined>, success: string, after?: () => void) => {
     const result = await callAction(action);
@@ -55,8 +68,13 @@ export function MailboxLifecycleActions({ mailbox, blockers }: { mailbox: { id: 
   const deactivateBlocked = blockers.some((b) => b.isDefault);
   const deleteBlocked = blockers.length > 0;
   const blockedButton = (label: string, Icon: typeof Trash2, reasonId: string, variant: "secondary" | "danger") => (
-    <Button variant={variant} aria-disabled aria-describedby={reasonId} className="opacity-60"
-      onClick={() => document.getElementById(reasonId)?.scrollIntoView({ block: "center" })}>
+    <Button
+      variant={variant}
+      aria-disabled
+      aria-describedby={reasonId}
+      className="opacity-60"
+      onClick={() => document.getElementById(reasonId)?.scrollIntoView({ block: "center" })}
+    >
       <Icon className="size-4" aria-hidden />
       {label}
     </Button>
@@ -68,7 +86,12 @@ export function MailboxLifecycleActions({ mailbox, blockers }: { mailbox: { id: 
           blockedButton("Deactivate", PowerOff, "deactivate-blocked", "secondary")
         ) : (
           <ConfirmDialog
-            trigger={<Button variant="secondary"><PowerOff className="size-4" aria-hidden />Deactivate</Button>}
+            trigger={
+              <Button variant="secondary">
+                <PowerOff className="size-4" aria-hidden />
+                Deactivate
+              </Button>
+            }
             title={`Deactivate ${mailbox.address}?`}
             description={`Mail to ${mailbox.alias} will be refused until you activate it again: customers writing to ${mailbox.address} get bounces while your provider's rule still forwards to the alias. Its settings, alias and queues are kept.`}
             confirmLabel="Deactivate"
@@ -78,7 +101,12 @@ export function MailboxLifecycleActions({ mailbox, blockers }: { mailbox: { id: 
       ) : (
         <ConfirmDialog
           tone="primary"
-          trigger={<Button variant="secondary"><Power className="size-4" aria-hidden />Activate</Button>}
+          trigger={
+            <Button variant="secondary">
+              <Power className="size-4" aria-hidden />
+              Activate
+            </Button>
+          }
           title={`Activate ${mailbox.address}?`}
           description="Mail to its alias will be accepted again."
           confirmLabel="Activate"
@@ -89,17 +117,26 @@ export function MailboxLifecycleActions({ mailbox, blockers }: { mailbox: { id: 
         blockedButton("Delete", Trash2, "delete-blocked", "danger")
       ) : (
         <ConfirmDialog
-          trigger={<Button variant="danger"><Trash2 className="size-4" aria-hidden />Delete</Button>}
+          trigger={
+            <Button variant="danger">
+              <Trash2 className="size-4" aria-hidden />
+              Delete
+            </Button>
+          }
           title={`Delete ${mailbox.address}?`}
           description={`This is permanent: the mailbox, its settings and its received-mail records are removed, and ${mailbox.alias} will never be issued again. Remove the forwarding rule for ${mailbox.address} in your email provider afterwards, or customers' mail to it will bounce.`}
           confirmLabel="Delete mailbox"
           typeToConfirm={mailbox.address}
           onConfirm={() =>
-            run(() => deleteMailboxAction({ id: mailbox.id }), `${mailbox.address} deleted.`, () => {
-              startNavigationProgress();
-              router.push("/maker/mailboxes");
-              router.refresh();
-            })
+            run(
+              () => deleteMailboxAction({ id: mailbox.id }),
+              `${mailbox.address} deleted.`,
+              () => {
+                startNavigationProgress();
+                router.push("/maker/mailboxes");
+                router.refresh();
+              },
+            )
           }
         />
       )}
@@ -108,7 +145,13 @@ export function MailboxLifecycleActions({ mailbox, blockers }: { mailbox: { id: 
 }
 
 /** Why Deactivate / Delete are blocked, with one-click fixes through the queue services. */
-export function MailboxBlockersPanel({ mailbox, blockers }: { mailbox: { id: string; displayName: string; active: boolean }; blockers: MailboxBlocker[] }) {
+export function MailboxBlockersPanel({
+  mailbox,
+  blockers,
+}: {
+  mailbox: { id: string; displayName: string; active: boolean };
+  blockers: MailboxBlocker[];
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -123,7 +166,10 @@ export function MailboxBlockersPanel({ mailbox, blockers }: { mailbox: { id: str
     if (isSuccess(result) && refused.length === 0) {
       toast.success(success);
       router.refresh();
-    } else setError(refused.map((r) => r.message).join(" ") || result?.serverError?.message || "Nothing was changed. Try again.");
+    } else
+      setError(
+        refused.map((r) => r.message).join(" ") || result?.serverError?.message || "Nothing was changed. Try again.",
+      );
   };
   const stuck = blockers.filter((b) => b.isDefault && b.others > 0 && !b.successor);
   return (
@@ -137,8 +183,21 @@ export function MailboxBlockersPanel({ mailbox, blockers }: { mailbox: { id: str
           <div className="flex flex-wrap gap-2">
             {defaults.map((b) =>
               b.successor ? (
-                <Button key={b.queueId} size="sm" variant="secondary" aria-disabled={busy !== null} className="h-auto! max-w-full shrink! py-1.5 text-left whitespace-normal!"
-                  onClick={() => busy === null && fix(b.queueId, () => setDefaultMailboxAction({ queueId: b.queueId, mailboxId: b.successor!.id }), `${b.successor!.displayName} is now the default of ${b.queueName}.`)}>
+                <Button
+                  key={b.queueId}
+                  size="sm"
+                  variant="secondary"
+                  aria-disabled={busy !== null}
+                  className="h-auto! max-w-full shrink! py-1.5 text-left whitespace-normal!"
+                  onClick={() =>
+                    busy === null &&
+                    fix(
+                      b.queueId,
+                      () => setDefaultMailboxAction({ queueId: b.queueId, mailboxId: b.successor!.id }),
+                      `${b.successor!.displayName} is now the default of ${b.queueName}.`,
+                    )
+                  }
+                >
                   Make {b.successor.displayName} the default of {b.queueName}
                 </Button>
               ) : (
@@ -152,17 +211,42 @@ export function MailboxBlockersPanel({ mailbox, blockers }: { mailbox: { id: str
       )}
       <div id="delete-blocked" className="space-y-2">
         <p>
-          <span className="font-semibold">Delete is blocked:</span> {mailbox.displayName} is linked to {blockers.map((b) => `“${b.queueName}”`).join(", ")}.
-          Removing it from them keeps each queue&apos;s history{defaults.some((b) => b.successor) ? "; where it is the default, the next active mailbox becomes the default" : ""}.
+          <span className="font-semibold">Delete is blocked:</span> {mailbox.displayName} is linked to{" "}
+          {blockers.map((b) => `“${b.queueName}”`).join(", ")}. Removing it from them keeps each queue&apos;s history
+          {defaults.some((b) => b.successor)
+            ? "; where it is the default, the next active mailbox becomes the default"
+            : ""}
+          .
         </p>
         {stuck.length === 0 && (
-          <Button size="sm" variant="secondary" aria-disabled={busy !== null} className="h-auto! max-w-full shrink! py-1.5 text-left whitespace-normal!"
-            onClick={() => busy === null && fix("all", () => removeMailboxFromQueuesAction({ id: mailbox.id, queues: blockers.map((b) => ({ queueId: b.queueId, successorId: b.isDefault ? (b.successor?.id ?? null) : null })) }), `${mailbox.displayName} removed from its queues.`)}>
+          <Button
+            size="sm"
+            variant="secondary"
+            aria-disabled={busy !== null}
+            className="h-auto! max-w-full shrink! py-1.5 text-left whitespace-normal!"
+            onClick={() =>
+              busy === null &&
+              fix(
+                "all",
+                () =>
+                  removeMailboxFromQueuesAction({
+                    id: mailbox.id,
+                    queues: blockers.map((b) => ({
+                      queueId: b.queueId,
+                      successorId: b.isDefault ? (b.successor?.id ?? null) : null,
+                    })),
+                  }),
+                `${mailbox.displayName} removed from its queues.`,
+              )
+            }
+          >
             Remove from {blockers.length === 1 ? "this queue" : "these queues"}
           </Button>
         )}
       </div>
-      <p role="alert" className="text-red-800 empty:hidden">{error}</p>
+      <p role="alert" className="text-red-800 empty:hidden">
+        {error}
+      </p>
     </div>
   );
 }

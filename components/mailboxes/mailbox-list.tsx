@@ -1,5 +1,11 @@
 "use client";
-import { flexRender, getCoreRowModel, useReactTable, type RowSelectionState, type VisibilityState } from "@tanstack/react-table";
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type RowSelectionState,
+  type VisibilityState,
+} from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type MouseEvent, type PointerEvent } from "react";
 import { toast } from "sonner";
@@ -9,7 +15,9 @@ import { viewSearch, type ListRow, type ListView, type SortKey } from "@/lib/mai
 import { mailboxColumns, SORTABLE } from "./mailbox-columns";
 import { MailboxRowMenu } from "./mailbox-row-menu";
 
-/** Shows a value's whole text as a tooltip only where its cell cuts it (the badge's and the time's full words always). */
+/**
+ * Shows a value's whole text as a tooltip only where its cell cuts it (the badge's and the time's full words always).
+ */
 function tooltip(e: PointerEvent<HTMLTableElement>, timeZone: string) {
   const t = e.target as Element;
   const td = t.closest("tbody td");
@@ -18,10 +26,15 @@ function tooltip(e: PointerEvent<HTMLTableElement>, timeZone: string) {
   if (time && !time.title) return void (time.title = formatOrgTime(new Date(time.dateTime), timeZone));
   const badge = t.closest<HTMLElement>(".b");
   if (badge) return void (badge.title = badge.textContent ?? "");
-  const el = t.closest<HTMLElement>(".fr") ?? td.querySelector<HTMLElement>(":scope > code, :scope > span, :scope > a") ?? td;
+  const el =
+    t.closest<HTMLElement>(".fr") ?? td.querySelector<HTMLElement>(":scope > code, :scope > span, :scope > a") ?? td;
   if (el.hasAttribute("title")) return;
   const cut = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
-  const links = el.matches("span") ? [...el.querySelectorAll("a")].map((a) => (a.classList.contains("d") ? `${a.textContent} (default sender)` : a.textContent)) : [];
+  const links = el.matches("span")
+    ? [...el.querySelectorAll("a")].map((a) =>
+        a.classList.contains("d") ? `${a.textContent} (default sender)` : a.textContent,
+      )
+    : [];
   el.title = !cut ? "" : links.length > 0 ? links.join(", ") : (el.textContent ?? "");
 }
 
@@ -34,7 +47,8 @@ function columnCss(columns: { id: string; minWidth?: number; card?: boolean }[],
   const at = (i: number) => `.mbx col:nth-child(${i + 1}),.mbx tr>:nth-child(${i + 1})`;
   const gone = columns.flatMap((c, i) => (hidden[c.id] === false ? [at(i)] : []));
   const rules = gone.length ? [`${gone.join(",")}{display:none}`] : [];
-  for (const [i, c] of columns.entries()) if (c.minWidth) rules.push(`@container (max-width:${c.minWidth - 0.02}px){${at(i)}{display:none}}`);
+  for (const [i, c] of columns.entries())
+    if (c.minWidth) rules.push(`@container (max-width:${c.minWidth - 0.02}px){${at(i)}{display:none}}`);
   const notInCard = columns.flatMap((c, i) => (c.card ? [] : [`.mbx tr>:nth-child(${i + 1})`]));
   rules.push(`@media (max-width:767.98px){${notInCard.join(",")}{display:none}}`);
   return rules.join("");
@@ -68,7 +82,11 @@ export function MailboxList(props: {
       mailboxColumns({
         copied,
         menu: (m, i) =>
-          menu?.id === m.id ? <MailboxRowMenu id={m.id} name={m.name} alias={m.alias} defaultOpen focusFirst={menu.keyboard} /> : <button aria-haspopup="menu" aria-labelledby={`mla m${i}`} />,
+          menu?.id === m.id ? (
+            <MailboxRowMenu id={m.id} name={m.name} alias={m.alias} defaultOpen focusFirst={menu.keyboard} />
+          ) : (
+            <button aria-haspopup="menu" aria-labelledby={`mla m${i}`} />
+          ),
       }),
     [copied, menu],
   );
@@ -81,11 +99,22 @@ export function MailboxList(props: {
     getRowId: (r) => r.id,
     manualSorting: true,
     enableRowSelection: true,
-    state: { sorting: [{ id: view.sort, desc: view.dir === "desc" }], rowSelection: props.selection, columnVisibility: props.visibility },
+    state: {
+      sorting: [{ id: view.sort, desc: view.dir === "desc" }],
+      rowSelection: props.selection,
+      columnVisibility: props.visibility,
+    },
     onRowSelectionChange: (u) => props.onSelectionChange(typeof u === "function" ? u(props.selection) : u),
   });
   const leaves = table.getAllLeafColumns();
-  const css = useMemo(() => columnCss(leaves.map((c) => ({ id: c.id, ...c.columnDef.meta })), props.visibility), [leaves, props.visibility]);
+  const css = useMemo(
+    () =>
+      columnCss(
+        leaves.map((c) => ({ id: c.id, ...c.columnDef.meta })),
+        props.visibility,
+      ),
+    [leaves, props.visibility],
+  );
 
   async function copy(m: ListRow) {
     try {
@@ -103,7 +132,8 @@ export function MailboxList(props: {
     const tr = t.closest("tbody tr") as HTMLTableRowElement | null;
     const m = tr ? rows[tr.sectionRowIndex] : undefined;
     const button = t.closest("td > button");
-    if (m && button) return button.closest("td:last-child") ? setMenu({ id: m.id, keyboard: e.detail === 0 }) : void copy(m);
+    if (m && button)
+      return button.closest("td:last-child") ? setMenu({ id: m.id, keyboard: e.detail === 0 }) : void copy(m);
     const a = t.closest("a");
     if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     // In-app navigation without a Link component per cell (200 of them on a full list); a sort link scrolls nowhere.
@@ -115,17 +145,25 @@ export function MailboxList(props: {
   return (
     <div className="@container">
       <style>{css}</style>
-      <table className="mbx" aria-label="Mailboxes" onClick={onClick} onPointerOver={(e) => tooltip(e, timeZone)}
+      <table
+        className="mbx"
+        aria-label="Mailboxes"
+        onClick={onClick}
+        onPointerOver={(e) => tooltip(e, timeZone)}
         onKeyDown={(e) => {
           // ArrowDown opens a row's menu, as on the menu button it becomes.
-          const tr = (e.target as Element).closest("td:last-child > button") && (e.target as Element).closest("tbody tr");
+          const tr =
+            (e.target as Element).closest("td:last-child > button") && (e.target as Element).closest("tbody tr");
           if (e.key === "ArrowDown" && tr) {
             e.preventDefault();
             setMenu({ id: rows[(tr as HTMLTableRowElement).sectionRowIndex].id, keyboard: true });
           }
-        }}>
+        }}
+      >
         <colgroup>
-          {leaves.map((c) => <col key={c.id} style={c.columnDef.meta?.width ? { width: c.columnDef.meta.width } : undefined} />)}
+          {leaves.map((c) => (
+            <col key={c.id} style={c.columnDef.meta?.width ? { width: c.columnDef.meta.width } : undefined} />
+          ))}
         </colgroup>
         <thead>
           {table.getHeaderGroups().map((g) => (
@@ -133,11 +171,25 @@ export function MailboxList(props: {
               {g.headers.map((h) => {
                 const sorted = h.column.getIsSorted();
                 const content = flexRender(h.column.columnDef.header, h.getContext());
-                if (!SORTABLE.has(h.column.id)) return <th key={h.id} scope="col">{content}</th>;
+                if (!SORTABLE.has(h.column.id))
+                  return (
+                    <th key={h.id} scope="col">
+                      {content}
+                    </th>
+                  );
                 const next = sorted === "asc" ? "desc" : "asc";
                 return (
-                  <th key={h.id} scope="col" aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
-                    <a href={`/maker/mailboxes${viewSearch(view, { sort: h.column.id as SortKey, dir: next })}`} className={sorted || undefined}>{content}</a>
+                  <th
+                    key={h.id}
+                    scope="col"
+                    aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                  >
+                    <a
+                      href={`/maker/mailboxes${viewSearch(view, { sort: h.column.id as SortKey, dir: next })}`}
+                      className={sorted || undefined}
+                    >
+                      {content}
+                    </a>
                   </th>
                 );
               })}
@@ -148,7 +200,10 @@ export function MailboxList(props: {
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id}>
               {row.getAllCells().map((cell) => (
-                <td key={cell.column.id} className={cell.column.accessorFn && cell.getValue() == null ? "x" : undefined}>
+                <td
+                  key={cell.column.id}
+                  className={cell.column.accessorFn && cell.getValue() == null ? "x" : undefined}
+                >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}

@@ -17,7 +17,15 @@ import { MailboxList } from "./mailbox-list";
  * S1, below the Maker layout: ONE client component, server-rendered, whose only props are the view and the rows'
  * data in compact form (ListData), so the page's payload carries each value once instead of an element tree per row.
  */
-export function MailboxesScreen(props: { data: ListData; view: ListView; total: number; limit: number; domainCount: number; timeZone: string; hidden: OptionalColumn[] }) {
+export function MailboxesScreen(props: {
+  data: ListData;
+  view: ListView;
+  total: number;
+  limit: number;
+  domainCount: number;
+  timeZone: string;
+  hidden: OptionalColumn[];
+}) {
   const { data, view, total, limit, domainCount, timeZone } = props;
   const rows = useMemo(() => unpackListData(data), [data]);
   const queues = useMemo(() => data.queues.map(([id, name]) => ({ id, name })), [data]);
@@ -63,7 +71,9 @@ export function MailboxesScreen(props: { data: ListData; view: ListView; total: 
             </div>
             {!canCreate && (
               <p id="create-disabled-reason" className="text-xs text-slate-600">
-                {domainCount === 0 ? "Add an email domain first." : `Limit of ${limit} mailboxes reached: delete one to create another.`}
+                {domainCount === 0
+                  ? "Add an email domain first."
+                  : `Limit of ${limit} mailboxes reached: delete one to create another.`}
               </p>
             )}
           </div>
@@ -72,7 +82,10 @@ export function MailboxesScreen(props: { data: ListData; view: ListView; total: 
       {domainCount === 0 && (
         <Alert tone="warning" title="No email domain yet" className="mb-6">
           A mailbox address uses one of your organisation&apos;s email domains.{" "}
-          <Link href="/maker/settings#domains" className="font-medium underline">Add an email domain in Settings</Link> to create your first mailbox.
+          <Link href="/maker/settings#domains" className="font-medium underline">
+            Add an email domain in Settings
+          </Link>{" "}
+          to create your first mailbox.
         </Alert>
       )}
       <div className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
@@ -87,24 +100,43 @@ export function MailboxesScreen(props: { data: ListData; view: ListView; total: 
               )
             }
           >
-            A mailbox is an email address your customers write to. The platform gives each one an alias to forward its mail to.
+            A mailbox is an email address your customers write to. The platform gives each one an alias to forward its
+            mail to.
           </EmptyState>
         ) : (
           <>
             <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-4 py-2.5">
               <MailboxFilters view={view} />
               {/* The header already says how many there are: the count shows when a filter hides some. */}
-              <p className={rows.length === total ? "sr-only" : "text-sm whitespace-nowrap text-slate-500"} role="status">
-                {rows.length === total ? `${total} mailbox${total === 1 ? "" : "es"}` : `${rows.length} of ${total} shown`}
+              <p
+                className={rows.length === total ? "sr-only" : "text-sm whitespace-nowrap text-slate-500"}
+                role="status"
+              >
+                {rows.length === total
+                  ? `${total} mailbox${total === 1 ? "" : "es"}`
+                  : `${rows.length} of ${total} shown`}
               </p>
             </div>
             {rows.length === 0 ? (
               <EmptyState title="No mailbox matches">Try another search, or set the filters to All.</EmptyState>
             ) : (
-              <MailboxList rows={rows} view={view} timeZone={timeZone} selection={selection} onSelectionChange={setSelection} visibility={visibility} />
+              <MailboxList
+                rows={rows}
+                view={view}
+                timeZone={timeZone}
+                selection={selection}
+                onSelectionChange={setSelection}
+                visibility={visibility}
+              />
             )}
-            <MailboxBulkBar queues={queues} rows={rows} selected={selected}
-              onDone={(ids) => setSelection((s) => Object.fromEntries(Object.entries(s).filter(([id]) => !ids.includes(id))))} />
+            <MailboxBulkBar
+              queues={queues}
+              rows={rows}
+              selected={selected}
+              onDone={(ids) =>
+                setSelection((s) => Object.fromEntries(Object.entries(s).filter(([id]) => !ids.includes(id))))
+              }
+            />
           </>
         )}
       </div>

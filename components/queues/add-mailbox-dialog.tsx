@@ -21,7 +21,13 @@ const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCas
  * Space), at most as many as the queue has room for (R15). Each one is linked through the queue service, an
  * active one first when the queue has no default yet (R16, R17); each refusal is reported for its mailbox.
  */
-function AddMailboxForm(props: { queue: { id: string; name: string }; linkable: LinkableMailbox[]; hasDefault: boolean; room: number; onDone: () => void }) {
+function AddMailboxForm(props: {
+  queue: { id: string; name: string };
+  linkable: LinkableMailbox[];
+  hasDefault: boolean;
+  room: number;
+  onDone: () => void;
+}) {
   const router = useRouter();
   const [q, setQ] = useState("");
   const [picked, setPicked] = useState<string[]>([]);
@@ -60,7 +66,11 @@ function AddMailboxForm(props: { queue: { id: string; name: string }; linkable: 
     <form onSubmit={submit} noValidate className="space-y-3">
       {errors.length > 0 && (
         <Alert tone="error">
-          <ul className="space-y-1">{errors.map((m, i) => <li key={i}>{m}</li>)}</ul>
+          <ul className="space-y-1">
+            {errors.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
         </Alert>
       )}
       <p id="link-mailbox-hint" className="text-sm text-slate-600">
@@ -70,9 +80,18 @@ function AddMailboxForm(props: { queue: { id: string; name: string }; linkable: 
         {`${MAX_QUEUE_MAILBOXES - props.room} of ${MAX_QUEUE_MAILBOXES} mailboxes: room for ${props.room} more.`}
       </p>
       <div className="relative">
-        <label htmlFor="link-mailbox-search" className="sr-only">Search mailboxes</label>
+        <label htmlFor="link-mailbox-search" className="sr-only">
+          Search mailboxes
+        </label>
         <Search className="pointer-events-none absolute top-2.5 left-3 size-4 text-slate-400" aria-hidden />
-        <Input id="link-mailbox-search" type="search" placeholder="Search by name or address" value={q} onChange={(e) => setQ(e.target.value)} className="pl-9" />
+        <Input
+          id="link-mailbox-search"
+          type="search"
+          placeholder="Search by name or address"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          className="pl-9"
+        />
       </div>
       <fieldset aria-describedby="link-mailbox-hint">
         <legend className="sr-only">Mailboxes to add</legend>
@@ -83,11 +102,19 @@ function AddMailboxForm(props: { queue: { id: string; name: string }; linkable: 
             return (
               <li key={m.id}>
                 <label className={`flex items-center gap-2 px-3 py-2 text-sm ${blocked ? "text-slate-500" : ""}`}>
-                  <input type="checkbox" className="size-4 shrink-0 accent-brand-600" checked={on} disabled={blocked || (full && !on)}
-                    onChange={(e) => setPicked((p) => (e.target.checked ? [...p, m.id] : p.filter((x) => x !== m.id)))} />
+                  <input
+                    type="checkbox"
+                    className="size-4 shrink-0 accent-brand-600"
+                    checked={on}
+                    disabled={blocked || (full && !on)}
+                    onChange={(e) => setPicked((p) => (e.target.checked ? [...p, m.id] : p.filter((x) => x !== m.id)))}
+                  />
                   <span className="min-w-0">
                     <span className="block font-medium">{m.displayName}</span>
-                    <span className="block text-xs text-slate-500">{m.address}{m.active ? "" : blocked ? " · inactive: cannot be the default" : " · inactive"}</span>
+                    <span className="block text-xs text-slate-500">
+                      {m.address}
+                      {m.active ? "" : blocked ? " · inactive: cannot be the default" : " · inactive"}
+                    </span>
                   </span>
                 </label>
               </li>
@@ -98,14 +125,24 @@ function AddMailboxForm(props: { queue: { id: string; name: string }; linkable: 
       </fieldset>
       {chooseable.length === 0 && (
         <Alert tone="warning">
-          Every mailbox not yet in this queue is inactive, and the first mailbox of a queue must be active. Activate one in{" "}
-          <Link href="/maker/mailboxes" className="font-medium underline">Mailboxes</Link> first.
+          Every mailbox not yet in this queue is inactive, and the first mailbox of a queue must be active. Activate one
+          in{" "}
+          <Link href="/maker/mailboxes" className="font-medium underline">
+            Mailboxes
+          </Link>{" "}
+          first.
         </Alert>
       )}
       <div className="flex items-center justify-end gap-2">
-        <p className="mr-auto text-sm text-slate-600" aria-live="polite">{picked.length} selected</p>
-        <Button variant="secondary" onClick={props.onDone}>Cancel</Button>
-        <Button type="submit" disabled={busy || chooseable.length === 0}>{busy ? "Adding…" : picked.length > 1 ? `Add ${picked.length} mailboxes` : "Add mailbox"}</Button>
+        <p className="mr-auto text-sm text-slate-600" aria-live="polite">
+          {picked.length} selected
+        </p>
+        <Button variant="secondary" onClick={props.onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={busy || chooseable.length === 0}>
+          {busy ? "Adding…" : picked.length > 1 ? `Add ${picked.length} mailboxes` : "Add mailbox"}
+        </Button>
       </div>
     </form>
   );
@@ -113,8 +150,12 @@ function AddMailboxForm(props: { queue: { id: string; name: string }; linkable: 
 
 /** Why "Add mailbox" is disabled, or null when a mailbox can be added (R15: at most 20). */
 export function addMailboxBlockedReason(linkedCount: number, linkableCount: number): string | null {
-  if (linkedCount >= MAX_QUEUE_MAILBOXES) return `${linkedCount} of ${MAX_QUEUE_MAILBOXES} mailboxes: the most a queue can hold. Remove one to add another.`;
-  if (linkableCount === 0) return linkedCount === 0 ? "Your organisation has no mailbox yet." : "Every mailbox of your organisation is already in this queue.";
+  if (linkedCount >= MAX_QUEUE_MAILBOXES)
+    return `${linkedCount} of ${MAX_QUEUE_MAILBOXES} mailboxes: the most a queue can hold. Remove one to add another.`;
+  if (linkableCount === 0)
+    return linkedCount === 0
+      ? "Your organisation has no mailbox yet."
+      : "Every mailbox of your organisation is already in this queue.";
   return null;
 }
 
@@ -151,7 +192,13 @@ export function AddMailboxDialog(props: {
       title={`Add mailboxes to ${props.queue.name}`}
       size="lg"
     >
-      <AddMailboxForm queue={props.queue} linkable={props.linkable} hasDefault={props.hasDefault} room={MAX_QUEUE_MAILBOXES - props.linkedCount} onDone={() => setOpen(false)} />
+      <AddMailboxForm
+        queue={props.queue}
+        linkable={props.linkable}
+        hasDefault={props.hasDefault}
+        room={MAX_QUEUE_MAILBOXES - props.linkedCount}
+        onDone={() => setOpen(false)}
+      />
     </Dialog>
   );
 }

@@ -9,9 +9,18 @@ import { unpackEvents, type PackedEvent } from "@/lib/queues/queue-rows";
  * A queue's history (R19): AuditList's items and "Show older", drawn in the browser from packed events
  * (lib/queues/queue-rows.ts), so that each event is sent once as data rather than again as an element tree.
  */
-export function QueueHistory({ queue, events: packed, more }: { queue: { id: string; name: string }; events: PackedEvent[]; more: boolean }) {
+export function QueueHistory({
+  queue,
+  events: packed,
+  more,
+}: {
+  queue: { id: string; name: string };
+  events: PackedEvent[];
+  more: boolean;
+}) {
   const events = useMemo(() => unpackEvents(packed, queue), [packed, queue]);
-  if (events.length === 0) return <EmptyState title="No changes yet">Changes appear here as soon as they are saved.</EmptyState>;
+  if (events.length === 0)
+    return <EmptyState title="No changes yet">Changes appear here as soon as they are saved.</EmptyState>;
   const now = new Date();
   return (
     <div>
@@ -20,7 +29,13 @@ export function QueueHistory({ queue, events: packed, more }: { queue: { id: str
           <AuditItem key={e.id} event={e} now={now} />
         ))}
       </ol>
-      {more && <ShowOlderAudit scope={{ entityType: "queue", entityId: queue.id }} before={events[events.length - 1].id} pageSize={events.length} />}
+      {more && (
+        <ShowOlderAudit
+          scope={{ entityType: "queue", entityId: queue.id }}
+          before={events[events.length - 1].id}
+          pageSize={events.length}
+        />
+      )}
     </div>
   );
 }

@@ -18,15 +18,27 @@ import { isSuccess } from "@/lib/forms/apply-action-result";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
-import { unpackLinkable, unpackLinks, type LinkView, type PackedLink, type PackedLinkable } from "@/lib/queues/queue-rows";
+import {
+  unpackLinkable,
+  unpackLinks,
+  type LinkView,
+  type PackedLink,
+  type PackedLinkable,
+} from "@/lib/queues/queue-rows";
 import { AddMailboxDialog, addMailboxBlockedReason } from "./add-mailbox-dialog";
 import { QueueCapacity } from "./queue-capacity";
 
 /** `states`: each linked mailbox's state code (lib/mailbox-state), drawn by the one badge. */
-type Props = { queue: { id: string; name: string }; links: PackedLink[]; linkable: PackedLinkable[]; states?: Record<string, StateCode> };
+type Props = {
+  queue: { id: string; name: string };
+  links: PackedLink[];
+  linkable: PackedLinkable[];
+  states?: Record<string, StateCode>;
+};
 
 /**
- * A queue's mailbox section (S5): the linked mailboxes with the default marked and a "Make default" toggle button on each
+ * A queue's mailbox section (S5): the linked mailboxes with the default marked and a "Make default" toggle button on
+ * each
  * row to make it the default (R16, R17), "Add mailbox", "Remove" on each row, and the count against 20 (R15).
  * Rows arrive packed (lib/queues/queue-rows.ts) and are drawn with app/queues.css's short classes (issue 13).
  */
@@ -62,7 +74,10 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
       } else {
         setRowError({
           mailboxId: m.mailboxId,
-          message: result?.serverError?.message ?? result?.validationErrors?.formErrors?.[0] ?? "The default could not be changed.",
+          message:
+            result?.serverError?.message ??
+            result?.validationErrors?.formErrors?.[0] ??
+            "The default could not be changed.",
         });
       }
     } finally {
@@ -78,7 +93,9 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
       cell: ({ row: { original: m } }) => (
         <>
           <span className="qm">
-            <Link href={`/maker/mailboxes/${m.mailboxId}`} className="qn">{m.displayName}</Link>
+            <Link href={`/maker/mailboxes/${m.mailboxId}`} className="qn">
+              {m.displayName}
+            </Link>
             {m.isDefault && <Badge tone="blue">Default</Badge>}
           </span>
           <span className="qs">{m.address}</span>
@@ -88,7 +105,11 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
     {
       id: "status",
       header: "Status",
-      cell: ({ row: { original: m } }) => <MailboxStateBadge health={badgeState(states?.[m.mailboxId] ?? (m.active ? "not_verified" : "inactive"), m.address)} />,
+      cell: ({ row: { original: m } }) => (
+        <MailboxStateBadge
+          health={badgeState(states?.[m.mailboxId] ?? (m.active ? "not_verified" : "inactive"), m.address)}
+        />
+      ),
     },
     {
       id: "default",
@@ -104,7 +125,11 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
                 if (el) buttons.current.set(m.mailboxId, el);
                 else buttons.current.delete(m.mailboxId);
               }}
-              className={cn("btn btn-sm", m.isDefault ? "btn-p" : "btn-s", !canBeDefault && !m.isDefault && "opacity-50")}
+              className={cn(
+                "btn btn-sm",
+                m.isDefault ? "btn-p" : "btn-s",
+                !canBeDefault && !m.isDefault && "opacity-50",
+              )}
               aria-pressed={m.isDefault}
               aria-disabled={!canBeDefault || pending !== null || undefined}
               onClick={() => canBeDefault && pending === null && makeDefault(m)}
@@ -117,16 +142,24 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
               <span className="qh">Saving…</span>
             ) : m.isDefault ? (
               <span id={hintId} className="qh">
-                Sends the queue&apos;s email<span className="sr-only">. To change the default, choose Make default on another mailbox.</span>
+                Sends the queue&apos;s email
+                <span className="sr-only">. To change the default, choose Make default on another mailbox.</span>
               </span>
             ) : !m.active ? (
-              <span id={hintId} className="qh">Inactive mailboxes cannot be the default</span>
+              <span id={hintId} className="qh">
+                Inactive mailboxes cannot be the default
+              </span>
             ) : null}
           </span>
         );
       },
     },
-    { id: "linked", header: "Linked", cell: ({ row: { original: m } }) => <TimeAgo date={m.linkedAt} now={now} />, meta: { className: "qw" } },
+    {
+      id: "linked",
+      header: "Linked",
+      cell: ({ row: { original: m } }) => <TimeAgo date={m.linkedAt} now={now} />,
+      meta: { className: "qw" },
+    },
     {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
@@ -152,7 +185,9 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
                 {linkable.length === 0 && mailboxes.length === 0 && (
                   <>
                     {" "}
-                    <Link href="/maker/mailboxes/new" className="font-medium underline">Create a mailbox</Link>
+                    <Link href="/maker/mailboxes/new" className="font-medium underline">
+                      Create a mailbox
+                    </Link>
                   </>
                 )}
               </span>
@@ -160,7 +195,15 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
           )}
         </>
       }
-      actions={<AddMailboxDialog queue={queue} hasDefault={hasDefault} linkable={linkable} linkedCount={mailboxes.length} blockedReasonId={blocked ? "add-mailbox-blocked" : undefined} />}
+      actions={
+        <AddMailboxDialog
+          queue={queue}
+          hasDefault={hasDefault}
+          linkable={linkable}
+          linkedCount={mailboxes.length}
+          blockedReasonId={blocked ? "add-mailbox-blocked" : undefined}
+        />
+      }
     >
       {mailboxes.length === 0 ? (
         <EmptyState title="No mailbox in this queue yet">
@@ -193,7 +236,15 @@ export function QueueMailboxesCard({ queue, links, linkable: packedLinkable, sta
   );
 }
 
-function RemoveLinkDialog({ queue, link, others }: { queue: { id: string; name: string }; link: LinkView; others: number }) {
+function RemoveLinkDialog({
+  queue,
+  link,
+  others,
+}: {
+  queue: { id: string; name: string };
+  link: LinkView;
+  others: number;
+}) {
   const router = useRouter();
   const description = link.isDefault
     ? others > 0
@@ -203,7 +254,11 @@ function RemoveLinkDialog({ queue, link, others }: { queue: { id: string; name: 
   return (
     <ConfirmDialog
       trigger={
-        <button type="button" className="btn btn-sm btn-g qi qi-trash" aria-label={`Remove ${link.address} from ${queue.name}`}>
+        <button
+          type="button"
+          className="btn btn-sm btn-g qi qi-trash"
+          aria-label={`Remove ${link.address} from ${queue.name}`}
+        >
           Remove
         </button>
       }
@@ -212,7 +267,8 @@ function RemoveLinkDialog({ queue, link, others }: { queue: { id: string; name: 
       confirmLabel="Remove from queue"
       onConfirm={async () => {
         const result = await unlinkMailboxAction({ queueId: queue.id, mailboxId: link.mailboxId });
-        if (!isSuccess(result)) return result?.serverError?.message ?? "The mailbox could not be removed from the queue.";
+        if (!isSuccess(result))
+          return result?.serverError?.message ?? "The mailbox could not be removed from the queue.";
         toast.success(`${link.displayName} removed from ${queue.name}.`);
         router.refresh();
         return null;

@@ -50,11 +50,24 @@ function QueueNameForm(props: { queue?: { id: string; name: string }; onDone: ()
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
-      <Field id="queue-name" label="Name" error={errors.name?.message} required description="Agents see this name, for example Support or Billing.">
-        <Input {...fieldAria("queue-name", errors.name?.message, true)} autoComplete="off" autoFocus {...form.register("name")} />
+      <Field
+        id="queue-name"
+        label="Name"
+        error={errors.name?.message}
+        required
+        description="Agents see this name, for example Support or Billing."
+      >
+        <Input
+          {...fieldAria("queue-name", errors.name?.message, true)}
+          autoComplete="off"
+          autoFocus
+          {...form.register("name")}
+        />
       </Field>
       <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={props.onDone}>Cancel</Button>
+        <Button variant="secondary" onClick={props.onDone}>
+          Cancel
+        </Button>
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? "Saving…" : props.queue ? "Save" : "Create queue"}
         </Button>
@@ -83,7 +96,11 @@ export function RenameQueueButton({ queue, compact }: { queue: { id: string; nam
     <QueueNameDialog
       queue={queue}
       trigger={
-        <button type="button" className={compact ? "btn btn-sm btn-g qi qi-pencil" : "btn btn-sm btn-s qi qi-pencil"} aria-label={`Rename queue ${queue.name}`}>
+        <button
+          type="button"
+          className={compact ? "btn btn-sm btn-g qi qi-pencil" : "btn btn-sm btn-s qi qi-pencil"}
+          aria-label={`Rename queue ${queue.name}`}
+        >
           Rename
         </button>
       }

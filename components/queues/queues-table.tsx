@@ -10,8 +10,20 @@ import { RemoveQueueDialog } from "./remove-queue-dialog";
 
 /** The queues list's columns, once (issue 18 item 3). */
 const COLUMNS: ColumnDef<QueueRowView>[] = [
-  { id: "name", header: "Queue", cell: ({ row: { original: q } }) => <Link href={`/maker/queues/${q.id}`} className="qn">{q.name}</Link> },
-  { id: "mailboxes", header: "Mailboxes", cell: ({ row: { original: q } }) => <QueueCapacity count={q.mailboxCount} /> },
+  {
+    id: "name",
+    header: "Queue",
+    cell: ({ row: { original: q } }) => (
+      <Link href={`/maker/queues/${q.id}`} className="qn">
+        {q.name}
+      </Link>
+    ),
+  },
+  {
+    id: "mailboxes",
+    header: "Mailboxes",
+    cell: ({ row: { original: q } }) => <QueueCapacity count={q.mailboxCount} />,
+  },
   {
     id: "default",
     header: "Default mailbox",

@@ -19,7 +19,11 @@ export function RemoveQueueDialog(props: {
   return (
     <ConfirmDialog
       trigger={
-        <button type="button" className={props.compact ? "btn btn-sm btn-g qi qi-trash" : "btn btn-sm btn-s qi qi-trash"} aria-label={`Remove queue ${queue.name}`}>
+        <button
+          type="button"
+          className={props.compact ? "btn btn-sm btn-g qi qi-trash" : "btn btn-sm btn-s qi qi-trash"}
+          aria-label={`Remove queue ${queue.name}`}
+        >
           Remove
         </button>
       }
@@ -33,7 +37,9 @@ export function RemoveQueueDialog(props: {
       onConfirm={async () => {
         const result = await removeQueueAction({ id: queue.id });
         if (!isSuccess(result)) return result?.serverError?.message ?? "The queue could not be removed.";
-        toast.success(`Queue ${queue.name} removed${n > 0 ? `; ${n === 1 ? "its mailbox was" : `its ${n} mailboxes were`} unlinked` : ""}.`);
+        toast.success(
+          `Queue ${queue.name} removed${n > 0 ? `; ${n === 1 ? "its mailbox was" : `its ${n} mailboxes were`} unlinked` : ""}.`,
+        );
         if (props.redirectTo) {
           startNavigationProgress();
           router.push(props.redirectTo);

@@ -29,7 +29,9 @@ export function CheckDnsButton({ domainId, disabledReason }: { domainId: string;
       const data = (result as { data?: Awaited<ReturnType<typeof checkDnsAction>>["data"] })?.data;
       if (data?.ok) {
         const rows = data.records.map((r) => `${RECORD_PURPOSE_LABELS[r.purpose]}: ${RECORD_STATUS_LABELS[r.status]}`);
-        setSummary(`Checked at ${formatOrgTime(new Date(data.checkedAt), zone)}. ${DOMAIN_STATE_LABELS[data.state]}. ${rows.join(" · ")}.`);
+        setSummary(
+          `Checked at ${formatOrgTime(new Date(data.checkedAt), zone)}. ${DOMAIN_STATE_LABELS[data.state]}. ${rows.join(" · ")}.`,
+        );
         router.refresh();
         return;
       }
@@ -38,12 +40,22 @@ export function CheckDnsButton({ domainId, disabledReason }: { domainId: string;
 
   return (
     <div className="flex min-w-0 flex-col items-start gap-2">
-      <Button onClick={check} disabled={pending || Boolean(disabledReason)} aria-describedby={disabledReason ? "check-dns-why" : undefined}>
+      <Button
+        onClick={check}
+        disabled={pending || Boolean(disabledReason)}
+        aria-describedby={disabledReason ? "check-dns-why" : undefined}
+      >
         <RefreshCw className={pending ? "size-4 animate-spin motion-reduce:animate-none" : "size-4"} aria-hidden />
         {pending ? "Checking DNS…" : "Check DNS"}
       </Button>
-      {disabledReason && <p id="check-dns-why" className="text-sm text-slate-600">{disabledReason}</p>}
-      <p role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="check-dns-summary">{summary}</p>
+      {disabledReason && (
+        <p id="check-dns-why" className="text-sm text-slate-600">
+          {disabledReason}
+        </p>
+      )}
+      <p role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="check-dns-summary">
+        {summary}
+      </p>
       {error && <Alert tone="error">{error}</Alert>}
     </div>
   );

@@ -22,22 +22,33 @@ export function DemoDnsPanel({ domains, timeZone }: { domains: DemoDnsDomain[]; 
         {domains.map((d) => (
           <li key={d.domainId} className="space-y-2 py-3 first:pt-0 last:pb-0" data-testid={`demo-domain-${d.domain}`}>
             <div className="flex flex-wrap items-center gap-2">
-              <Link href={`/maker/settings/domains/${d.domainId}`} className="font-medium text-brand-700 hover:underline">{d.domainUnicode}</Link>
+              <Link
+                href={`/maker/settings/domains/${d.domainId}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
+                {d.domainUnicode}
+              </Link>
               <DomainStateBadge state={d.state} />
-              {d.lastCheckedAt && <span className="text-xs text-slate-500">Checked {formatOrgTime(d.lastCheckedAt, timeZone)}</span>}
+              {d.lastCheckedAt && (
+                <span className="text-xs text-slate-500">Checked {formatOrgTime(d.lastCheckedAt, timeZone)}</span>
+              )}
             </div>
             <ul className="space-y-2" aria-label={`Records of ${d.domainUnicode}`}>
               {d.records.map((r) => (
-                <li key={`${r.purpose}-${r.fqdn}`} className="flex flex-wrap items-start justify-between gap-2 rounded-lg bg-slate-50 px-3 py-2 text-sm">
+                <li
+                  key={`${r.purpose}-${r.fqdn}`}
+                  className="flex flex-wrap items-start justify-between gap-2 rounded-lg bg-slate-50 px-3 py-2 text-sm"
+                >
                   <span className="min-w-0 flex-1 basis-64">
                     <span className="font-medium text-slate-800">{RECORD_PURPOSE_LABELS[r.purpose]}</span>
                     <span className="block font-mono text-xs break-all text-slate-600">TXT {r.fqdn}.</span>
                   </span>
                   <span className="flex flex-wrap items-center gap-2">
                     <RecordStatusBadge status={r.status} />
-                    {(r.purpose === "dkim" || r.purpose === "dkim_next") && ["not_found", "wrong_value", "not_checked"].includes(r.status) && (
-                      <PublishDemoRecordButton domainId={d.domainId} domain={d.domainUnicode} />
-                    )}
+                    {(r.purpose === "dkim" || r.purpose === "dkim_next") &&
+                      ["not_found", "wrong_value", "not_checked"].includes(r.status) && (
+                        <PublishDemoRecordButton domainId={d.domainId} domain={d.domainUnicode} />
+                      )}
                   </span>
                 </li>
               ))}

@@ -15,7 +15,10 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 const Code = ({ children, testId }: { children: ReactNode; testId?: string }) => (
-  <code data-testid={testId} className="block rounded-md bg-slate-100 px-2.5 py-1.5 font-mono text-[13px] break-all text-slate-900">
+  <code
+    data-testid={testId}
+    className="block rounded-md bg-slate-100 px-2.5 py-1.5 font-mono text-[13px] break-all text-slate-900"
+  >
     {children}
   </code>
 );
@@ -38,14 +41,22 @@ export function DomainRecords({ records, timeZone }: { records: DomainRecord[]; 
         const headingId = `record-${r.purpose}`;
         const showFound = r.found.length > 0 && r.status !== "verified";
         return (
-          <li key={`${r.purpose}-${r.fqdn}`} aria-labelledby={headingId} data-testid={`record-${r.purpose}`} className="py-4 first:pt-0 last:pb-0">
+          <li
+            key={`${r.purpose}-${r.fqdn}`}
+            aria-labelledby={headingId}
+            data-testid={`record-${r.purpose}`}
+            className="py-4 first:pt-0 last:pb-0"
+          >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h3 id={headingId} className="text-sm font-semibold text-slate-900">
                 {title} <span className="font-normal text-slate-500">· {RECORD_PURPOSE_NOTE[r.purpose]}</span>
               </h3>
               <RecordStatusBadge status={r.status} />
             </div>
-            <p className={r.status === "verified" ? "mt-1 text-sm text-slate-600" : "mt-1 text-sm text-slate-800"} data-testid="record-explanation">
+            <p
+              className={r.status === "verified" ? "mt-1 text-sm text-slate-600" : "mt-1 text-sm text-slate-800"}
+              data-testid="record-explanation"
+            >
               {r.explanation}
             </p>
             <dl className="mt-2 divide-y divide-slate-100">
@@ -57,7 +68,10 @@ export function DomainRecords({ records, timeZone }: { records: DomainRecord[]; 
                   <div className="min-w-0 flex-1 basis-56">
                     <Code testId="record-host">{r.host}</Code>
                     <p className="mt-1 text-xs break-all text-slate-500">
-                      Fully qualified: <span className="font-mono" data-testid="record-fqdn">{r.fqdn}.</span>
+                      Fully qualified:{" "}
+                      <span className="font-mono" data-testid="record-fqdn">
+                        {r.fqdn}.
+                      </span>
                     </p>
                   </div>
                   <CopyButton text={r.host} label="Copy host" srLabel={`Copy host of the ${title} record`} />
@@ -75,7 +89,9 @@ export function DomainRecords({ records, timeZone }: { records: DomainRecord[]; 
                 <Row label="Published now">
                   <ul className="space-y-1" aria-label={`Published at ${r.fqdn}`}>
                     {r.found.map((f, i) => (
-                      <li key={i}><Code>{f}</Code></li>
+                      <li key={i}>
+                        <Code>{f}</Code>
+                      </li>
                     ))}
                   </ul>
                 </Row>
@@ -83,10 +99,13 @@ export function DomainRecords({ records, timeZone }: { records: DomainRecord[]; 
               {r.dmarc && (
                 <Row label="Policy">
                   {r.dmarc.policy ? POLICY[r.dmarc.policy] : "No policy published yet"}
-                  {r.dmarc.aligned === true && <span className="block text-slate-600">DKIM alignment will pass for mail the platform signs.</span>}
+                  {r.dmarc.aligned === true && (
+                    <span className="block text-slate-600">DKIM alignment will pass for mail the platform signs.</span>
+                  )}
                   {r.dmarc.aligned === false && (
                     <span className="block text-red-800">
-                      DKIM alignment will fail ({r.dmarc.alignment} alignment): receivers applying this policy treat the mail as unauthenticated.
+                      DKIM alignment will fail ({r.dmarc.alignment} alignment): receivers applying this policy treat the
+                      mail as unauthenticated.
                     </span>
                   )}
                 </Row>

@@ -30,11 +30,17 @@ export function SendingStatusLine({ sending }: { sending: MailboxSending }) {
       <p className="flex items-start gap-2 text-sm text-slate-800" data-testid="sending-status">
         <CircleCheck className="mt-0.5 size-4 shrink-0 text-emerald-600" aria-hidden />
         <span className="min-w-0 break-words">
-          Sends as <span className="font-medium">{sending.from}</span> — {sending.state === "at_risk" ? "at risk" : "ready"}
+          Sends as <span className="font-medium">{sending.from}</span> —{" "}
+          {sending.state === "at_risk" ? "at risk" : "ready"}
           {sending.state === "at_risk" && (
             <>
               {": the DKIM record of "}
-              <Link href={`/maker/settings/domains/${sending.domainId}`} className="font-medium text-brand-700 underline">{domain}</Link>
+              <Link
+                href={`/maker/settings/domains/${sending.domainId}`}
+                className="font-medium text-brand-700 underline"
+              >
+                {domain}
+              </Link>
               {" was not found at the last check."}
             </>
           )}
@@ -58,23 +64,44 @@ export function SendingStatusLine({ sending }: { sending: MailboxSending }) {
 }
 
 /** The test email button, or why it cannot be used, with the way to fix it. */
-export function TestEmailControl(props: { sending: MailboxSending; orgSlug: string; timeZone: string; triggerLabel?: string }) {
+export function TestEmailControl(props: {
+  sending: MailboxSending;
+  orgSlug: string;
+  timeZone: string;
+  triggerLabel?: string;
+}) {
   const { sending } = props;
   const unavailable = testEmailUnavailable(props.orgSlug);
-  if (unavailable) return <p className="text-sm text-slate-600" data-testid="test-email-unavailable">{unavailable}</p>;
+  if (unavailable)
+    return (
+      <p className="text-sm text-slate-600" data-testid="test-email-unavailable">
+        {unavailable}
+      </p>
+    );
   if (!sending.canSend) {
     const why = `test-email-why-${sending.mailboxId}`;
     return (
       <div className="flex flex-col items-start gap-1.5">
-        <Button variant="secondary" disabled aria-describedby={why}>{props.triggerLabel ?? "Send a test email"}</Button>
+        <Button variant="secondary" disabled aria-describedby={why}>
+          {props.triggerLabel ?? "Send a test email"}
+        </Button>
         <p id={why} className="text-sm text-slate-600">
           A test email would fail DKIM at the receiver until the record of {domainOf(sending.address)} is verified.{" "}
-          <Link href={`/maker/settings/domains/${sending.domainId}`} className="font-medium text-brand-700 underline">Open its set-up</Link>
+          <Link href={`/maker/settings/domains/${sending.domainId}`} className="font-medium text-brand-700 underline">
+            Open its set-up
+          </Link>
         </p>
       </div>
     );
   }
-  return <SendTestEmailDialog mailboxId={sending.mailboxId} from={sending.from} timeZone={props.timeZone} triggerLabel={props.triggerLabel} />;
+  return (
+    <SendTestEmailDialog
+      mailboxId={sending.mailboxId}
+      from={sending.from}
+      timeZone={props.timeZone}
+      triggerLabel={props.triggerLabel}
+    />
+  );
 }
 
 /** S4's "Sending" panel (issue 19 item 8): how mail sent as this mailbox is authenticated, and a test email. */

@@ -24,7 +24,12 @@ export function QueueSendingFlag(props: { sending: MailboxSending | undefined; o
       <div className="min-w-0 flex-1 basis-72">
         <SendingStatusLine sending={sending} />
       </div>
-      <TestEmailControl sending={sending} orgSlug={props.orgSlug} timeZone={props.timeZone} triggerLabel="Send a test email" />
+      <TestEmailControl
+        sending={sending}
+        orgSlug={props.orgSlug}
+        timeZone={props.timeZone}
+        triggerLabel="Send a test email"
+      />
     </section>
   );
 }
@@ -42,15 +47,23 @@ export function QueuesSendingNotice({ queues, sending }: { queues: QueueRow[]; s
   });
   if (flagged.length === 0) return null;
   return (
-    <Alert tone="warning" className="mb-6" title={flagged.length === 1 ? "1 queue cannot send email" : `${flagged.length} queues cannot send email`}>
+    <Alert
+      tone="warning"
+      className="mb-6"
+      title={flagged.length === 1 ? "1 queue cannot send email" : `${flagged.length} queues cannot send email`}
+    >
       <ul className="space-y-1" aria-label="Queues that cannot send">
         {flagged.map(({ queue, sending: s }) => (
           <li key={queue.id} className="flex items-start gap-1.5" data-testid="queue-cannot-send">
             <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
             <span className="min-w-0 break-words">
-              <Link href={`/maker/queues/${queue.id}`} className="font-medium underline">{queue.name}</Link>
+              <Link href={`/maker/queues/${queue.id}`} className="font-medium underline">
+                {queue.name}
+              </Link>
               {`: ${reasonClause(s)}. `}
-              <Link href={`/maker/settings/domains/${s.domainId}`} className="underline">Set up {domainOf(s.address)}</Link>
+              <Link href={`/maker/settings/domains/${s.domainId}`} className="underline">
+                Set up {domainOf(s.address)}
+              </Link>
             </span>
           </li>
         ))}

@@ -33,8 +33,8 @@ export function RotateKeyDialog(props: { domainId: string; domain: string; pendi
       description={
         <>
           A new key with a new selector is made, and its record appears below for you to publish. Mail keeps being
-          signed with the current key until the new record is verified; nothing stops sending meanwhile. Then the
-          old record is marked “Can be removed”.
+          signed with the current key until the new record is verified; nothing stops sending meanwhile. Then the old
+          record is marked “Can be removed”.
         </>
       }
       confirmLabel="Make a new key"

@@ -9,7 +9,12 @@ import { RecipientDialog } from "./recipient-dialog";
  * "Send a test email" (issue 19 item 7): a signed message as the mailbox to an address the admin types, reported
  * as "Sent to … at 14:03, signed as mycompany.com" in the organisation's timezone.
  */
-export function SendTestEmailDialog(props: { mailboxId: string; from: string; timeZone: string; triggerLabel?: string }) {
+export function SendTestEmailDialog(props: {
+  mailboxId: string;
+  from: string;
+  timeZone: string;
+  triggerLabel?: string;
+}) {
   const router = useRouter();
   const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: props.timeZone });
   return (
@@ -36,7 +41,9 @@ export function SendTestEmailDialog(props: { mailboxId: string; from: string; ti
         if (r?.data) router.refresh();
         return r;
       }}
-      describe={(r) => (r.data ? `Sent to ${r.data.to} at ${time.format(new Date(r.data.sentAt))}, signed as ${r.data.signedAs}.` : null)}
+      describe={(r) =>
+        r.data ? `Sent to ${r.data.to} at ${time.format(new Date(r.data.sentAt))}, signed as ${r.data.signedAs}.` : null
+      }
     />
   );
 }

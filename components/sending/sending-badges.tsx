@@ -1,5 +1,10 @@
 import { Badge } from "@/components/ui/badge";
-import { DOMAIN_STATE_LABELS, RECORD_STATUS_LABELS, type DomainSendingState, type RecordStatus } from "@/lib/sending/types";
+import {
+  DOMAIN_STATE_LABELS,
+  RECORD_STATUS_LABELS,
+  type DomainSendingState,
+  type RecordStatus,
+} from "@/lib/sending/types";
 
 type Tone = "neutral" | "green" | "amber" | "red" | "blue";
 

@@ -14,7 +14,9 @@ type Member = { userId: string; name: string; email: string; role: "admin" | "ag
 export function AlertRecipientsCard({ members, chosen }: { members: Member[]; chosen: boolean }) {
   const router = useRouter();
   const [mode, setMode] = useState<"all_admins" | "chosen">(chosen ? "chosen" : "all_admins");
-  const [picked, setPicked] = useState<Set<string>>(new Set(members.filter((m) => m.receivesAlerts).map((m) => m.userId)));
+  const [picked, setPicked] = useState<Set<string>>(
+    new Set(members.filter((m) => m.receivesAlerts).map((m) => m.userId)),
+  );
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -37,12 +39,24 @@ export function AlertRecipientsCard({ members, chosen }: { members: Member[]; ch
       <fieldset className="min-w-0">
         <legend className="sr-only">Who receives alerts</legend>
         <label className="flex min-h-11 items-center gap-2 text-sm text-slate-800">
-          <input type="radio" name="alert-mode" className="size-4" checked={mode === "all_admins"} onChange={() => setMode("all_admins")} />
+          <input
+            type="radio"
+            name="alert-mode"
+            className="size-4"
+            checked={mode === "all_admins"}
+            onChange={() => setMode("all_admins")}
+          />
           All admins
           <span className="text-slate-500">({members.filter((m) => m.role === "admin").length})</span>
         </label>
         <label className="flex min-h-11 items-center gap-2 text-sm text-slate-800">
-          <input type="radio" name="alert-mode" className="size-4" checked={mode === "chosen"} onChange={() => setMode("chosen")} />
+          <input
+            type="radio"
+            name="alert-mode"
+            className="size-4"
+            checked={mode === "chosen"}
+            onChange={() => setMode("chosen")}
+          />
           Chosen members
         </label>
       </fieldset>
@@ -63,18 +77,32 @@ export function AlertRecipientsCard({ members, chosen }: { members: Member[]; ch
                 }}
               />
               <span className="min-w-0 truncate">
-                {m.name} <span className="text-slate-500">· {m.email} · {m.role === "admin" ? "Admin" : "Agent"}</span>
+                {m.name}{" "}
+                <span className="text-slate-500">
+                  · {m.email} · {m.role === "admin" ? "Admin" : "Agent"}
+                </span>
               </span>
             </label>
           ))}
         </fieldset>
       )}
-      {error && <Alert tone="error" className="mt-3">{error}</Alert>}
+      {error && (
+        <Alert tone="error" className="mt-3">
+          {error}
+        </Alert>
+      )}
       <div className="mt-3 flex items-center justify-between gap-3">
         <p className="text-sm text-slate-600">
-          Now: {members.filter((m) => m.receivesAlerts).map((m) => m.name).join(", ") || "nobody"}.
+          Now:{" "}
+          {members
+            .filter((m) => m.receivesAlerts)
+            .map((m) => m.name)
+            .join(", ") || "nobody"}
+          .
         </p>
-        <Button type="button" variant="secondary" onClick={save} disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
+        <Button type="button" variant="secondary" onClick={save} disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </Button>
       </div>
     </Card>
   );

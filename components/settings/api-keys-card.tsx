@@ -32,7 +32,9 @@ export type ApiKeyView = {
   revokedAt: Date | null;
 };
 
-/** Settings → API keys (R40): create (the secret shown once), list, revoke with confirmation. Admins only (the page is). */
+/**
+ * Settings → API keys (R40): create (the secret shown once), list, revoke with confirmation. Admins only (the page is).
+ */
 export function ApiKeysCard({ keys }: { keys: ApiKeyView[] }) {
   const router = useRouter();
   const active = keys.filter((k) => !k.revokedAt);
@@ -43,7 +45,11 @@ export function ApiKeysCard({ keys }: { keys: ApiKeyView[] }) {
       title="API keys"
       description={
         <>
-          Scripts and monitoring use these to call the <a className="text-brand-700 underline" href="/docs/api">Mailboxes API</a>. A key acts for the whole organisation.
+          Scripts and monitoring use these to call the{" "}
+          <a className="text-brand-700 underline" href="/docs/api">
+            Mailboxes API
+          </a>
+          . A key acts for the whole organisation.
         </>
       }
       actions={<CreateApiKeyDialog onCreated={() => router.refresh()} />}
@@ -93,12 +99,20 @@ export function ApiKeysCard({ keys }: { keys: ApiKeyView[] }) {
                 </div>
                 <div className="flex gap-1">
                   <dt className="text-slate-500">Created</dt>
-                  <dd><OrgTime date={new Date(k.createdAt)} /></dd>
+                  <dd>
+                    <OrgTime date={new Date(k.createdAt)} />
+                  </dd>
                 </div>
                 <div className="flex gap-1">
                   <dt className="text-slate-500">{k.revokedAt ? "Revoked" : "Last used"}</dt>
                   <dd>
-                    {k.revokedAt ? <TimeAgo date={new Date(k.revokedAt)} /> : k.lastUsedAt ? <TimeAgo date={new Date(k.lastUsedAt)} /> : "Never"}
+                    {k.revokedAt ? (
+                      <TimeAgo date={new Date(k.revokedAt)} />
+                    ) : k.lastUsedAt ? (
+                      <TimeAgo date={new Date(k.lastUsedAt)} />
+                    ) : (
+                      "Never"
+                    )}
                   </dd>
                 </div>
               </dl>
@@ -114,7 +128,11 @@ function CreateApiKeyDialog({ onCreated }: { onCreated: () => void }) {
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<CreateApiKeyInput>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: "", access: "read" }, mode: "onChange" });
+  const form = useForm<CreateApiKeyInput>({
+    resolver: zodResolver(createApiKeySchema),
+    defaultValues: { name: "", access: "read" },
+    mode: "onChange",
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -148,7 +166,11 @@ function CreateApiKeyDialog({ onCreated }: { onCreated: () => void }) {
         </Button>
       }
       title={secret ? `“${secret.name}” is ready` : "Create API key"}
-      description={secret ? "Copy the key now and keep it somewhere safe: it is shown only once." : "Name it after the script or system that will use it."}
+      description={
+        secret
+          ? "Copy the key now and keep it somewhere safe: it is shown only once."
+          : "Name it after the script or system that will use it."
+      }
       footer={
         secret ? (
           <DialogClose asChild>
@@ -159,34 +181,56 @@ function CreateApiKeyDialog({ onCreated }: { onCreated: () => void }) {
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>
             </DialogClose>
-            <Button type="submit" form="create-api-key" disabled={isSubmitting}>{isSubmitting ? "Creating…" : "Create key"}</Button>
+            <Button type="submit" form="create-api-key" disabled={isSubmitting}>
+              {isSubmitting ? "Creating…" : "Create key"}
+            </Button>
           </>
         )
       }
     >
       {secret ? (
         <div className="space-y-3">
-          <label htmlFor="api-key-secret" className="block text-sm font-medium text-slate-800">Your API key</label>
-          <Input id="api-key-secret" readOnly value={secret.value} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
+          <label htmlFor="api-key-secret" className="block text-sm font-medium text-slate-800">
+            Your API key
+          </label>
+          <Input
+            id="api-key-secret"
+            readOnly
+            value={secret.value}
+            className="font-mono text-xs"
+            onFocus={(e) => e.currentTarget.select()}
+            spellCheck={false}
+          />
           <CopyButton text={secret.value} label="Copy key" />
           <Alert tone="warning">
-            Send it as “Authorization: Bearer …”. Anyone who has it can act for your organisation within its access: revoke it here if it leaks.
+            Send it as “Authorization: Bearer …”. Anyone who has it can act for your organisation within its access:
+            revoke it here if it leaks.
           </Alert>
         </div>
       ) : (
         <form id="create-api-key" onSubmit={onSubmit} noValidate className="space-y-4">
           <Field id="api-key-name" label="Name" error={errors.name?.message} required>
-            <Input {...fieldAria("api-key-name", errors.name?.message)} autoComplete="off" placeholder="Provisioning script" {...form.register("name")} />
+            <Input
+              {...fieldAria("api-key-name", errors.name?.message)}
+              autoComplete="off"
+              placeholder="Provisioning script"
+              {...form.register("name")}
+            />
           </Field>
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-slate-800">Access</legend>
             {(["read", "write"] as const).map((a) => (
-              <label key={a} className="flex items-start gap-2 rounded-lg p-2 ring-1 ring-slate-200 has-[:checked]:ring-brand-500">
+              <label
+                key={a}
+                className="flex items-start gap-2 rounded-lg p-2 ring-1 ring-slate-200 has-[:checked]:ring-brand-500"
+              >
                 <input type="radio" value={a} className="mt-1" {...form.register("access")} />
                 <span>
                   <span className="block text-sm font-medium text-slate-800">{ACCESS_LABEL[a]}</span>
                   <span className="block text-xs text-slate-600">
-                    {a === "read" ? "Lists and reads domains, mailboxes and queues. Changes nothing." : "Also creates, changes and deletes mailboxes and their queue links."}
+                    {a === "read"
+                      ? "Lists and reads domains, mailboxes and queues. Changes nothing."
+                      : "Also creates, changes and deletes mailboxes and their queue links."}
                   </span>
                 </span>
               </label>

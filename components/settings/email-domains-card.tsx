@@ -24,7 +24,11 @@ type DomainRow = { id: string; domain: string; mailboxCount: number; sending?: D
 export function EmailDomainsCard({ domains }: { domains: DomainRow[] }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<EmailDomainInput>({ resolver: zodResolver(emailDomainSchema), defaultValues: { domain: "" }, mode: "onChange" });
+  const form = useForm<EmailDomainInput>({
+    resolver: zodResolver(emailDomainSchema),
+    defaultValues: { domain: "" },
+    mode: "onChange",
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -42,7 +46,9 @@ export function EmailDomainsCard({ domains }: { domains: DomainRow[] }) {
   return (
     <Card id="domains" title="Email domains" description="Mailbox addresses use one of these domains.">
       <form onSubmit={onSubmit} noValidate className="mb-4">
-        <label htmlFor="new-domain" className="block text-sm font-medium text-slate-800">Add a domain</label>
+        <label htmlFor="new-domain" className="block text-sm font-medium text-slate-800">
+          Add a domain
+        </label>
         <div className="mt-1.5 flex gap-2">
           <Input
             id="new-domain"
@@ -53,14 +59,28 @@ export function EmailDomainsCard({ domains }: { domains: DomainRow[] }) {
             aria-describedby={errors.domain ? "new-domain-error" : undefined}
             {...form.register("domain")}
           />
-          <Button type="submit" variant="secondary" disabled={isSubmitting}>{isSubmitting ? "Adding…" : "Add domain"}</Button>
+          <Button type="submit" variant="secondary" disabled={isSubmitting}>
+            {isSubmitting ? "Adding…" : "Add domain"}
+          </Button>
         </div>
-        {errors.domain?.message && <div className="mt-1.5"><FieldError id="new-domain-error">{errors.domain.message}</FieldError></div>}
-        <p className="mt-1.5 text-xs text-slate-500">A domain your organisation owns; the platform&apos;s own mail domain, where aliases live, cannot be added.</p>
-        {formError && <Alert tone="error" className="mt-3">{formError}</Alert>}
+        {errors.domain?.message && (
+          <div className="mt-1.5">
+            <FieldError id="new-domain-error">{errors.domain.message}</FieldError>
+          </div>
+        )}
+        <p className="mt-1.5 text-xs text-slate-500">
+          A domain your organisation owns; the platform&apos;s own mail domain, where aliases live, cannot be added.
+        </p>
+        {formError && (
+          <Alert tone="error" className="mt-3">
+            {formError}
+          </Alert>
+        )}
       </form>
       {domains.length === 0 ? (
-        <EmptyState title="No email domain yet">Add the domain your customers write to, for example mycompany.com. Mailboxes need one.</EmptyState>
+        <EmptyState title="No email domain yet">
+          Add the domain your customers write to, for example mycompany.com. Mailboxes need one.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label="Email domains">
           {domains.map((d) => (
@@ -72,7 +92,13 @@ export function EmailDomainsCard({ domains }: { domains: DomainRow[] }) {
                   id={d.id}
                   domain={d.domain}
                   sending={d.sending}
-                  extra={d.mailboxCount > 0 && <Badge>{d.mailboxCount} mailbox{d.mailboxCount === 1 ? "" : "es"}</Badge>}
+                  extra={
+                    d.mailboxCount > 0 && (
+                      <Badge>
+                        {d.mailboxCount} mailbox{d.mailboxCount === 1 ? "" : "es"}
+                      </Badge>
+                    )
+                  }
                 />
               </span>
               <ConfirmDialog

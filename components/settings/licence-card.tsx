@@ -10,7 +10,15 @@ const UNLOCKS = [
 ];
 
 /** R18/R47: the organisation's licence, and what it unlocks. */
-export function LicenceCard({ smartLicence, mailboxLimit, mailboxCount }: { smartLicence: boolean; mailboxLimit: number; mailboxCount: number }) {
+export function LicenceCard({
+  smartLicence,
+  mailboxLimit,
+  mailboxCount,
+}: {
+  smartLicence: boolean;
+  mailboxLimit: number;
+  mailboxCount: number;
+}) {
   return (
     <Card id="licence" title="Licence" description="What your organisation's licence includes.">
       <p className="flex flex-wrap items-center gap-2 text-sm text-slate-800">

@@ -3,11 +3,7 @@ import { KeyRound, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import {
-  changeMemberRoleAction,
-  clearSignInLimitAction,
-  removeMemberAction,
-} from "@/lib/actions/members";
+import { changeMemberRoleAction, clearSignInLimitAction, removeMemberAction } from "@/lib/actions/members";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -40,7 +36,11 @@ export function MembersCard({ members, currentUserId }: { members: Member[]; cur
       title="Members"
       description="Admins use Maker; agents answer mail in the queues. The organisation always keeps at least one admin."
     >
-      {error && <Alert tone="error" className="mb-3">{error}</Alert>}
+      {error && (
+        <Alert tone="error" className="mb-3">
+          {error}
+        </Alert>
+      )}
       <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label="Members">
         {members.map((m) => {
           const lastAdmin = m.role === "admin" && admins <= 1;
@@ -54,13 +54,17 @@ export function MembersCard({ members, currentUserId }: { members: Member[]; cur
                 <span className="block truncate text-sm text-slate-600">{m.email}</span>
               </span>
               <span className="flex flex-wrap items-center gap-1.5">
-                <label className="sr-only" htmlFor={`role-${m.userId}`}>Role of {m.name}</label>
+                <label className="sr-only" htmlFor={`role-${m.userId}`}>
+                  Role of {m.name}
+                </label>
                 <select
                   id={`role-${m.userId}`}
                   className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-800 disabled:opacity-60"
                   value={m.role}
                   disabled={pending === m.userId || lastAdmin}
-                  title={lastAdmin ? "The last admin cannot become an agent: make another member an admin first." : undefined}
+                  title={
+                    lastAdmin ? "The last admin cannot become an agent: make another member an admin first." : undefined
+                  }
                   onChange={(e) => changeRole(m, e.target.value as Member["role"])}
                 >
                   <option value="admin">Admin</option>
@@ -84,7 +88,9 @@ export function MembersCard({ members, currentUserId }: { members: Member[]; cur
                     const result = await clearSignInLimitAction({ userId: m.userId });
                     if (!result?.data) return result?.serverError?.message ?? "The sign-in limit could not be cleared.";
                     toast.success(
-                      result.data.cleared ? `${m.name} can sign in again now.` : `${m.name} had no sign-in limit to clear.`,
+                      result.data.cleared
+                        ? `${m.name} can sign in again now.`
+                        : `${m.name} had no sign-in limit to clear.`,
                     );
                     router.refresh();
                     return null;

@@ -17,7 +17,11 @@ import { orgDefaultsSchema, type OrgDefaults } from "@/lib/settings/schemas";
 export function OrgDefaultsForm({ defaults }: { defaults: OrgDefaults }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<OrgDefaults>({ resolver: zodResolver(orgDefaultsSchema), defaultValues: defaults, mode: "onChange" });
+  const form = useForm<OrgDefaults>({
+    resolver: zodResolver(orgDefaultsSchema),
+    defaultValues: defaults,
+    mode: "onChange",
+  });
   const { errors, isSubmitting, isDirty } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -54,12 +58,16 @@ export function OrgDefaultsForm({ defaults }: { defaults: OrgDefaults }) {
       <Field id="org-language" label="Default language" error={errors.language?.message}>
         <NativeSelect {...fieldAria("org-language", errors.language?.message)} {...form.register("language")}>
           {LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code}>{l.label}</option>
+            <option key={l.code} value={l.code}>
+              {l.label}
+            </option>
           ))}
         </NativeSelect>
       </Field>
       <div className="flex justify-end">
-        <Button type="submit" disabled={isSubmitting || !isDirty}>{isSubmitting ? "Saving…" : "Save defaults"}</Button>
+        <Button type="submit" disabled={isSubmitting || !isDirty}>
+          {isSubmitting ? "Saving…" : "Save defaults"}
+        </Button>
       </div>
     </form>
   );

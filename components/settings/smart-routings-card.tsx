@@ -5,11 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import {
-  addSmartRoutingAction,
-  removeSmartRoutingAction,
-  updateSmartRoutingAction,
-} from "@/lib/actions/settings";
+import { addSmartRoutingAction, removeSmartRoutingAction, updateSmartRoutingAction } from "@/lib/actions/settings";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -68,8 +64,12 @@ function SmartRoutingForm(props: { routing?: RoutingRow; onDone: () => void }) {
         {errors.hasDraft?.message && <FieldError>{errors.hasDraft.message}</FieldError>}
       </fieldset>
       <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={props.onDone}>Cancel</Button>
-        <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : props.routing ? "Save" : "Add smart routing"}</Button>
+        <Button variant="secondary" onClick={props.onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : props.routing ? "Save" : "Add smart routing"}
+        </Button>
       </div>
     </form>
   );
@@ -78,7 +78,12 @@ function SmartRoutingForm(props: { routing?: RoutingRow; onDone: () => void }) {
 function RoutingDialog({ routing, trigger }: { routing?: RoutingRow; trigger: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen} trigger={trigger} title={routing ? `Edit ${routing.name}` : "Add a smart routing"}>
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={trigger}
+      title={routing ? `Edit ${routing.name}` : "Add a smart routing"}
+    >
       <SmartRoutingForm routing={routing} onDone={() => setOpen(false)} />
     </Dialog>
   );
@@ -91,7 +96,16 @@ export function SmartRoutingsCard({ routings }: { routings: RoutingRow[] }) {
       id="routings"
       title="Smart routings"
       description="Email routing flows that mailboxes can use."
-      actions={<RoutingDialog trigger={<Button variant="secondary" size="sm"><Plus className="size-4" aria-hidden />Add</Button>} />}
+      actions={
+        <RoutingDialog
+          trigger={
+            <Button variant="secondary" size="sm">
+              <Plus className="size-4" aria-hidden />
+              Add
+            </Button>
+          }
+        />
+      }
     >
       {routings.length === 0 ? (
         <EmptyState title="No smart routing yet">Add the routing flows your mailboxes will use.</EmptyState>
@@ -104,18 +118,36 @@ export function SmartRoutingsCard({ routings }: { routings: RoutingRow[] }) {
                 <span className="font-medium text-slate-800">{r.name}</span>
                 {r.hasPublished && <Badge tone="green">Production</Badge>}
                 {r.hasDraft && <Badge tone="amber">Test</Badge>}
-                {r.mailboxCount > 0 && <Badge>{r.mailboxCount} mailbox{r.mailboxCount === 1 ? "" : "es"}</Badge>}
+                {r.mailboxCount > 0 && (
+                  <Badge>
+                    {r.mailboxCount} mailbox{r.mailboxCount === 1 ? "" : "es"}
+                  </Badge>
+                )}
               </span>
               <span className="flex gap-1">
-                <RoutingDialog routing={r} trigger={<Button variant="ghost" size="sm" aria-label={`Edit ${r.name}`}><Pencil className="size-4" aria-hidden />Edit</Button>} />
+                <RoutingDialog
+                  routing={r}
+                  trigger={
+                    <Button variant="ghost" size="sm" aria-label={`Edit ${r.name}`}>
+                      <Pencil className="size-4" aria-hidden />
+                      Edit
+                    </Button>
+                  }
+                />
                 <ConfirmDialog
-                  trigger={<Button variant="ghost" size="sm" aria-label={`Remove ${r.name}`}><Trash2 className="size-4" aria-hidden />Remove</Button>}
+                  trigger={
+                    <Button variant="ghost" size="sm" aria-label={`Remove ${r.name}`}>
+                      <Trash2 className="size-4" aria-hidden />
+                      Remove
+                    </Button>
+                  }
                   title={`Remove ${r.name}?`}
                   description="A smart routing that a mailbox uses cannot be removed."
                   confirmLabel="Remove smart routing"
                   onConfirm={async () => {
                     const result = await removeSmartRoutingAction({ id: r.id });
-                    if (!isSuccess(result)) return result?.serverError?.message ?? "The smart routing could not be removed.";
+                    if (!isSuccess(result))
+                      return result?.serverError?.message ?? "The smart routing could not be removed.";
                     toast.success(`${r.name} removed.`);
                     router.refresh();
                     return null;

@@ -15,12 +15,28 @@ export type ButtonProps = ComponentProps<"button"> & {
   pending?: boolean;
 };
 
-export function Button({ variant = "primary", size = "md", asChild, className, type, pending, children, onClick, ...props }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  size = "md",
+  asChild,
+  className,
+  type,
+  pending,
+  children,
+  onClick,
+  ...props
+}: ButtonProps) {
   const Comp = asChild ? Slot.Root : "button";
   if (pending && !asChild) {
     return (
-      <button type={type ?? "button"} className={cn("btn", variants[variant], sizes[size], className)} {...props} aria-busy aria-disabled
-        onClick={(e) => e.preventDefault()}>
+      <button
+        type={type ?? "button"}
+        className={cn("btn", variants[variant], sizes[size], className)}
+        {...props}
+        aria-busy
+        aria-disabled
+        onClick={(e) => e.preventDefault()}
+      >
         <span className="spin" aria-hidden />
         {children}
       </button>
@@ -29,12 +45,7 @@ export function Button({ variant = "primary", size = "md", asChild, className, t
   return (
     <Comp
       type={asChild ? undefined : (type ?? "button")}
-      className={cn(
-        "btn",
-        variants[variant],
-        sizes[size],
-        className,
-      )}
+      className={cn("btn", variants[variant], sizes[size], className)}
       onClick={onClick}
       {...props}
     >

@@ -36,12 +36,18 @@ export function Combobox(props: {
           onBlur={props.onBlur}
           className={cn(fieldControlClass, "flex h-9 items-center justify-between text-left")}
         >
-          <span className={cn("truncate", !selected && "text-slate-500")}>{selected?.label ?? props.placeholder ?? "Choose…"}</span>
+          <span className={cn("truncate", !selected && "text-slate-500")}>
+            {selected?.label ?? props.placeholder ?? "Choose…"}
+          </span>
           <ChevronsUpDown className="size-4 shrink-0 text-slate-400" aria-hidden />
         </button>
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content align="start" sideOffset={4} className="z-50 w-[var(--radix-popover-trigger-width)] min-w-64 rounded-md bg-white shadow-lg ring-1 ring-slate-200">
+        <Popover.Content
+          align="start"
+          sideOffset={4}
+          className="z-50 w-[var(--radix-popover-trigger-width)] min-w-64 rounded-md bg-white shadow-lg ring-1 ring-slate-200"
+        >
           <Command label={props.searchPlaceholder ?? "Search"}>
             <Command.Input
               placeholder={props.searchPlaceholder ?? "Search…"}

@@ -68,7 +68,13 @@ export function ConfirmDialog(props: {
         <div className="space-y-4">
           {props.typeToConfirm !== undefined && (
             <Field id="confirm-text" label={`Type ${props.typeToConfirm} to confirm`}>
-              <Input id="confirm-text" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
+              <Input
+                id="confirm-text"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
             </Field>
           )}
           {error && <Alert tone="error">{error}</Alert>}

@@ -8,7 +8,13 @@ import { Button } from "./button";
  * Copies a text to the clipboard and says "Copied". When the Clipboard API is denied (no permission, an
  * insecure origin), it falls back to selecting the text so that Ctrl+C / ⌘C copies it, and says so.
  */
-export function CopyButton(props: { text: string; label: string; srLabel?: string; size?: "sm" | "icon"; className?: string }) {
+export function CopyButton(props: {
+  text: string;
+  label: string;
+  srLabel?: string;
+  size?: "sm" | "icon";
+  className?: string;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "manual">("idle");
   const fallback = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -44,11 +50,26 @@ export function CopyButton(props: { text: string; label: string; srLabel?: strin
         aria-label={props.size === "icon" ? (props.srLabel ?? props.label) : undefined}
         title={props.srLabel ?? props.label}
       >
-        {state === "copied" ? <Check className="size-4 text-emerald-600" aria-hidden /> : <Copy className="size-4" aria-hidden />}
+        {state === "copied" ? (
+          <Check className="size-4 text-emerald-600" aria-hidden />
+        ) : (
+          <Copy className="size-4" aria-hidden />
+        )}
         {props.size !== "icon" && (state === "copied" ? "Copied" : props.label)}
       </Button>
-      <input ref={fallback} hidden readOnly value={props.text} aria-label={`${props.label}: text to copy`} className="w-56 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
-      <span role="status" aria-live="polite" className={cn("text-xs", state === "manual" ? "text-amber-800" : "sr-only")}>
+      <input
+        ref={fallback}
+        hidden
+        readOnly
+        value={props.text}
+        aria-label={`${props.label}: text to copy`}
+        className="w-56 rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+      />
+      <span
+        role="status"
+        aria-live="polite"
+        className={cn("text-xs", state === "manual" ? "text-amber-800" : "sr-only")}
+      >
         {state === "copied" ? "Copied" : state === "manual" ? "Press Ctrl+C (⌘C on a Mac) to copy." : ""}
       </span>
     </span>

@@ -21,19 +21,30 @@ export function DataTable<T>(props: {
 }) {
   // The table's functions are not memoisable (the React Compiler skips this component): they are used here only.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: props.data, columns: props.columns, getCoreRowModel: getCoreRowModel(), getRowId: props.getRowId });
+  const table = useReactTable({
+    data: props.data,
+    columns: props.columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: props.getRowId,
+  });
   const leaves = table.getVisibleLeafColumns();
   return (
     <table className={props.className} aria-label={props.label}>
       {leaves.some((c) => c.columnDef.meta?.width) && (
         <colgroup>
-          {leaves.map((c) => <col key={c.id} style={c.columnDef.meta?.width ? { width: c.columnDef.meta.width } : undefined} />)}
+          {leaves.map((c) => (
+            <col key={c.id} style={c.columnDef.meta?.width ? { width: c.columnDef.meta.width } : undefined} />
+          ))}
         </colgroup>
       )}
       <thead>
         {table.getHeaderGroups().map((g) => (
           <tr key={g.id}>
-            {g.headers.map((h) => <th key={h.id} scope="col">{flexRender(h.column.columnDef.header, h.getContext())}</th>)}
+            {g.headers.map((h) => (
+              <th key={h.id} scope="col">
+                {flexRender(h.column.columnDef.header, h.getContext())}
+              </th>
+            ))}
           </tr>
         ))}
       </thead>
@@ -45,7 +56,11 @@ export function DataTable<T>(props: {
               <tr className={props.rowClassName?.(row.original)} {...props.rowProps}>
                 {row.getVisibleCells().map((c) => {
                   const cls = [c.column.columnDef.meta?.className, cell].filter(Boolean).join(" ");
-                  return <td key={c.id} className={cls || undefined}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>;
+                  return (
+                    <td key={c.id} className={cls || undefined}>
+                      {flexRender(c.column.columnDef.cell, c.getContext())}
+                    </td>
+                  );
                 })}
               </tr>
               {props.after?.(row)}

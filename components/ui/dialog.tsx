@@ -29,11 +29,16 @@ export function Dialog(props: {
         >
           <div className="flex items-start justify-between gap-4">
             <D.Title className="text-lg font-semibold text-slate-900">{props.title}</D.Title>
-            <D.Close className="-m-1 rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800" aria-label="Close">
+            <D.Close
+              className="-m-1 rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+              aria-label="Close"
+            >
               <X className="size-5" aria-hidden />
             </D.Close>
           </div>
-          {props.description && <D.Description className="mt-2 text-sm text-slate-600">{props.description}</D.Description>}
+          {props.description && (
+            <D.Description className="mt-2 text-sm text-slate-600">{props.description}</D.Description>
+          )}
           {props.children && <div className="mt-4">{props.children}</div>}
           {props.footer && <div className="mt-6 flex flex-wrap justify-end gap-2">{props.footer}</div>}
         </D.Content>

@@ -16,11 +16,17 @@ export function Field(props: {
     <div className={cn("space-y-1.5", props.className)}>
       <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
         {props.label}
-        {props.required && <span className="ml-0.5 text-red-600" aria-hidden>*</span>}
+        {props.required && (
+          <span className="ml-0.5 text-red-600" aria-hidden>
+            *
+          </span>
+        )}
       </label>
       {props.children}
       {props.description && !props.error && (
-        <p id={`${props.id}-description`} className="text-xs text-slate-500">{props.description}</p>
+        <p id={`${props.id}-description`} className="text-xs text-slate-500">
+          {props.description}
+        </p>
       )}
       {props.error && <FieldError id={`${props.id}-error`}>{props.error}</FieldError>}
     </div>

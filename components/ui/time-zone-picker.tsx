@@ -3,7 +3,15 @@ import { Check, ChevronsUpDown } from "lucide-react";
 import { Popover } from "radix-ui";
 import { useId, useMemo, useRef, useState } from "react";
 import { cn } from "@/lib/cn";
-import { canonicalTimeZone, formatOffset, intlTimeZone, searchTimeZones, zoneLabel, ZONE_OPTIONS, type ZoneOption } from "@/lib/org/time-zones";
+import {
+  canonicalTimeZone,
+  formatOffset,
+  intlTimeZone,
+  searchTimeZones,
+  zoneLabel,
+  ZONE_OPTIONS,
+  type ZoneOption,
+} from "@/lib/org/time-zones";
 import { fieldControlClass } from "./input";
 
 /**
@@ -28,13 +36,22 @@ export function TimeZonePicker(props: {
   const listRef = useRef<HTMLUListElement>(null);
   const now = useMemo(() => (open ? new Date() : null), [open]);
   const results = useMemo(() => searchTimeZones(query), [query]);
-  const items: (ZoneOption | null)[] = useMemo(() => (props.defaultLabel && !query ? [null, ...results] : results), [props.defaultLabel, query, results]);
+  const items: (ZoneOption | null)[] = useMemo(
+    () => (props.defaultLabel && !query ? [null, ...results] : results),
+    [props.defaultLabel, query, results],
+  );
   const value = props.value ? canonicalTimeZone(props.value) : "";
   const current = ZONE_OPTIONS.find((z) => z.name === value);
-  const shown = props.value ? `${zoneLabel(value)}${current ? ` (${formatOffset(current.offsetMinutes)})` : ""}` : (props.defaultLabel ?? "Choose a time zone…");
+  const shown = props.value
+    ? `${zoneLabel(value)}${current ? ` (${formatOffset(current.offsetMinutes)})` : ""}`
+    : (props.defaultLabel ?? "Choose a time zone…");
 
   const localTime = (z: ZoneOption) =>
-    now ? new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: intlTimeZone(z.name) }).format(now) : "";
+    now
+      ? new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: intlTimeZone(z.name) }).format(
+          now,
+        )
+      : "";
   const choose = (z: ZoneOption | null) => {
     props.onChange(z ? z.name : "");
     setOpen(false);
@@ -53,7 +70,9 @@ export function TimeZonePicker(props: {
         setOpen(o);
         if (o) {
           setQuery("");
-          const i = (props.defaultLabel ? [null, ...ZONE_OPTIONS] : ZONE_OPTIONS).findIndex((z) => (z?.name ?? "") === value);
+          const i = (props.defaultLabel ? [null, ...ZONE_OPTIONS] : ZONE_OPTIONS).findIndex(
+            (z) => (z?.name ?? "") === value,
+          );
           setActive(Math.max(0, i));
         }
       }}
@@ -67,7 +86,11 @@ export function TimeZonePicker(props: {
           aria-describedby={props.describedBy}
           data-invalid={props.invalid || undefined}
           onBlur={props.onBlur}
-          className={cn(fieldControlClass, "flex h-9 items-center justify-between text-left", props.invalid && "ring-red-500")}
+          className={cn(
+            fieldControlClass,
+            "flex h-9 items-center justify-between text-left",
+            props.invalid && "ring-red-500",
+          )}
         >
           <span className="min-w-0 truncate">{shown}</span>
           <ChevronsUpDown className="size-4 shrink-0 text-slate-400" aria-hidden />
@@ -79,7 +102,9 @@ export function TimeZonePicker(props: {
           aria-label="Choose a time zone"
           align="start"
           sideOffset={4}
-          onOpenAutoFocus={() => requestAnimationFrame(() => listRef.current?.children[active]?.scrollIntoView({ block: "nearest" }))}
+          onOpenAutoFocus={() =>
+            requestAnimationFrame(() => listRef.current?.children[active]?.scrollIntoView({ block: "nearest" }))
+          }
           className="z-50 w-[min(26rem,calc(100vw-2rem))] rounded-md bg-white shadow-lg ring-1 ring-slate-200"
         >
           <input
@@ -120,15 +145,22 @@ export function TimeZonePicker(props: {
                   aria-selected={selected}
                   onMouseMove={() => active !== i && setActive(i)}
                   onClick={() => choose(z)}
-                  className={cn("flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm", i === active && "bg-brand-50 text-brand-800")}
+                  className={cn(
+                    "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm",
+                    i === active && "bg-brand-50 text-brand-800",
+                  )}
                 >
                   {z ? (
                     <span className="min-w-0 flex-1">
                       <span className="flex items-baseline justify-between gap-2">
                         <span className="font-medium">{z.label}</span>
-                        <span className="shrink-0 text-xs text-slate-600 tabular-nums">{formatOffset(z.offsetMinutes)} · {localTime(z)}</span>
+                        <span className="shrink-0 text-xs text-slate-600 tabular-nums">
+                          {formatOffset(z.offsetMinutes)} · {localTime(z)}
+                        </span>
                       </span>
-                      <span className="block truncate text-xs text-slate-600">{[z.country, z.cities.slice(0, 3).join(", "), z.abbreviations[0]].filter(Boolean).join(" · ")}</span>
+                      <span className="block truncate text-xs text-slate-600">
+                        {[z.country, z.cities.slice(0, 3).join(", "), z.abbreviations[0]].filter(Boolean).join(" · ")}
+                      </span>
                     </span>
                   ) : (
                     <span className="flex-1 font-medium">{props.defaultLabel}</span>
@@ -137,7 +169,11 @@ export function TimeZonePicker(props: {
                 </li>
               );
             })}
-            {items.length === 0 && <li className="px-3 py-2 text-sm text-slate-600">No time zone matches “{query}”. Try a city or an offset such as UTC+2.</li>}
+            {items.length === 0 && (
+              <li className="px-3 py-2 text-sm text-slate-600">
+                No time zone matches “{query}”. Try a city or an offset such as UTC+2.
+              </li>
+            )}
           </ul>
         </Popover.Content>
       </Popover.Portal>

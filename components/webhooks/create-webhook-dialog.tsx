@@ -58,7 +58,11 @@ export function CreateWebhookDialog() {
         </Button>
       }
       title={secret ? "Endpoint added" : "Add webhook endpoint"}
-      description={secret ? "Copy the signing secret now: it is shown only once." : "Events are sent to this URL as signed JSON (Standard Webhooks)."}
+      description={
+        secret
+          ? "Copy the signing secret now: it is shown only once."
+          : "Events are sent to this URL as signed JSON (Standard Webhooks)."
+      }
       footer={
         secret ? (
           <DialogClose asChild>
@@ -69,7 +73,9 @@ export function CreateWebhookDialog() {
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>
             </DialogClose>
-            <Button type="submit" form="create-webhook" disabled={isSubmitting}>{isSubmitting ? "Adding…" : "Add endpoint"}</Button>
+            <Button type="submit" form="create-webhook" disabled={isSubmitting}>
+              {isSubmitting ? "Adding…" : "Add endpoint"}
+            </Button>
           </>
         )
       }
@@ -79,7 +85,15 @@ export function CreateWebhookDialog() {
       ) : (
         <form id="create-webhook" onSubmit={onSubmit} noValidate className="space-y-4">
           <Field id="webhook-url" label="Endpoint URL" error={errors.url?.message} required>
-            <Input {...fieldAria("webhook-url", errors.url?.message)} type="url" inputMode="url" autoComplete="off" spellCheck={false} placeholder="https://example.com/hooks/mailboxes" {...form.register("url")} />
+            <Input
+              {...fieldAria("webhook-url", errors.url?.message)}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="https://example.com/hooks/mailboxes"
+              {...form.register("url")}
+            />
           </Field>
           <fieldset className="space-y-1.5" aria-describedby={errors.events ? "webhook-events-error" : undefined}>
             <legend className="text-sm font-medium text-slate-800">Events to send</legend>
@@ -91,7 +105,11 @@ export function CreateWebhookDialog() {
                 </span>
               </label>
             ))}
-            {errors.events && <p id="webhook-events-error" className="text-sm text-red-700">{errors.events.message ?? "Choose at least one event."}</p>}
+            {errors.events && (
+              <p id="webhook-events-error" className="text-sm text-red-700">
+                {errors.events.message ?? "Choose at least one event."}
+              </p>
+            )}
           </fieldset>
           {formError && <Alert tone="error">{formError}</Alert>}
         </form>

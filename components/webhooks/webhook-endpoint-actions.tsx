@@ -18,7 +18,8 @@ import { callAction } from "@/lib/forms/call-action";
 import { SecretShownOnce } from "./secret-shown-once";
 
 type Result = Awaited<ReturnType<typeof callAction>>;
-const refusal = (r: Result, fallback: string) => (r as { serverError?: { message?: string } } | undefined)?.serverError?.message ?? fallback;
+const refusal = (r: Result, fallback: string) =>
+  (r as { serverError?: { message?: string } } | undefined)?.serverError?.message ?? fallback;
 
 /** Send test event, Pause / Resume, Roll secret and Delete of one endpoint (R48, R51). */
 export function WebhookEndpointActions({ id, url, active }: { id: string; url: string; active: boolean }) {
@@ -36,11 +37,33 @@ export function WebhookEndpointActions({ id, url, active }: { id: string; url: s
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button variant="secondary" size="sm" disabled={pending} onClick={() => run(() => sendTestWebhookAction({ id }), "Test event queued: it appears in the log below.", "The test event could not be queued.")}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={pending}
+        onClick={() =>
+          run(
+            () => sendTestWebhookAction({ id }),
+            "Test event queued: it appears in the log below.",
+            "The test event could not be queued.",
+          )
+        }
+      >
         <Send className="size-4" aria-hidden />
         Send test event
       </Button>
-      <Button variant="secondary" size="sm" disabled={pending} onClick={() => run(() => setWebhookActiveAction({ id, active: !active }), active ? "Endpoint paused." : "Endpoint resumed.", "The endpoint could not be changed.")}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={pending}
+        onClick={() =>
+          run(
+            () => setWebhookActiveAction({ id, active: !active }),
+            active ? "Endpoint paused." : "Endpoint resumed.",
+            "The endpoint could not be changed.",
+          )
+        }
+      >
         {active ? <Pause className="size-4" aria-hidden /> : <Play className="size-4" aria-hidden />}
         {active ? "Pause" : "Resume"}
       </Button>

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { membership, organization } from "./organizations";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -17,8 +28,11 @@ export const alertRecipient = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.userId] }),
-    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [membership.orgId, membership.userId], name: "alert_recipient_membership_fk" })
-      .onDelete("cascade"),
+    foreignKey({
+      columns: [t.orgId, t.userId],
+      foreignColumns: [membership.orgId, membership.userId],
+      name: "alert_recipient_membership_fk",
+    }).onDelete("cascade"),
   ],
 );
 

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { forwardingVerification, mailbox } from "./mailboxes";
 import { organization, ts } from "./organizations";
@@ -30,9 +41,15 @@ export const forwardingCheck = pgTable(
     error: text("error"),
   },
   (t) => [
-    foreignKey({ name: "forwarding_check_mailbox_fk", columns: [t.orgId, t.mailboxId], foreignColumns: [mailbox.orgId, mailbox.id] }).onDelete("cascade"),
+    foreignKey({
+      name: "forwarding_check_mailbox_fk",
+      columns: [t.orgId, t.mailboxId],
+      foreignColumns: [mailbox.orgId, mailbox.id],
+    }).onDelete("cascade"),
     unique("forwarding_check_mailbox_slot_unique").on(t.mailboxId, t.reason, t.slot),
-    index("forwarding_check_open_idx").on(t.createdAt).where(sql`${t.doneAt} is null`),
+    index("forwarding_check_open_idx")
+      .on(t.createdAt)
+      .where(sql`${t.doneAt} is null`),
     index("forwarding_check_mailbox_idx").on(t.mailboxId, t.createdAt),
     check("forwarding_check_reason", sql`${t.reason} in ('schedule', 'silence')`),
   ],
@@ -52,7 +69,11 @@ export const mailboxSilence = pgTable(
     flaggedAt: ts("flagged_at").notNull(),
   },
   (t) => [
-    foreignKey({ name: "mailbox_silence_mailbox_fk", columns: [t.orgId, t.mailboxId], foreignColumns: [mailbox.orgId, mailbox.id] }).onDelete("cascade"),
+    foreignKey({
+      name: "mailbox_silence_mailbox_fk",
+      columns: [t.orgId, t.mailboxId],
+      foreignColumns: [mailbox.orgId, mailbox.id],
+    }).onDelete("cascade"),
     unique("mailbox_silence_mailbox_since_unique").on(t.mailboxId, t.since),
   ],
 );
@@ -82,8 +103,14 @@ export const healthIncident = pgTable(
     resolution: text("resolution", { enum: ["recovered", "withdrawn"] }),
   },
   (t) => [
-    foreignKey({ name: "health_incident_mailbox_fk", columns: [t.orgId, t.mailboxId], foreignColumns: [mailbox.orgId, mailbox.id] }).onDelete("cascade"),
-    uniqueIndex("health_incident_one_open").on(t.mailboxId).where(sql`${t.resolvedAt} is null`),
+    foreignKey({
+      name: "health_incident_mailbox_fk",
+      columns: [t.orgId, t.mailboxId],
+      foreignColumns: [mailbox.orgId, mailbox.id],
+    }).onDelete("cascade"),
+    uniqueIndex("health_incident_one_open")
+      .on(t.mailboxId)
+      .where(sql`${t.resolvedAt} is null`),
     index("health_incident_org_idx").on(t.orgId, t.openedAt),
     check("health_incident_resolution", sql`(${t.resolvedAt} is null) = (${t.resolution} is null)`),
   ],
@@ -111,5 +138,9 @@ export const alertEmail = pgTable(
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
   },
-  (t) => [index("alert_email_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`)],
+  (t) => [
+    index("alert_email_unsent_idx")
+      .on(t.createdAt)
+      .where(sql`${t.sentAt} is null`),
+  ],
 );

@@ -27,7 +27,8 @@ export const inboundMessage = pgTable(
     // R26: customer mail, the platform's own (test, automatic) messages coming back, or a provider's messages
     // (forwarding confirmations, bounces). Only customer mail is evidence that customers' mail arrives.
     kind: text("kind", { enum: INBOUND_KINDS }).notNull().default("customer"),
-    // R28: the DKIM check of a provider message: pass (d= the provider's domain), fail, none, temperror (not checkable).
+    // R28: the DKIM check of a provider message: pass (d= the provider's domain), fail, none, temperror (not
+    // checkable).
     providerAuth: text("provider_auth", { enum: PROVIDER_AUTH_RESULTS }),
     // R23: a provider's forwarding confirmation (Gmail's code and link).
     confirmationProvider: text("confirmation_provider"),
@@ -38,7 +39,11 @@ export const inboundMessage = pgTable(
     confirmationRequestedBy: text("confirmation_requested_by"),
   },
   (t) => [
-    foreignKey({ name: "inbound_message_mailbox_fk", columns: [t.orgId, t.mailboxId], foreignColumns: [mailbox.orgId, mailbox.id] }).onDelete("cascade"),
+    foreignKey({
+      name: "inbound_message_mailbox_fk",
+      columns: [t.orgId, t.mailboxId],
+      foreignColumns: [mailbox.orgId, mailbox.id],
+    }).onDelete("cascade"),
     unique("inbound_message_mailbox_message_id_unique").on(t.mailboxId, t.messageId), // R24
     index("inbound_message_mailbox_received_idx").on(t.mailboxId, t.receivedAt),
     check("inbound_message_size", sql`${t.sizeBytes} >= 0`),

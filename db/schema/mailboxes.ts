@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { emailDomain, organization, smartRouting, ts } from "./organizations";
 
 /** Every alias token ever issued, kept after its mailbox is deleted so that none is issued twice (R11). */
@@ -50,11 +61,29 @@ export const mailbox = pgTable(
     unique("mailbox_org_address_unique").on(t.orgId, t.domainId, t.localPart), // R4
     unique("mailbox_org_id_unique").on(t.orgId, t.id),
     // The domain and routings must be the mailbox's own organisation's, and cannot be removed while used (R3, R8, R20).
-    foreignKey({ name: "mailbox_domain_fk", columns: [t.orgId, t.domainId], foreignColumns: [emailDomain.orgId, emailDomain.id] }).onDelete("restrict"),
-    foreignKey({ name: "mailbox_smart_routing_fk", columns: [t.orgId, t.smartRoutingId], foreignColumns: [smartRouting.orgId, smartRouting.id] }).onDelete("restrict"),
-    foreignKey({ name: "mailbox_end_routing_fk", columns: [t.orgId, t.endRoutingId], foreignColumns: [smartRouting.orgId, smartRouting.id] }).onDelete("restrict"),
-    check("mailbox_display_name", sql`char_length(${t.displayName}) between 1 and 255 and ${t.displayName} = btrim(${t.displayName}) and ${t.displayName} !~ '[\\x01-\\x1f\\x7f-\\x9f\\u2028\\u2029]'`), // R1
-    check("mailbox_local_part", sql`char_length(${t.localPart}) <= 64 and ${t.localPart} ~ '^[a-z0-9!#$%&''*+/=?^_\`{|}~-]+(\\.[a-z0-9!#$%&''*+/=?^_\`{|}~-]+)*$'`), // R2
+    foreignKey({
+      name: "mailbox_domain_fk",
+      columns: [t.orgId, t.domainId],
+      foreignColumns: [emailDomain.orgId, emailDomain.id],
+    }).onDelete("restrict"),
+    foreignKey({
+      name: "mailbox_smart_routing_fk",
+      columns: [t.orgId, t.smartRoutingId],
+      foreignColumns: [smartRouting.orgId, smartRouting.id],
+    }).onDelete("restrict"),
+    foreignKey({
+      name: "mailbox_end_routing_fk",
+      columns: [t.orgId, t.endRoutingId],
+      foreignColumns: [smartRouting.orgId, smartRouting.id],
+    }).onDelete("restrict"),
+    check(
+      "mailbox_display_name",
+      sql`char_length(${t.displayName}) between 1 and 255 and ${t.displayName} = btrim(${t.displayName}) and ${t.displayName} !~ '[\\x01-\\x1f\\x7f-\\x9f\\u2028\\u2029]'`,
+    ), // R1
+    check(
+      "mailbox_local_part",
+      sql`char_length(${t.localPart}) <= 64 and ${t.localPart} ~ '^[a-z0-9!#$%&''*+/=?^_\`{|}~-]+(\\.[a-z0-9!#$%&''*+/=?^_\`{|}~-]+)*$'`,
+    ), // R2
     check("mailbox_smart_routing_version", sql`(${t.smartRoutingId} is null) = (${t.smartRoutingVersion} is null)`), // R8
     check("mailbox_end_routing_version", sql`(${t.endRoutingId} is null) = (${t.endRoutingVersion} is null)`), // R9
     check("mailbox_version_positive", sql`${t.version} >= 1`),
@@ -93,10 +122,16 @@ export const forwardingVerification = pgTable(
     bounceKind: text("bounce_kind"),
   },
   (t) => [
-    foreignKey({ name: "forwarding_verification_mailbox_fk", columns: [t.orgId, t.mailboxId], foreignColumns: [mailbox.orgId, mailbox.id] }).onDelete("cascade"),
+    foreignKey({
+      name: "forwarding_verification_mailbox_fk",
+      columns: [t.orgId, t.mailboxId],
+      foreignColumns: [mailbox.orgId, mailbox.id],
+    }).onDelete("cascade"),
     index("forwarding_verification_mailbox_idx").on(t.mailboxId, t.requestedAt),
     // R32: one pending verification per mailbox, whatever the code checks.
-    uniqueIndex("forwarding_verification_one_pending").on(t.mailboxId).where(sql`${t.verifiedAt} is null and ${t.failedAt} is null`),
+    uniqueIndex("forwarding_verification_one_pending")
+      .on(t.mailboxId)
+      .where(sql`${t.verifiedAt} is null and ${t.failedAt} is null`),
     // R32: the daily caps count per organisation and per recipient address.
     index("forwarding_verification_org_requested_idx").on(t.orgId, t.requestedAt),
     index("forwarding_verification_address_requested_idx").on(t.address, t.requestedAt),

@@ -37,12 +37,18 @@ export const membership = pgTable(
     role: text("role", { enum: ["admin", "agent"] }).notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
     /** S1's column chooser (H6 item 2): the optional columns this member hid, remembered per admin. */
-    listHiddenColumns: text("list_hidden_columns").array().notNull().default(sql`'{}'::text[]`),
+    listHiddenColumns: text("list_hidden_columns")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     unique("membership_org_user_unique").on(t.orgId, t.userId),
     check("membership_role_valid", sql`${t.role} in ('admin', 'agent')`),
-    check("membership_list_hidden_columns_known", sql`${t.listHiddenColumns} <@ array['queues', 'smartRouting', 'lastReceived']::text[]`),
+    check(
+      "membership_list_hidden_columns_known",
+      sql`${t.listHiddenColumns} <@ array['queues', 'smartRouting', 'lastReceived']::text[]`,
+    ),
   ],
 );
 

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { mailbox } from "./mailboxes";
 import { organization, ts } from "./organizations";
 
@@ -34,10 +45,20 @@ export const queueMailbox = pgTable(
   (t) => [
     primaryKey({ name: "queue_mailbox_pk", columns: [t.queueId, t.mailboxId] }),
     // Same organisation on both ends; a queue's removal unlinks, a linked mailbox cannot be deleted (R14).
-    foreignKey({ name: "queue_mailbox_queue_fk", columns: [t.orgId, t.queueId], foreignColumns: [queue.orgId, queue.id] }).onDelete("cascade"),
-    foreignKey({ name: "queue_mailbox_mailbox_fk", columns: [t.orgId, t.mailboxId], foreignColumns: [mailbox.orgId, mailbox.id] }).onDelete("restrict"),
+    foreignKey({
+      name: "queue_mailbox_queue_fk",
+      columns: [t.orgId, t.queueId],
+      foreignColumns: [queue.orgId, queue.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "queue_mailbox_mailbox_fk",
+      columns: [t.orgId, t.mailboxId],
+      foreignColumns: [mailbox.orgId, mailbox.id],
+    }).onDelete("restrict"),
     // At most one default per queue (R16).
-    uniqueIndex("queue_mailbox_one_default").on(t.queueId).where(sql`${t.isDefault}`),
+    uniqueIndex("queue_mailbox_one_default")
+      .on(t.queueId)
+      .where(sql`${t.isDefault}`),
     index("queue_mailbox_mailbox_idx").on(t.mailboxId),
   ],
 );

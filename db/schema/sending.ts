@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { emailDomain, organization, ts } from "./organizations";
 
@@ -34,10 +45,18 @@ export const domainDkimKey = pgTable(
     retiredAt: ts("retired_at"),
   },
   (t) => [
-    foreignKey({ name: "domain_dkim_key_domain_fk", columns: [t.orgId, t.domainId], foreignColumns: [emailDomain.orgId, emailDomain.id] }).onDelete("cascade"),
+    foreignKey({
+      name: "domain_dkim_key_domain_fk",
+      columns: [t.orgId, t.domainId],
+      foreignColumns: [emailDomain.orgId, emailDomain.id],
+    }).onDelete("cascade"),
     unique("domain_dkim_key_selector_unique").on(t.domainId, t.selector),
-    uniqueIndex("domain_dkim_key_one_active").on(t.domainId).where(sql`${t.state} = 'active'`),
-    uniqueIndex("domain_dkim_key_one_pending").on(t.domainId).where(sql`${t.state} = 'pending'`),
+    uniqueIndex("domain_dkim_key_one_active")
+      .on(t.domainId)
+      .where(sql`${t.state} = 'active'`),
+    uniqueIndex("domain_dkim_key_one_pending")
+      .on(t.domainId)
+      .where(sql`${t.state} = 'pending'`),
     check("domain_dkim_key_state", sql`${t.state} in ('active', 'pending', 'retired')`),
     check("domain_dkim_key_selector_format", sql`${t.selector} ~ '^[a-z0-9][a-z0-9-]{0,62}$'`),
   ],
@@ -46,7 +65,14 @@ export const domainDkimKey = pgTable(
 export const DOMAIN_SENDING_STATES = ["not_set_up", "waiting", "ready", "at_risk", "broken"] as const;
 export type DomainSendingState = (typeof DOMAIN_SENDING_STATES)[number];
 
-export const RECORD_STATUSES = ["verified", "not_found", "wrong_value", "could_not_check", "not_checked", "can_be_removed"] as const;
+export const RECORD_STATUSES = [
+  "verified",
+  "not_found",
+  "wrong_value",
+  "could_not_check",
+  "not_checked",
+  "can_be_removed",
+] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 /** One record's result at the last check, stored as codes (the sentence is written on read, R39). */
@@ -90,8 +116,14 @@ export const domainSending = pgTable(
     createdAt: ts("created_at").notNull(),
   },
   (t) => [
-    foreignKey({ name: "domain_sending_domain_fk", columns: [t.orgId, t.domainId], foreignColumns: [emailDomain.orgId, emailDomain.id] }).onDelete("cascade"),
-    index("domain_sending_due_idx").on(t.nextCheckAt).where(sql`${t.state} in ('waiting', 'ready', 'at_risk')`),
+    foreignKey({
+      name: "domain_sending_domain_fk",
+      columns: [t.orgId, t.domainId],
+      foreignColumns: [emailDomain.orgId, emailDomain.id],
+    }).onDelete("cascade"),
+    index("domain_sending_due_idx")
+      .on(t.nextCheckAt)
+      .where(sql`${t.state} in ('waiting', 'ready', 'at_risk')`),
     check("domain_sending_state", sql`${t.state} in ('not_set_up', 'waiting', 'ready', 'at_risk', 'broken')`),
     check("domain_sending_failures", sql`${t.failuresInRow} >= 0`),
   ],
@@ -120,8 +152,14 @@ export const domainAlertEmail = pgTable(
     error: text("error"),
   },
   (t) => [
-    foreignKey({ name: "domain_alert_email_domain_fk", columns: [t.orgId, t.domainId], foreignColumns: [emailDomain.orgId, emailDomain.id] }).onDelete("cascade"),
-    index("domain_alert_email_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`),
+    foreignKey({
+      name: "domain_alert_email_domain_fk",
+      columns: [t.orgId, t.domainId],
+      foreignColumns: [emailDomain.orgId, emailDomain.id],
+    }).onDelete("cascade"),
+    index("domain_alert_email_unsent_idx")
+      .on(t.createdAt)
+      .where(sql`${t.sentAt} is null`),
     check("domain_alert_email_kind", sql`${t.kind} in ('broken', 'recovered')`),
   ],
 );
@@ -139,7 +177,10 @@ export const demoDnsRecord = pgTable(
     value: text("value").notNull(),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [unique("demo_dns_record_unique").on(t.orgId, t.name, t.type, t.value), index("demo_dns_record_name_idx").on(t.orgId, t.name)],
+  (t) => [
+    unique("demo_dns_record_unique").on(t.orgId, t.name, t.type, t.value),
+    index("demo_dns_record_name_idx").on(t.orgId, t.name),
+  ],
 );
 
 /** Test emails and records mailed to a DNS admin (R38): counted for the limits, kept for the history. */
@@ -157,5 +198,8 @@ export const sendingMessage = pgTable(
     actorId: text("actor_id"),
     sentAt: ts("sent_at").notNull(),
   },
-  (t) => [index("sending_message_org_idx").on(t.orgId, t.sentAt), index("sending_message_recipient_idx").on(t.orgId, t.recipient, t.sentAt)],
+  (t) => [
+    index("sending_message_org_idx").on(t.orgId, t.sentAt),
+    index("sending_message_recipient_idx").on(t.orgId, t.recipient, t.sentAt),
+  ],
 );

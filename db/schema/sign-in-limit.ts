@@ -22,6 +22,8 @@ export const signInLimit = pgTable(
   (t) => [
     check("sign_in_limit_attempts", sql`${t.attempts} >= 0`),
     check("sign_in_limit_key", sql`${t.key} ~ '^[0-9a-f]{64}$'`),
-    index("sign_in_limit_account_key_idx").on(t.accountKey).where(sql`${t.accountKey} is not null`),
+    index("sign_in_limit_account_key_idx")
+      .on(t.accountKey)
+      .where(sql`${t.accountKey} is not null`),
   ],
 );

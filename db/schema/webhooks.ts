@@ -51,7 +51,10 @@ export const webhookEndpoint = pgTable(
     check("webhook_endpoint_url_length", sql`char_length(${t.url}) between 8 and 2000`),
     check("webhook_endpoint_url_scheme", sql`${t.url} ~ '^https?://'`),
     check("webhook_endpoint_events_nonempty", sql`cardinality(${t.events}) between 1 and 20`),
-    check("webhook_endpoint_paused_reason", sql`(${t.active} and ${t.pausedReason} is null) or (not ${t.active} and ${t.pausedReason} in ('manual', 'failing'))`),
+    check(
+      "webhook_endpoint_paused_reason",
+      sql`(${t.active} and ${t.pausedReason} is null) or (not ${t.active} and ${t.pausedReason} in ('manual', 'failing'))`,
+    ),
   ],
 );
 
@@ -107,7 +110,9 @@ export const webhookDelivery = pgTable(
   (t) => [
     unique("webhook_delivery_endpoint_event").on(t.endpointId, t.eventId),
     index("webhook_delivery_endpoint_idx").on(t.endpointId, t.createdAt),
-    index("webhook_delivery_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("webhook_delivery_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     check("webhook_delivery_status_valid", sql`${t.status} in ('pending', 'delivered', 'failed')`),
     check("webhook_delivery_pending_has_time", sql`(${t.status} = 'pending') = (${t.nextAttemptAt} is not null)`),
   ],

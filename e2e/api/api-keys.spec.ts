@@ -6,7 +6,10 @@ import { expect, expectAccessible, test } from "../fixtures/auth";
 test.describe("API keys and /api/v1", () => {
   // A build and a shared, busy machine: the journey has many steps, each waited for.
   test.describe.configure({ timeout: 180_000 });
-  test("create a key in Settings, use it with fetch, revoke it in Settings and see 401", async ({ page, baseURL }, info) => {
+  test("create a key in Settings, use it with fetch, revoke it in Settings and see 401", async ({
+    page,
+    baseURL,
+  }, info) => {
     const name = `E2E script ${Date.now()}`;
     await page.goto("/maker/settings");
     const card = page.getByRole("region", { name: "API keys" });
@@ -34,7 +37,8 @@ test.describe("API keys and /api/v1", () => {
     await expect(card).not.toContainText(secret.slice(15));
 
     // A script uses it.
-    const call = (key?: string) => fetch(`${baseURL}/api/v1/mailboxes?limit=5`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+    const call = (key?: string) =>
+      fetch(`${baseURL}/api/v1/mailboxes?limit=5`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
     const ok = await call(secret);
     expect(ok.status).toBe(200);
     const page1 = await ok.json();
@@ -54,17 +58,24 @@ test.describe("API keys and /api/v1", () => {
 
     // Revoke it in Settings: refused at once.
     await row.getByRole("button", { name: `Revoke ${name}` }).click();
-    await page.getByRole("dialog", { name: `Revoke “${name}”?` }).getByRole("button", { name: "Revoke key" }).click();
+    await page
+      .getByRole("dialog", { name: `Revoke “${name}”?` })
+      .getByRole("button", { name: "Revoke key" })
+      .click();
     await expect(row).toContainText("Revoked");
     const refused = await call(secret);
     expect(refused.status).toBe(401);
     expect(refused.headers.get("content-type")).toBe("application/problem+json");
     expect((await refused.json()).detail).toContain("revoked");
     await page.reload();
-    await expect(page.getByRole("region", { name: "Recent activity" })).toContainText(`refused a request made with the revoked API key ${name}`);
+    await expect(page.getByRole("region", { name: "Recent activity" })).toContainText(
+      `refused a request made with the revoked API key ${name}`,
+    );
   });
 
-  test("the reference renders offline under the CSP, and the OpenAPI document is served without a key", async ({ page }, info) => {
+  test("the reference renders offline under the CSP, and the OpenAPI document is served without a key", async ({
+    page,
+  }, info) => {
     const errors: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await page.goto("/docs/api");

@@ -6,7 +6,8 @@ import { verifyForwardingWhenAllowed } from "../fixtures/verify-forwarding";
 // The demo loop on a fresh `npm start` WITHOUT OUTBOUND_SMTP_URL (the "demo" project of playwright.config.ts):
 // the demo's domains are served by the simulated mail provider. Support Team verifies, Billing fails like
 // Microsoft 365 blocking external forwarding, Sales Europe waits for a Gmail confirmation, then verifies.
-const shots = (name: string, width: number) => path.join(test.info().outputDir, "..", "demo-screens", `${name}-${width}.png`);
+const shots = (name: string, width: number) =>
+  path.join(test.info().outputDir, "..", "demo-screens", `${name}-${width}.png`);
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(90_000);
@@ -34,7 +35,8 @@ async function shoot(page: Page, name: string, ownScreen = true) {
         .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)}`);
       return { by: document.documentElement.scrollWidth - w, wide };
     });
-    if (ownScreen) expect(overflow.by, `sideways scroll at ${width}px: ${overflow.wide.join(" | ")}`).toBeLessThanOrEqual(0);
+    if (ownScreen)
+      expect(overflow.by, `sideways scroll at ${width}px: ${overflow.wide.join(" | ")}`).toBeLessThanOrEqual(0);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
@@ -50,7 +52,9 @@ test("Support Team: Verify forwarding reaches Verified within seconds through th
   await panel.getByRole("button", { name: "Verify forwarding" }).click();
   await expect(panel.getByTestId("forwarding-status")).toHaveText("Forwarding verified", { timeout: 20_000 });
   await expect(panel.getByText("Forwarding works")).toBeVisible();
-  await expect(page.getByRole("region", { name: "History" })).toContainText("The platform verified the forwarding rule of this mailbox");
+  await expect(page.getByRole("region", { name: "History" })).toContainText(
+    "The platform verified the forwarding rule of this mailbox",
+  );
   await shoot(page, "1-support-verified");
   await expectAccessible(page);
 });
@@ -62,8 +66,13 @@ test("Billing: Microsoft 365 blocks external forwarding; Failed at once, 5.7.520
   await expect(panel.getByText("Microsoft 365 blocks forwarding to external addresses")).toBeVisible();
   await expect(panel.getByTestId("bounce-status")).toContainText("550 5.7.520 Access denied");
   await expect(panel.getByTestId("bounce-status")).toContainText("AS(7555)");
-  await expect(panel.getByRole("link", { name: "Microsoft's documentation on external forwarding" })).toHaveAttribute("href", /learn\.microsoft\.com/);
-  await expect(page.getByRole("region", { name: "History" })).toContainText("could not verify the forwarding rule of this mailbox");
+  await expect(panel.getByRole("link", { name: "Microsoft's documentation on external forwarding" })).toHaveAttribute(
+    "href",
+    /learn\.microsoft\.com/,
+  );
+  await expect(page.getByRole("region", { name: "History" })).toContainText(
+    "could not verify the forwarding rule of this mailbox",
+  );
   await shoot(page, "2-billing-failed");
   await expectAccessible(page);
 });
@@ -112,7 +121,9 @@ test("R25: after an address change, S3 warns, and S4 and S1 say 'Not verified fo
   await expectAccessible(page);
 });
 
-test("issue 21.1: a new mailbox is verified through a rule the admin creates in the demo provider, which can be removed", async ({ page }) => {
+test("issue 21.1: a new mailbox is verified through a rule the admin creates in the demo provider, which can be removed", async ({
+  page,
+}) => {
   const tag = Math.random().toString(36).slice(2, 8);
   const name = `Orders ${tag}`;
   const address = `orders-${tag}@mycompany.com`;
@@ -129,7 +140,9 @@ test("issue 21.1: a new mailbox is verified through a rule the admin creates in 
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("radio", { name: /Another host/ }).check();
   await dialog.getByRole("button", { name: "Create this rule in the demo provider" }).click();
-  await expect(dialog.getByText(`Rule created at the demo provider (Another host): ${address} forwards to the alias.`)).toBeVisible();
+  await expect(
+    dialog.getByText(`Rule created at the demo provider (Another host): ${address} forwards to the alias.`),
+  ).toBeVisible();
   await page.setViewportSize({ width: 390, height: 900 });
   await dialog.screenshot({ path: shots("8-create-rule", 390) });
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -6,7 +6,8 @@ import { expectAccessible, signIn, USERS } from "../fixtures/auth";
 // demo's domains live in a simulated DNS, one fully published and one missing its DKIM record. A newcomer sees both
 // states, publishes the missing record from the demo provider page, and sees a test email in the demo provider's
 // outbox with the Authentication-Results that mailauth computed for it.
-const shots = (name: string, width: number) => path.join(test.info().outputDir, "..", "demo-screens", `${name}-${width}.png`);
+const shots = (name: string, width: number) =>
+  path.join(test.info().outputDir, "..", "demo-screens", `${name}-${width}.png`);
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(240_000);
@@ -15,13 +16,17 @@ async function shoot(page: Page, name: string) {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: shots(name, width), fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `sideways scroll at ${width}px`).toBeLessThanOrEqual(0);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
-test("both demo domain states, Publish the missing DKIM record, then a test email shows dkim=pass and dmarc=pass", async ({ page }) => {
+test("both demo domain states, Publish the missing DKIM record, then a test email shows dkim=pass and dmarc=pass", async ({
+  page,
+}) => {
   await signIn(page, USERS.admin);
   await expect(page).toHaveURL(/\/maker\//);
 
@@ -78,7 +83,9 @@ test("both demo domain states, Publish the missing DKIM record, then a test emai
   const dialog = page.getByRole("dialog", { name: "Send a test email" });
   await dialog.getByLabel("To").fill("someone@mycompany.com");
   await dialog.getByRole("button", { name: "Send test email" }).click();
-  await expect(dialog.getByRole("status")).toContainText(new RegExp(`Sent to someone@mycompany\\.com at \\d\\d:\\d\\d, signed as ${missing.replace(".", "\\.")}`));
+  await expect(dialog.getByRole("status")).toContainText(
+    new RegExp(`Sent to someone@mycompany\\.com at \\d\\d:\\d\\d, signed as ${missing.replace(".", "\\.")}`),
+  );
   await expectAccessible(page);
   await page.keyboard.press("Escape");
 

@@ -34,7 +34,8 @@ test.afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const shot = (name: string, width: number) => path.join(test.info().outputDir, "..", "demo-screens", `${name}-${width}.png`);
+const shot = (name: string, width: number) =>
+  path.join(test.info().outputDir, "..", "demo-screens", `${name}-${width}.png`);
 async function shoot(page: Page, name: string) {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
@@ -48,18 +49,29 @@ async function shoot(page: Page, name: string) {
 /** The forwarding events the receiver got for `mailboxId`, each verified with the secret as an integrator would. */
 function forwardingEvents(secret: string, mailboxId: string) {
   return received
-    .map((r) => new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string; data: { id: string; forwarding: { status: string } } })
+    .map(
+      (r) =>
+        new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as {
+          type: string;
+          data: { id: string; forwarding: { status: string } };
+        },
+    )
     .filter((e) => e.type === "mailbox.forwarding.changed" && e.data.id === mailboxId)
     .map((e) => e.data.forwarding.status);
 }
 
-test("issue 23: an endpoint added in Settings receives mailbox.forwarding.changed when a demo rule verifies, then breaks", async ({ page }) => {
+test("issue 23: an endpoint added in Settings receives mailbox.forwarding.changed when a demo rule verifies, then breaks", async ({
+  page,
+}) => {
   await signIn(page, USERS.admin);
   await expect(page).toHaveURL(/\/maker\//);
 
   // Settings → Webhooks: add the endpoint, keep the secret shown once.
   await page.goto("/maker/settings");
-  await page.getByRole("link", { name: /webhooks/i }).first().click();
+  await page
+    .getByRole("link", { name: /webhooks/i })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "Add endpoint" }).click();
   const dialog = page.getByRole("dialog");

@@ -37,16 +37,25 @@ async function mailTo(to: string, subject: RegExp, timeoutMs: number) {
 test.describe("R29 forwarding health", () => {
   test.setTimeout(240_000);
 
-  test("a removed rule: S4 health and timeline, the banner on every page, one alert email, and one on recovery", async ({ page }) => {
+  test("a removed rule: S4 health and timeline, the banner on every page, one alert email, and one on recovery", async ({
+    page,
+  }) => {
     await page.goto("/maker/mailboxes");
-    await page.getByRole("link", { name: "Support Team", exact: true }).and(page.locator('[href^="/maker/mailboxes/"]')).click();
+    await page
+      .getByRole("link", { name: "Support Team", exact: true })
+      .and(page.locator('[href^="/maker/mailboxes/"]'))
+      .click();
     const panel = page.getByRole("region", { name: "Forwarding" });
     const health = page.getByRole("region", { name: "Health" });
     const alias = (await panel.getByTestId("forwarding-alias").textContent())!.trim();
 
     // Customer mail today, so the chart has a bar.
     for (let i = 0; i < 3; i++) {
-      await sendRaw(SMTP_PORT, { from: "jeanne@customer.example", to: [alias] }, `From: Jeanne <jeanne@customer.example>\r\nTo: ${ADDRESS}\r\nSubject: Order ${i}\r\nMessage-ID: <health-${Date.now()}-${i}@customer.example>\r\n\r\nHello\r\n`);
+      await sendRaw(
+        SMTP_PORT,
+        { from: "jeanne@customer.example", to: [alias] },
+        `From: Jeanne <jeanne@customer.example>\r\nTo: ${ADDRESS}\r\nSubject: Order ${i}\r\nMessage-ID: <health-${Date.now()}-${i}@customer.example>\r\n\r\nHello\r\n`,
+      );
     }
     provider.setRule(ADDRESS, alias);
     await panel.getByRole("button", { name: "Verify forwarding" }).click();
@@ -72,7 +81,9 @@ test.describe("R29 forwarding health", () => {
     expect(alert.text).toContain("/maker/mailboxes/");
     expect(alert.text).toMatch(/Central European (Standard|Summer) Time/); // Europe/Paris, named
     await page.reload();
-    await expect(health.getByTestId("health-timeline")).toContainText("Needs attention: administrators alerted by email");
+    await expect(health.getByTestId("health-timeline")).toContainText(
+      "Needs attention: administrators alerted by email",
+    );
     await expect(page.getByTestId("received-chart")).toBeVisible();
     await page.setViewportSize({ width: 1440, height: 1100 });
     await page.screenshot({ path: shots("s4-needs-attention-1440"), fullPage: true });
@@ -105,7 +116,10 @@ test.describe("R29 forwarding health", () => {
     await page.screenshot({ path: shots("s1-needs-attention-1440") });
 
     // The rule comes back: verified, healthy, no banner, and one recovery email.
-    await page.getByRole("link", { name: "Support Team", exact: true }).and(page.locator('[href^="/maker/mailboxes/"]')).click();
+    await page
+      .getByRole("link", { name: "Support Team", exact: true })
+      .and(page.locator('[href^="/maker/mailboxes/"]'))
+      .click();
     provider.setRule(ADDRESS, alias);
     await panel.getByRole("button", { name: "Verify forwarding" }).click();
     await expect(panel.getByTestId("forwarding-status")).toHaveText("Forwarding verified");
@@ -113,7 +127,8 @@ test.describe("R29 forwarding health", () => {
     await expect(page.getByTestId("attention-banner")).toHaveCount(0);
     await mailTo("admin@mycompany.com", /^Resolved: mail to support@mycompany\.com/, 150_000);
     const alerts = [];
-    for (const m of provider.received) if (m.to.includes("admin@mycompany.com")) alerts.push((await simpleParser(m.raw)).subject);
+    for (const m of provider.received)
+      if (m.to.includes("admin@mycompany.com")) alerts.push((await simpleParser(m.raw)).subject);
     expect(alerts.filter((s) => s?.startsWith("Action needed"))).toHaveLength(1);
     expect(alerts.filter((s) => s?.startsWith("Resolved"))).toHaveLength(1);
   });

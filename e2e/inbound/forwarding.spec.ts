@@ -39,7 +39,9 @@ async function openMailbox(page: import("@playwright/test").Page, name: string) 
 test.describe("R22 Verify forwarding", () => {
   test.setTimeout(90_000);
 
-  test("the test message goes to the provider, comes back through the alias, S4 shows Verified; without the rule it becomes Failed", async ({ page }) => {
+  test("the test message goes to the provider, comes back through the alias, S4 shows Verified; without the rule it becomes Failed", async ({
+    page,
+  }) => {
     const { panel, alias } = await openMailbox(page, "Billing");
     const status = panel.getByTestId("forwarding-status");
     await expect(status).toHaveText("Not verified");
@@ -79,9 +81,16 @@ test.describe("R22 Verify forwarding", () => {
 test.describe("R21 and R23 mail reaching the alias", () => {
   test("a forwarded message shows on S4 and S1; Gmail's confirmation shows its code and link", async ({ page }) => {
     const { panel, alias } = await openMailbox(page, "Support Team");
-    const sent = await sendRaw(SMTP_PORT, { from: "support+caf_=x@mycompany.com", to: [alias] }, fixture("forwarded-customer-message.eml"));
+    const sent = await sendRaw(
+      SMTP_PORT,
+      { from: "support+caf_=x@mycompany.com", to: [alias] },
+      fixture("forwarded-customer-message.eml"),
+    );
     expect(sent.ok).toBe(true);
-    const gmail = await signRaw(fixture("gmail-forwarding-confirmation.eml").toString().replaceAll("4hq7zt2mkp@demo.ino.cx", alias), gmailKey);
+    const gmail = await signRaw(
+      fixture("gmail-forwarding-confirmation.eml").toString().replaceAll("4hq7zt2mkp@demo.ino.cx", alias),
+      gmailKey,
+    );
     expect((await sendRaw(SMTP_PORT, { from: "bounce@google.com", to: [alias] }, gmail)).ok).toBe(true);
 
     await page.reload();
@@ -90,7 +99,10 @@ test.describe("R21 and R23 mail reaching the alias", () => {
     await expect(table).toContainText("Jeanne Martin <jeanne.martin@customer-mail.example>");
     await expect(panel.getByTestId("gmail-confirmation-code")).toHaveText("417093852");
     const link = panel.getByRole("link", { name: "Open Gmail's confirmation link" });
-    await expect(link).toHaveAttribute("href", /^https:\/\/mail-settings\.google\.com\/mail\/vf-%5BANGjdJ9Qm2yX4uT7_kLp0vRz3Wc8[^?#]*$/);
+    await expect(link).toHaveAttribute(
+      "href",
+      /^https:\/\/mail-settings\.google\.com\/mail\/vf-%5BANGjdJ9Qm2yX4uT7_kLp0vRz3Wc8[^?#]*$/,
+    );
     // ONE state with its one next step (issue 18): the badge says it, the alert holds what to do.
     await expect(panel.getByTestId("forwarding-status")).toHaveText("Gmail confirmation waiting");
     await expect(panel.getByText("Confirm Gmail's forwarding request")).toBeVisible();
@@ -103,7 +115,11 @@ test.describe("R21 and R23 mail reaching the alias", () => {
 
     // Refused at the alias of an inactive mailbox (Old newsletter, inactive in the demo).
     const { alias: inactiveAlias } = await openMailbox(page, "Old newsletter");
-    const refused = await sendRaw(SMTP_PORT, { from: "a@x.example", to: [inactiveAlias] }, fixture("forwarded-customer-message.eml"));
+    const refused = await sendRaw(
+      SMTP_PORT,
+      { from: "a@x.example", to: [inactiveAlias] },
+      fixture("forwarded-customer-message.eml"),
+    );
     expect(refused).toMatchObject({ ok: false });
     expect((refused as { response: string }).response).toMatch(/^550 5\.2\.1 .*deactivated/);
 

@@ -20,14 +20,17 @@ test("bulk Deactivate: confirmation with the refusal list, then Undo", async ({ 
   // The demo's Support Team is the default sender of "Support": refused, with its reason.
   await page.goto("/maker/mailboxes");
   await expect(page.getByTestId("bulk-bar")).toHaveCount(0);
-  for (const name of [`Bulk one ${tag}`, `Bulk two ${tag}`, "Support Team"]) await page.getByRole("checkbox", { name: `Select ${name}`, exact: true }).check();
+  for (const name of [`Bulk one ${tag}`, `Bulk two ${tag}`, "Support Team"])
+    await page.getByRole("checkbox", { name: `Select ${name}`, exact: true }).check();
   await expect(page.getByText("3 selected")).toBeVisible();
   await page.getByRole("button", { name: "Deactivate…" }).click();
 
   const dialog = page.getByRole("dialog", { name: "Deactivate 2 mailboxes?" });
   await expect(dialog).toContainText("They stop receiving mail at once");
   await expect(dialog.getByTestId("deactivation-plan")).toContainText("1 mailbox refused, left active:");
-  await expect(dialog.getByTestId("deactivation-plan")).toContainText(/Support Team: \S+ is the default sender of “Support”/);
+  await expect(dialog.getByTestId("deactivation-plan")).toContainText(
+    /Support Team: \S+ is the default sender of “Support”/,
+  );
   await page.screenshot({ path: `${test.info().project.outputDir}/screens/s1-bulk-dialog.png` });
   // nothing happened yet
   await expect(page.locator("table.mbx tbody tr", { hasText: `Bulk one ${tag}` })).not.toContainText("Inactive");
@@ -35,14 +38,16 @@ test("bulk Deactivate: confirmation with the refusal list, then Undo", async ({ 
 
   const bar = page.getByTestId("bulk-bar");
   await expect(bar).toContainText("Deactivated: 2 of 3 mailboxes. They no longer receive mail. 1 refused:");
-  for (const n of ["one", "two"]) await expect(page.getByRole("row", { name: new RegExp(`Bulk ${n} ${tag}`) })).toContainText("Inactive");
+  for (const n of ["one", "two"])
+    await expect(page.getByRole("row", { name: new RegExp(`Bulk ${n} ${tag}`) })).toContainText("Inactive");
   await expect(page.getByRole("row", { name: /Support Team/ })).not.toContainText("Inactive");
   await page.screenshot({ path: `${test.info().project.outputDir}/screens/s1-bulk-undo.png` });
   const undo = bar.getByRole("button", { name: "Undo" });
   await expect(undo).toBeFocused();
   await undo.click();
   await expect(bar).toContainText("2 mailboxes active again.");
-  for (const n of ["one", "two"]) await expect(page.getByRole("row", { name: new RegExp(`Bulk ${n} ${tag}`) })).not.toContainText("Inactive");
+  for (const n of ["one", "two"])
+    await expect(page.getByRole("row", { name: new RegExp(`Bulk ${n} ${tag}`) })).not.toContainText("Inactive");
 
   // audited as an undo
   await page.getByRole("link", { name: `Bulk one ${tag}` }).click();

@@ -10,18 +10,34 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
  * checking after every press that focus never fell to the body.
  */
 async function tabTo(page: Page, target: Locator, max = 80) {
-  const backwards = await target.evaluate((el) => !!document.activeElement && document.activeElement !== document.body && !!(el.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING));
+  const backwards = await target.evaluate(
+    (el) =>
+      !!document.activeElement &&
+      document.activeElement !== document.body &&
+      !!(el.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING),
+  );
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
-    expect(await page.evaluate(() => document.activeElement === document.body || document.activeElement === null), "focus lost to the body").toBe(false);
+    expect(
+      await page.evaluate(() => document.activeElement === document.body || document.activeElement === null),
+      "focus lost to the body",
+    ).toBe(false);
     if (await target.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error(`could not reach ${target} with Tab`);
 }
 const noFocusOnBody = async (page: Page) =>
-  expect(await page.evaluate(() => document.activeElement === document.body || document.activeElement === null), "focus lost to the body").toBe(false);
+  expect(
+    await page.evaluate(() => document.activeElement === document.body || document.activeElement === null),
+    "focus lost to the body",
+  ).toBe(false);
 
-async function createByKeyboard(page: Page, name: string, local: string, queue?: { name: string; makeDefault: boolean }) {
+async function createByKeyboard(
+  page: Page,
+  name: string,
+  local: string,
+  queue?: { name: string; makeDefault: boolean },
+) {
   await page.goto("/maker/mailboxes/new");
   await tabTo(page, page.getByLabel("Display name"));
   await page.keyboard.type(name);
@@ -46,7 +62,9 @@ async function createByKeyboard(page: Page, name: string, local: string, queue?:
 }
 
 test.describe("Issue 12 journeys", () => {
-  test("keyboard only: create with a queue and its default sender, copy the alias, bulk-deactivate two; focus never on the body", async ({ page }) => {
+  test("keyboard only: create with a queue and its default sender, copy the alias, bulk-deactivate two; focus never on the body", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const tag = randomUUID().slice(0, 6);
     await createByKeyboard(page, `Kbd sender ${tag}`, `kbd-sender-${tag}`, { name: "Sales", makeDefault: true });
@@ -76,13 +94,16 @@ test.describe("Issue 12 journeys", () => {
     await tabTo(page, deactivate);
     await page.keyboard.press("Enter");
     // H6 item 4: it asks first, saying what happens to how many; then the Undo takes the focus.
-    const confirm = page.getByRole("dialog", { name: "Deactivate 2 mailboxes?" }).getByRole("button", { name: "Deactivate 2 mailboxes" });
+    const confirm = page
+      .getByRole("dialog", { name: "Deactivate 2 mailboxes?" })
+      .getByRole("button", { name: "Deactivate 2 mailboxes" });
     await tabTo(page, confirm);
     await page.keyboard.press("Enter");
     await expect(page.getByRole("status").filter({ hasText: "Deactivated: 2 of 2 mailboxes." })).toBeVisible();
     await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
     await noFocusOnBody(page);
-    for (const n of ["one", "two"]) await expect(page.getByRole("row", { name: new RegExp(`Kbd ${n} ${tag}`) })).toContainText("Inactive");
+    for (const n of ["one", "two"])
+      await expect(page.getByRole("row", { name: new RegExp(`Kbd ${n} ${tag}`) })).toContainText("Inactive");
     await expectAccessible(page);
 
     // A refusal is reported for its mailbox: the default sender of Sales cannot be deactivated (R13).
@@ -90,7 +111,9 @@ test.describe("Issue 12 journeys", () => {
     await expect(page.getByRole("table", { name: "Mailboxes" }).getByRole("row")).toHaveCount(2);
     await page.getByRole("checkbox", { name: `Select Kbd sender ${tag}` }).check();
     await deactivate.click();
-    await expect(page.getByRole("dialog", { name: "Nothing to deactivate" })).toContainText(`Kbd sender ${tag}: kbd-sender-${tag}@mycompany.com is the default sender of “Sales”`);
+    await expect(page.getByRole("dialog", { name: "Nothing to deactivate" })).toContainText(
+      `Kbd sender ${tag}: kbd-sender-${tag}@mycompany.com is the default sender of “Sales”`,
+    );
     await page.keyboard.press("Escape");
 
     // Put the demo back: Sales Europe is Sales's default again, made default with the keyboard, focus kept.
@@ -103,13 +126,18 @@ test.describe("Issue 12 journeys", () => {
     await expect(make).toBeFocused();
   });
 
-  test("network cut on Create and Save: the message shows where the person looks, and the input stays", async ({ page }) => {
+  test("network cut on Create and Save: the message shows where the person looks, and the input stays", async ({
+    page,
+  }) => {
     const tag = randomUUID().slice(0, 6);
     await page.goto("/maker/mailboxes/new");
     await page.getByLabel("Display name").fill(`Offline ${tag}`);
     await page.getByLabel("Email address (local part)").fill(`offline-${tag}`);
     await page.getByLabel("Email domain").selectOption({ label: "mycompany.com" });
-    const cut = (url: string) => page.route(url, (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue()));
+    const cut = (url: string) =>
+      page.route(url, (route) =>
+        route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue(),
+      );
     await cut("**/maker/mailboxes/new");
     await page.getByRole("button", { name: "Create", exact: true }).click();
     const alert = page.getByRole("alert").filter({ hasText: "The connection dropped" });
@@ -133,7 +161,10 @@ test.describe("Issue 12 journeys", () => {
     await expect(page.getByRole("heading", { level: 1, name: `Offline ${tag} renamed` })).toBeVisible();
   });
 
-  test("an unsaved edit asks before leaving; a stale edit offers their changes beside keeping mine", async ({ page, browser }) => {
+  test("an unsaved edit asks before leaving; a stale edit offers their changes beside keeping mine", async ({
+    page,
+    browser,
+  }) => {
     const tag = randomUUID().slice(0, 6);
     await page.goto("/maker/mailboxes/new");
     await page.getByLabel("Display name").fill(`Stale ${tag}`);
@@ -150,7 +181,10 @@ test.describe("Issue 12 journeys", () => {
     await page.goto(editUrl);
     await page.getByLabel("Display name").fill(`Stale ${tag} mine`);
     // Someone else saves first, in another session.
-    const other = await browser.newPage({ storageState: storageStateOf("admin"), baseURL: test.info().project.use.baseURL });
+    const other = await browser.newPage({
+      storageState: storageStateOf("admin"),
+      baseURL: test.info().project.use.baseURL,
+    });
     await other.goto(editUrl);
     await other.getByLabel("Display name").fill(`Stale ${tag} theirs`);
     await other.getByRole("button", { name: "Save" }).click();

@@ -17,12 +17,23 @@ test.afterAll(async () => {
   if (seeded) await removeSeeded(seeded);
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `${test.info().project.outputDir}/screens/${name}.png` });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${test.info().project.outputDir}/screens/${name}.png` });
 
 /** axe with the WCAG 2.2 rules (2.5.8 target size included): no violation. */
 async function expectAccessible22(page: Page) {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  expect(r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  const r = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  expect(
+    r.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 /** What a cell cuts: its own text (or its badge's, name's or queues') wider or taller than it shows. */
@@ -30,14 +41,16 @@ function clipped(page: Page) {
   return page.evaluate(() => {
     const out: string[] = [];
     const visible = (e: Element) => (e as HTMLElement).offsetParent !== null && e.getBoundingClientRect().width > 0;
-    for (const th of document.querySelectorAll("table.mbx th")) if (visible(th) && th.scrollWidth > th.clientWidth + 1) out.push(`header ${th.textContent}`);
+    for (const th of document.querySelectorAll("table.mbx th"))
+      if (visible(th) && th.scrollWidth > th.clientWidth + 1) out.push(`header ${th.textContent}`);
     for (const td of document.querySelectorAll<HTMLTableCellElement>("table.mbx tbody td")) {
       if (!visible(td)) continue;
       // addresses (3) and aliases (4) may be shortened with an ellipsis, whole on hover and focus: checked apart
       if (td.cellIndex === 2 || td.cellIndex === 3) continue;
       // "from <address>" under the last mail's time is an address too: cut with an ellipsis, whole as a tooltip
       for (const el of [td, ...td.querySelectorAll<HTMLElement>(":scope > a, :scope > span:not(.fr), .b")]) {
-        if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) out.push(`cell ${td.cellIndex + 1}: ${el.textContent}`);
+        if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+          out.push(`cell ${td.cellIndex + 1}: ${el.textContent}`);
       }
     }
     return out;
@@ -45,7 +58,9 @@ function clipped(page: Page) {
 }
 
 for (const width of [1280, 1440, 1920]) {
-  test(`S1 at ${width}px: no clipped header, badge or cell, no address broken mid-word, the full width used${width === 1280 ? ", 12 rows at 1280 × 800" : ""}`, async ({ page }) => {
+  test(`S1 at ${width}px: no clipped header, badge or cell, no address broken mid-word, the full width used${width === 1280 ? ", 12 rows at 1280 × 800" : ""}`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 800 });
     await page.goto("/maker/mailboxes");
     await expect(page.getByTestId("mailbox-count")).toHaveText("50 of 50 mailboxes");
@@ -58,7 +73,11 @@ for (const width of [1280, 1440, 1920]) {
     expect.soft(await clipped(page)).toEqual([]);
     // addresses on one line, each either whole or cut with an ellipsis (never wrapped mid-word)
     const addresses = await page.locator("table.mbx tbody td:nth-child(3) > span").evaluateAll((els) =>
-      els.map((e) => ({ lines: Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)), ellipsis: getComputedStyle(e).textOverflow })));
+      els.map((e) => ({
+        lines: Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)),
+        ellipsis: getComputedStyle(e).textOverflow,
+      })),
+    );
     expect.soft(addresses.every((a) => a.lines === 1 && a.ellipsis === "ellipsis")).toBe(true);
     // the table takes the width it is given
     const { table, main } = await page.evaluate(() => ({
@@ -71,7 +90,9 @@ for (const width of [1280, 1440, 1920]) {
     await first.hover();
     expect(await first.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
     if (width === 1280) {
-      const rows = await page.locator("table.mbx tbody tr").evaluateAll((trs) => trs.filter((tr) => tr.getBoundingClientRect().bottom <= window.innerHeight).length);
+      const rows = await page
+        .locator("table.mbx tbody tr")
+        .evaluateAll((trs) => trs.filter((tr) => tr.getBoundingClientRect().bottom <= window.innerHeight).length);
       expect.soft(rows, "rows fully visible at 1280 × 800").toBeGreaterThanOrEqual(12);
     }
     await page.mouse.move(0, 0);
@@ -80,11 +101,15 @@ for (const width of [1280, 1440, 1920]) {
   });
 }
 
-test("S1 at 390px: compact cards of at most 120 px, filters behind one button, no bulk bar and nothing selected", async ({ page }) => {
+test("S1 at 390px: compact cards of at most 120 px, filters behind one button, no bulk bar and nothing selected", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/maker/mailboxes");
   await expect(page.getByTestId("mailbox-count")).toHaveText("50 of 50 mailboxes");
-  const heights = await page.locator("table.mbx tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));
+  const heights = await page
+    .locator("table.mbx tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));
   expect(heights).toHaveLength(50);
   expect(Math.max(...heights)).toBeLessThanOrEqual(120);
   await expect(page.getByTestId("bulk-bar")).toHaveCount(0);
@@ -110,7 +135,9 @@ test("H6 item 6: the create page at 50 of 50 says so and offers the way out, wit
   for (const width of [390, 1280, 1920]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/maker/mailboxes/new");
-    await expect(page.getByRole("status").filter({ hasText: "50 of 50 mailboxes" })).toContainText("50 of 50 mailboxes: the limit of your licence");
+    await expect(page.getByRole("status").filter({ hasText: "50 of 50 mailboxes" })).toContainText(
+      "50 of 50 mailboxes: the limit of your licence",
+    );
     await expect(page.getByLabel("Display name")).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Inactive mailboxes" })).toBeVisible();
     await shot(page, `s2-full-${width}`);
@@ -121,7 +148,10 @@ test("H6 item 6: the create page at 50 of 50 says so and offers the way out, wit
 test("the queue screens at 390, 1280 and 1920 px: axe with WCAG 2.2 clean", async ({ page }) => {
   for (const width of [390, 1280, 1920]) {
     await page.setViewportSize({ width, height: 900 });
-    for (const [name, path] of [["s5-queues", "/maker/queues"], ["s5-queue", `/maker/queues/${seeded.queueIds[0]}`]]) {
+    for (const [name, path] of [
+      ["s5-queues", "/maker/queues"],
+      ["s5-queue", `/maker/queues/${seeded.queueIds[0]}`],
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await shot(page, `${name}-${width}`);
@@ -146,7 +176,9 @@ test("the column chooser hides a column and remembers it for this admin", async 
   await expect(page.getByRole("columnheader", { name: "Smart routing" })).toBeVisible();
 });
 
-test("H6 item 5: a progress bar within 100 ms of an in-app navigation, Next's Link and S1's row links included", async ({ page }) => {
+test("H6 item 5: a progress bar within 100 ms of an in-app navigation, Next's Link and S1's row links included", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const slow = () =>
     page.route("**/maker/**", async (route) => {
@@ -167,7 +199,11 @@ test("H6 item 5: a progress bar within 100 ms of an in-app navigation, Next's Li
         }
       }).observe(document.body, { childList: true, subtree: true });
     });
-  const delay = () => page.evaluate(() => { const w = window as unknown as { t0?: number; t1?: number }; return w.t1! - w.t0!; });
+  const delay = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { t0?: number; t1?: number };
+      return w.t1! - w.t0!;
+    });
   for (const target of [
     () => page.getByRole("complementary").getByRole("link", { name: "Queues" }), // Next's Link in the side navigation
     () => page.locator("table.mbx tbody tr td:nth-child(2) a").first(), // S1's delegated row link

@@ -4,7 +4,9 @@ import { expect, expectAccessible, test } from "../fixtures/auth";
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test.describe("S1–S4 mailboxes", () => {
-  test("create, copy the alias, read the instructions, edit with refusals, filter, sort, deactivate, reactivate, delete", async ({ page }) => {
+  test("create, copy the alias, read the instructions, edit with refusals, filter, sort, deactivate, reactivate, delete", async ({
+    page,
+  }) => {
     const tag = randomUUID().slice(0, 6);
     const local = `desk-${tag}`;
     const address = `${local}@mycompany.com`;
@@ -114,12 +116,16 @@ test.describe("S1–S4 mailboxes", () => {
     await expect(page.getByRole("link", { name: `Front desk ${tag} (EU)` })).toHaveCount(0);
   });
 
-  test("R13 R14: Deactivate and Delete say they are blocked, and why, before any confirmation, with one-click fixes", async ({ page }) => {
+  test("R13 R14: Deactivate and Delete say they are blocked, and why, before any confirmation, with one-click fixes", async ({
+    page,
+  }) => {
     await page.goto("/maker/mailboxes");
     await page.getByRole("link", { name: "Support Team", exact: true }).click();
     const deactivate = page.getByRole("button", { name: "Deactivate" });
     await expect(deactivate).toHaveAttribute("aria-disabled", "true");
-    await expect(deactivate).toHaveAccessibleDescription(/Deactivate is blocked: Support Team is the default sender of “Support”/);
+    await expect(deactivate).toHaveAccessibleDescription(
+      /Deactivate is blocked: Support Team is the default sender of “Support”/,
+    );
     await deactivate.dispatchEvent("click"); // Playwright will not click an aria-disabled button; a person can
     await expect(page.getByRole("dialog")).toHaveCount(0); // no confirmation for an action that cannot succeed
     await expect(page.getByRole("link", { name: "Open Support: add another active mailbox first" })).toBeVisible();
@@ -141,6 +147,9 @@ test.describe("S1–S4 mailboxes", () => {
     // Put the demo back as it was.
     await page.getByRole("link", { name: "Billing", exact: true }).first().click();
     await page.getByRole("button", { name: "Make default: billing@mycompany.com" }).click();
-    await expect(page.getByRole("button", { name: "Make default: billing@mycompany.com" })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("button", { name: "Make default: billing@mycompany.com" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
   });
 });

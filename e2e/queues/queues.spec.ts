@@ -33,9 +33,15 @@ async function addMailbox(page: Page, address: string) {
 }
 
 test.describe("S5 Queues", () => {
-  test("link three mailboxes, the first becomes default, make the second default with its button, removing the default is refused", async ({ page }) => {
+  test("link three mailboxes, the first becomes default, make the second default with its button, removing the default is refused", async ({
+    page,
+  }) => {
     const tag = randomUUID().slice(0, 6);
-    const boxes = [1, 2, 3].map((i) => ({ name: `Queue desk ${i} ${tag}`, local: `qdesk${i}-${tag}`, address: `qdesk${i}-${tag}@mycompany.com` }));
+    const boxes = [1, 2, 3].map((i) => ({
+      name: `Queue desk ${i} ${tag}`,
+      local: `qdesk${i}-${tag}`,
+      address: `qdesk${i}-${tag}@mycompany.com`,
+    }));
     for (const b of boxes) await createMailbox(page, b.name, b.local);
 
     // S5 list: the demo queues with their count against 20 and their default mailbox.
@@ -60,24 +66,38 @@ test.describe("S5 Queues", () => {
 
     // R16: the first mailbox linked becomes the default.
     await addMailbox(page, boxes[0].address);
-    await expect(page.getByRole("button", { name: `Make default: ${boxes[0].address}` })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("button", { name: `Make default: ${boxes[0].address}` })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
     await addMailbox(page, boxes[1].address);
     await addMailbox(page, boxes[2].address);
     await expect(page.getByRole("region", { name: "Mailboxes" })).toContainText("3 of 20");
-    await expect(page.getByRole("button", { name: `Make default: ${boxes[1].address}` })).toHaveAttribute("aria-pressed", "false");
+    await expect(page.getByRole("button", { name: `Make default: ${boxes[1].address}` })).toHaveAttribute(
+      "aria-pressed",
+      "false",
+    );
     await expect(page.getByText(`Email from this queue is sent as ${boxes[0].name}`)).toBeVisible();
 
     // Make the second the default with its button; the first is unset at once.
     await page.getByRole("button", { name: `Make default: ${boxes[1].address}` }).click();
-    await expect(page.getByRole("button", { name: `Make default: ${boxes[1].address}` })).toHaveAttribute("aria-pressed", "true");
-    await expect(page.getByRole("button", { name: `Make default: ${boxes[0].address}` })).toHaveAttribute("aria-pressed", "false");
+    await expect(page.getByRole("button", { name: `Make default: ${boxes[1].address}` })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    await expect(page.getByRole("button", { name: `Make default: ${boxes[0].address}` })).toHaveAttribute(
+      "aria-pressed",
+      "false",
+    );
     await expect(page.getByText(`Email from this queue is sent as ${boxes[1].name}`)).toBeVisible();
 
     // R16: the default cannot be removed while others remain; the dialog says what to do.
     await page.getByRole("button", { name: `Remove ${boxes[1].address} from ${queueName}` }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("button", { name: "Remove from queue" }).click();
-    await expect(dialog.getByRole("alert")).toHaveText(`${boxes[1].address} is the default mailbox of “${queueName}”. Choose another default first, then remove it.`);
+    await expect(dialog.getByRole("alert")).toHaveText(
+      `${boxes[1].address} is the default mailbox of “${queueName}”. Choose another default first, then remove it.`,
+    );
     await expectAccessible(page);
     await page.screenshot({ path: `${SHOTS}/s5-queue-remove-default-refused.png` });
     await page.keyboard.press("Escape");
@@ -85,13 +105,22 @@ test.describe("S5 Queues", () => {
     // animation: moving focus before that would have it taken back, and Space would open the dialog again).
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("button", { name: `Remove ${boxes[1].address} from ${queueName}` })).toBeFocused();
-    await expect(page.getByRole("button", { name: `Make default: ${boxes[1].address}` })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("button", { name: `Make default: ${boxes[1].address}` })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
 
     // Keyboard: the third becomes the default with Space on its button, and focus stays on that button.
     await page.getByRole("button", { name: `Make default: ${boxes[2].address}` }).focus();
     await page.keyboard.press("Space");
-    await expect(page.getByRole("button", { name: `Make default: ${boxes[2].address}` })).toHaveAttribute("aria-pressed", "true");
-    await expect(page.getByRole("button", { name: `Make default: ${boxes[1].address}` })).toHaveAttribute("aria-pressed", "false");
+    await expect(page.getByRole("button", { name: `Make default: ${boxes[2].address}` })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    await expect(page.getByRole("button", { name: `Make default: ${boxes[1].address}` })).toHaveAttribute(
+      "aria-pressed",
+      "false",
+    );
     await expect(page.getByRole("button", { name: `Make default: ${boxes[2].address}` })).toBeFocused();
 
     // A mailbox that is not the default can be removed.
@@ -115,7 +144,9 @@ test.describe("S5 Queues", () => {
     await expect(row).toContainText(boxes[2].address);
   });
 
-  test("rename with a duplicate refused next to the name, then remove a queue after a confirmation that its mailboxes are unlinked", async ({ page }) => {
+  test("rename with a duplicate refused next to the name, then remove a queue after a confirmation that its mailboxes are unlinked", async ({
+    page,
+  }) => {
     const tag = randomUUID().slice(0, 6);
     const name = `Returns ${tag}`;
     await createQueue(page, name);
@@ -138,7 +169,9 @@ test.describe("S5 Queues", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Remove queue" }).click();
     await expect(page).toHaveURL(/\/maker\/queues$/);
     await expect(page.getByRole("table", { name: "Queues" })).not.toContainText(name);
-    await expect(page.getByRole("table", { name: "Queues" }).getByRole("row", { name: /Billing/ })).toContainText("2 of 20");
+    await expect(page.getByRole("table", { name: "Queues" }).getByRole("row", { name: /Billing/ })).toContainText(
+      "2 of 20",
+    );
   });
 
   test("an unknown queue id shows “Queue not found”", async ({ page }) => {

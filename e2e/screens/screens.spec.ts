@@ -20,19 +20,28 @@ test.afterAll(async () => {
 });
 
 async function expectNoSideways(page: Page, width: number) {
-  const { sw, wide } = await page.evaluate((w) => ({
-    sw: document.documentElement.scrollWidth,
-    // the culprits, named in the failure message
-    wide: [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right > w + 0.5)
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join(".")} → ${Math.round(e.getBoundingClientRect().right)}`),
-  }), width);
+  const { sw, wide } = await page.evaluate(
+    (w) => ({
+      sw: document.documentElement.scrollWidth,
+      // the culprits, named in the failure message
+      wide: [...document.querySelectorAll("body *")]
+        .filter((e) => e.getBoundingClientRect().right > w + 0.5)
+        .slice(0, 5)
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join(".")} → ${Math.round(e.getBoundingClientRect().right)}`,
+        ),
+    }),
+    width,
+  );
   expect.soft(sw, `document scrollWidth at ${width}px on ${page.url()}: ${wide.join("; ")}`).toBe(width);
 }
 // Long lists are shot as the viewport shows them (a 50-row full page is too tall to look at), the rest whole.
 const shot = (page: Page, name: string, width: number) =>
-  page.screenshot({ path: `${test.info().project.outputDir}/screens/${name}-${width}.png`, fullPage: !name.startsWith("s1-") });
+  page.screenshot({
+    path: `${test.info().project.outputDir}/screens/${name}-${width}.png`,
+    fullPage: !name.startsWith("s1-"),
+  });
 
 function screens(s: Seeded) {
   return [
@@ -48,7 +57,9 @@ function screens(s: Seeded) {
 }
 
 for (const width of WIDTHS) {
-  test(`every screen at ${width}px: no sideways scroll, axe clean (WCAG 2.2 target size included)${width === 390 || width === 1440 ? ", screenshots" : ""}`, async ({ page }) => {
+  test(`every screen at ${width}px: no sideways scroll, axe clean (WCAG 2.2 target size included)${width === 390 || width === 1440 ? ", screenshots" : ""}`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width, height: 900 });
     for (const s of screens(seeded)) {
@@ -60,9 +71,16 @@ for (const width of WIDTHS) {
         if (width === 1440) {
           // Issue 13: S1's HTML for 50 realistic mailboxes, markup and payload together, within 70 kB.
           const html = await (await page.request.get("/maker/mailboxes")).text();
-          const payload = [...html.matchAll(/<script\b[^>]*>self\.__next_f[\s\S]*?<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[0]), 0);
-          console.log(`S1's HTML with 50 realistic mailboxes: ${(Buffer.byteLength(html) / 1024).toFixed(1)} kB, payload ${(payload / 1024).toFixed(1)} kB`);
-          expect(Buffer.byteLength(html), `S1's HTML (payload ${(payload / 1024).toFixed(1)} kB)`).toBeLessThanOrEqual(70 * 1024);
+          const payload = [...html.matchAll(/<script\b[^>]*>self\.__next_f[\s\S]*?<\/script>/g)].reduce(
+            (n, m) => n + Buffer.byteLength(m[0]),
+            0,
+          );
+          console.log(
+            `S1's HTML with 50 realistic mailboxes: ${(Buffer.byteLength(html) / 1024).toFixed(1)} kB, payload ${(payload / 1024).toFixed(1)} kB`,
+          );
+          expect(Buffer.byteLength(html), `S1's HTML (payload ${(payload / 1024).toFixed(1)} kB)`).toBeLessThanOrEqual(
+            70 * 1024,
+          );
         }
         if (width >= 1280) {
           // H6 item 2: columns hide by priority on narrower tables (smart routing and last received first, then
@@ -70,7 +88,9 @@ for (const width of WIDTHS) {
           const shown = width >= 1920 ? S1_HEADERS : width >= 1440 ? S1_HEADERS.slice(0, 5) : S1_HEADERS.slice(0, 4);
           for (const h of shown) await expect(page.getByRole("columnheader", { name: h })).toBeInViewport();
           // one row per mailbox at a comfortable height
-          const heights = await page.locator("table.mbx tbody tr").evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+          const heights = await page
+            .locator("table.mbx tbody tr")
+            .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
           expect(heights).toHaveLength(50);
           expect(Math.max(...heights)).toBeLessThanOrEqual(60);
         }
@@ -100,7 +120,10 @@ test("the dialogs and menus at 390 and 1440px are named and axe clean", async ({
     } else {
       await expect(page.getByTestId("current-org")).toBeVisible();
     }
-    await page.getByRole("button", { name: /^Actions for / }).first().click();
+    await page
+      .getByRole("button", { name: /^Actions for / })
+      .first()
+      .click();
     await expect(page.getByRole("menuitem", { name: "Copy alias" })).toBeVisible();
     await expectAccessible(page);
     await shot(page, "s1-row-menu", width);
@@ -108,7 +131,16 @@ test("the dialogs and menus at 390 and 1440px are named and axe clean", async ({
     // By keyboard: a row's menu (mounted when its button is first used) opens on Enter with focus in it, and
     // Escape puts focus back on that row's button.
     const second = page.getByRole("button", { name: /^Actions for / }).nth(1);
-    const name = await second.getAttribute("aria-labelledby").then((ids) => page.evaluate((ids) => ids!.split(" ").map((id) => document.getElementById(id)!.textContent).join(" "), ids));
+    const name = await second.getAttribute("aria-labelledby").then((ids) =>
+      page.evaluate(
+        (ids) =>
+          ids!
+            .split(" ")
+            .map((id) => document.getElementById(id)!.textContent)
+            .join(" "),
+        ids,
+      ),
+    );
     await second.focus();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("menuitem", { name: "Open" })).toBeFocused();
@@ -122,7 +154,9 @@ test("the dialogs and menus at 390 and 1440px are named and axe clean", async ({
     await page.goto("/maker/mailboxes?q=news%40example.org");
     await page.getByRole("link", { name: "Old newsletter" }).click();
     await page.getByRole("button", { name: "Delete" }).click();
-    await expect(page.getByRole("dialog", { name: "Delete news@example.org?" })).toContainText("Remove the forwarding rule");
+    await expect(page.getByRole("dialog", { name: "Delete news@example.org?" })).toContainText(
+      "Remove the forwarding rule",
+    );
     await expectAccessible(page);
     await shot(page, "s4-delete-dialog", width);
     await page.keyboard.press("Escape");
@@ -167,7 +201,9 @@ test("a queue filled to 20 of 20 through Add mailbox says so beside a disabled A
   await expect(region).toContainText("20 of 20");
   const add = page.getByRole("button", { name: "Add mailbox" });
   await expect(add).toBeDisabled();
-  await expect(page.locator("#add-mailbox-blocked")).toHaveText(/20 of 20 mailboxes: the most a queue can hold\. Remove one to add another\./);
+  await expect(page.locator("#add-mailbox-blocked")).toHaveText(
+    /20 of 20 mailboxes: the most a queue can hold\. Remove one to add another\./,
+  );
   await expect(add).toHaveAttribute("aria-describedby", /add-mailbox-blocked/);
   await expectAccessible(page);
   for (const width of [390, 1440]) {

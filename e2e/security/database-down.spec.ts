@@ -26,7 +26,8 @@ function tcpProxy(target: { host: string; port: number }) {
     client.pipe(upstream).pipe(client);
   });
   return {
-    listen: () => new Promise<number>((r) => server.listen(0, "127.0.0.1", () => r((server.address() as net.AddressInfo).port))),
+    listen: () =>
+      new Promise<number>((r) => server.listen(0, "127.0.0.1", () => r((server.address() as net.AddressInfo).port))),
     stopAnswering: () => {
       answering = false;
       for (const s of sockets) s.destroy();
@@ -82,7 +83,10 @@ base.describe("a database that stops answering (issue 11)", () => {
       stdio: "ignore",
     });
     for (let i = 0; i < 120; i++) {
-      const ok = await fetch(`http://localhost:${port}/api/health/ready`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://localhost:${port}/api/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -99,7 +103,8 @@ base.describe("a database that stops answering (issue 11)", () => {
   base("R33 Settings' history pages with Show older, in a stable order, to its end", async ({ page }) => {
     base.setTimeout(120_000);
     const direct = postgres(directUrl(), { max: 1, onnotice: () => {} });
-    const [{ id: orgId }] = await direct`select id from organization where slug = 'demo' or name = 'Demo Company' limit 1`;
+    const [{ id: orgId }] =
+      await direct`select id from organization where slug = 'demo' or name = 'Demo Company' limit 1`;
     for (let i = 0; i < 40; i++) {
       await direct`insert into audit_event (org_id, actor_id, action, entity_type, entity_id, entity_label, created_at)
         values (${orgId}, null, 'smart_routing.updated', 'smart_routing', ${`r${i}`}, ${`Routing ${String(i).padStart(2, "0")}`}, now() - make_interval(days => 1, mins => ${i}))`;
@@ -114,7 +119,9 @@ base.describe("a database that stops answering (issue 11)", () => {
     await expect(older.getByRole("listitem")).toHaveCount(15);
     for (let i = 0; i < 5 && !(await page.getByText("That is the whole history.").isVisible()); i++) {
       await page.getByRole("button", { name: "Show older" }).click();
-      await expect(page.getByRole("button", { name: "Show older" }).or(page.getByText("That is the whole history."))).toBeEnabled();
+      await expect(
+        page.getByRole("button", { name: "Show older" }).or(page.getByText("That is the whole history.")),
+      ).toBeEnabled();
     }
     await expect(page.getByText("That is the whole history.")).toBeVisible();
     const labels = await page.locator("ol li").allInnerTexts();
@@ -130,7 +137,8 @@ base.describe("a database that stops answering (issue 11)", () => {
   base("R33 S4's inbound messages page with Show older", async ({ page }) => {
     base.setTimeout(120_000);
     const direct = postgres(directUrl(), { max: 1, onnotice: () => {} });
-    const [m] = await direct`select m.id, m.org_id from mailbox m join organization o on o.id = m.org_id where o.slug = 'demo' and m.active order by m.created_at limit 1`;
+    const [m] =
+      await direct`select m.id, m.org_id from mailbox m join organization o on o.id = m.org_id where o.slug = 'demo' and m.active order by m.created_at limit 1`;
     for (let i = 0; i < 26; i++) {
       await direct`insert into inbound_message (org_id, mailbox_id, received_at, header_from, subject, message_id, size_bytes)
         values (${m.org_id}, ${m.id}, now() - make_interval(hours => ${i}), ${`customer${i}@example.com`}, ${`Question ${String(i).padStart(2, "0")}`}, ${`<q${i}@example.com>`}, 1200)`;
@@ -153,35 +161,42 @@ base.describe("a database that stops answering (issue 11)", () => {
     }
   });
 
-  base("pages show a branded error with a retry within seconds, an action its generic message, readiness says unavailable", async ({ page }) => {
-    base.setTimeout(120_000);
-    const base_ = `http://localhost:${port}`;
-    await signInThere(page);
-    await page.goto(`${base_}/maker/queues`);
-    await page.getByRole("button", { name: "Create queue" }).first().click();
-    await page.getByRole("dialog").getByLabel("Name").fill("While the database is away");
+  base(
+    "pages show a branded error with a retry within seconds, an action its generic message, readiness says unavailable",
+    async ({ page }) => {
+      base.setTimeout(120_000);
+      const base_ = `http://localhost:${port}`;
+      await signInThere(page);
+      await page.goto(`${base_}/maker/queues`);
+      await page.getByRole("button", { name: "Create queue" }).first().click();
+      await page.getByRole("dialog").getByLabel("Name").fill("While the database is away");
 
-    proxy.stopAnswering();
+      proxy.stopAnswering();
 
-    await page.getByRole("dialog").getByRole("button", { name: "Create queue" }).click();
-    await expect(page.getByRole("dialog").getByText("Something went wrong on our side. Nothing was saved; please try again.")).toBeVisible({ timeout: 15_000 });
+      await page.getByRole("dialog").getByRole("button", { name: "Create queue" }).click();
+      await expect(
+        page.getByRole("dialog").getByText("Something went wrong on our side. Nothing was saved; please try again."),
+      ).toBeVisible({ timeout: 15_000 });
 
-    const started = Date.now();
-    const res = await page.goto(`${base_}/maker/mailboxes`);
-    await expect(page.getByRole("heading", { name: "This page could not be loaded" })).toBeVisible({ timeout: 15_000 });
-    expect(Date.now() - started).toBeLessThan(10_000);
-    await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
-    await expectAccessible(page);
-    for (const width of [390, 1440]) {
-      await page.setViewportSize({ width, height: 800 });
-      await page.screenshot({ path: base.info().outputPath(`database-down-${width}.png`) });
-    }
-    const html = await res!.text();
-    expect(html).not.toMatch(/ECONNREFUSED|CONNECT_TIMEOUT|select |postgres|    at /i);
+      const started = Date.now();
+      const res = await page.goto(`${base_}/maker/mailboxes`);
+      await expect(page.getByRole("heading", { name: "This page could not be loaded" })).toBeVisible({
+        timeout: 15_000,
+      });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+      await expectAccessible(page);
+      for (const width of [390, 1440]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.screenshot({ path: base.info().outputPath(`database-down-${width}.png`) });
+      }
+      const html = await res!.text();
+      expect(html).not.toMatch(/ECONNREFUSED|CONNECT_TIMEOUT|select |postgres|    at /i);
 
-    const ready = await fetch(`${base_}/api/health/ready`);
-    expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ ok: false, database: "unavailable" });
-    expect((await fetch(`${base_}/api/health`)).status).toBe(200);
-  });
+      const ready = await fetch(`${base_}/api/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ ok: false, database: "unavailable" });
+      expect((await fetch(`${base_}/api/health`)).status).toBe(200);
+    },
+  );
 });

@@ -27,7 +27,9 @@ function watchCspViolations(page: Page): string[] {
 }
 
 test.describe("security headers on every response (issue 11)", () => {
-  test("a page, an action's response and the 404 page carry the CSP (a fresh nonce each) and the other headers", async ({ page }) => {
+  test("a page, an action's response and the 404 page carry the CSP (a fresh nonce each) and the other headers", async ({
+    page,
+  }) => {
     const violations = watchCspViolations(page);
     const first = await page.goto("/maker/mailboxes");
     const csp1 = expectSecurityHeaders(first!);
@@ -36,9 +38,14 @@ test.describe("security headers on every response (issue 11)", () => {
     await expect(page.getByRole("heading", { name: "Mailboxes" })).toBeVisible();
 
     await page.goto("/maker/queues");
-    const actionResponse = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
+    const actionResponse = page.waitForResponse(
+      (r) => r.request().method() === "POST" && !!r.request().headers()["next-action"],
+    );
     await page.getByRole("button", { name: "Create queue" }).first().click();
-    await page.getByRole("dialog").getByLabel("Name").fill(`Headers ${randomUUID().slice(0, 6)}`);
+    await page
+      .getByRole("dialog")
+      .getByLabel("Name")
+      .fill(`Headers ${randomUUID().slice(0, 6)}`);
     await page.getByRole("dialog").getByRole("button", { name: "Create queue" }).click();
     expectSecurityHeaders(await actionResponse);
 
@@ -72,12 +79,17 @@ test.describe("security headers on every response (issue 11)", () => {
     let framed = "";
     const attacker = createServer((_req, res) => {
       res.setHeader("content-type", "text/html; charset=utf-8");
-      res.end(`<!doctype html><title>attacker</title><iframe id="f" src="${framed}" onload="document.title='frame loaded'"></iframe>`);
+      res.end(
+        `<!doctype html><title>attacker</title><iframe id="f" src="${framed}" onload="document.title='frame loaded'"></iframe>`,
+      );
     });
     await new Promise<void>((listening) => attacker.listen(0, "127.0.0.1", listening));
     try {
       const { port } = attacker.address() as AddressInfo;
-      const attackers = { "another site": `http://127.0.0.1:${port}`, "another origin of the same site": `http://localhost:${port}` };
+      const attackers = {
+        "another site": `http://127.0.0.1:${port}`,
+        "another origin of the same site": `http://localhost:${port}`,
+      };
       for (const [who, origin] of Object.entries(attackers)) {
         for (const path of ["/maker/mailboxes", "/sign-in"]) {
           framed = new URL(path, app).href;
@@ -119,7 +131,9 @@ test.describe("sign-in limit (issue 11)", () => {
     }
     await signIn(page, email, "not-the-password");
     await expect(
-      page.getByRole("alert").filter({ hasText: "Too many attempts for this account from this device: try again in 15 minutes" }),
+      page
+        .getByRole("alert")
+        .filter({ hasText: "Too many attempts for this account from this device: try again in 15 minutes" }),
     ).toBeVisible();
     await expectAccessible(page);
     expect(violations).toEqual([]);

@@ -14,7 +14,8 @@ import { startFakeProvider, type FakeProvider } from "../fixtures/fake-provider"
 // by a test email that mailauth verifies (dkim=pass, dmarc=pass), then broken by removing its DKIM record.
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2626);
 const PROVIDER_PORT = Number(process.env.E2E_PROVIDER_PORT ?? 2671);
-const shots = (name: string, width: number) => path.join(test.info().outputDir, "..", "sending-screens", `${name}-${width}.png`);
+const shots = (name: string, width: number) =>
+  path.join(test.info().outputDir, "..", "sending-screens", `${name}-${width}.png`);
 
 let provider: FakeProvider;
 /** The test DNS server's zone: name (no trailing dot, lowercase) → TXT value. Mutable: the test removes a record. */
@@ -55,7 +56,9 @@ async function shoot(page: Page, name: string) {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: shots(name, width), fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `sideways scroll at ${width}px`).toBeLessThanOrEqual(0);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -69,7 +72,9 @@ async function checkDns(page: Page) {
 test.describe("R35–R38 sending identity", () => {
   test.setTimeout(180_000);
 
-  test("a new domain: zone file into DNS, Check DNS until Verified, a signed test email passes DKIM and DMARC; without the record it is Not found and the send is refused", async ({ page }) => {
+  test("a new domain: zone file into DNS, Check DNS until Verified, a signed test email passes DKIM and DMARC; without the record it is Not found and the send is refused", async ({
+    page,
+  }) => {
     const tag = randomUUID().slice(0, 6);
     const domain = `s${tag}.example`;
 
@@ -89,7 +94,9 @@ test.describe("R35–R38 sending identity", () => {
     const dmarc = page.getByTestId("record-dmarc");
     await expect(dkim.getByTestId("record-status")).toHaveText("Not checked yet");
     await expect(dkim.getByTestId("record-host")).toHaveText(/^[a-z0-9-]+\._domainkey$/);
-    await expect(dkim.getByTestId("record-fqdn")).toHaveText(new RegExp(`^[a-z0-9-]+\\._domainkey\\.${domain.replace(".", "\\.")}\\.$`));
+    await expect(dkim.getByTestId("record-fqdn")).toHaveText(
+      new RegExp(`^[a-z0-9-]+\\._domainkey\\.${domain.replace(".", "\\.")}\\.$`),
+    );
     await expect(dkim.getByTestId("record-value")).toHaveText(/^v=DKIM1; k=rsa; p=[A-Za-z0-9+/=]{300,}$/);
     await expect(dmarc.getByTestId("record-host")).toHaveText("_dmarc");
     await expect(page.getByTestId("spf-sentence")).toContainText("SPF");
@@ -97,7 +104,10 @@ test.describe("R35–R38 sending identity", () => {
     await shoot(page, "1-domain-not-checked");
 
     // Download the zone file and import it into the DNS server.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download zone file" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download zone file" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${domain}.zone`);
     const records = parseZone(readFileSync(await download.path(), "utf8"));
     const dkimRecord = records.find((r) => r.name.includes("._domainkey."));
@@ -132,7 +142,9 @@ test.describe("R35–R38 sending identity", () => {
     await page.getByRole("button", { name: "Create", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Billing ${tag}` })).toBeVisible();
     const panel = page.getByRole("region", { name: "Sending" });
-    await expect(panel.getByTestId("sending-status")).toContainText(`Sends as Billing ${tag} <billing@${domain}> — ready`);
+    await expect(panel.getByTestId("sending-status")).toContainText(
+      `Sends as Billing ${tag} <billing@${domain}> — ready`,
+    );
 
     // Send a test email to the local SMTP sink (the fake provider), and verify it as a receiver would.
     await panel.getByRole("button", { name: "Send a test email" }).click();
@@ -141,7 +153,9 @@ test.describe("R35–R38 sending identity", () => {
     await expectAccessible(page);
     const before = provider.received.length;
     await dialog.getByRole("button", { name: "Send test email" }).click();
-    await expect(dialog.getByRole("status")).toContainText(new RegExp(`Sent to sink@mycompany\\.com at \\d\\d:\\d\\d, signed as ${domain.replace(".", "\\.")}`));
+    await expect(dialog.getByRole("status")).toContainText(
+      new RegExp(`Sent to sink@mycompany\\.com at \\d\\d:\\d\\d, signed as ${domain.replace(".", "\\.")}`),
+    );
     await page.setViewportSize({ width: 390, height: 900 });
     await page.screenshot({ path: shots("3-test-email-sent", 390) });
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -150,7 +164,13 @@ test.describe("R35–R38 sending identity", () => {
     await expect.poll(() => provider.received.length).toBeGreaterThan(before);
     const sent = provider.received.at(-1)!;
     expect(sent.to).toEqual(["sink@mycompany.com"]);
-    const auth = await authenticate(sent.raw, { ip: "127.0.0.1", helo: "platform.test", sender: sent.from, mta: "receiver.test", resolver });
+    const auth = await authenticate(sent.raw, {
+      ip: "127.0.0.1",
+      helo: "platform.test",
+      sender: sent.from,
+      mta: "receiver.test",
+      resolver,
+    });
     const signatures = (auth.dkim as { results: { signingDomain: string; status: { result: string } }[] }).results;
     expect(signatures.map((s) => [s.signingDomain, s.status.result])).toContainEqual([domain, "pass"]);
     expect((auth.dmarc as { status: { result: string } }).status.result).toBe("pass");
@@ -167,8 +187,13 @@ test.describe("R35–R38 sending identity", () => {
     await shoot(page, "5-domain-record-missing");
     await page.goBack();
     await page.goto("/maker/mailboxes");
-    await page.getByRole("link", { name: `Billing ${tag}`, exact: true }).first().click();
-    await expect(panel.getByTestId("sending-status")).toContainText(`Cannot send: the DKIM record of ${domain} was not found`);
+    await page
+      .getByRole("link", { name: `Billing ${tag}`, exact: true })
+      .first()
+      .click();
+    await expect(panel.getByTestId("sending-status")).toContainText(
+      `Cannot send: the DKIM record of ${domain} was not found`,
+    );
     const refuse = panel.getByRole("button", { name: "Send a test email" });
     await expect(refuse).toBeDisabled();
     await expect(refuse).toHaveAccessibleDescription(/would fail DKIM/);

@@ -2,11 +2,14 @@ import path from "node:path";
 import { expect, expectAccessible, test } from "../fixtures/auth";
 
 // R47 (issue 21 item 7): Settings lists the members with their role, who receives alerts, and the licence.
-const shots = (name: string, width: number) => path.join(test.info().outputDir, "..", "settings-screens", `${name}-${width}.png`);
+const shots = (name: string, width: number) =>
+  path.join(test.info().outputDir, "..", "settings-screens", `${name}-${width}.png`);
 
 test.describe.configure({ mode: "serial" });
 
-test("members with their role; the last admin cannot be demoted; a role changes and changes back; a sign-in limit is cleared", async ({ page }) => {
+test("members with their role; the last admin cannot be demoted; a role changes and changes back; a sign-in limit is cleared", async ({
+  page,
+}) => {
   await page.goto("/maker/settings");
   const members = page.getByRole("list", { name: "Members" });
   await expect(members).toContainText("Alex Admin");
@@ -25,7 +28,9 @@ test("members with their role; the last admin cannot be demoted; a role changes 
   await expect(page.getByRole("region", { name: "Recent activity" })).toContainText("changed the role of");
 });
 
-test("alert recipients: all admins by default, or chosen members; the licence and what it unlocks", async ({ page }) => {
+test("alert recipients: all admins by default, or chosen members; the licence and what it unlocks", async ({
+  page,
+}) => {
   await page.goto("/maker/settings");
   const card = page.getByRole("region", { name: "Alert recipients" });
   await expect(card.getByRole("radio", { name: /All admins/ })).toBeChecked();
@@ -36,7 +41,9 @@ test("alert recipients: all admins by default, or chosen members; the licence an
   await card.getByRole("button", { name: "Save" }).click();
   await expect(card).toContainText("Now: Ada Agent.");
   await expect(page.getByRole("region", { name: "Licence" })).toContainText("Smart licence");
-  await expect(page.getByRole("list", { name: "What the Smart licence unlocks" })).toContainText("Forwarding verification");
+  await expect(page.getByRole("list", { name: "What the Smart licence unlocks" })).toContainText(
+    "Forwarding verification",
+  );
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: shots("settings", width), fullPage: true });

@@ -1,7 +1,9 @@
 import { expect, expectAccessible, test } from "../fixtures/auth";
 
 test.describe("S6 Settings", () => {
-  test("change the default timezone, add and remove a domain, see a duplicate refused next to the field", async ({ page }) => {
+  test("change the default timezone, add and remove a domain, see a duplicate refused next to the field", async ({
+    page,
+  }) => {
     await page.goto("/maker/settings");
     await expectAccessible(page);
 

@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { ensureDomainKey } from "@/lib/sending/ensure-domain-key";
 import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, type TestOrg } from "@/tests/fixtures";
-import { checkDnsAction, publishDemoRecordAction, rotateKeyAction, sendRecordsAction, setUpSendingAction } from "./domains";
+import {
+  checkDnsAction,
+  publishDemoRecordAction,
+  rotateKeyAction,
+  sendRecordsAction,
+  setUpSendingAction,
+} from "./domains";
 import { GET as downloadZone } from "@/app/(maker)/maker/settings/domains/[id]/zone/route";
 
 // The domain set-up page's actions and its zone file route (issue 19, S8): R18 (admins only, checked by each action
@@ -15,7 +21,8 @@ beforeEach(async () => {
   await signInAs(t.admin.email);
 });
 
-const zone = (id: string) => downloadZone(new Request(`http://localhost/maker/settings/domains/${id}/zone`), { params: Promise.resolve({ id }) });
+const zone = (id: string) =>
+  downloadZone(new Request(`http://localhost/maker/settings/domains/${id}/zone`), { params: Promise.resolve({ id }) });
 
 describe("S8 actions and zone file", () => {
   it("Set up sending makes the key once; the zone file then serves <domain>.zone with the DKIM record", async () => {
@@ -27,20 +34,28 @@ describe("S8 actions and zone file", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${t.domains[0].domain}.zone"`);
     const text = await res.text();
-    expect(text).toContain(`${first?.data?.selector}._domainkey.${t.domains[0].domain}. 3600 IN TXT "v=DKIM1; k=rsa; p=`);
+    expect(text).toContain(
+      `${first?.data?.selector}._domainkey.${t.domains[0].domain}. 3600 IN TXT "v=DKIM1; k=rsa; p=`,
+    );
     expect(text).not.toMatch(/PRIVATE KEY/);
   });
 
   it("R18 refuses a signed-out visitor and an agent, in the actions and the zone file, and changes nothing", async () => {
     await ensureDomainKey(getDb(), { orgId: t.org.id, domainId, now: new Date() });
     signOutOfTests();
-    expect(await expectUnchanged(t.org.id, () => rotateKeyAction({ domainId }))).toMatchObject({ serverError: { code: "UNAUTHENTICATED" } });
+    expect(await expectUnchanged(t.org.id, () => rotateKeyAction({ domainId }))).toMatchObject({
+      serverError: { code: "UNAUTHENTICATED" },
+    });
     expect((await zone(domainId)).status).toBe(401);
     await signInAs(t.agent.email);
-    expect(await expectUnchanged(t.org.id, () => checkDnsAction({ domainId }))).toMatchObject({ serverError: { code: "FORBIDDEN" } });
-    expect(await expectUnchanged(t.org.id, () => sendRecordsAction({ domainId, to: "dns@example.com" }))).toMatchObject({
+    expect(await expectUnchanged(t.org.id, () => checkDnsAction({ domainId }))).toMatchObject({
       serverError: { code: "FORBIDDEN" },
     });
+    expect(await expectUnchanged(t.org.id, () => sendRecordsAction({ domainId, to: "dns@example.com" }))).toMatchObject(
+      {
+        serverError: { code: "FORBIDDEN" },
+      },
+    );
     expect((await zone(domainId)).status).toBe(403);
   });
 

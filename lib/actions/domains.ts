@@ -29,7 +29,12 @@ export const setUpSendingAction = adminAction.inputSchema(domainActionSchema).ac
 
 /** "Check DNS": looks the records up now and answers with the state; the page shows each row's result. */
 export const checkDnsAction = adminAction.inputSchema(domainActionSchema).action(async ({ parsedInput, ctx }) => {
-  const s = await checkDomainDns(getDb(), { orgId: ctx.orgId, domainId: parsedInput.domainId, now: new Date(), actorId: ctx.actorId });
+  const s = await checkDomainDns(getDb(), {
+    orgId: ctx.orgId,
+    domainId: parsedInput.domainId,
+    now: new Date(),
+    actorId: ctx.actorId,
+  });
   revalidateDomain(parsedInput.domainId);
   return {
     ok: true as const,
@@ -41,28 +46,37 @@ export const checkDnsAction = adminAction.inputSchema(domainActionSchema).action
 
 /** "Rotate key": a new selector; the old key keeps signing until the new record is verified. */
 export const rotateKeyAction = adminAction.inputSchema(domainActionSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await rotateDomainKey(getDb(), { orgId: ctx.orgId, actorId: ctx.actorId, domainId: parsedInput.domainId, now: new Date() });
+  const r = await rotateDomainKey(getDb(), {
+    orgId: ctx.orgId,
+    actorId: ctx.actorId,
+    domainId: parsedInput.domainId,
+    now: new Date(),
+  });
   revalidateDomain(parsedInput.domainId);
   return { ok: true as const, selector: r.selector };
 });
 
 /** "Send these records to your DNS admin": mails the records and the zone file (limited like test emails). */
-export const sendRecordsAction = adminAction.inputSchema(sendDomainRecordsSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await sendRecordsToDnsAdmin(getDb(), {
-    orgId: ctx.orgId,
-    actorId: ctx.actorId,
-    domainId: parsedInput.domainId,
-    to: parsedInput.to,
-    now: new Date(),
+export const sendRecordsAction = adminAction
+  .inputSchema(sendDomainRecordsSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const r = await sendRecordsToDnsAdmin(getDb(), {
+      orgId: ctx.orgId,
+      actorId: ctx.actorId,
+      domainId: parsedInput.domainId,
+      to: parsedInput.to,
+      now: new Date(),
+    });
+    revalidatePath(`/maker/settings/domains/${parsedInput.domainId}`);
+    return { ok: true as const, to: r.to, sentAt: r.sentAt.toISOString() };
   });
-  revalidatePath(`/maker/settings/domains/${parsedInput.domainId}`);
-  return { ok: true as const, to: r.to, sentAt: r.sentAt.toISOString() };
-});
 
 /** The demo's "Publish" (demo organisation only; the service refuses any other): the missing record appears. */
-export const publishDemoRecordAction = adminAction.inputSchema(domainActionSchema).action(async ({ parsedInput, ctx }) => {
-  await publishDemoRecord(getDb(), { orgId: ctx.orgId, domainId: parsedInput.domainId, now: new Date() });
-  revalidateDomain(parsedInput.domainId);
-  revalidatePath("/maker/demo-provider");
-  return { ok: true as const };
-});
+export const publishDemoRecordAction = adminAction
+  .inputSchema(domainActionSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await publishDemoRecord(getDb(), { orgId: ctx.orgId, domainId: parsedInput.domainId, now: new Date() });
+    revalidateDomain(parsedInput.domainId);
+    revalidatePath("/maker/demo-provider");
+    return { ok: true as const };
+  });

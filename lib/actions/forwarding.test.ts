@@ -31,30 +31,47 @@ describe("R22 the Verify forwarding action", () => {
     const result = await verifyForwardingAction({ mailboxId });
     expect(result?.serverError).toBeUndefined();
     expect(result?.data).toMatchObject({ ok: true, address: `support@${t.domains[0].domain}` });
-    expect(await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, mailboxId))).toHaveLength(1);
+    expect(
+      await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, mailboxId)),
+    ).toHaveLength(1);
     const [event] = await getDb().select().from(auditEvent).where(eq(auditEvent.orgId, t.org.id));
-    expect(event).toMatchObject({ action: "mailbox.verification_requested", entityType: "mailbox", entityId: mailboxId, actorId: t.admin.id });
+    expect(event).toMatchObject({
+      action: "mailbox.verification_requested",
+      entityType: "mailbox",
+      entityId: mailboxId,
+      actorId: t.admin.id,
+    });
     expect(provider.received.at(-1)?.to).toEqual([`support@${t.domains[0].domain}`]);
   });
 
   it("R18 refuses without a session, to an agent and without the Smart licence, and changes nothing", async () => {
     signOutOfTests();
-    expect(await expectUnchanged(t.org.id, () => verifyForwardingAction({ mailboxId }))).toMatchObject({ serverError: { code: "UNAUTHENTICATED" } });
+    expect(await expectUnchanged(t.org.id, () => verifyForwardingAction({ mailboxId }))).toMatchObject({
+      serverError: { code: "UNAUTHENTICATED" },
+    });
     await signInAs(t.agent.email);
-    expect(await expectUnchanged(t.org.id, () => verifyForwardingAction({ mailboxId }))).toMatchObject({ serverError: { code: "FORBIDDEN" } });
+    expect(await expectUnchanged(t.org.id, () => verifyForwardingAction({ mailboxId }))).toMatchObject({
+      serverError: { code: "FORBIDDEN" },
+    });
     const starter = await createTestOrg({ licence: false });
     const theirs = await insertTestMailbox(starter, { localPart: "info", domainId: starter.domains[0].id });
     await signInAs(starter.admin.email);
-    expect(await expectUnchanged(starter.org.id, () => verifyForwardingAction({ mailboxId: theirs.id }))).toMatchObject({
-      serverError: { code: "FORBIDDEN", message: expect.stringContaining("Smart licence") },
-    });
+    expect(await expectUnchanged(starter.org.id, () => verifyForwardingAction({ mailboxId: theirs.id }))).toMatchObject(
+      {
+        serverError: { code: "FORBIDDEN", message: expect.stringContaining("Smart licence") },
+      },
+    );
   });
 
   it("R18 treats another organisation's mailbox as not found, and refuses a malformed id", async () => {
     const other = await createTestOrg();
     await signInAs(other.admin.email);
-    expect(await expectUnchanged(t.org.id, () => verifyForwardingAction({ mailboxId }))).toMatchObject({ serverError: { code: "NOT_FOUND" } });
-    const malformed = await expectUnchanged(t.org.id, () => verifyForwardingAction({ mailboxId: "'; drop table mailbox; --" }));
+    expect(await expectUnchanged(t.org.id, () => verifyForwardingAction({ mailboxId }))).toMatchObject({
+      serverError: { code: "NOT_FOUND" },
+    });
+    const malformed = await expectUnchanged(t.org.id, () =>
+      verifyForwardingAction({ mailboxId: "'; drop table mailbox; --" }),
+    );
     expect(malformed?.validationErrors?.fieldErrors?.mailboxId?.[0]).toBeTruthy();
   });
 
@@ -63,7 +80,10 @@ describe("R22 the Verify forwarding action", () => {
     delete process.env.OUTBOUND_SMTP_URL;
     try {
       const result = await expectUnchanged(t.org.id, () => verifyForwardingAction({ mailboxId }));
-      expect(result?.serverError).toMatchObject({ code: "INVALID", message: expect.stringContaining("platform administrator has not enabled test messages yet") });
+      expect(result?.serverError).toMatchObject({
+        code: "INVALID",
+        message: expect.stringContaining("platform administrator has not enabled test messages yet"),
+      });
       expect(result?.serverError?.message).not.toContain("OUTBOUND_SMTP_URL");
     } finally {
       process.env.OUTBOUND_SMTP_URL = saved;

@@ -38,6 +38,7 @@ export const loadOlderAuditEventsAction = adminAction
 export const loadOlderInboundMessagesAction = adminAction
   .inputSchema(z.object({ mailboxId: idSchema, before: idSchema, limit: pageSize }))
   .action(async ({ parsedInput, ctx }) => {
-    if (!ctx.member.org.smartLicence) throw new AppError("FORBIDDEN", "Smart licence needed: your organisation's plan does not include Mailboxes.");
+    if (!ctx.member.org.smartLicence)
+      throw new AppError("FORBIDDEN", "Smart licence needed: your organisation's plan does not include Mailboxes.");
     return findInboundMessagesBefore({ orgId: ctx.orgId, ...parsedInput });
   });

@@ -5,7 +5,13 @@ import { mailbox, queueMailbox } from "@/db/schema";
 import { testMailboxes, testQueue } from "@/tests/queue-fixtures";
 import { createTestOrg, signInAs, type TestOrg } from "@/tests/fixtures";
 import { insertTestMailbox, insertTestQueueLink, mailboxInput } from "@/tests/mailbox-fixtures";
-import { bulkLinkMailboxesToQueueAction, bulkSetMailboxesActiveAction, createMailboxAction, removeMailboxFromQueuesAction, updateMailboxAction } from "./mailboxes";
+import {
+  bulkLinkMailboxesToQueueAction,
+  bulkSetMailboxesActiveAction,
+  createMailboxAction,
+  removeMailboxFromQueuesAction,
+  updateMailboxAction,
+} from "./mailboxes";
 
 let t: TestOrg;
 beforeEach(async () => {
@@ -13,7 +19,8 @@ beforeEach(async () => {
   await signInAs(t.admin.email);
 });
 
-const activeOf = async (id: string) => (await getDb().select({ active: mailbox.active }).from(mailbox).where(eq(mailbox.id, id)))[0].active;
+const activeOf = async (id: string) =>
+  (await getDb().select({ active: mailbox.active }).from(mailbox).where(eq(mailbox.id, id)))[0].active;
 const linksOf = async (id: string) => getDb().select().from(queueMailbox).where(eq(queueMailbox.mailboxId, id));
 
 describe("S1 bulk actions (R13, R15-R17), each mailbox through its own service", () => {
@@ -36,7 +43,11 @@ describe("S1 bulk actions (R13, R15-R17), each mailbox through its own service",
     const [on] = await testMailboxes(t, 1, { prefix: "on" });
     const q = (await testQueue(t)).id;
     const r = await bulkLinkMailboxesToQueueAction({ ids: [inactive.id, on.id], queueId: q });
-    expect(r?.data?.results[0]).toMatchObject({ id: inactive.id, ok: false, message: expect.stringContaining("inactive") });
+    expect(r?.data?.results[0]).toMatchObject({
+      id: inactive.id,
+      ok: false,
+      message: expect.stringContaining("inactive"),
+    });
     expect(r?.data?.results[1]).toEqual({ id: on.id, ok: true });
     expect(await linksOf(on.id)).toEqual([expect.objectContaining({ queueId: q, isDefault: true })]);
   });
@@ -47,10 +58,21 @@ describe("S2/S3 Queues field", () => {
     const [existing] = await testMailboxes(t, 1);
     const q1 = (await testQueue(t, [existing.id])).id;
     const q2 = (await testQueue(t)).id;
-    const r = await createMailboxAction({ ...mailboxInput(t, { localPart: "withqueues" }), queues: [{ queueId: q1, makeDefault: true }, { queueId: q2, makeDefault: false }] } as never);
+    const r = await createMailboxAction({
+      ...mailboxInput(t, { localPart: "withqueues" }),
+      queues: [
+        { queueId: q1, makeDefault: true },
+        { queueId: q2, makeDefault: false },
+      ],
+    } as never);
     expect(r?.data?.queueRefusals).toEqual([]);
     const links = await linksOf(r!.data!.id);
-    expect(links.map((l) => [l.queueId, l.isDefault]).sort()).toEqual([[q1, true], [q2, true]].sort());
+    expect(links.map((l) => [l.queueId, l.isDefault]).sort()).toEqual(
+      [
+        [q1, true],
+        [q2, true],
+      ].sort(),
+    );
     expect((await linksOf(existing.id))[0].isDefault).toBe(false);
   });
 
@@ -58,8 +80,14 @@ describe("S2/S3 Queues field", () => {
     const m = await insertTestMailbox(t, { localPart: "edited" });
     const [other] = await testMailboxes(t, 1);
     const keep = (await testQueue(t, [m.id])).id;
-    const drop = (await testQueue(t, [m.id, other.id])).id; // m is the default of `drop`, with another mailbox: R16 refuses its unlink
-    const r = await updateMailboxAction({ ...mailboxInput(t, { localPart: "edited", displayName: "Renamed" }), id: m.id, version: m.version, queues: [{ queueId: keep, makeDefault: false }] } as never);
+    // m is the default of `drop`, with another mailbox: R16 refuses its unlink
+    const drop = (await testQueue(t, [m.id, other.id])).id;
+    const r = await updateMailboxAction({
+      ...mailboxInput(t, { localPart: "edited", displayName: "Renamed" }),
+      id: m.id,
+      version: m.version,
+      queues: [{ queueId: keep, makeDefault: false }],
+    } as never);
     expect(r?.data?.queueRefusals).toEqual([expect.stringContaining("default")]);
     expect((await getDb().select().from(mailbox).where(eq(mailbox.id, m.id)))[0].displayName).toBe("Renamed");
     expect((await linksOf(m.id)).map((l) => l.queueId).sort()).toEqual([keep, drop].sort());

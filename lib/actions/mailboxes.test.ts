@@ -5,7 +5,14 @@ import { aliasToken, auditEvent, mailbox } from "@/db/schema";
 import { findMailboxes } from "@/lib/mailboxes/find-mailboxes";
 import { getMailboxOrThrow } from "@/lib/mailboxes/get-mailbox-or-throw";
 import { issueAliasToken } from "@/lib/mailboxes/issue-alias-token";
-import { createTestOrg, expectUnchanged, signInAs, signOutOfTests, twoOrgsSignedIn, type TestOrg } from "@/tests/fixtures";
+import {
+  createTestOrg,
+  expectUnchanged,
+  signInAs,
+  signOutOfTests,
+  twoOrgsSignedIn,
+  type TestOrg,
+} from "@/tests/fixtures";
 import { insertTestMailbox, insertTestQueueLink, mailboxInput } from "@/tests/mailbox-fixtures";
 import {
   activateMailboxAction,
@@ -47,12 +54,15 @@ describe("R18 access to mailbox actions", () => {
       [() => signInAs(t.agent.email), "FORBIDDEN"],
     ] as const) {
       await who();
-      for (const call of calls) expect(await expectUnchanged(t.org.id, call)).toMatchObject({ serverError: { code: expected } });
+      for (const call of calls)
+        expect(await expectUnchanged(t.org.id, call)).toMatchObject({ serverError: { code: expected } });
     }
     await signInAs(starter.admin.email);
     for (const call of calls) {
       const r = await expectUnchanged(starter.org.id, call);
-      expect(r).toMatchObject({ serverError: { code: "FORBIDDEN", message: expect.stringContaining("Smart licence needed") } });
+      expect(r).toMatchObject({
+        serverError: { code: "FORBIDDEN", message: expect.stringContaining("Smart licence needed") },
+      });
     }
   });
 
@@ -63,7 +73,8 @@ describe("R18 access to mailbox actions", () => {
       () => deactivateMailboxAction({ id: theirs.id }),
       () => deleteMailboxAction({ id: theirs.id }),
     ];
-    for (const call of calls) expect(await expectUnchanged(other.org.id, call)).toMatchObject({ serverError: { code: "NOT_FOUND" } });
+    for (const call of calls)
+      expect(await expectUnchanged(other.org.id, call)).toMatchObject({ serverError: { code: "NOT_FOUND" } });
   });
 });
 
@@ -80,8 +91,20 @@ describe("R18 reads are scoped to the organisation", () => {
 
 describe("R1–R9 create with valid input", () => {
   it("creates the mailbox with a fresh alias, its audit event, and defaults stored as null", async () => {
-    const row = await create({ displayName: "  Support Team  ", smartRoutingId: t.routings.Triage, smartRoutingVersion: "production" });
-    expect(row).toMatchObject({ displayName: "Support Team", localPart: "support", active: true, version: 1, timezone: null, language: null, smartRoutingVersion: "production" });
+    const row = await create({
+      displayName: "  Support Team  ",
+      smartRoutingId: t.routings.Triage,
+      smartRoutingVersion: "production",
+    });
+    expect(row).toMatchObject({
+      displayName: "Support Team",
+      localPart: "support",
+      active: true,
+      version: 1,
+      timezone: null,
+      language: null,
+      smartRoutingVersion: "production",
+    });
     expect(row.aliasToken).toMatch(/^[a-z0-9]{8,}$/);
     const [event] = await getDb().select().from(auditEvent).where(eq(auditEvent.entityId, row.id));
     expect(event).toMatchObject({
@@ -117,7 +140,12 @@ describe("R1–R9 create with valid input", () => {
 describe("R1–R9 refusals: next to their field, nothing changes", () => {
   it.each([
     ["R1 an empty display name", { displayName: "   " }, "displayName", "required"],
-    ["R1 a CRLF in the display name", { displayName: "Support\r\nBcc: victim@example.com" }, "displayName", "line breaks"],
+    [
+      "R1 a CRLF in the display name",
+      { displayName: "Support\r\nBcc: victim@example.com" },
+      "displayName",
+      "line breaks",
+    ],
     ["R1 a 256-character display name", { displayName: "x".repeat(256) }, "displayName", "255"],
     ["R1 a 10 kB display name", { displayName: "x".repeat(10_000) }, "displayName", "255"],
     ["R2 an uppercase local part", { localPart: "Sales" }, "localPart", "lowercase"],
@@ -132,8 +160,18 @@ describe("R1–R9 refusals: next to their field, nothing changes", () => {
     ["R5 an unknown timezone", { timezone: "Mars/Olympus" }, "timezone", "time zone"],
     ["R6 an unsupported language", { language: "tlh" }, "language", "language"],
     ["R7 another routing type", { routing: "round-robin" }, "routing", "Only Smart Routing"],
-    ["R8 a routing without its version", { smartRoutingId: "11111111-1111-4111-8111-111111111111", smartRoutingVersion: "" }, "smartRoutingVersion", "Production or Test"],
-    ["R9 an end routing without its version", { endRoutingId: "11111111-1111-4111-8111-111111111111", endRoutingVersion: "" }, "endRoutingVersion", "Production or Test"],
+    [
+      "R8 a routing without its version",
+      { smartRoutingId: "11111111-1111-4111-8111-111111111111", smartRoutingVersion: "" },
+      "smartRoutingVersion",
+      "Production or Test",
+    ],
+    [
+      "R9 an end routing without its version",
+      { endRoutingId: "11111111-1111-4111-8111-111111111111", endRoutingVersion: "" },
+      "endRoutingVersion",
+      "Production or Test",
+    ],
   ])("%s", async (_name, overrides, field, message) => {
     const r = await expectUnchanged(t.org.id, () => createMailboxAction(mailboxInput(t, overrides) as never));
     expect(fieldError(r, field)).toContain(message);
@@ -142,10 +180,26 @@ describe("R1–R9 refusals: next to their field, nothing changes", () => {
   it.each([
     ["R3 a domain of another organisation", () => ({ domainId: other.domains[0].id }), "domainId"],
     ["R3 an unknown domain", () => ({ domainId: "11111111-1111-4111-8111-111111111111" }), "domainId"],
-    ["R8 a routing of another organisation", () => ({ smartRoutingId: other.routings.Triage, smartRoutingVersion: "test" }), "smartRoutingId"],
-    ["R8 Production for a draft-only routing", () => ({ smartRoutingId: t.routings.Escalation, smartRoutingVersion: "production" }), "smartRoutingVersion"],
-    ["R9 an end routing of another organisation", () => ({ endRoutingId: other.routings.Triage, endRoutingVersion: "test" }), "endRoutingId"],
-    ["R9 Production for a draft-only end routing", () => ({ endRoutingId: t.routings.Escalation, endRoutingVersion: "production" }), "endRoutingVersion"],
+    [
+      "R8 a routing of another organisation",
+      () => ({ smartRoutingId: other.routings.Triage, smartRoutingVersion: "test" }),
+      "smartRoutingId",
+    ],
+    [
+      "R8 Production for a draft-only routing",
+      () => ({ smartRoutingId: t.routings.Escalation, smartRoutingVersion: "production" }),
+      "smartRoutingVersion",
+    ],
+    [
+      "R9 an end routing of another organisation",
+      () => ({ endRoutingId: other.routings.Triage, endRoutingVersion: "test" }),
+      "endRoutingId",
+    ],
+    [
+      "R9 Production for a draft-only end routing",
+      () => ({ endRoutingId: t.routings.Escalation, endRoutingVersion: "production" }),
+      "endRoutingVersion",
+    ],
   ])("%s is refused by the server next to its field", async (_name, overrides, field) => {
     const r = await expectUnchanged(t.org.id, () => createMailboxAction(mailboxInput(t, overrides()) as never));
     expect(r?.serverError).toMatchObject({ code: "INVALID", field });
@@ -154,7 +208,11 @@ describe("R1–R9 refusals: next to their field, nothing changes", () => {
   it("R4 refuses a duplicate address next to the local part; the same local part on another domain is fine", async () => {
     await create();
     const r = await expectUnchanged(t.org.id, () => createMailboxAction(mailboxInput(t) as never));
-    expect(r?.serverError).toMatchObject({ code: "ALREADY_EXISTS", field: "localPart", message: expect.stringContaining(`support@${t.domains[0].domain}`) });
+    expect(r?.serverError).toMatchObject({
+      code: "ALREADY_EXISTS",
+      field: "localPart",
+      message: expect.stringContaining(`support@${t.domains[0].domain}`),
+    });
     await create({ domainId: t.domains[1].id });
   });
 
@@ -168,7 +226,9 @@ describe("R10 the limit of 50 mailboxes", () => {
   it("refuses the 51st, and deleting one frees a place", async () => {
     const existing = [];
     for (let i = 0; i < 50; i++) existing.push(await insertTestMailbox(t, { localPart: `m${i}` }));
-    const r = await expectUnchanged(t.org.id, () => createMailboxAction(mailboxInput(t, { localPart: "one-more" }) as never));
+    const r = await expectUnchanged(t.org.id, () =>
+      createMailboxAction(mailboxInput(t, { localPart: "one-more" }) as never),
+    );
     expect(r?.serverError).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringContaining("limit of 50") });
     expect((await deleteMailboxAction({ id: existing[0].id }))?.serverError).toBeUndefined();
     await create({ localPart: "one-more" });
@@ -199,14 +259,27 @@ describe("R11 R12 edit", () => {
     } as never);
     expect(r?.serverError).toBeUndefined();
     const [after] = await getDb().select().from(mailbox).where(eq(mailbox.id, m.id));
-    expect(after).toMatchObject({ displayName: "Helpdesk", localPart: "help", domainId: t.domains[1].id, timezone: "Asia/Tokyo", language: "fr", version: 2 });
+    expect(after).toMatchObject({
+      displayName: "Helpdesk",
+      localPart: "help",
+      domainId: t.domains[1].id,
+      timezone: "Asia/Tokyo",
+      language: "fr",
+      version: 2,
+    });
     expect(after.aliasToken).toBe(m.aliasToken);
-    const [event] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.updated")));
+    const [event] = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.updated")));
     expect(event.changes).toEqual({
       displayName: { from: "Support Team", to: "Helpdesk" },
       address: { from: `support@${t.domains[0].domain}`, to: `help@${t.domains[1].domain}` },
       // R25: the history says that the provider's forwarding rule must follow the address.
-      forwarding: { from: `rule for support@${t.domains[0].domain}`, to: `rule for help@${t.domains[1].domain}: change it at your email provider, then verify again` },
+      forwarding: {
+        from: `rule for support@${t.domains[0].domain}`,
+        to: `rule for help@${t.domains[1].domain}: change it at your email provider, then verify again`,
+      },
       timezone: { from: "Default", to: "Asia/Tokyo" },
       language: { from: "Default", to: "fr" },
       smartRouting: { from: null, to: "Triage" },
@@ -216,28 +289,43 @@ describe("R11 R12 edit", () => {
 
   it("ignores an alias smuggled into the input (R11)", async () => {
     const m = await create();
-    await updateMailboxAction({ ...mailboxInput(t, { displayName: "X" }), id: m.id, version: 1, aliasToken: "hijacked01", alias: "x@y.z" } as never);
+    await updateMailboxAction({
+      ...mailboxInput(t, { displayName: "X" }),
+      id: m.id,
+      version: 1,
+      aliasToken: "hijacked01",
+      alias: "x@y.z",
+    } as never);
     const [after] = await getDb().select().from(mailbox).where(eq(mailbox.id, m.id));
     expect(after.aliasToken).toBe(m.aliasToken);
   });
 
   it("refuses a save based on a stale version, and changes nothing", async () => {
     const m = await create();
-    expect((await updateMailboxAction({ ...mailboxInput(t, { displayName: "First" }), id: m.id, version: 1 } as never))?.serverError).toBeUndefined();
-    const r = await expectUnchanged(t.org.id, () => updateMailboxAction({ ...mailboxInput(t, { displayName: "Second" }), id: m.id, version: 1 } as never));
+    expect(
+      (await updateMailboxAction({ ...mailboxInput(t, { displayName: "First" }), id: m.id, version: 1 } as never))
+        ?.serverError,
+    ).toBeUndefined();
+    const r = await expectUnchanged(t.org.id, () =>
+      updateMailboxAction({ ...mailboxInput(t, { displayName: "Second" }), id: m.id, version: 1 } as never),
+    );
     expect(r?.serverError).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("Reload") });
   });
 
   it("R4 refuses to take another mailbox's address", async () => {
     await create({ localPart: "taken" });
     const m = await create({ localPart: "mine" });
-    const r = await expectUnchanged(t.org.id, () => updateMailboxAction({ ...mailboxInput(t, { localPart: "taken" }), id: m.id, version: 1 } as never));
+    const r = await expectUnchanged(t.org.id, () =>
+      updateMailboxAction({ ...mailboxInput(t, { localPart: "taken" }), id: m.id, version: 1 } as never),
+    );
     expect(r?.serverError).toMatchObject({ code: "ALREADY_EXISTS", field: "localPart" });
   });
 
   it("applies the same field rules as create", async () => {
     const m = await create();
-    const r = await expectUnchanged(t.org.id, () => updateMailboxAction({ ...mailboxInput(t, { localPart: "Sales" }), id: m.id, version: 1 } as never));
+    const r = await expectUnchanged(t.org.id, () =>
+      updateMailboxAction({ ...mailboxInput(t, { localPart: "Sales" }), id: m.id, version: 1 } as never),
+    );
     expect(fieldError(r, "localPart")).toContain("lowercase");
   });
 });
@@ -247,7 +335,12 @@ describe("R13 R14 lifecycle", () => {
     const m = await create({ smartRoutingId: t.routings.Triage, smartRoutingVersion: "test", timezone: "Europe/Rome" });
     expect((await deactivateMailboxAction({ id: m.id }))?.serverError).toBeUndefined();
     let [row] = await getDb().select().from(mailbox).where(eq(mailbox.id, m.id));
-    expect(row).toMatchObject({ active: false, timezone: "Europe/Rome", smartRoutingId: t.routings.Triage, aliasToken: m.aliasToken });
+    expect(row).toMatchObject({
+      active: false,
+      timezone: "Europe/Rome",
+      smartRoutingId: t.routings.Triage,
+      aliasToken: m.aliasToken,
+    });
     expect((await activateMailboxAction({ id: m.id }))?.serverError).toBeUndefined();
     [row] = await getDb().select().from(mailbox).where(eq(mailbox.id, m.id));
     expect(row.active).toBe(true);
@@ -261,7 +354,11 @@ describe("R13 R14 lifecycle", () => {
     const support = await insertTestQueueLink(t, m.id, { queueName: "Support", isDefault: true });
     await insertTestQueueLink(t, other.id, { queueId: support, isDefault: false });
     const r = await expectUnchanged(t.org.id, () => deactivateMailboxAction({ id: m.id }));
-    expect(r?.serverError).toMatchObject({ code: "IN_USE", message: expect.stringContaining("“Support”"), details: { queues: [expect.objectContaining({ name: "Support" })] } });
+    expect(r?.serverError).toMatchObject({
+      code: "IN_USE",
+      message: expect.stringContaining("“Support”"),
+      details: { queues: [expect.objectContaining({ name: "Support" })] },
+    });
     expect((await deactivateMailboxAction({ id: other.id }))?.serverError).toBeUndefined();
   });
 
@@ -285,7 +382,10 @@ describe("R13 R14 lifecycle", () => {
     const draws = [m.aliasToken, "freshtoken42"];
     const issued = await getDb().transaction((tx) => issueAliasToken(tx, t.org.id, () => draws.shift()!));
     expect(issued).toBe("freshtoken42");
-    const [event] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.deleted")));
+    const [event] = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.deleted")));
     expect(event.changes.address).toEqual({ from: `support@${t.domains[0].domain}`, to: null });
   });
 });

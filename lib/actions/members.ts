@@ -30,7 +30,9 @@ export const clearSignInLimitAction = adminAction.inputSchema(memberSchema).acti
   return result;
 });
 
-export const setAlertRecipientsAction = adminAction.inputSchema(alertRecipientsSchema).action(async ({ parsedInput, ctx }) => {
-  await setAlertRecipients({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
-  return done();
-});
+export const setAlertRecipientsAction = adminAction
+  .inputSchema(alertRecipientsSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await setAlertRecipients({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
+    return done();
+  });

@@ -29,7 +29,8 @@ async function newQueue(name = "Support") {
 
 async function mailboxes(org: TestOrg, n: number, opts: { prefix?: string; active?: boolean } = {}) {
   const out = [];
-  for (let i = 0; i < n; i++) out.push(await insertTestMailbox(org, { localPart: `${opts.prefix ?? "m"}${i}`, active: opts.active ?? true }));
+  for (let i = 0; i < n; i++)
+    out.push(await insertTestMailbox(org, { localPart: `${opts.prefix ?? "m"}${i}`, active: opts.active ?? true }));
   return out;
 }
 
@@ -98,14 +99,22 @@ describe("R18 access to Queue actions", () => {
     // The same refusals read as for an id that does not exist at all.
     await signInAs(t.admin.email);
     const missing = "00000000-0000-4000-8000-000000000000";
-    expect(await expectUnchanged(t.org.id, () => linkMailboxAction({ queueId: q, mailboxId: missing }))).toMatchObject({ serverError: { code: "NOT_FOUND" } });
-    expect(await expectUnchanged(t.org.id, () => linkMailboxAction({ queueId: q, mailboxId: theirs.id }))).toMatchObject({ serverError: { code: "NOT_FOUND" } });
-    expect(await expectUnchanged(t.org.id, () => renameQueueAction({ id: missing, name: "X" }))).toMatchObject({ serverError: { code: "NOT_FOUND" } });
+    expect(await expectUnchanged(t.org.id, () => linkMailboxAction({ queueId: q, mailboxId: missing }))).toMatchObject({
+      serverError: { code: "NOT_FOUND" },
+    });
+    expect(
+      await expectUnchanged(t.org.id, () => linkMailboxAction({ queueId: q, mailboxId: theirs.id })),
+    ).toMatchObject({ serverError: { code: "NOT_FOUND" } });
+    expect(await expectUnchanged(t.org.id, () => renameQueueAction({ id: missing, name: "X" }))).toMatchObject({
+      serverError: { code: "NOT_FOUND" },
+    });
   });
 
   it("refuses malformed ids next to their field, and changes nothing", async () => {
     const q = await newQueue();
-    const r = await expectUnchanged(t.org.id, () => linkMailboxAction({ queueId: q, mailboxId: "'; drop table queue; --" }));
+    const r = await expectUnchanged(t.org.id, () =>
+      linkMailboxAction({ queueId: q, mailboxId: "'; drop table queue; --" }),
+    );
     expect(r?.validationErrors?.fieldErrors?.mailboxId?.[0]).toBe("Choose a mailbox.");
     const r2 = await expectUnchanged(t.org.id, () => removeQueueAction({ id: "nope" }));
     expect(r2?.validationErrors?.fieldErrors?.id?.[0]).toBeTruthy();
@@ -118,7 +127,11 @@ describe("S5 queues: create, rename, remove", () => {
     const [row] = await getDb().select().from(queue).where(eq(queue.id, id));
     expect(row).toMatchObject({ orgId: t.org.id, name: "Support" });
     expect((await renameQueueAction({ id, name: "Customer support" }))?.serverError).toBeUndefined();
-    const events = await getDb().select().from(auditEvent).where(eq(auditEvent.entityId, id)).orderBy(asc(auditEvent.id));
+    const events = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.entityId, id))
+      .orderBy(asc(auditEvent.id));
     expect(events.map((e) => [e.action, e.entityType, e.entityLabel, e.actorId])).toEqual([
       ["queue.created", "queue", "Support", t.admin.id],
       ["queue.renamed", "queue", "Customer support", t.admin.id],
@@ -139,7 +152,11 @@ describe("S5 queues: create, rename, remove", () => {
     await newQueue("Support");
     const billing = await newQueue("Billing");
     const r = await expectUnchanged(t.org.id, () => createQueueAction({ name: "Support" }));
-    expect(r?.serverError).toMatchObject({ code: "ALREADY_EXISTS", field: "name", message: "A queue named “Support” already exists." });
+    expect(r?.serverError).toMatchObject({
+      code: "ALREADY_EXISTS",
+      field: "name",
+      message: "A queue named “Support” already exists.",
+    });
     const r2 = await expectUnchanged(t.org.id, () => renameQueueAction({ id: billing, name: " Support " }));
     expect(r2?.serverError).toMatchObject({ code: "ALREADY_EXISTS", field: "name" });
     // Another organisation may use the same name.
@@ -156,12 +173,25 @@ describe("S5 queues: create, rename, remove", () => {
     expect(await getDb().select().from(queue).where(eq(queue.id, q))).toHaveLength(0);
     expect(await linksOf(q)).toHaveLength(0);
     expect(await getDb().select({ id: mailbox.id }).from(mailbox).where(eq(mailbox.orgId, t.org.id))).toHaveLength(2);
-    const [removed] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, q), eq(auditEvent.action, "queue.removed")));
+    const [removed] = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, q), eq(auditEvent.action, "queue.removed")));
     expect(removed).toMatchObject({ entityType: "queue", entityLabel: "Support" });
-    const unlinkA = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, a.id), eq(auditEvent.action, "queue.mailbox_unlinked")));
+    const unlinkA = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, a.id), eq(auditEvent.action, "queue.mailbox_unlinked")));
     expect(unlinkA).toHaveLength(1);
-    expect(unlinkA[0]).toMatchObject({ entityType: "mailbox", entityLabel: address(t, "m0"), changes: { queue: { from: "Support", to: null }, defaultOf: { from: "Support", to: null } } });
-    const unlinkB = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, b.id), eq(auditEvent.action, "queue.mailbox_unlinked")));
+    expect(unlinkA[0]).toMatchObject({
+      entityType: "mailbox",
+      entityLabel: address(t, "m0"),
+      changes: { queue: { from: "Support", to: null }, defaultOf: { from: "Support", to: null } },
+    });
+    const unlinkB = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, b.id), eq(auditEvent.action, "queue.mailbox_unlinked")));
     expect(unlinkB[0].changes).toEqual({ queue: { from: "Support", to: null } });
   });
 });
@@ -170,9 +200,14 @@ describe("R15 at most 20 mailboxes per queue; a mailbox in many queues", () => {
   it("R15 refuses the 21st mailbox next to the mailbox field, and changes nothing", async () => {
     const q = await newQueue();
     const boxes = await mailboxes(t, 21);
-    for (const m of boxes.slice(0, 20)) expect((await linkMailboxAction({ queueId: q, mailboxId: m.id }))?.serverError).toBeUndefined();
+    for (const m of boxes.slice(0, 20))
+      expect((await linkMailboxAction({ queueId: q, mailboxId: m.id }))?.serverError).toBeUndefined();
     const r = await expectUnchanged(t.org.id, () => linkMailboxAction({ queueId: q, mailboxId: boxes[20].id }));
-    expect(r?.serverError).toMatchObject({ code: "LIMIT_REACHED", field: "mailboxId", message: expect.stringContaining("20 mailboxes") });
+    expect(r?.serverError).toMatchObject({
+      code: "LIMIT_REACHED",
+      field: "mailboxId",
+      message: expect.stringContaining("20 mailboxes"),
+    });
     expect(await linksOf(q)).toHaveLength(20);
   });
 
@@ -182,7 +217,11 @@ describe("R15 at most 20 mailboxes per queue; a mailbox in many queues", () => {
     expect((await linkMailboxAction({ queueId: support, mailboxId: m.id }))?.serverError).toBeUndefined();
     expect((await linkMailboxAction({ queueId: billing, mailboxId: m.id }))?.serverError).toBeUndefined();
     const r = await expectUnchanged(t.org.id, () => linkMailboxAction({ queueId: billing, mailboxId: m.id }));
-    expect(r?.serverError).toMatchObject({ code: "ALREADY_EXISTS", field: "mailboxId", message: `${address(t, "m0")} is already linked to “Billing”.` });
+    expect(r?.serverError).toMatchObject({
+      code: "ALREADY_EXISTS",
+      field: "mailboxId",
+      message: `${address(t, "m0")} is already linked to “Billing”.`,
+    });
   });
 });
 
@@ -196,10 +235,24 @@ describe("R16 exactly one default in a queue with mailboxes", () => {
       { mailboxId: a.id, isDefault: true },
       { mailboxId: b.id, isDefault: false },
     ]);
-    const linked = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.mailbox_linked"))).orderBy(asc(auditEvent.id));
+    const linked = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.mailbox_linked")))
+      .orderBy(asc(auditEvent.id));
     expect(linked.map((e) => [e.entityType, e.entityId, e.entityLabel, e.changes])).toEqual([
-      ["queue", q, "Support", { mailbox: { from: null, to: address(t, "m0") }, defaultMailbox: { from: null, to: address(t, "m0") } }],
-      ["mailbox", a.id, address(t, "m0"), { queue: { from: null, to: "Support" }, defaultOf: { from: null, to: "Support" } }],
+      [
+        "queue",
+        q,
+        "Support",
+        { mailbox: { from: null, to: address(t, "m0") }, defaultMailbox: { from: null, to: address(t, "m0") } },
+      ],
+      [
+        "mailbox",
+        a.id,
+        address(t, "m0"),
+        { queue: { from: null, to: "Support" }, defaultOf: { from: null, to: "Support" } },
+      ],
       ["queue", q, "Support", { mailbox: { from: null, to: address(t, "m1") } }],
       ["mailbox", b.id, address(t, "m1"), { queue: { from: null, to: "Support" } }],
     ]);
@@ -215,7 +268,11 @@ describe("R16 exactly one default in a queue with mailboxes", () => {
       { mailboxId: a.id, isDefault: false },
       { mailboxId: b.id, isDefault: true },
     ]);
-    const events = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.default_changed"))).orderBy(asc(auditEvent.id));
+    const events = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.default_changed")))
+      .orderBy(asc(auditEvent.id));
     expect(events.map((e) => [e.entityType, e.entityId, e.changes])).toEqual([
       ["queue", q, { defaultMailbox: { from: address(t, "m0"), to: address(t, "m1") } }],
       ["mailbox", b.id, { defaultOf: { from: null, to: "Support" } }],
@@ -231,13 +288,25 @@ describe("R16 exactly one default in a queue with mailboxes", () => {
     await linkMailboxAction({ queueId: q, mailboxId: a.id });
     await linkMailboxAction({ queueId: q, mailboxId: b.id });
     const r = await expectUnchanged(t.org.id, () => unlinkMailboxAction({ queueId: q, mailboxId: a.id }));
-    expect(r?.serverError).toMatchObject({ code: "IN_USE", message: `${address(t, "m0")} is the default mailbox of “Support”. Choose another default first, then remove it.` });
+    expect(r?.serverError).toMatchObject({
+      code: "IN_USE",
+      message: `${address(t, "m0")} is the default mailbox of “Support”. Choose another default first, then remove it.`,
+    });
     // A non-default leaves, with both events; then the default, alone, may leave too.
     expect((await unlinkMailboxAction({ queueId: q, mailboxId: b.id }))?.serverError).toBeUndefined();
     expect((await unlinkMailboxAction({ queueId: q, mailboxId: a.id }))?.serverError).toBeUndefined();
     expect(await linksOf(q)).toEqual([]);
-    const unlinked = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.mailbox_unlinked"))).orderBy(asc(auditEvent.id));
-    expect(unlinked.map((e) => [e.entityType, e.entityId])).toEqual([["queue", q], ["mailbox", b.id], ["queue", q], ["mailbox", a.id]]);
+    const unlinked = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "queue.mailbox_unlinked")))
+      .orderBy(asc(auditEvent.id));
+    expect(unlinked.map((e) => [e.entityType, e.entityId])).toEqual([
+      ["queue", q],
+      ["mailbox", b.id],
+      ["queue", q],
+      ["mailbox", a.id],
+    ]);
     // The queue is empty again: the next mailbox linked becomes the default.
     expect(await linkMailboxAction({ queueId: q, mailboxId: b.id })).toMatchObject({ data: { isDefault: true } });
   });
@@ -246,19 +315,30 @@ describe("R16 exactly one default in a queue with mailboxes", () => {
     const q = await newQueue("Support");
     const [a, b] = await mailboxes(t, 2);
     await linkMailboxAction({ queueId: q, mailboxId: a.id });
-    expect(await expectUnchanged(t.org.id, () => unlinkMailboxAction({ queueId: q, mailboxId: b.id }))).toMatchObject({ serverError: { code: "NOT_FOUND" } });
+    expect(await expectUnchanged(t.org.id, () => unlinkMailboxAction({ queueId: q, mailboxId: b.id }))).toMatchObject({
+      serverError: { code: "NOT_FOUND" },
+    });
     const r = await expectUnchanged(t.org.id, () => setDefaultMailboxAction({ queueId: q, mailboxId: b.id }));
-    expect(r?.serverError).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("is not linked to “Support”") });
+    expect(r?.serverError).toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("is not linked to “Support”"),
+    });
   });
 
   it("R16 the database refuses a second default (partial unique index) and a non-empty queue without one (deferred trigger)", async () => {
     const q = await newQueue();
     const [a, b] = await mailboxes(t, 2);
     await linkMailboxAction({ queueId: q, mailboxId: a.id });
-    await expect(getDb().insert(queueMailbox).values({ orgId: t.org.id, queueId: q, mailboxId: b.id, isDefault: true })).rejects.toThrow();
-    await expect(getDb().update(queueMailbox).set({ isDefault: false }).where(eq(queueMailbox.queueId, q))).rejects.toThrow();
+    await expect(
+      getDb().insert(queueMailbox).values({ orgId: t.org.id, queueId: q, mailboxId: b.id, isDefault: true }),
+    ).rejects.toThrow();
+    await expect(
+      getDb().update(queueMailbox).set({ isDefault: false }).where(eq(queueMailbox.queueId, q)),
+    ).rejects.toThrow();
     const q2 = await newQueue("Empty");
-    await expect(getDb().insert(queueMailbox).values({ orgId: t.org.id, queueId: q2, mailboxId: b.id, isDefault: false })).rejects.toThrow();
+    await expect(
+      getDb().insert(queueMailbox).values({ orgId: t.org.id, queueId: q2, mailboxId: b.id, isDefault: false }),
+    ).rejects.toThrow();
     expect(await linksOf(q)).toEqual([{ mailboxId: a.id, isDefault: true }]);
     expect(await linksOf(q2)).toEqual([]);
     // Swapping inside one transaction is fine: the rule is checked at commit.
@@ -272,8 +352,12 @@ describe("R16 exactly one default in a queue with mailboxes", () => {
   it("R16 the database refuses a link between a queue and a mailbox of different organisations", async () => {
     const q = await newQueue();
     const [theirs] = await mailboxes(other, 1);
-    await expect(getDb().insert(queueMailbox).values({ orgId: t.org.id, queueId: q, mailboxId: theirs.id, isDefault: true })).rejects.toThrow();
-    await expect(getDb().insert(queueMailbox).values({ orgId: other.org.id, queueId: q, mailboxId: theirs.id, isDefault: true })).rejects.toThrow();
+    await expect(
+      getDb().insert(queueMailbox).values({ orgId: t.org.id, queueId: q, mailboxId: theirs.id, isDefault: true }),
+    ).rejects.toThrow();
+    await expect(
+      getDb().insert(queueMailbox).values({ orgId: other.org.id, queueId: q, mailboxId: theirs.id, isDefault: true }),
+    ).rejects.toThrow();
   });
 });
 
@@ -282,7 +366,11 @@ describe("R17 the default mailbox is active", () => {
     const q = await newQueue();
     const [inactive] = await mailboxes(t, 1, { prefix: "old", active: false });
     const r = await expectUnchanged(t.org.id, () => linkMailboxAction({ queueId: q, mailboxId: inactive.id }));
-    expect(r?.serverError).toMatchObject({ code: "INVALID", field: "mailboxId", message: expect.stringContaining(`${address(t, "old0")} is inactive`) });
+    expect(r?.serverError).toMatchObject({
+      code: "INVALID",
+      field: "mailboxId",
+      message: expect.stringContaining(`${address(t, "old0")} is inactive`),
+    });
   });
 
   it("R17 links an inactive mailbox once the queue has an active default, but refuses to make it the default", async () => {
@@ -290,9 +378,15 @@ describe("R17 the default mailbox is active", () => {
     const [active] = await mailboxes(t, 1);
     const [inactive] = await mailboxes(t, 1, { prefix: "old", active: false });
     await linkMailboxAction({ queueId: q, mailboxId: active.id });
-    expect(await linkMailboxAction({ queueId: q, mailboxId: inactive.id })).toMatchObject({ data: { isDefault: false } });
+    expect(await linkMailboxAction({ queueId: q, mailboxId: inactive.id })).toMatchObject({
+      data: { isDefault: false },
+    });
     const r = await expectUnchanged(t.org.id, () => setDefaultMailboxAction({ queueId: q, mailboxId: inactive.id }));
-    expect(r?.serverError).toMatchObject({ code: "INVALID", field: "mailboxId", message: expect.stringContaining("must be active") });
+    expect(r?.serverError).toMatchObject({
+      code: "INVALID",
+      field: "mailboxId",
+      message: expect.stringContaining("must be active"),
+    });
     expect(await linksOf(q)).toEqual([
       { mailboxId: active.id, isDefault: true },
       { mailboxId: inactive.id, isDefault: false },

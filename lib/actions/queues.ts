@@ -37,14 +37,18 @@ export const linkMailboxAction = licensedAction.inputSchema(queueMailboxSchema).
   return { ok: true as const, isDefault: link.isDefault };
 });
 
-export const unlinkMailboxAction = licensedAction.inputSchema(queueMailboxSchema).action(async ({ parsedInput, ctx }) => {
-  await unlinkMailboxFromQueue({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
-  refresh();
-  return { ok: true as const };
-});
+export const unlinkMailboxAction = licensedAction
+  .inputSchema(queueMailboxSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await unlinkMailboxFromQueue({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
+    refresh();
+    return { ok: true as const };
+  });
 
-export const setDefaultMailboxAction = licensedAction.inputSchema(queueMailboxSchema).action(async ({ parsedInput, ctx }) => {
-  await setDefaultMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
-  refresh();
-  return { ok: true as const };
-});
+export const setDefaultMailboxAction = licensedAction
+  .inputSchema(queueMailboxSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await setDefaultMailbox({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
+    refresh();
+    return { ok: true as const };
+  });

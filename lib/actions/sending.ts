@@ -11,14 +11,16 @@ import { sendTestEmail } from "@/lib/sending/send-test-email";
  * mailbox to the address typed. The service refuses, with a sentence, a domain that cannot send, and applies the
  * limits per mailbox, organisation and recipient (R32).
  */
-export const sendTestEmailAction = licensedAction.inputSchema(sendTestEmailSchema).action(async ({ parsedInput, ctx }) => {
-  const r = await sendTestEmail(getDb(), {
-    orgId: ctx.orgId,
-    actorId: ctx.actorId,
-    mailboxId: parsedInput.mailboxId,
-    to: parsedInput.to,
-    now: new Date(),
+export const sendTestEmailAction = licensedAction
+  .inputSchema(sendTestEmailSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const r = await sendTestEmail(getDb(), {
+      orgId: ctx.orgId,
+      actorId: ctx.actorId,
+      mailboxId: parsedInput.mailboxId,
+      to: parsedInput.to,
+      now: new Date(),
+    });
+    revalidatePath(`/maker/mailboxes/${parsedInput.mailboxId}`);
+    return { ok: true as const, to: r.to, sentAt: r.sentAt.toISOString(), signedAs: r.signedAs };
   });
-  revalidatePath(`/maker/mailboxes/${parsedInput.mailboxId}`);
-  return { ok: true as const, to: r.to, sentAt: r.sentAt.toISOString(), signedAs: r.signedAs };
-});

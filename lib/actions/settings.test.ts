@@ -92,7 +92,10 @@ describe("S6 email domains", () => {
     const rows = await getDb().select().from(emailDomain).where(eq(emailDomain.orgId, t.org.id));
     expect(rows.map((r) => r.domain)).toContain("support.acme.example");
     const [event] = await getDb().select().from(auditEvent).where(eq(auditEvent.orgId, t.org.id));
-    expect(event).toMatchObject({ action: "email_domain.added", changes: { domain: { from: null, to: "support.acme.example" } } });
+    expect(event).toMatchObject({
+      action: "email_domain.added",
+      changes: { domain: { from: null, to: "support.acme.example" } },
+    });
   });
 
   it.each([
@@ -116,7 +119,11 @@ describe("S6 email domains", () => {
     const platform = process.env.PLATFORM_MAIL_DOMAIN ?? "ino.cx";
     for (const domain of [platform, `demo.${platform}`, `a.b.${platform}`]) {
       const result = await expectUnchanged(t.org.id, () => addEmailDomainAction({ domain }));
-      expect(result?.serverError).toMatchObject({ code: "INVALID", field: "domain", message: expect.stringContaining("platform's own mail domain") });
+      expect(result?.serverError).toMatchObject({
+        code: "INVALID",
+        field: "domain",
+        message: expect.stringContaining("platform's own mail domain"),
+      });
     }
     expect((await addEmailDomainAction({ domain: `not${platform}` }))?.serverError).toBeUndefined();
   });
@@ -154,15 +161,28 @@ describe("S6 email domains", () => {
 
 describe("S6 smart routings", () => {
   it("adds, renames and removes a routing, each with its audit event", async () => {
-    expect((await addSmartRoutingAction({ name: "  VIP  ", hasPublished: false, hasDraft: true }))?.serverError).toBeUndefined();
+    expect(
+      (await addSmartRoutingAction({ name: "  VIP  ", hasPublished: false, hasDraft: true }))?.serverError,
+    ).toBeUndefined();
     const [vip] = await getDb().select().from(smartRouting).where(eq(smartRouting.name, "VIP"));
     expect(vip.orgId).toBe(t.org.id);
-    expect((await updateSmartRoutingAction({ id: vip.id, name: "VIP customers", hasPublished: true, hasDraft: true }))?.serverError).toBeUndefined();
+    expect(
+      (await updateSmartRoutingAction({ id: vip.id, name: "VIP customers", hasPublished: true, hasDraft: true }))
+        ?.serverError,
+    ).toBeUndefined();
     expect((await removeSmartRoutingAction({ id: vip.id }))?.serverError).toBeUndefined();
-    const actions = (await getDb().select().from(auditEvent).where(eq(auditEvent.entityId, vip.id))).map((e) => e.action);
+    const actions = (await getDb().select().from(auditEvent).where(eq(auditEvent.entityId, vip.id))).map(
+      (e) => e.action,
+    );
     expect(actions.sort()).toEqual(["smart_routing.added", "smart_routing.removed", "smart_routing.updated"]);
-    const [update] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, vip.id), eq(auditEvent.action, "smart_routing.updated")));
-    expect(update.changes).toMatchObject({ name: { from: "VIP", to: "VIP customers" }, hasPublished: { from: false, to: true } });
+    const [update] = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, vip.id), eq(auditEvent.action, "smart_routing.updated")));
+    expect(update.changes).toMatchObject({
+      name: { from: "VIP", to: "VIP customers" },
+      hasPublished: { from: false, to: true },
+    });
   });
 
   it.each([
@@ -176,13 +196,23 @@ describe("S6 smart routings", () => {
   });
 
   it("refuses a duplicate name next to the field", async () => {
-    const result = await expectUnchanged(t.org.id, () => addSmartRoutingAction({ name: "Triage", hasPublished: true, hasDraft: false }));
+    const result = await expectUnchanged(t.org.id, () =>
+      addSmartRoutingAction({ name: "Triage", hasPublished: true, hasDraft: false }),
+    );
     expect(result?.serverError).toMatchObject({ code: "ALREADY_EXISTS", field: "name" });
   });
 
   it("R20 refuses to remove a routing that a mailbox uses, as Smart Routing or End Smart Routing", async () => {
-    await insertTestMailbox(t, { localPart: "a", smartRoutingId: t.routings.Triage, smartRoutingVersion: "production" });
-    await insertTestMailbox(t, { localPart: "b", endRoutingId: t.routings["Satisfaction survey"], endRoutingVersion: "test" });
+    await insertTestMailbox(t, {
+      localPart: "a",
+      smartRoutingId: t.routings.Triage,
+      smartRoutingVersion: "production",
+    });
+    await insertTestMailbox(t, {
+      localPart: "b",
+      endRoutingId: t.routings["Satisfaction survey"],
+      endRoutingVersion: "test",
+    });
     for (const id of [t.routings.Triage, t.routings["Satisfaction survey"]]) {
       const result = await expectUnchanged(t.org.id, () => removeSmartRoutingAction({ id }));
       expect(result?.serverError).toMatchObject({ code: "IN_USE" });
@@ -190,7 +220,11 @@ describe("S6 smart routings", () => {
   });
 
   it("R8 refuses to take away the published version while a mailbox uses Production", async () => {
-    await insertTestMailbox(t, { localPart: "a", smartRoutingId: t.routings.Triage, smartRoutingVersion: "production" });
+    await insertTestMailbox(t, {
+      localPart: "a",
+      smartRoutingId: t.routings.Triage,
+      smartRoutingVersion: "production",
+    });
     const result = await expectUnchanged(t.org.id, () =>
       updateSmartRoutingAction({ id: t.routings.Triage, name: "Triage", hasPublished: false, hasDraft: true }),
     );

@@ -21,32 +21,42 @@ const done = () => {
   return { ok: true as const };
 };
 
-export const updateOrgDefaultsAction = adminAction.inputSchema(orgDefaultsSchema).action(async ({ parsedInput, ctx }) => {
-  await updateOrgDefaults({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
-  return done();
-});
+export const updateOrgDefaultsAction = adminAction
+  .inputSchema(orgDefaultsSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await updateOrgDefaults({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
+    return done();
+  });
 
 export const addEmailDomainAction = adminAction.inputSchema(emailDomainSchema).action(async ({ parsedInput, ctx }) => {
   await addEmailDomain({ orgId: ctx.orgId, actorId: ctx.actorId, domain: parsedInput.domain });
   return done();
 });
 
-export const removeEmailDomainAction = adminAction.inputSchema(removeByIdSchema).action(async ({ parsedInput, ctx }) => {
-  await removeEmailDomain({ orgId: ctx.orgId, actorId: ctx.actorId, id: parsedInput.id });
-  return done();
-});
+export const removeEmailDomainAction = adminAction
+  .inputSchema(removeByIdSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await removeEmailDomain({ orgId: ctx.orgId, actorId: ctx.actorId, id: parsedInput.id });
+    return done();
+  });
 
-export const addSmartRoutingAction = adminAction.inputSchema(smartRoutingSchema).action(async ({ parsedInput, ctx }) => {
-  await addSmartRouting({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
-  return done();
-});
+export const addSmartRoutingAction = adminAction
+  .inputSchema(smartRoutingSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await addSmartRouting({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
+    return done();
+  });
 
-export const updateSmartRoutingAction = adminAction.inputSchema(updateSmartRoutingSchema).action(async ({ parsedInput, ctx }) => {
-  await updateSmartRouting({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
-  return done();
-});
+export const updateSmartRoutingAction = adminAction
+  .inputSchema(updateSmartRoutingSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await updateSmartRouting({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
+    return done();
+  });
 
-export const removeSmartRoutingAction = adminAction.inputSchema(removeByIdSchema).action(async ({ parsedInput, ctx }) => {
-  await removeSmartRouting({ orgId: ctx.orgId, actorId: ctx.actorId, id: parsedInput.id });
-  return done();
-});
+export const removeSmartRoutingAction = adminAction
+  .inputSchema(removeByIdSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await removeSmartRouting({ orgId: ctx.orgId, actorId: ctx.actorId, id: parsedInput.id });
+    return done();
+  });

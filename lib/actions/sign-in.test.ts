@@ -9,7 +9,8 @@ import { setRequestHeaders } from "@/tests/request-context";
 import { signInAction } from "./sign-in";
 
 const socket = () => `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`;
-const from = (address: string, extra: Record<string, string> = {}) => setRequestHeaders(new Headers({ [SOCKET_ADDRESS_HEADER]: address, ...extra }));
+const from = (address: string, extra: Record<string, string> = {}) =>
+  setRequestHeaders(new Headers({ [SOCKET_ADDRESS_HEADER]: address, ...extra }));
 const message = (r: unknown) => (r as { serverError?: { message?: string } })?.serverError?.message;
 
 afterEach(() => {
@@ -26,7 +27,10 @@ describe("sign-in is limited (issue 11, R31)", () => {
     const unknown = `nobody-${randomUUID().slice(0, 8)}@test.example`;
     for (const email of [t.admin.email, unknown]) {
       from(socket());
-      for (let i = 0; i < 5; i++) expect(message(await signInAction({ email, password: "wrong-password" }))).toBe("Email or password is incorrect.");
+      for (let i = 0; i < 5; i++)
+        expect(message(await signInAction({ email, password: "wrong-password" }))).toBe(
+          "Email or password is incorrect.",
+        );
       expect(message(await signInAction({ email, password: TEST_PASSWORD }))).toBe(LOCKED);
     }
   });
@@ -38,15 +42,22 @@ describe("sign-in is limited (issue 11, R31)", () => {
     for (let i = 0; i < 30; i++) await signInAction({ email: t.admin.email, password: `guess-${i}` });
     expect(message(await signInAction({ email: t.admin.email, password: TEST_PASSWORD }))).toMatch(/^Too many/);
     from(socket());
-    expect((await signInAction({ email: t.admin.email, password: TEST_PASSWORD }))?.data).toEqual({ next: "/maker/mailboxes" });
+    expect((await signInAction({ email: t.admin.email, password: TEST_PASSWORD }))?.data).toEqual({
+      next: "/maker/mailboxes",
+    });
   });
 
   it("a success clears the account's delay and the address's count for it", async () => {
     const t = await createTestOrg();
     from(socket());
     for (let i = 0; i < 4; i++) await signInAction({ email: t.admin.email, password: "wrong-password" });
-    expect((await signInAction({ email: t.admin.email, password: TEST_PASSWORD }))?.data).toEqual({ next: "/maker/mailboxes" });
-    for (let i = 0; i < 4; i++) expect(message(await signInAction({ email: t.admin.email, password: "wrong-password" }))).toBe("Email or password is incorrect.");
+    expect((await signInAction({ email: t.admin.email, password: TEST_PASSWORD }))?.data).toEqual({
+      next: "/maker/mailboxes",
+    });
+    for (let i = 0; i < 4; i++)
+      expect(message(await signInAction({ email: t.admin.email, password: "wrong-password" }))).toBe(
+        "Email or password is incorrect.",
+      );
   });
 
   it("issue 20.6: the session records the address decided by TRUST_PROXY, not the client's X-Forwarded-For", async () => {
@@ -54,7 +65,12 @@ describe("sign-in is limited (issue 11, R31)", () => {
     const ip = `10.${randomInt(255)}.${randomInt(255)}.${randomInt(255)}`;
     from(ip, { "x-forwarded-for": "6.6.6.6", [CLIENT_ADDRESS_HEADER]: "7.7.7.7" });
     expect((await signInAction({ email: t.admin.email, password: TEST_PASSWORD }))?.data).toBeDefined();
-    const [row] = await getDb().select({ ip: session.ipAddress }).from(session).where(eq(session.userId, t.admin.id)).orderBy(desc(session.createdAt)).limit(1);
+    const [row] = await getDb()
+      .select({ ip: session.ipAddress })
+      .from(session)
+      .where(eq(session.userId, t.admin.id))
+      .orderBy(desc(session.createdAt))
+      .limit(1);
     expect(row.ip).toBe(ip);
   });
 
@@ -62,14 +78,18 @@ describe("sign-in is limited (issue 11, R31)", () => {
     const address = socket();
     for (let i = 0; i < 20; i++) {
       from(address, { "x-forwarded-for": `203.0.113.${i + 1}` });
-      expect(message(await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "wrong-password" }))).toBe(
-        "Email or password is incorrect.",
-      );
+      expect(
+        message(
+          await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "wrong-password" }),
+        ),
+      ).toBe("Email or password is incorrect.");
     }
     from(address, { "x-forwarded-for": "203.0.113.99" });
-    expect(message(await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "wrong-password" }))).toBe(
-      "Too many sign-in attempts from your network: try again in 15 minutes, or from another network.",
-    );
+    expect(
+      message(
+        await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "wrong-password" }),
+      ),
+    ).toBe("Too many sign-in attempts from your network: try again in 15 minutes, or from another network.");
   });
 
   it("behind a declared proxy (TRUST_PROXY=1) the address is the one the proxy appended", async () => {
@@ -81,8 +101,12 @@ describe("sign-in is limited (issue 11, R31)", () => {
       await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "wrong-password" });
     }
     from(proxy, { "x-forwarded-for": `7.7.7.7, ${client}` });
-    expect(message(await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "x" }))).toMatch(/^Too many sign-in attempts from your network/);
+    expect(
+      message(await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "x" })),
+    ).toMatch(/^Too many sign-in attempts from your network/);
     from(proxy, { "x-forwarded-for": socket() });
-    expect(message(await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "x" }))).toBe("Email or password is incorrect.");
+    expect(
+      message(await signInAction({ email: `nobody-${randomUUID().slice(0, 8)}@test.example`, password: "x" })),
+    ).toBe("Email or password is incorrect.");
   });
 });

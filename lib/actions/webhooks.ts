@@ -6,7 +6,12 @@ import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
 import { resendWebhookDelivery } from "@/lib/webhooks/resend-webhook-delivery";
 import { rollWebhookSecret } from "@/lib/webhooks/roll-webhook-secret";
-import { createWebhookSchema, resendDeliverySchema, setWebhookActiveSchema, webhookIdSchema } from "@/lib/webhooks/schemas";
+import {
+  createWebhookSchema,
+  resendDeliverySchema,
+  setWebhookActiveSchema,
+  webhookIdSchema,
+} from "@/lib/webhooks/schemas";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
 import { setWebhookEndpointActive } from "@/lib/webhooks/set-webhook-endpoint-active";
 
@@ -26,11 +31,13 @@ export const rollWebhookSecretAction = adminAction.inputSchema(webhookIdSchema).
   return { ok: true as const, secret: ep.secret };
 });
 
-export const setWebhookActiveAction = adminAction.inputSchema(setWebhookActiveSchema).action(async ({ parsedInput, ctx }) => {
-  await setWebhookEndpointActive({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
-  revalidatePath(PAGE);
-  return { ok: true as const };
-});
+export const setWebhookActiveAction = adminAction
+  .inputSchema(setWebhookActiveSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await setWebhookEndpointActive({ orgId: ctx.orgId, actorId: ctx.actorId, ...parsedInput });
+    revalidatePath(PAGE);
+    return { ok: true as const };
+  });
 
 export const deleteWebhookAction = adminAction.inputSchema(webhookIdSchema).action(async ({ parsedInput, ctx }) => {
   await deleteWebhookEndpoint({ orgId: ctx.orgId, actorId: ctx.actorId, id: parsedInput.id });
@@ -45,8 +52,10 @@ export const sendTestWebhookAction = adminAction.inputSchema(webhookIdSchema).ac
   return { ok: true as const };
 });
 
-export const resendWebhookAction = adminAction.inputSchema(resendDeliverySchema).action(async ({ parsedInput, ctx }) => {
-  await resendWebhookDelivery({ orgId: ctx.orgId, ...parsedInput });
-  revalidatePath(PAGE);
-  return { ok: true as const };
-});
+export const resendWebhookAction = adminAction
+  .inputSchema(resendDeliverySchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await resendWebhookDelivery({ orgId: ctx.orgId, ...parsedInput });
+    revalidatePath(PAGE);
+    return { ok: true as const };
+  });

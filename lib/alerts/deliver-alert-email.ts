@@ -14,7 +14,6 @@ export const ALERT_LEASE_MS = 5 * 60_000;
 export const ALERT_MAX_ATTEMPTS = 5;
 type Send = (m: PlatformMail) => Promise<unknown>;
 
-
 const claimRow = z.object({
   kind: z.enum(["opened", "recovered", "digest_opened", "digest_recovered"]),
   incidentIds: json(z.array(z.string())),
@@ -43,7 +42,11 @@ const alertMailboxRow = z.object({
  * through the platform's mail, and marks it sent. A failed send releases the claim for a later tick's retry,
  * up to ALERT_MAX_ATTEMPTS.
  */
-export async function deliverAlertEmail(db: Db, alertId: string, opts: { now?: Date; send?: Send } = {}): Promise<"sent" | "taken" | "failed"> {
+export async function deliverAlertEmail(
+  db: Db,
+  alertId: string,
+  opts: { now?: Date; send?: Send } = {},
+): Promise<"sent" | "taken" | "failed"> {
   const now = opts.now ?? new Date();
   const at = now.toISOString();
   const [claim] = await rows(
@@ -67,13 +70,18 @@ export async function deliverAlertEmail(db: Db, alertId: string, opts: { now?: D
              hi.opened_at as "openedAt", hi.resolved_at as "resolvedAt"
       from health_incident hi
       join mailbox m on m.id = hi.mailbox_id join organization o on o.id = m.org_id join email_domain d on d.id = m.domain_id
-      where hi.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
+      where hi.id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
       order by m.display_name`,
     alertMailboxRow,
   );
   if (mailboxes.length === 0) {
     // Its mailboxes were deleted since (their incidents with them): nothing left to tell.
-    await db.execute(sql`update alert_email set sent_at = ${at}::timestamptz, error = 'mailbox deleted' where id = ${alertId}::uuid`);
+    await db.execute(
+      sql`update alert_email set sent_at = ${at}::timestamptz, error = 'mailbox deleted' where id = ${alertId}::uuid`,
+    );
     return "taken";
   }
   const single = mailboxes.length === 1 && !claim.kind.startsWith("digest");

@@ -37,19 +37,38 @@ export function renderAlertEmail(a: AlertToRender): { subject: string; text: str
     if (c.kind === "verification_failed") {
       // The provider's answer (a bounce), from its stored code, in the reader's language; a timeout says no more
       // than the sentence above. A reason stored before codes (not a code) is never printed: it was English.
-      const bounce = isFailureReason(c.reason) && c.reason.code === "bounce" ? describeFailure(c.reason, CATALOGUES[lang], lang) : null;
-      return [t("alert.causeVerificationFailed", { ...vars(m), at: time(c.at) }), ...(bounce ? [t("alert.causeReason", { reason: bounce })] : [])];
+      const bounce =
+        isFailureReason(c.reason) && c.reason.code === "bounce"
+          ? describeFailure(c.reason, CATALOGUES[lang], lang)
+          : null;
+      return [
+        t("alert.causeVerificationFailed", { ...vars(m), at: time(c.at) }),
+        ...(bounce ? [t("alert.causeReason", { reason: bounce })] : []),
+      ];
     }
     if (c.kind === "silent") return [t("alert.causeSilent", { ...vars(m), since: time(c.since) })];
     return [t("alert.causeConfirmation", vars(m))];
   };
-  const todo = (m: AlertMailbox) => (m.cause.kind === "confirmation_waiting" ? t("alert.todoConfirmation", vars(m)) : t("alert.todoRule", vars(m)));
+  const todo = (m: AlertMailbox) =>
+    m.cause.kind === "confirmation_waiting" ? t("alert.todoConfirmation", vars(m)) : t("alert.todoRule", vars(m));
 
   if (a.kind === "opened") {
     const m = a.mailboxes[0];
     return {
       subject: t("alert.openedSubject", vars(m)),
-      text: [t("alert.openedIntro", vars(m)), "", t("alert.seen"), ...seen(m), "", t("alert.todo"), todo(m), t("alert.link", { url: url(m) }), "", "-- ", t("alert.footer", base)].join("\r\n"),
+      text: [
+        t("alert.openedIntro", vars(m)),
+        "",
+        t("alert.seen"),
+        ...seen(m),
+        "",
+        t("alert.todo"),
+        todo(m),
+        t("alert.link", { url: url(m) }),
+        "",
+        "-- ",
+        t("alert.footer", base),
+      ].join("\r\n"),
     };
   }
   if (a.kind === "recovered") {
@@ -73,7 +92,13 @@ export function renderAlertEmail(a: AlertToRender): { subject: string; text: str
       subject: t("alert.digestSubject", { ...base, count }),
       text: [
         t("alert.digestIntro", { ...base, count }),
-        ...a.mailboxes.flatMap((m) => ["", `* ${m.displayName} <${m.address}>`, ...seen(m).map((s) => `  ${s}`), `  ${todo(m)}`, `  ${t("alert.link", { url: url(m) })}`]),
+        ...a.mailboxes.flatMap((m) => [
+          "",
+          `* ${m.displayName} <${m.address}>`,
+          ...seen(m).map((s) => `  ${s}`),
+          `  ${todo(m)}`,
+          `  ${t("alert.link", { url: url(m) })}`,
+        ]),
         "",
         "-- ",
         t("alert.footer", base),

@@ -10,10 +10,12 @@ import { findAlertRecipients } from "@/lib/members/find-alert-recipients";
 import { recordWebhookEvents } from "@/lib/webhook-events/record-webhook-event";
 
 function incidentCause(c: HealthCause | undefined): IncidentCause | null {
-  if (c?.kind === "verification_failed") return { kind: "verification_failed", at: c.at.toISOString(), reason: c.reason };
+  if (c?.kind === "verification_failed")
+    return { kind: "verification_failed", at: c.at.toISOString(), reason: c.reason };
   if (c?.kind === "silent") return { kind: "silent", since: c.since.toISOString() };
   // The demo's confirmed Gmail forwarding still asks for a person: the same email as a confirmation waiting.
-  if (c?.kind === "confirmation_waiting" || c?.kind === "confirmed_verify_again") return { kind: "confirmation_waiting" };
+  if (c?.kind === "confirmation_waiting" || c?.kind === "confirmed_verify_again")
+    return { kind: "confirmation_waiting" };
   return null;
 }
 
@@ -26,16 +28,27 @@ function incidentCause(c: HealthCause | undefined): IncidentCause | null {
  * one alert per admin; several mailboxes of one organisation changing in one tick make one digest per admin.
  */
 export async function updateIncidents(db: Db, facts: MailboxHealthRow[], now: Date) {
-  const toOpen = facts.filter((r) => !r.openIncidentId && r.health.state === "needs_attention" && (r.everVerified || r.facts.silentSince !== null));
+  const toOpen = facts.filter(
+    (r) =>
+      !r.openIncidentId && r.health.state === "needs_attention" && (r.everVerified || r.facts.silentSince !== null),
+  );
   const toRecover = facts.filter((r) => r.openIncidentId && r.health.state === "healthy");
   const toWithdraw = facts.filter((r) => r.openIncidentId && r.health.state === "not_verified");
-  if (toOpen.length + toRecover.length + toWithdraw.length === 0) return { opened: 0, recovered: 0, withdrawn: 0, alerts: 0 };
+  if (toOpen.length + toRecover.length + toWithdraw.length === 0)
+    return { opened: 0, recovered: 0, withdrawn: 0, alerts: 0 };
 
   return db.transaction(async (tx) => {
     const opened = toOpen.length
       ? await tx
           .insert(healthIncident)
-          .values(toOpen.map((r) => ({ orgId: r.orgId, mailboxId: r.mailboxId, cause: incidentCause(r.health.cause)!, openedAt: now })))
+          .values(
+            toOpen.map((r) => ({
+              orgId: r.orgId,
+              mailboxId: r.mailboxId,
+              cause: incidentCause(r.health.cause)!,
+              openedAt: now,
+            })),
+          )
           .onConflictDoNothing({ target: healthIncident.mailboxId, where: sql`${healthIncident.resolvedAt} is null` })
           .returning({ id: healthIncident.id, orgId: healthIncident.orgId })
       : [];
@@ -44,38 +57,69 @@ export async function updateIncidents(db: Db, facts: MailboxHealthRow[], now: Da
         ? await rows(
             tx,
             sql`update health_incident set resolved_at = ${now.toISOString()}::timestamptz, resolution = ${resolution}
-                where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) and resolved_at is null
+                where id in (${sql.join(
+                  ids.map((id) => sql`${id}::uuid`),
+                  sql`, `,
+                )}) and resolved_at is null
                 returning id::text as id, org_id::text as "orgId"`,
             z.object({ id: z.string(), orgId: z.string() }),
           )
         : [];
-    const recovered = await resolve(toRecover.map((r) => r.openIncidentId!), "recovered");
-    const withdrawn = await resolve(toWithdraw.map((r) => r.openIncidentId!), "withdrawn");
+    const recovered = await resolve(
+      toRecover.map((r) => r.openIncidentId!),
+      "recovered",
+    );
+    const withdrawn = await resolve(
+      toWithdraw.map((r) => r.openIncidentId!),
+      "withdrawn",
+    );
 
     // H3: each mailbox whose R29 state crossed healthy / needs attention / not verified.
-    await recordWebhookEvents(tx, [...toOpen, ...toRecover, ...toWithdraw].map((r) => ({ orgId: r.orgId, type: "mailbox.health.changed" as const, subjectId: r.mailboxId })));
+    await recordWebhookEvents(
+      tx,
+      [...toOpen, ...toRecover, ...toWithdraw].map((r) => ({
+        orgId: r.orgId,
+        type: "mailbox.health.changed" as const,
+        subjectId: r.mailboxId,
+      })),
+    );
     const orgIds = [...new Set([...opened, ...recovered].map((i) => i.orgId))];
     let alerts = 0;
     if (orgIds.length) {
       // R47: the organisation's alert recipients (chosen members, or every admin).
       const admins: { orgId: string; userId: string }[] = [];
-      for (const orgId of orgIds) for (const r of await findAlertRecipients(tx, orgId)) admins.push({ orgId, userId: r.userId });
+      for (const orgId of orgIds)
+        for (const r of await findAlertRecipients(tx, orgId)) admins.push({ orgId, userId: r.userId });
       const values: (typeof alertEmail.$inferInsert)[] = [];
       for (const [list, single, digest] of [
         [opened, "opened", "digest_opened"],
         [recovered, "recovered", "digest_recovered"],
       ] as const) {
         for (const orgId of orgIds) {
-          const ids = list.filter((i) => i.orgId === orgId).map((i) => i.id).sort();
+          const ids = list
+            .filter((i) => i.orgId === orgId)
+            .map((i) => i.id)
+            .sort();
           if (ids.length === 0) continue;
           const kind = ids.length === 1 ? single : digest;
           for (const a of admins.filter((x) => x.orgId === orgId)) {
-            values.push({ orgId, userId: a.userId, kind, incidentIds: ids, dedupeKey: `${kind}:${a.userId}:${ids.join(",")}`, createdAt: now });
+            values.push({
+              orgId,
+              userId: a.userId,
+              kind,
+              incidentIds: ids,
+              dedupeKey: `${kind}:${a.userId}:${ids.join(",")}`,
+              createdAt: now,
+            });
           }
         }
       }
       if (values.length) {
-        const inserted = await tx.insert(alertEmail).values(values).onConflictDoNothing({ target: alertEmail.dedupeKey }).returning({ id: alertEmail.id });
+        const inserted = await tx
+          .insert(alertEmail)
+          .values(values)
+          .onConflictDoNothing({ target: alertEmail.dedupeKey })
+          .returning({ id: alertEmail.id });
         alerts = inserted.length;
       }
     }

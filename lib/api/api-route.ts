@@ -67,14 +67,23 @@ export function problemOfAppError(e: AppError): ApiProblem {
  * as the screens. Every refusal is a problem+json; an unexpected error is logged and answered with a generic 500,
  * never with its message or stack.
  */
-export function apiRoute<B = undefined, Q = undefined>(spec: Spec<B, Q>, handler: (ctx: ApiContext<B, Q>) => Promise<ApiAnswer>) {
-  return async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+export function apiRoute<B = undefined, Q = undefined>(
+  spec: Spec<B, Q>,
+  handler: (ctx: ApiContext<B, Q>) => Promise<ApiAnswer>,
+) {
+  return async (
+    request: Request,
+    context?: { params?: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
     let rateHeaders: Record<string, string> = {};
     try {
       const caller = await authenticateApiKey(request.headers);
       rateHeaders = rateLimitHeaders(caller.rate);
       if (spec.access === "write" && caller.access !== "write") {
-        throw new ApiProblem("forbidden", "This API key is read only: it cannot change anything. Create a key with “Read and write” access in Settings → API keys.");
+        throw new ApiProblem(
+          "forbidden",
+          "This API key is read only: it cannot change anything. Create a key with “Read and write” access in Settings → API keys.",
+        );
       }
       if (spec.licence && !caller.smartLicence) {
         throw new ApiProblem("forbidden", "Smart licence needed: your organisation's plan does not include Mailboxes.");
@@ -84,14 +93,26 @@ export function apiRoute<B = undefined, Q = undefined>(spec: Spec<B, Q>, handler
       for (const [k, v] of Object.entries(raw)) params[k] = Array.isArray(v) ? v.join("/") : v;
       for (const id of spec.ids ?? []) if (!UUID.test(params[id] ?? "")) throw notFoundFor(id);
       const url = new URL(request.url);
-      const query = spec.query ? parseOr422(spec.query, Object.fromEntries(url.searchParams), "query") : (undefined as Q);
+      const query = spec.query
+        ? parseOr422(spec.query, Object.fromEntries(url.searchParams), "query")
+        : (undefined as Q);
       const hasBody = request.method !== "GET" && request.method !== "DELETE";
       const json = hasBody ? await readJsonBody(request) : undefined;
       const body = spec.body ? parseOr422(spec.body, json, "body") : (undefined as B);
-      if (!spec.body && json !== undefined && !(isEmptyObject(json))) {
-        throw new ApiProblem("validation", "This endpoint takes no body: send none, or {}.", { errors: [{ field: "body", detail: "This endpoint takes no body." }] });
+      if (!spec.body && json !== undefined && !isEmptyObject(json)) {
+        throw new ApiProblem("validation", "This endpoint takes no body: send none, or {}.", {
+          errors: [{ field: "body", detail: "This endpoint takes no body." }],
+        });
       }
-      const ctx: ApiContext<B, Q> = { caller, orgId: caller.orgId, actorId: caller.actorId, params, body, query, request };
+      const ctx: ApiContext<B, Q> = {
+        caller,
+        orgId: caller.orgId,
+        actorId: caller.actorId,
+        params,
+        body,
+        query,
+        request,
+      };
       const run = async (): Promise<StoredAnswer> => {
         try {
           const a = await handler(ctx);
@@ -99,33 +120,50 @@ export function apiRoute<B = undefined, Q = undefined>(spec: Spec<B, Q>, handler
         } catch (e) {
           if (e instanceof AppError || e instanceof ApiProblem) {
             const p = e instanceof AppError ? problemOfAppError(e) : e;
-            return { status: p.status, body: p.body(), headers: { "content-type": "application/problem+json", ...p.extra.headers } };
+            return {
+              status: p.status,
+              body: p.body(),
+              headers: { "content-type": "application/problem+json", ...p.extra.headers },
+            };
           }
           throw e;
         }
       };
       const key = request.method === "POST" ? idempotencyKeyOf(request.headers) : null;
       const answer = key
-        ? await withIdempotency({ keyId: caller.keyId, idempotencyKey: key, hash: requestHash(request.method, url.pathname, json) }, run)
+        ? await withIdempotency(
+            { keyId: caller.keyId, idempotencyKey: key, hash: requestHash(request.method, url.pathname, json) },
+            run,
+          )
         : { ...(await run()), replayed: false };
       const headers: Record<string, string> = { "cache-control": "no-store", ...rateHeaders, ...answer.headers };
       if (answer.replayed) headers["Idempotent-Replayed"] = "true";
-      if (answer.status === 204 || answer.body === undefined) return new Response(null, { status: answer.status, headers });
+      if (answer.status === 204 || answer.body === undefined)
+        return new Response(null, { status: answer.status, headers });
       headers["content-type"] ??= "application/json";
       return new Response(JSON.stringify(answer.body), { status: answer.status, headers });
     } catch (e) {
       if (e instanceof ApiProblem) return problemResponse(e, rateHeaders);
       if (e instanceof AppError) return problemResponse(problemOfAppError(e), rateHeaders);
       console.error("[api] unexpected error:", e);
-      return problemResponse(new ApiProblem("internal", "Something went wrong on our side. Nothing was changed; please try again."), rateHeaders);
+      return problemResponse(
+        new ApiProblem("internal", "Something went wrong on our side. Nothing was changed; please try again."),
+        rateHeaders,
+      );
     }
   };
 }
 
-const isEmptyObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+const isEmptyObject = (v: unknown) =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
 
-const NOT_FOUND_WHAT: Record<string, string> = { id: "That object", mailboxId: "That mailbox", mailbox_id: "That mailbox" };
-const notFoundFor = (param: string) => new ApiProblem("not-found", `${NOT_FOUND_WHAT[param] ?? "That object"} was not found.`);
+const NOT_FOUND_WHAT: Record<string, string> = {
+  id: "That object",
+  mailboxId: "That mailbox",
+  mailbox_id: "That mailbox",
+};
+const notFoundFor = (param: string) =>
+  new ApiProblem("not-found", `${NOT_FOUND_WHAT[param] ?? "That object"} was not found.`);
 
 /** The ETag of an object with a version (R12): its version, as a strong validator. */
 export const etagOf = (version: number) => `"${version}"`;

@@ -52,7 +52,8 @@ afterAll(() => {
 
 /** Like expectUnchanged, but leaving out the named parts of the snapshot (e.g. the history). */
 async function expectUnchangedBut<T>(except: string[], fn: () => Promise<T>): Promise<T> {
-  const strip = (s: Record<string, unknown>) => Object.fromEntries(Object.entries(s).filter(([k]) => !except.includes(k)));
+  const strip = (s: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(s).filter(([k]) => !except.includes(k)));
   const before = strip(await snapshotOrg(t.org.id));
   const result = await fn();
   expect(strip(await snapshotOrg(t.org.id))).toEqual(before);
@@ -67,7 +68,10 @@ const mailboxBody = (o: TestOrg, extra: Record<string, unknown> = {}) => ({
 });
 
 /** Every endpoint with a path of the organisation and a valid body. */
-function endpoints(x: { mailbox: string; queue: string; domain: string }, o: TestOrg): [Operation["method"], string, unknown?][] {
+function endpoints(
+  x: { mailbox: string; queue: string; domain: string },
+  o: TestOrg,
+): [Operation["method"], string, unknown?][] {
   return [
     ["GET", "/domains"],
     ["GET", `/domains/${x.domain}`],
@@ -97,7 +101,10 @@ describe("R40 API keys in Settings", () => {
     expect(row.secretHash).toBe(hashApiKeySecret(secret));
     expect(JSON.stringify(row)).not.toContain(secret.slice(9));
     expect(row.prefix).toBe(secret.slice(0, 15));
-    const [event] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, row.id), eq(auditEvent.action, "api_key.created")));
+    const [event] = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, row.id), eq(auditEvent.action, "api_key.created")));
     expect(event.actorId).toBe(t.admin.id);
   });
 
@@ -121,9 +128,15 @@ describe("R40 API keys in Settings", () => {
     expect(refused.status).toBe(401);
     expect(refused.body.detail).toContain("revoked");
     await api("GET", "/mailboxes", { key: secret });
-    const events = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, created!.data!.id), eq(auditEvent.action, "api_key.refused")));
+    const events = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, created!.data!.id), eq(auditEvent.action, "api_key.refused")));
     expect(events).toHaveLength(2);
-    const revokedEvents = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, created!.data!.id), eq(auditEvent.action, "api_key.revoked")));
+    const revokedEvents = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, created!.data!.id), eq(auditEvent.action, "api_key.revoked")));
     expect(revokedEvents).toHaveLength(1);
   });
 });
@@ -186,8 +199,14 @@ describe("R41 the authorisation matrix: every endpoint × every kind of caller",
     const starter = await createTestOrg({ licence: false });
     const key = await keyFor(starter, "write");
     expect((await api("GET", "/domains", { key })).status).toBe(200);
-    for (const [method, path] of [["GET", "/mailboxes"], ["POST", "/mailboxes"], ["GET", "/queues"]] as const) {
-      const r = await expectUnchanged(starter.org.id, () => api(method, path, { key, body: method === "POST" ? mailboxBody(starter) : undefined }));
+    for (const [method, path] of [
+      ["GET", "/mailboxes"],
+      ["POST", "/mailboxes"],
+      ["GET", "/queues"],
+    ] as const) {
+      const r = await expectUnchanged(starter.org.id, () =>
+        api(method, path, { key, body: method === "POST" ? mailboxBody(starter) : undefined }),
+      );
       expect(r.status).toBe(403);
       expect(r.body.detail).toContain("Smart licence needed");
     }
@@ -211,66 +230,127 @@ describe("R41 the authorisation matrix: every endpoint × every kind of caller",
       "/webhooks/{id}/roll-secret": await import("@/app/api/v1/webhooks/[id]/roll-secret/route"),
       "/webhooks/{id}/test": await import("@/app/api/v1/webhooks/[id]/test/route"),
       "/webhooks/{id}/deliveries": await import("@/app/api/v1/webhooks/[id]/deliveries/route"),
-      "/webhooks/{id}/deliveries/{delivery_id}/resend": await import("@/app/api/v1/webhooks/[id]/deliveries/[delivery_id]/resend/route"),
+      "/webhooks/{id}/deliveries/{delivery_id}/resend":
+        await import("@/app/api/v1/webhooks/[id]/deliveries/[delivery_id]/resend/route"),
     };
-    for (const op of Object.values(operations) as Operation[]) expect(routes[op.path][op.method], `${op.method} ${op.path}`).toBe(op.handler);
+    for (const op of Object.values(operations) as Operation[])
+      expect(routes[op.path][op.method], `${op.method} ${op.path}`).toBe(op.handler);
   });
 });
 
 describe("R42 mailboxes through the API: the screens' rules and sentences", () => {
   it("creates, reads with an ETag, changes with If-Match, refuses a stale If-Match (412), deletes", async () => {
-    const created = await api("POST", "/mailboxes", { key: write, body: mailboxBody(t, { local_part: "crud", timezone: "America/New_York", language: "fr" }) });
+    const created = await api("POST", "/mailboxes", {
+      key: write,
+      body: mailboxBody(t, { local_part: "crud", timezone: "America/New_York", language: "fr" }),
+    });
     expect(created.status).toBe(201);
     const m = created.body;
-    expect(m).toMatchObject({ local_part: "crud", address: `crud@${t.domains[0].domain}`, timezone: "America/New_York", language: "fr", active: true, version: 1, queues: [] });
+    expect(m).toMatchObject({
+      local_part: "crud",
+      address: `crud@${t.domains[0].domain}`,
+      timezone: "America/New_York",
+      language: "fr",
+      active: true,
+      version: 1,
+      queues: [],
+    });
     expect(m.alias).toMatch(new RegExp(`^[a-z0-9]{8,}@${t.org.slug}\\.`));
     expect(m.forwarding.status).toBe("unknown");
     expect(created.headers.get("location")).toBe(`/api/v1/mailboxes/${m.id}`);
     const got = await api("GET", `/mailboxes/${m.id}`, { key: read });
     expect(got.headers.get("etag")).toBe('"1"');
-    const patched = await api("PATCH", `/mailboxes/${m.id}`, { key: write, body: { display_name: "Renamed", timezone: null }, headers: { "if-match": '"1"' } });
+    const patched = await api("PATCH", `/mailboxes/${m.id}`, {
+      key: write,
+      body: { display_name: "Renamed", timezone: null },
+      headers: { "if-match": '"1"' },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ display_name: "Renamed", timezone: null, language: "fr", version: 2 });
-    const stale = await expectUnchanged(t.org.id, () => api("PATCH", `/mailboxes/${m.id}`, { key: write, body: { display_name: "Lost update" }, headers: { "if-match": '"1"' } }));
+    const stale = await expectUnchanged(t.org.id, () =>
+      api("PATCH", `/mailboxes/${m.id}`, {
+        key: write,
+        body: { display_name: "Lost update" },
+        headers: { "if-match": '"1"' },
+      }),
+    );
     expect(stale.status).toBe(412);
-    const staleDelete = await expectUnchanged(t.org.id, () => api("DELETE", `/mailboxes/${m.id}`, { key: write, headers: { "if-match": '"1"' } }));
+    const staleDelete = await expectUnchanged(t.org.id, () =>
+      api("DELETE", `/mailboxes/${m.id}`, { key: write, headers: { "if-match": '"1"' } }),
+    );
     expect(staleDelete.status).toBe(412);
-    expect((await api("DELETE", `/mailboxes/${m.id}`, { key: write, headers: { "if-match": '"2"' } })).status).toBe(204);
+    expect((await api("DELETE", `/mailboxes/${m.id}`, { key: write, headers: { "if-match": '"2"' } })).status).toBe(
+      204,
+    );
     expect((await api("GET", `/mailboxes/${m.id}`, { key: write })).status).toBe(404);
   });
 
   it("refuses invalid fields with 422 naming each field with the form's sentence, and unknown fields by name", async () => {
-    const upper = await expectUnchanged(t.org.id, () => api("POST", "/mailboxes", { key: write, body: mailboxBody(t, { local_part: "Support" }) }));
+    const upper = await expectUnchanged(t.org.id, () =>
+      api("POST", "/mailboxes", { key: write, body: mailboxBody(t, { local_part: "Support" }) }),
+    );
     expect(upper.status).toBe(422);
-    expect(upper.body.errors).toEqual([{ field: "local_part", detail: "Use lowercase letters only: email addresses are stored in lowercase." }]);
-    const controls = await expectUnchanged(t.org.id, () => api("POST", "/mailboxes", { key: write, body: mailboxBody(t, { display_name: "Sup\u2028port" }) }));
-    expect(controls.body.errors).toEqual([{ field: "display_name", detail: "Display name cannot contain line breaks or control characters." }]);
-    const unknown = await expectUnchanged(t.org.id, () => api("POST", "/mailboxes", { key: write, body: mailboxBody(t, { alias: "x@y", colour: "red" }) }));
+    expect(upper.body.errors).toEqual([
+      { field: "local_part", detail: "Use lowercase letters only: email addresses are stored in lowercase." },
+    ]);
+    const controls = await expectUnchanged(t.org.id, () =>
+      api("POST", "/mailboxes", { key: write, body: mailboxBody(t, { display_name: "Sup\u2028port" }) }),
+    );
+    expect(controls.body.errors).toEqual([
+      { field: "display_name", detail: "Display name cannot contain line breaks or control characters." },
+    ]);
+    const unknown = await expectUnchanged(t.org.id, () =>
+      api("POST", "/mailboxes", { key: write, body: mailboxBody(t, { alias: "x@y", colour: "red" }) }),
+    );
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(["alias", "colour"]);
-    const domain = await expectUnchanged(t.org.id, () => api("POST", "/mailboxes", { key: write, body: mailboxBody(t, { domain: other.domains[0].domain }) }));
+    const domain = await expectUnchanged(t.org.id, () =>
+      api("POST", "/mailboxes", { key: write, body: mailboxBody(t, { domain: other.domains[0].domain }) }),
+    );
     expect(domain.status).toBe(422);
     expect(domain.body.errors).toEqual([{ field: "domain", detail: "Choose one of your email domains." }]);
     const missing = await expectUnchanged(t.org.id, () => api("POST", "/mailboxes", { key: write, body: {} }));
-    expect(missing.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(["display_name", "domain", "local_part"]);
+    expect(missing.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      "display_name",
+      "domain",
+      "local_part",
+    ]);
     const query = await api("GET", "/mailboxes?limit=1000&colour=red", { key: read });
     expect(query.status).toBe(422);
     expect(query.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(["colour", "limit"]);
   });
 
   it("R44 bad input: 413 over 100 kB, 415 not JSON, 400 malformed JSON, a body where none is taken 422; nothing changed", async () => {
-    const big = await expectUnchanged(t.org.id, () => api("POST", "/mailboxes", { key: write, body: mailboxBody(t, { display_name: "a".repeat(101 * 1024) }) }));
+    const big = await expectUnchanged(t.org.id, () =>
+      api("POST", "/mailboxes", { key: write, body: mailboxBody(t, { display_name: "a".repeat(101 * 1024) }) }),
+    );
     expect(big.status).toBe(413);
-    const form = await expectUnchanged(t.org.id, () => api("POST", "/mailboxes", { key: write, rawBody: "display_name=x", headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    const form = await expectUnchanged(t.org.id, () =>
+      api("POST", "/mailboxes", {
+        key: write,
+        rawBody: "display_name=x",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
     expect(form.status).toBe(415);
-    const broken = await expectUnchanged(t.org.id, () => api("POST", "/mailboxes", { key: write, rawBody: '{"display_name":', headers: { "content-type": "application/json" } }));
+    const broken = await expectUnchanged(t.org.id, () =>
+      api("POST", "/mailboxes", {
+        key: write,
+        rawBody: '{"display_name":',
+        headers: { "content-type": "application/json" },
+      }),
+    );
     expect(broken.status).toBe(400);
-    const extra = await expectUnchanged(t.org.id, () => api("POST", `/mailboxes/${ids.mailbox}/activate`, { key: write, body: { active: false } }));
+    const extra = await expectUnchanged(t.org.id, () =>
+      api("POST", `/mailboxes/${ids.mailbox}/activate`, { key: write, body: { active: false } }),
+    );
     expect(extra.status).toBe(422);
   });
 
   it("R13, R14, R16 refusals through the API are 409 with the screens' sentences naming the queues", async () => {
-    const deactivate = await expectUnchanged(t.org.id, () => api("POST", `/mailboxes/${ids.mailbox}/deactivate`, { key: write }));
+    const deactivate = await expectUnchanged(t.org.id, () =>
+      api("POST", `/mailboxes/${ids.mailbox}/deactivate`, { key: write }),
+    );
     expect(deactivate.status).toBe(409);
     expect(deactivate.body.detail).toMatch(/is the default sender of “Queue /);
     const del = await expectUnchanged(t.org.id, () => api("DELETE", `/mailboxes/${ids.mailbox}`, { key: write }));
@@ -282,7 +362,11 @@ describe("R42 mailboxes through the API: the screens' rules and sentences", () =
     const org = await createTestOrg();
     const key = await keyFor(org, "write");
     for (let i = 0; i < 45; i++) await insertTestMailbox(org, { localPart: `pre-${i}` });
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => api("POST", "/mailboxes", { key, body: mailboxBody(org, { local_part: `race-${i}` }) })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        api("POST", "/mailboxes", { key, body: mailboxBody(org, { local_part: `race-${i}` }) }),
+      ),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(5);
     expect(statuses.filter((s) => s === 409)).toHaveLength(7);
@@ -294,23 +378,42 @@ describe("R42 mailboxes through the API: the screens' rules and sentences", () =
     const body = mailboxBody(t, { local_part: "idem-once" });
     const first = await api("POST", "/mailboxes", { key: write, body, headers: { "idempotency-key": "k-1" } });
     expect(first.status).toBe(201);
-    const again = await expectUnchanged(t.org.id, () => api("POST", "/mailboxes", { key: write, body, headers: { "idempotency-key": "k-1" } }));
+    const again = await expectUnchanged(t.org.id, () =>
+      api("POST", "/mailboxes", { key: write, body, headers: { "idempotency-key": "k-1" } }),
+    );
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    const otherBody = await expectUnchanged(t.org.id, () => api("POST", "/mailboxes", { key: write, body: { ...body, local_part: "idem-twice" }, headers: { "idempotency-key": "k-1" } }));
+    const otherBody = await expectUnchanged(t.org.id, () =>
+      api("POST", "/mailboxes", {
+        key: write,
+        body: { ...body, local_part: "idem-twice" },
+        headers: { "idempotency-key": "k-1" },
+      }),
+    );
     expect(otherBody.status).toBe(422);
     // Another API key has its own keys.
-    const read2 = await api("POST", "/mailboxes", { key: otherKey, body: mailboxBody(other), headers: { "idempotency-key": "k-1" } });
+    const read2 = await api("POST", "/mailboxes", {
+      key: otherKey,
+      body: mailboxBody(other),
+      headers: { "idempotency-key": "k-1" },
+    });
     expect(read2.status).toBe(201);
   });
 
   it("R42 two concurrent requests with one Idempotency-Key make one mailbox, and both get its answer", async () => {
     const body = mailboxBody(t, { local_part: "idem-race" });
-    const results = await Promise.all(Array.from({ length: 4 }, () => api("POST", "/mailboxes", { key: write, body, headers: { "idempotency-key": "race-1" } })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        api("POST", "/mailboxes", { key: write, body, headers: { "idempotency-key": "race-1" } }),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-    const rows = await getDb().select().from(mailbox).where(and(eq(mailbox.orgId, t.org.id), eq(mailbox.localPart, "idem-race")));
+    const rows = await getDb()
+      .select()
+      .from(mailbox)
+      .where(and(eq(mailbox.orgId, t.org.id), eq(mailbox.localPart, "idem-race")));
     expect(rows).toHaveLength(1);
   });
 
@@ -318,16 +421,27 @@ describe("R42 mailboxes through the API: the screens' rules and sentences", () =
     const org = await createTestOrg();
     const key = await keyFor(org, "write");
     for (let i = 0; i < 40; i++) await insertTestMailbox(org, { localPart: `page-${String(i).padStart(2, "0")}` });
-    const existing = (await getDb().select({ id: mailbox.id }).from(mailbox).where(eq(mailbox.orgId, org.org.id))).map((r) => r.id);
+    const existing = (await getDb().select({ id: mailbox.id }).from(mailbox).where(eq(mailbox.orgId, org.org.id))).map(
+      (r) => r.id,
+    );
     const seen: string[] = [];
     let cursor: string | null = null;
     let n = 0;
     do {
-      const page: Awaited<ReturnType<typeof api>> = await api("GET", `/mailboxes?limit=7${cursor ? `&cursor=${cursor}` : ""}`, { key });
+      const page: Awaited<ReturnType<typeof api>> = await api(
+        "GET",
+        `/mailboxes?limit=7${cursor ? `&cursor=${cursor}` : ""}`,
+        { key },
+      );
       expect(page.status).toBe(200);
       seen.push(...page.body.data.map((m: { id: string }) => m.id));
       cursor = page.body.next_cursor;
-      if (n++ < 5) await Promise.all([0, 1].map((k) => api("POST", "/mailboxes", { key, body: mailboxBody(org, { local_part: `new-${n}-${k}` }) })));
+      if (n++ < 5)
+        await Promise.all(
+          [0, 1].map((k) =>
+            api("POST", "/mailboxes", { key, body: mailboxBody(org, { local_part: `new-${n}-${k}` }) }),
+          ),
+        );
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
     for (const id of existing) expect(seen).toContain(id);
@@ -346,17 +460,30 @@ describe("R42 mailboxes through the API: the screens' rules and sentences", () =
     expect(linked.status).toBe(200);
     expect(linked.body.mailboxes).toHaveLength(2);
     expect((await api("PUT", `/queues/${qid}/mailboxes/${a.body.id}`, { key: write })).status).toBe(200);
-    const unlinkDefault = await expectUnchanged(t.org.id, () => api("DELETE", `/queues/${qid}/mailboxes/${ids.mailbox}`, { key: write }));
+    const unlinkDefault = await expectUnchanged(t.org.id, () =>
+      api("DELETE", `/queues/${qid}/mailboxes/${ids.mailbox}`, { key: write }),
+    );
     expect(unlinkDefault.status).toBe(409);
-    expect((await api("POST", `/queues/${qid}/default`, { key: write, body: { mailbox_id: a.body.id } })).body.default_mailbox_id).toBe(a.body.id);
-    const notLinked = await expectUnchanged(t.org.id, () => api("POST", `/queues/${qid}/default`, { key: write, body: { mailbox_id: b.body.id } }));
+    expect(
+      (await api("POST", `/queues/${qid}/default`, { key: write, body: { mailbox_id: a.body.id } })).body
+        .default_mailbox_id,
+    ).toBe(a.body.id);
+    const notLinked = await expectUnchanged(t.org.id, () =>
+      api("POST", `/queues/${qid}/default`, { key: write, body: { mailbox_id: b.body.id } }),
+    );
     expect(notLinked.status).toBe(404);
     expect((await api("DELETE", `/queues/${qid}/mailboxes/${ids.mailbox}`, { key: write })).status).toBe(204);
     const list = await api("GET", "/queues", { key: read });
-    expect(list.body.data.find((q: { id: string }) => q.id === qid)).toMatchObject({ mailbox_count: 1, default_mailbox_id: a.body.id });
+    expect(list.body.data.find((q: { id: string }) => q.id === qid)).toMatchObject({
+      mailbox_count: 1,
+      default_mailbox_id: a.body.id,
+    });
     const domains = await api("GET", `/domains/${t.domains[0].id}`, { key: read });
     // R35 through the API: the domain's sending state and its records, from the set-up page's own service.
-    expect(domains.body).toMatchObject({ name: t.domains[0].domain, sending: { state: expect.any(String), records: expect.any(Array) } });
+    expect(domains.body).toMatchObject({
+      name: t.domains[0].domain,
+      sending: { state: expect.any(String), records: expect.any(Array) },
+    });
     const domainList = await api("GET", "/domains", { key: read });
     const listed = domainList.body.data.find((d: { id: string }) => d.id === t.domains[0].id);
     expect(listed.sending.state).toBe(domains.body.sending.state);

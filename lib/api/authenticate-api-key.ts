@@ -21,8 +21,10 @@ export type RateState = { limit: number; remaining: number; resetSeconds: number
 const WINDOW_MS = 60_000;
 const LAST_USED_EVERY_MS = 60_000;
 
-const NO_KEY = "Send your API key in the Authorization header: “Authorization: Bearer ino_live_…”. Create one in Settings → API keys.";
-const UNKNOWN_KEY = "This API key is not valid. Check that it was copied whole, or create a new one in Settings → API keys.";
+const NO_KEY =
+  "Send your API key in the Authorization header: “Authorization: Bearer ino_live_…”. Create one in Settings → API keys.";
+const UNKNOWN_KEY =
+  "This API key is not valid. Check that it was copied whole, or create a new one in Settings → API keys.";
 const REVOKED_KEY = "This API key was revoked. Create a new one in Settings → API keys.";
 
 /** The secret of `Authorization: Bearer <key>`; cookies and other schemes are never read (R41). */
@@ -86,27 +88,44 @@ export async function authenticateApiKey(headers: Headers, now: Date = new Date(
   }>(result);
   if (!row) throw unknownKey();
   if (row.revoked) {
-    await getDb().insert(auditEvent).values({
-      orgId: row.orgId,
-      actorId: null,
-      action: "api_key.refused",
-      entityType: "api_key",
-      entityId: row.keyId,
-      entityLabel: row.name,
-      changes: { key: { from: null, to: `${row.prefix}…` } },
-      createdAt: now,
-    });
+    await getDb()
+      .insert(auditEvent)
+      .values({
+        orgId: row.orgId,
+        actorId: null,
+        action: "api_key.refused",
+        entityType: "api_key",
+        entityId: row.keyId,
+        entityLabel: row.name,
+        changes: { key: { from: null, to: `${row.prefix}…` } },
+        createdAt: now,
+      });
     throw new ApiProblem("unauthorized", REVOKED_KEY);
   }
   const requests = Number(row.requests ?? 1);
   const resetSeconds = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
   const rate = { limit, remaining: Math.max(0, limit - requests), resetSeconds };
   if (requests > limit) {
-    throw new ApiProblem("rate-limited", `This API key has made more than ${limit} requests in a minute. Try again in ${resetSeconds} ${resetSeconds === 1 ? "second" : "seconds"}.`, {
-      headers: { "Retry-After": String(resetSeconds), ...rateLimitHeaders(rate) },
-    });
+    throw new ApiProblem(
+      "rate-limited",
+      `This API key has made more than ${limit} requests in a minute. Try again in ${resetSeconds} ${resetSeconds === 1 ? "second" : "seconds"}.`,
+      {
+        headers: { "Retry-After": String(resetSeconds), ...rateLimitHeaders(rate) },
+      },
+    );
   }
-  return { keyId: row.keyId, keyName: row.name, orgId: row.orgId, access: row.access, actorId: row.createdBy, smartLicence: row.smartLicence, rate };
+  return {
+    keyId: row.keyId,
+    keyName: row.name,
+    orgId: row.orgId,
+    access: row.access,
+    actorId: row.createdBy,
+    smartLicence: row.smartLicence,
+    rate,
+  };
 }
 
-const unknownKey = () => new ApiProblem("unauthorized", UNKNOWN_KEY, { headers: { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' } });
+const unknownKey = () =>
+  new ApiProblem("unauthorized", UNKNOWN_KEY, {
+    headers: { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' },
+  });

@@ -21,7 +21,8 @@ export async function findApiDomains(orgId: string, id?: string): Promise<ApiDom
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const sending = await findDomainsSending(getDb(), { orgId });
   // One domain: its records too (the set-up page's rows), from the same service as the screen.
-  const one = id && rows.length ? await getDomainSendingOrThrow(getDb(), { orgId, domainId: id, now: new Date() }) : null;
+  const one =
+    id && rows.length ? await getDomainSendingOrThrow(getDb(), { orgId, domainId: id, now: new Date() }) : null;
   return rows.map((r) => {
     const s = sending.get(r.id);
     return {

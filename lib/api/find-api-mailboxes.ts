@@ -41,7 +41,12 @@ function decodeCursor(cursor: string): { createdKey: string; id: string } {
   });
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === 2 && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(v[0]) && /^[0-9a-f-]{36}$/.test(v[1])) {
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(v[0]) &&
+      /^[0-9a-f-]{36}$/.test(v[1])
+    ) {
       return { createdKey: v[0], id: v[1] };
     }
   } catch {}
@@ -66,8 +71,13 @@ export async function findApiMailboxes(
   if (q.status) where.push(sql`m.active = ${q.status === "active"}`);
   if (q.domain !== undefined) where.push(sql`d.domain = ${q.domain.trim().toLowerCase()}`);
   if (q.q) {
-    const like = `%${q.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`(lower(m.display_name) like ${like} or ${mailboxAddressSql()} like ${like} or m.alias_token like ${like})`);
+    const like = `%${q.q
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      sql`(lower(m.display_name) like ${like} or ${mailboxAddressSql()} like ${like} or m.alias_token like ${like})`,
+    );
   }
   if (q.cursor) {
     const c = decodeCursor(q.cursor);

@@ -12,7 +12,9 @@ const POLL_MS = 25;
 export type StoredAnswer = { status: number; body: unknown; headers: Record<string, string> };
 
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash("sha256").update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
+    .digest("hex");
 }
 
 /** The header's value, or null; refused (422) when it is empty, longer than 255 characters or not printable ASCII. */
@@ -42,7 +44,9 @@ export async function withIdempotency(
   const cutoff = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
   const where = and(eq(apiIdempotency.keyId, params.keyId), eq(apiIdempotency.idempotencyKey, params.idempotencyKey));
   // An expired answer no longer counts: the key may be used again.
-  await getDb().delete(apiIdempotency).where(and(eq(apiIdempotency.keyId, params.keyId), lt(apiIdempotency.createdAt, cutoff)));
+  await getDb()
+    .delete(apiIdempotency)
+    .where(and(eq(apiIdempotency.keyId, params.keyId), lt(apiIdempotency.createdAt, cutoff)));
   const claimed = await getDb()
     .insert(apiIdempotency)
     .values({ keyId: params.keyId, idempotencyKey: params.idempotencyKey, requestHash: params.hash, createdAt: now })
@@ -57,7 +61,11 @@ export async function withIdempotency(
     throw e;
   }
   if (answer.status >= 500) await getDb().delete(apiIdempotency).where(where);
-  else await getDb().update(apiIdempotency).set({ status: answer.status, body: sql`${JSON.stringify(answer.body ?? null)}::jsonb`, headers: answer.headers }).where(where);
+  else
+    await getDb()
+      .update(apiIdempotency)
+      .set({ status: answer.status, body: sql`${JSON.stringify(answer.body ?? null)}::jsonb`, headers: answer.headers })
+      .where(where);
   return { ...answer, replayed: false };
 }
 
@@ -66,14 +74,22 @@ async function waitForAnswer(params: { hash: string }, where: ReturnType<typeof 
   for (;;) {
     const [row] = await getDb().select().from(apiIdempotency).where(where);
     if (row && row.requestHash !== params.hash) {
-      throw new ApiProblem("validation", "This Idempotency-Key was already used with another request in the last 24 hours. Use a new key for a new request.", {
-        errors: [{ field: "Idempotency-Key", detail: "Already used with another request." }],
-      });
+      throw new ApiProblem(
+        "validation",
+        "This Idempotency-Key was already used with another request in the last 24 hours. Use a new key for a new request.",
+        {
+          errors: [{ field: "Idempotency-Key", detail: "Already used with another request." }],
+        },
+      );
     }
     if (row && row.status !== null) return { status: row.status, body: row.body, headers: row.headers ?? {} };
     if (!row || Date.now() - started > WAIT_MS) {
       // The first request failed (its claim was removed) or is still running: the client may retry.
-      throw new ApiProblem("conflict", "A request with this Idempotency-Key is still being processed, or failed. Retry in a moment.", { headers: { "Retry-After": "1" } });
+      throw new ApiProblem(
+        "conflict",
+        "A request with this Idempotency-Key is still being processed, or failed. Retry in a moment.",
+        { headers: { "Retry-After": "1" } },
+      );
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }

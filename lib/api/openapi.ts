@@ -20,7 +20,11 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Json {
 }
 
 function components(): Record<string, Json> {
-  const all = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
+  const all = z.toJSONSchema(z.globalRegistry, {
+    target: "draft-2020-12",
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: "any",
+  });
   const out: Record<string, Json> = {};
   for (const [id, s] of Object.entries(all.schemas)) {
     const { $schema: _s, $id: _i, ...rest } = s as Json;
@@ -45,30 +49,53 @@ function operationObject(name: string, o: Operation): Json {
     const q = jsonSchema(o.query, "input") as { properties?: Record<string, Json>; required?: string[] };
     for (const [p, schema] of Object.entries(q.properties ?? {})) {
       const { description, ...rest } = schema;
-      parameters.push({ name: p, in: "query", required: q.required?.includes(p) ?? false, ...(description ? { description } : {}), schema: rest });
+      parameters.push({
+        name: p,
+        in: "query",
+        required: q.required?.includes(p) ?? false,
+        ...(description ? { description } : {}),
+        schema: rest,
+      });
     }
   }
-  if (o.ifMatch) parameters.push({ name: "If-Match", in: "header", required: false, description: "The ETag you read: the change is refused (412) if the object changed since.", schema: { type: "string" } });
+  if (o.ifMatch)
+    parameters.push({
+      name: "If-Match",
+      in: "header",
+      required: false,
+      description: "The ETag you read: the change is refused (412) if the object changed since.",
+      schema: { type: "string" },
+    });
   if (o.idempotent) {
     parameters.push({
       name: "Idempotency-Key",
       in: "header",
       required: false,
-      description: "Any unique string (a UUID): the same key with the same request within 24 hours replays the first answer and changes nothing; with another request it is refused (422).",
+      description:
+        "Any unique string (a UUID): the same key with the same request within 24 hours replays the first answer and changes nothing; with another request it is refused (422).",
       schema: { type: "string", minLength: 1, maxLength: 255 },
     });
   }
   const responses: Json = {};
   for (const [status, r] of Object.entries(o.responses)) {
-    const headers: Json = { RateLimit: { $ref: "#/components/headers/RateLimit" }, "RateLimit-Policy": { $ref: "#/components/headers/RateLimitPolicy" } };
+    const headers: Json = {
+      RateLimit: { $ref: "#/components/headers/RateLimit" },
+      "RateLimit-Policy": { $ref: "#/components/headers/RateLimitPolicy" },
+    };
     if (r.etag) headers.ETag = { description: "The object's version.", schema: { type: "string" } };
-    responses[status] = { description: r.description, headers, ...(r.schema ? { content: { "application/json": { schema: jsonSchema(r.schema, "output") } } } : {}) };
+    responses[status] = {
+      description: r.description,
+      headers,
+      ...(r.schema ? { content: { "application/json": { schema: jsonSchema(r.schema, "output") } } } : {}),
+    };
   }
   for (const status of [...new Set([...o.errors, ...STANDARD_ERRORS])].sort()) {
     const kind = Object.entries(PROBLEMS).find(([, p]) => p.status === status)?.[0] as keyof typeof PROBLEMS;
     responses[String(status)] = {
       description: PROBLEMS[kind].title,
-      ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } } : {}),
+      ...(status === 429
+        ? { headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } }
+        : {}),
       content: { "application/problem+json": { schema: REF("Problem") } },
     };
   }
@@ -79,19 +106,34 @@ function operationObject(name: string, o: Operation): Json {
     ...(o.description ? { description: o.description } : {}),
     ...(o.access === "write" ? { "x-access": "write" } : { "x-access": "read" }),
     parameters,
-    ...(o.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(o.body, "input") } } } } : {}),
+    ...(o.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(o.body, "input") } } } }
+      : {}),
     responses,
   };
 }
 
 const SIGNATURE_HEADERS: Json[] = [
-  { name: "webhook-id", in: "header", required: true, description: "The event's id (msg_…): the same on every retry; drop duplicates by it.", schema: { type: "string" } },
-  { name: "webhook-timestamp", in: "header", required: true, description: "Seconds since 1970 when this attempt was signed.", schema: { type: "string" } },
+  {
+    name: "webhook-id",
+    in: "header",
+    required: true,
+    description: "The event's id (msg_…): the same on every retry; drop duplicates by it.",
+    schema: { type: "string" },
+  },
+  {
+    name: "webhook-timestamp",
+    in: "header",
+    required: true,
+    description: "Seconds since 1970 when this attempt was signed.",
+    schema: { type: "string" },
+  },
   {
     name: "webhook-signature",
     in: "header",
     required: true,
-    description: "`v1,<base64 HMAC-SHA256 of id.timestamp.body>` with the endpoint's secret; two, separated by a space, for 24 hours after a roll.",
+    description:
+      "`v1,<base64 HMAC-SHA256 of id.timestamp.body>` with the endpoint's secret; two, separated by a space, for 24 hours after a roll.",
     schema: { type: "string" },
   },
 ];
@@ -108,7 +150,12 @@ function webhooksObject(): Json {
           summary: type,
           parameters: SIGNATURE_HEADERS,
           requestBody: { required: true, content: { "application/json": { schema: jsonSchema(schema, "output") } } },
-          responses: { "2XX": { description: "Received. Any other answer, or none within 10 s, is retried (5 s, 5 min, 30 min, 2 h, 5 h, 10 h)." } },
+          responses: {
+            "2XX": {
+              description:
+                "Received. Any other answer, or none within 10 s, is retried (5 s, 5 min, 30 min, 2 h, 5 h, 10 h).",
+            },
+          },
         },
       },
     ]),
@@ -144,19 +191,38 @@ export function openApiDocument(): Json {
       { name: "Domains", description: "The organisation's email domains (managed in Settings)." },
       { name: "Mailboxes", description: "Mailboxes, their forwarding and their state. Needs the Smart licence." },
       { name: "Queues", description: "Queues and their mailboxes. Needs the Smart licence." },
-      { name: "Webhooks", description: "Endpoints that receive the events below (`webhooks`), signed as Standard Webhooks, retried for about a day." },
+      {
+        name: "Webhooks",
+        description:
+          "Endpoints that receive the events below (`webhooks`), signed as Standard Webhooks, retried for about a day.",
+      },
     ],
     paths,
     webhooks: webhooksObject(),
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key of the organisation: ino_live_ and 43 characters." } },
+      securitySchemes: {
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API key of the organisation: ino_live_ and 43 characters.",
+        },
+      },
       schemas: components(),
       headers: {
-        RateLimit: { description: 'What is left of this key\'s quota: `"per-key";r=<remaining>;t=<seconds until the window resets>`.', schema: { type: "string" } },
-        RateLimitPolicy: { description: `The quota: \`"per-key";q=${limit};w=60\` (requests per 60 seconds).`, schema: { type: "string" } },
+        RateLimit: {
+          description:
+            'What is left of this key\'s quota: `"per-key";r=<remaining>;t=<seconds until the window resets>`.',
+          schema: { type: "string" },
+        },
+        RateLimitPolicy: {
+          description: `The quota: \`"per-key";q=${limit};w=60\` (requests per 60 seconds).`,
+          schema: { type: "string" },
+        },
       },
     },
-    "x-problem-types": Object.fromEntries(Object.entries(PROBLEMS).map(([kind, p]) => [problemType(kind as keyof typeof PROBLEMS), p])),
+    "x-problem-types": Object.fromEntries(
+      Object.entries(PROBLEMS).map(([kind, p]) => [problemType(kind as keyof typeof PROBLEMS), p]),
+    ),
   };
   return cached;
 }

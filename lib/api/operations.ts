@@ -78,12 +78,24 @@ function op<B, Q>(
   run: (ctx: ApiContext<B, Q>) => Promise<ApiAnswer>,
 ): Operation {
   const ids = Object.keys(meta.params ?? {});
-  return { ...meta, idempotent: meta.method === "POST", handler: apiRoute<B, Q>({ access: meta.access, licence: meta.licence, body: meta.body, query: meta.query, ids }, run) };
+  return {
+    ...meta,
+    idempotent: meta.method === "POST",
+    handler: apiRoute<B, Q>(
+      { access: meta.access, licence: meta.licence, body: meta.body, query: meta.query, ids },
+      run,
+    ),
+  };
 }
 
 const ID = { id: "The object's id." };
 
-async function mailboxAnswer(orgId: string, id: string, status = 200, extra: Record<string, string> = {}): Promise<ApiAnswer> {
+async function mailboxAnswer(
+  orgId: string,
+  id: string,
+  status = 200,
+  extra: Record<string, string> = {},
+): Promise<ApiAnswer> {
   const { data } = await findApiMailboxes(orgId, { id });
   if (!data[0]) throw new ApiProblem("not-found", "That mailbox was not found.");
   return { status, body: data[0], headers: { ETag: etagOf(data[0].version), ...extra } };
@@ -116,7 +128,8 @@ export async function queueAnswer(orgId: string, id: string, status = 200): Prom
 /** R3 through the API: the domain is named; another organisation's or an unknown one is "not one of yours". */
 async function domainIdByName(orgId: string, name: string): Promise<string> {
   // A name with control characters is no domain of theirs (and PostgreSQL refuses NUL in text: never a 500).
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) throw new AppError("INVALID", "Choose one of your email domains.", "domainId");
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name))
+    throw new AppError("INVALID", "Choose one of your email domains.", "domainId");
   const [row] = await getDb()
     .select({ id: emailDomain.id })
     .from(emailDomain)
@@ -125,7 +138,9 @@ async function domainIdByName(orgId: string, name: string): Promise<string> {
   return row.id;
 }
 
-/** If-Match (R12): the version to hold the change to, undefined without the header (or `*`); 412 when none can match. */
+/**
+ * If-Match (R12): the version to hold the change to, undefined without the header (or `*`); 412 when none can match.
+ */
 function versionFromIfMatch(request: Request, current?: number): number | undefined {
   const want = ifMatchOf(request.headers);
   if (want === null || want === "any") return undefined;
@@ -133,7 +148,10 @@ function versionFromIfMatch(request: Request, current?: number): number | undefi
   return current ?? want[0];
 }
 const stale = () =>
-  new ApiProblem("precondition-failed", "Someone else saved this mailbox after you read it. Read it again (GET) and send its new ETag in If-Match.");
+  new ApiProblem(
+    "precondition-failed",
+    "Someone else saved this mailbox after you read it. Read it again (GET) and send its new ETag in If-Match.",
+  );
 
 /** A stale version found by the service under its lock is 412 when If-Match was sent (else 409: a concurrent edit). */
 async function heldTo<T>(version: number | undefined, work: () => Promise<T>): Promise<T> {
@@ -162,11 +180,31 @@ const WEBHOOK_ID = { id: "The endpoint's id." };
 
 export const operations = {
   listDomains: op(
-    { method: "GET", path: "/domains", tag: "Domains", summary: "List email domains", access: "read", licence: false, responses: { 200: { description: "The organisation's email domains.", schema: domainListSchema } }, errors: [] },
+    {
+      method: "GET",
+      path: "/domains",
+      tag: "Domains",
+      summary: "List email domains",
+      access: "read",
+      licence: false,
+      responses: { 200: { description: "The organisation's email domains.", schema: domainListSchema } },
+      errors: [],
+    },
     async ({ orgId }) => ({ status: 200, body: { data: await findApiDomains(orgId) } }),
   ),
   getDomain: op(
-    { method: "GET", path: "/domains/{id}", tag: "Domains", summary: "Get an email domain", description: "With `sending.records`: the DKIM and DMARC records to publish and what the last DNS check found.", access: "read", licence: false, params: ID, responses: { 200: { description: "The domain.", schema: domainSchema } }, errors: [404] },
+    {
+      method: "GET",
+      path: "/domains/{id}",
+      tag: "Domains",
+      summary: "Get an email domain",
+      description: "With `sending.records`: the DKIM and DMARC records to publish and what the last DNS check found.",
+      access: "read",
+      licence: false,
+      params: ID,
+      responses: { 200: { description: "The domain.", schema: domainSchema } },
+      errors: [404],
+    },
     async ({ orgId, params }) => {
       const [d] = await findApiDomains(orgId, params.id);
       if (!d) throw new ApiProblem("not-found", "That email domain was not found.");
@@ -179,7 +217,8 @@ export const operations = {
       path: "/mailboxes",
       tag: "Mailboxes",
       summary: "List mailboxes",
-      description: "In creation order, a page at a time: pass `next_cursor` as `cursor` until it is null. Mailboxes created while you page appear at the end; none is read twice.",
+      description:
+        "In creation order, a page at a time: pass `next_cursor` as `cursor` until it is null. Mailboxes created while you page appear at the end; none is read twice.",
       access: "read",
       licence: true,
       query: listMailboxesQuery,
@@ -197,7 +236,8 @@ export const operations = {
       path: "/mailboxes",
       tag: "Mailboxes",
       summary: "Create a mailbox",
-      description: "R1–R11: at most 50 mailboxes per organisation (409 beyond); the address is unique in the organisation (409). Send an Idempotency-Key to retry safely.",
+      description:
+        "R1–R11: at most 50 mailboxes per organisation (409 beyond); the address is unique in the organisation (409). Send an Idempotency-Key to retry safely.",
       access: "write",
       licence: true,
       body: createMailboxBody,
@@ -224,7 +264,18 @@ export const operations = {
     },
   ),
   getMailbox: op(
-    { method: "GET", path: "/mailboxes/{id}", tag: "Mailboxes", summary: "Get a mailbox", description: "Its ETag is its version: send it in If-Match when you change or delete it.", access: "read", licence: true, params: ID, responses: { 200: { description: "The mailbox.", schema: mailboxSchema, etag: true } }, errors: [404] },
+    {
+      method: "GET",
+      path: "/mailboxes/{id}",
+      tag: "Mailboxes",
+      summary: "Get a mailbox",
+      description: "Its ETag is its version: send it in If-Match when you change or delete it.",
+      access: "read",
+      licence: true,
+      params: ID,
+      responses: { 200: { description: "The mailbox.", schema: mailboxSchema, etag: true } },
+      errors: [404],
+    },
     async ({ orgId, params }) => mailboxAnswer(orgId, params.id),
   ),
   updateMailbox: op(
@@ -233,7 +284,8 @@ export const operations = {
       path: "/mailboxes/{id}",
       tag: "Mailboxes",
       summary: "Change a mailbox",
-      description: "Only the fields sent change (R12). With If-Match, refused (412) when someone changed the mailbox since you read it.",
+      description:
+        "Only the fields sent change (R12). With If-Match, refused (412) when someone changed the mailbox since you read it.",
       access: "write",
       licence: true,
       params: ID,
@@ -288,7 +340,17 @@ export const operations = {
     },
   ),
   activateMailbox: op(
-    { method: "POST", path: "/mailboxes/{id}/activate", tag: "Mailboxes", summary: "Activate a mailbox", access: "write", licence: true, params: ID, responses: { 200: { description: "The mailbox.", schema: mailboxSchema, etag: true } }, errors: [404, 422] },
+    {
+      method: "POST",
+      path: "/mailboxes/{id}/activate",
+      tag: "Mailboxes",
+      summary: "Activate a mailbox",
+      access: "write",
+      licence: true,
+      params: ID,
+      responses: { 200: { description: "The mailbox.", schema: mailboxSchema, etag: true } },
+      errors: [404, 422],
+    },
     async ({ orgId, actorId, params }) => {
       await setMailboxActive({ orgId, actorId, id: params.id, active: true });
       return mailboxAnswer(orgId, params.id);
@@ -300,7 +362,8 @@ export const operations = {
       path: "/mailboxes/{id}/deactivate",
       tag: "Mailboxes",
       summary: "Deactivate a mailbox",
-      description: "Its alias refuses mail; every setting is kept (R13). Refused (409) while it is the default sender of a queue.",
+      description:
+        "Its alias refuses mail; every setting is kept (R13). Refused (409) while it is the default sender of a queue.",
       access: "write",
       licence: true,
       params: ID,
@@ -318,7 +381,8 @@ export const operations = {
       path: "/mailboxes/{id}/verify-forwarding",
       tag: "Mailboxes",
       summary: "Verify forwarding",
-      description: "Sends a test message to the mailbox's address (R22); its forwarding status is pending until it comes back through the alias. The limits of R32 apply (409).",
+      description:
+        "Sends a test message to the mailbox's address (R22); its forwarding status is pending until it comes back through the alias. The limits of R32 apply (409).",
       access: "write",
       licence: true,
       params: ID,
@@ -329,19 +393,51 @@ export const operations = {
       const v = await requestForwardingVerification({ orgId, actorId, mailboxId: params.id });
       return {
         status: 202,
-        body: { status: "pending", address: v.address, alias: v.alias, requested_at: v.requestedAt.toISOString(), expires_at: v.expiresAt.toISOString() },
+        body: {
+          status: "pending",
+          address: v.address,
+          alias: v.alias,
+          requested_at: v.requestedAt.toISOString(),
+          expires_at: v.expiresAt.toISOString(),
+        },
       };
     },
   ),
   listQueues: op(
-    { method: "GET", path: "/queues", tag: "Queues", summary: "List queues", access: "read", licence: true, responses: { 200: { description: "The organisation's queues.", schema: queueListSchema } }, errors: [] },
+    {
+      method: "GET",
+      path: "/queues",
+      tag: "Queues",
+      summary: "List queues",
+      access: "read",
+      licence: true,
+      responses: { 200: { description: "The organisation's queues.", schema: queueListSchema } },
+      errors: [],
+    },
     async ({ orgId }) => ({
       status: 200,
-      body: { data: (await findQueues(orgId)).map((q) => ({ id: q.id, name: q.name, mailbox_count: q.mailboxCount, default_mailbox_id: q.defaultMailbox?.id ?? null })) },
+      body: {
+        data: (await findQueues(orgId)).map((q) => ({
+          id: q.id,
+          name: q.name,
+          mailbox_count: q.mailboxCount,
+          default_mailbox_id: q.defaultMailbox?.id ?? null,
+        })),
+      },
     }),
   ),
   getQueue: op(
-    { method: "GET", path: "/queues/{id}", tag: "Queues", summary: "Get a queue", access: "read", licence: true, params: ID, responses: { 200: { description: "The queue with its mailboxes.", schema: queueSchema } }, errors: [404] },
+    {
+      method: "GET",
+      path: "/queues/{id}",
+      tag: "Queues",
+      summary: "Get a queue",
+      access: "read",
+      licence: true,
+      params: ID,
+      responses: { 200: { description: "The queue with its mailboxes.", schema: queueSchema } },
+      errors: [404],
+    },
     async ({ orgId, params }) => queueAnswer(orgId, params.id),
   ),
   linkMailbox: op(
@@ -350,7 +446,8 @@ export const operations = {
       path: "/queues/{id}/mailboxes/{mailbox_id}",
       tag: "Queues",
       summary: "Link a mailbox to a queue",
-      description: "At most 20 mailboxes per queue (409). The first one linked becomes the default sender, so it must be active (R17). Linking a linked mailbox again changes nothing.",
+      description:
+        "At most 20 mailboxes per queue (409). The first one linked becomes the default sender, so it must be active (R17). Linking a linked mailbox again changes nothing.",
       access: "write",
       licence: true,
       params: { ...ID, mailbox_id: "The mailbox's id." },
@@ -372,7 +469,8 @@ export const operations = {
       path: "/queues/{id}/mailboxes/{mailbox_id}",
       tag: "Queues",
       summary: "Unlink a mailbox from a queue",
-      description: "The default sender cannot be unlinked while other mailboxes remain (409): make another one the default first (R16).",
+      description:
+        "The default sender cannot be unlinked while other mailboxes remain (409): make another one the default first (R16).",
       access: "write",
       licence: true,
       params: { ...ID, mailbox_id: "The mailbox's id." },
@@ -404,7 +502,18 @@ export const operations = {
     },
   ),
   listWebhooks: op(
-    { method: "GET", path: "/webhooks", tag: "Webhooks", summary: "List webhook endpoints", access: "read", licence: false, responses: { 200: { description: "The organisation's endpoints, oldest first.", schema: webhookEndpointListSchema } }, errors: [] },
+    {
+      method: "GET",
+      path: "/webhooks",
+      tag: "Webhooks",
+      summary: "List webhook endpoints",
+      access: "read",
+      licence: false,
+      responses: {
+        200: { description: "The organisation's endpoints, oldest first.", schema: webhookEndpointListSchema },
+      },
+      errors: [],
+    },
     async ({ orgId }) => ({ status: 200, body: { data: (await findWebhookEndpoints(orgId)).map(webhookBody) } }),
   ),
   createWebhook: op(
@@ -413,21 +522,41 @@ export const operations = {
       path: "/webhooks",
       tag: "Webhooks",
       summary: "Add a webhook endpoint",
-      description: "R48: https only, at most 10 endpoints (409 beyond). The answer holds the signing secret, shown this once.",
+      description:
+        "R48: https only, at most 10 endpoints (409 beyond). The answer holds the signing secret, shown this once.",
       access: "write",
       licence: false,
       body: createWebhookBody,
-      responses: { 201: { description: "The endpoint, with its signing secret.", schema: webhookEndpointWithSecretSchema } },
+      responses: {
+        201: { description: "The endpoint, with its signing secret.", schema: webhookEndpointWithSecretSchema },
+      },
       errors: [400, 409, 413, 415, 422],
     },
     async ({ orgId, actorId, body, request }) => {
       const e = await createWebhookEndpoint({ orgId, actorId, url: body.url, events: body.events });
-      return { status: 201, body: { ...webhookBody(e), secret: e.secret }, headers: { Location: `${new URL(request.url).pathname}/${e.id}` } };
+      return {
+        status: 201,
+        body: { ...webhookBody(e), secret: e.secret },
+        headers: { Location: `${new URL(request.url).pathname}/${e.id}` },
+      };
     },
   ),
   getWebhook: op(
-    { method: "GET", path: "/webhooks/{id}", tag: "Webhooks", summary: "Get a webhook endpoint", access: "read", licence: false, params: WEBHOOK_ID, responses: { 200: { description: "The endpoint.", schema: webhookEndpointSchema } }, errors: [404] },
-    async ({ orgId, params }) => ({ status: 200, body: webhookBody(await getWebhookEndpointOrThrow(orgId, params.id)) }),
+    {
+      method: "GET",
+      path: "/webhooks/{id}",
+      tag: "Webhooks",
+      summary: "Get a webhook endpoint",
+      access: "read",
+      licence: false,
+      params: WEBHOOK_ID,
+      responses: { 200: { description: "The endpoint.", schema: webhookEndpointSchema } },
+      errors: [404],
+    },
+    async ({ orgId, params }) => ({
+      status: 200,
+      body: webhookBody(await getWebhookEndpointOrThrow(orgId, params.id)),
+    }),
   ),
   updateWebhook: op(
     {
@@ -444,13 +573,26 @@ export const operations = {
       errors: [400, 404, 413, 415, 422],
     },
     async ({ orgId, actorId, params, body }) => {
-      if (body.url !== undefined || body.events !== undefined) await updateWebhookEndpoint({ orgId, actorId, id: params.id, url: body.url, events: body.events });
-      if (body.active !== undefined) await setWebhookEndpointActive({ orgId, actorId, id: params.id, active: body.active });
+      if (body.url !== undefined || body.events !== undefined)
+        await updateWebhookEndpoint({ orgId, actorId, id: params.id, url: body.url, events: body.events });
+      if (body.active !== undefined)
+        await setWebhookEndpointActive({ orgId, actorId, id: params.id, active: body.active });
       return { status: 200, body: webhookBody(await getWebhookEndpointOrThrow(orgId, params.id)) };
     },
   ),
   deleteWebhook: op(
-    { method: "DELETE", path: "/webhooks/{id}", tag: "Webhooks", summary: "Delete a webhook endpoint", description: "With its delivery log; nothing more is sent to it.", access: "write", licence: false, params: WEBHOOK_ID, responses: { 204: { description: "Deleted.", schema: null } }, errors: [404] },
+    {
+      method: "DELETE",
+      path: "/webhooks/{id}",
+      tag: "Webhooks",
+      summary: "Delete a webhook endpoint",
+      description: "With its delivery log; nothing more is sent to it.",
+      access: "write",
+      licence: false,
+      params: WEBHOOK_ID,
+      responses: { 204: { description: "Deleted.", schema: null } },
+      errors: [404],
+    },
     async ({ orgId, actorId, params }) => {
       await deleteWebhookEndpoint({ orgId, actorId, id: params.id });
       return { status: 204 };
@@ -466,7 +608,9 @@ export const operations = {
       access: "write",
       licence: false,
       params: WEBHOOK_ID,
-      responses: { 200: { description: "The endpoint, with its new secret.", schema: webhookEndpointWithSecretSchema } },
+      responses: {
+        200: { description: "The endpoint, with its new secret.", schema: webhookEndpointWithSecretSchema },
+      },
       errors: [404],
     },
     async ({ orgId, actorId, params }) => {
@@ -475,14 +619,36 @@ export const operations = {
     },
   ),
   testWebhook: op(
-    { method: "POST", path: "/webhooks/{id}/test", tag: "Webhooks", summary: "Send a test event", description: "A `webhook.test` event to this endpoint, delivered like any other.", access: "write", licence: false, params: WEBHOOK_ID, responses: { 202: { description: "Queued.", schema: null } }, errors: [404] },
+    {
+      method: "POST",
+      path: "/webhooks/{id}/test",
+      tag: "Webhooks",
+      summary: "Send a test event",
+      description: "A `webhook.test` event to this endpoint, delivered like any other.",
+      access: "write",
+      licence: false,
+      params: WEBHOOK_ID,
+      responses: { 202: { description: "Queued.", schema: null } },
+      errors: [404],
+    },
     async ({ orgId, params }) => {
       await sendTestWebhook({ orgId, id: params.id });
       return { status: 202 };
     },
   ),
   listWebhookDeliveries: op(
-    { method: "GET", path: "/webhooks/{id}/deliveries", tag: "Webhooks", summary: "List an endpoint's deliveries", description: "The last 100, newest first.", access: "read", licence: false, params: WEBHOOK_ID, responses: { 200: { description: "Its deliveries.", schema: webhookDeliveryListSchema } }, errors: [404] },
+    {
+      method: "GET",
+      path: "/webhooks/{id}/deliveries",
+      tag: "Webhooks",
+      summary: "List an endpoint's deliveries",
+      description: "The last 100, newest first.",
+      access: "read",
+      licence: false,
+      params: WEBHOOK_ID,
+      responses: { 200: { description: "Its deliveries.", schema: webhookDeliveryListSchema } },
+      errors: [404],
+    },
     async ({ orgId, params }) => {
       await getWebhookEndpointOrThrow(orgId, params.id);
       const list = await findWebhookDeliveries(orgId, params.id);

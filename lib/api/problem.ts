@@ -36,7 +36,13 @@ export class ApiProblem extends Error {
 
   body(): ProblemBody {
     const { status, title } = PROBLEMS[this.kind];
-    return { type: problemType(this.kind), title, status, detail: this.detail, ...(this.extra.errors ? { errors: this.extra.errors } : {}) };
+    return {
+      type: problemType(this.kind),
+      title,
+      status,
+      detail: this.detail,
+      ...(this.extra.errors ? { errors: this.extra.errors } : {}),
+    };
   }
 }
 
@@ -46,6 +52,11 @@ export const problemType = (kind: ProblemKind) => `/docs/api#problem-${kind}`;
 export function problemResponse(problem: ApiProblem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problem.body()), {
     status: problem.status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers, ...problem.extra.headers },
+    headers: {
+      "content-type": "application/problem+json",
+      "cache-control": "no-store",
+      ...headers,
+      ...problem.extra.headers,
+    },
   });
 }

@@ -16,7 +16,10 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   if (bytes.length === 0) return undefined;
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json") {
-    throw new ApiProblem("unsupported-media-type", `Send the body as JSON, with the header “Content-Type: application/json”${type ? ` (this request sent ${type.slice(0, 80)})` : ""}.`);
+    throw new ApiProblem(
+      "unsupported-media-type",
+      `Send the body as JSON, with the header “Content-Type: application/json”${type ? ` (this request sent ${type.slice(0, 80)})` : ""}.`,
+    );
   }
   let text: string;
   try {
@@ -55,7 +58,11 @@ async function readLimited(request: Request): Promise<Uint8Array> {
   return out;
 }
 
-const tooLarge = () => new ApiProblem("payload-too-large", `The body is larger than ${MAX_BODY_BYTES / 1024} kB, the most this API accepts.`);
+const tooLarge = () =>
+  new ApiProblem(
+    "payload-too-large",
+    `The body is larger than ${MAX_BODY_BYTES / 1024} kB, the most this API accepts.`,
+  );
 
 /** zod's issues as the API's field problems; unknown fields are named one by one. */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
@@ -65,10 +72,16 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const field = path ? `${path}.${key}` : key;
-        out.push({ field: field.slice(0, 100), detail: `Unknown field “${key.slice(0, 100)}”: this endpoint does not take it.` });
+        out.push({
+          field: field.slice(0, 100),
+          detail: `Unknown field “${key.slice(0, 100)}”: this endpoint does not take it.`,
+        });
       }
     } else if (issue.code === "invalid_type" && issue.input === undefined && path) {
-      out.push({ field: path, detail: issue.message.startsWith("Invalid input") ? `${path} is required.` : issue.message });
+      out.push({
+        field: path,
+        detail: issue.message.startsWith("Invalid input") ? `${path} is required.` : issue.message,
+      });
     } else {
       out.push({ field: path || "body", detail: issue.message });
     }
@@ -81,7 +94,14 @@ export function parseOr422<T>(schema: z.ZodType<T>, value: unknown, what: "body"
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const errors = fieldProblems(result.error);
-  throw new ApiProblem("validation", `${errors.length === 1 ? "A field is" : "Some fields are"} not valid: ${errors.map((e) => e.detail).join(" ")}`.slice(0, 1000), {
-    errors: errors.map((e) => ({ ...e, field: what === "query" && e.field === "body" ? "query" : e.field })),
-  });
+  throw new ApiProblem(
+    "validation",
+    `${errors.length === 1 ? "A field is" : "Some fields are"} not valid: ${errors.map((e) => e.detail).join(" ")}`.slice(
+      0,
+      1000,
+    ),
+    {
+      errors: errors.map((e) => ({ ...e, field: what === "query" && e.field === "body" ? "query" : e.field })),
+    },
+  );
 }

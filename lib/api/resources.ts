@@ -20,7 +20,10 @@ export const problemSchema = z
     title: z.string(),
     status: z.int(),
     detail: z.string().describe("What went wrong, in the words the screens use."),
-    errors: z.array(z.object({ field: z.string(), detail: z.string() })).optional().describe("Invalid fields (422)."),
+    errors: z
+      .array(z.object({ field: z.string(), detail: z.string() }))
+      .optional()
+      .describe("Invalid fields (422)."),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details (application/problem+json)." });
 
@@ -74,7 +77,9 @@ export const mailboxSchema = z
     active: z.boolean(),
     forwarding: z
       .object({
-        status: z.enum(["unknown", "pending", "verified", "failed"]).describe("Of the CURRENT address's forwarding rule (R22, R25)."),
+        status: z
+          .enum(["unknown", "pending", "verified", "failed"])
+          .describe("Of the CURRENT address's forwarding rule (R22, R25)."),
         address_changed: z.boolean().describe("An earlier address was verified or tried, not this one (R25)."),
         requested_at: time().nullable().describe("When the latest verification of this address was asked for."),
         verified_at: time().nullable().describe("When this address's rule was last proved."),
@@ -89,11 +94,18 @@ export const mailboxSchema = z
       .object({
         state: z.enum(HEALTH_STATES).describe("R29's level."),
         code: z.enum(STATE_CODES).describe("The precise state, as the badge on the screens shows it."),
-        cause: z.string().nullable().describe("Why: verification_failed, silent, confirmation_waiting, verification_pending, inactive, never_verified, address_changed."),
+        cause: z
+          .string()
+          .nullable()
+          .describe(
+            "Why: verification_failed, silent, confirmation_waiting, verification_pending, inactive, never_verified, address_changed.",
+          ),
         detail: z.string().nullable().describe("The cause in a sentence, as S1 and S4 show it (times in ISO 8601)."),
       })
       .meta({ id: "Health" }),
-    queues: z.array(z.object({ id: id(), name: z.string(), is_default: z.boolean() })).describe("The queues it is linked to; is_default: it sends their mail."),
+    queues: z
+      .array(z.object({ id: id(), name: z.string(), is_default: z.boolean() }))
+      .describe("The queues it is linked to; is_default: it sends their mail."),
     version: z.int().min(1).describe("Changes with every edit; also the ETag (R12)."),
     created_at: time(),
     updated_at: time(),
@@ -108,23 +120,47 @@ export const mailboxPageSchema = z
   })
   .meta({ id: "MailboxPage" });
 
-const cleanQuery = z.string().max(200, "At most 200 characters.").refine(isCleanText, "Remove line breaks and control characters.");
+const cleanQuery = z
+  .string()
+  .max(200, "At most 200 characters.")
+  .refine(isCleanText, "Remove line breaks and control characters.");
 
 export const listMailboxesQuery = z.strictObject({
   status: z.enum(["active", "inactive"], { error: "Use active or inactive." }).optional(),
   domain: cleanQuery.optional().describe("Only mailboxes on this domain (its name)."),
   q: cleanQuery.optional().describe("Text in the display name, address or alias."),
-  limit: z.coerce.number({ error: "Use a whole number from 1 to 100." }).int("Use a whole number from 1 to 100.").min(1, "Use a whole number from 1 to 100.").max(100, "Use a whole number from 1 to 100.").optional().describe("1–100, default 25."),
+  limit: z.coerce
+    .number({ error: "Use a whole number from 1 to 100." })
+    .int("Use a whole number from 1 to 100.")
+    .min(1, "Use a whole number from 1 to 100.")
+    .max(100, "Use a whole number from 1 to 100.")
+    .optional()
+    .describe("1–100, default 25."),
   cursor: z.string().max(200, "This cursor is not valid: use next_cursor from the previous page.").optional(),
 });
 export type ListMailboxesQuery = z.infer<typeof listMailboxesQuery>;
 
-const timezone = fields.timezone.nullable().optional().describe("An IANA time zone; null or \"\": the organisation's default.");
-const language = fields.language.nullable().optional().describe("en, fr, es, de, nl, it or pt; null or \"\": the organisation's default.");
-const domainName = z.string({ error: "Choose one of your email domains." }).max(253, "Choose one of your email domains.").describe("The domain's name, e.g. mycompany.com: one of the organisation's email domains.");
+const timezone = fields.timezone
+  .nullable()
+  .optional()
+  .describe('An IANA time zone; null or "": the organisation\'s default.');
+const language = fields.language
+  .nullable()
+  .optional()
+  .describe('en, fr, es, de, nl, it or pt; null or "": the organisation\'s default.');
+const domainName = z
+  .string({ error: "Choose one of your email domains." })
+  .max(253, "Choose one of your email domains.")
+  .describe("The domain's name, e.g. mycompany.com: one of the organisation's email domains.");
 
 export const createMailboxBody = z
-  .strictObject({ display_name: fields.displayName, local_part: fields.localPart, domain: domainName, timezone, language })
+  .strictObject({
+    display_name: fields.displayName,
+    local_part: fields.localPart,
+    domain: domainName,
+    timezone,
+    language,
+  })
   .meta({ id: "CreateMailbox" });
 export type CreateMailboxBody = z.infer<typeof createMailboxBody>;
 
@@ -167,14 +203,23 @@ export const queueSchema = z
     mailbox_count: z.int().min(0).max(20),
     default_mailbox_id: id().nullable(),
     mailboxes: z.array(
-      z.object({ id: id(), display_name: z.string(), address: z.string(), active: z.boolean(), is_default: z.boolean(), linked_at: time() }),
+      z.object({
+        id: id(),
+        display_name: z.string(),
+        address: z.string(),
+        active: z.boolean(),
+        is_default: z.boolean(),
+        linked_at: time(),
+      }),
     ),
     created_at: time(),
     updated_at: time(),
   })
   .meta({ id: "Queue" });
 
-export const setDefaultBody = z.strictObject({ mailbox_id: z.uuid({ error: "Choose a mailbox: mailbox_id is its id." }) }).meta({ id: "SetDefaultMailbox" });
+export const setDefaultBody = z
+  .strictObject({ mailbox_id: z.uuid({ error: "Choose a mailbox: mailbox_id is its id." }) })
+  .meta({ id: "SetDefaultMailbox" });
 
 // ── Webhooks (H3, R48–R52) ─────────────────────────────────────────────────────────────────────────────────
 export const webhookEndpointSchema = z
@@ -183,7 +228,10 @@ export const webhookEndpointSchema = z
     url: z.string(),
     events: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
     active: z.boolean(),
-    paused_reason: z.enum(["manual", "failing"]).nullable().describe("manual: paused by an admin; failing: every delivery failed for 5 days."),
+    paused_reason: z
+      .enum(["manual", "failing"])
+      .nullable()
+      .describe("manual: paused by an admin; failing: every delivery failed for 5 days."),
     previous_secret_expires_at: time().nullable().describe("After a roll: until when the previous secret also signs."),
     created_at: time(),
     updated_at: time(),
@@ -192,10 +240,18 @@ export const webhookEndpointSchema = z
 export const webhookEndpointWithSecretSchema = webhookEndpointSchema
   .extend({ secret: z.string().describe("The signing secret (whsec_…): shown in this answer only.") })
   .meta({ id: "WebhookEndpointWithSecret" });
-export const webhookEndpointListSchema = z.object({ data: z.array(webhookEndpointSchema) }).meta({ id: "WebhookEndpointList" });
-export const createWebhookBody = z.strictObject({ url: webhookUrlSchema, events: webhookEventsSchema }).meta({ id: "CreateWebhookEndpoint" });
+export const webhookEndpointListSchema = z
+  .object({ data: z.array(webhookEndpointSchema) })
+  .meta({ id: "WebhookEndpointList" });
+export const createWebhookBody = z
+  .strictObject({ url: webhookUrlSchema, events: webhookEventsSchema })
+  .meta({ id: "CreateWebhookEndpoint" });
 export const patchWebhookBody = z
-  .strictObject({ url: webhookUrlSchema.optional(), events: webhookEventsSchema.optional(), active: z.boolean({ error: "Use true or false." }).optional() })
+  .strictObject({
+    url: webhookUrlSchema.optional(),
+    events: webhookEventsSchema.optional(),
+    active: z.boolean({ error: "Use true or false." }).optional(),
+  })
   .meta({ id: "UpdateWebhookEndpoint" });
 export const webhookDeliverySchema = z
   .object({
@@ -206,19 +262,36 @@ export const webhookDeliverySchema = z
     attempts: z.int().min(0),
     last_status_code: z.int().nullable(),
     last_duration_ms: z.int().nullable(),
-    last_error: z.string().nullable().describe("timeout, refused_private_address, dns_failed, redirect_not_followed, connection_failed, http_status."),
+    last_error: z
+      .string()
+      .nullable()
+      .describe("timeout, refused_private_address, dns_failed, redirect_not_followed, connection_failed, http_status."),
     next_attempt_at: time().nullable(),
     delivered_at: time().nullable(),
     created_at: time(),
   })
   .meta({ id: "WebhookDelivery" });
-export const webhookDeliveryListSchema = z.object({ data: z.array(webhookDeliverySchema) }).meta({ id: "WebhookDeliveryList" });
+export const webhookDeliveryListSchema = z
+  .object({ data: z.array(webhookDeliverySchema) })
+  .meta({ id: "WebhookDeliveryList" });
 
 const eventOf = (types: readonly string[], data: z.ZodType, name: string) =>
   z
-    .object({ type: z.enum(types as [string, ...string[]]), timestamp: time().describe("When the change happened."), data })
-    .meta({ id: name, description: "Signed with Standard Webhooks headers: webhook-id (the same on every retry), webhook-timestamp and webhook-signature." });
-const mailboxEvent = eventOf(["mailbox.created", "mailbox.updated", "mailbox.forwarding.changed", "mailbox.health.changed"], mailboxSchema, "MailboxEvent");
+    .object({
+      type: z.enum(types as [string, ...string[]]),
+      timestamp: time().describe("When the change happened."),
+      data,
+    })
+    .meta({
+      id: name,
+      description:
+        "Signed with Standard Webhooks headers: webhook-id (the same on every retry), webhook-timestamp and webhook-signature.",
+    });
+const mailboxEvent = eventOf(
+  ["mailbox.created", "mailbox.updated", "mailbox.forwarding.changed", "mailbox.health.changed"],
+  mailboxSchema,
+  "MailboxEvent",
+);
 const mailboxDeletedEvent = eventOf(
   ["mailbox.deleted"],
   z.object({ id: id(), address: z.string(), alias: z.string(), display_name: z.string(), deleted: z.literal(true) }),

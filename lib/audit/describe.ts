@@ -94,11 +94,15 @@ export function describeAuditAction(action: string, event?: EventLike, opts: { n
     const self = label ?? "this mailbox";
     const queue = str(c.queue?.to) ?? str(c.queue?.from) ?? str(c.defaultOf?.to) ?? str(c.defaultOf?.from);
     const q = queue ? `the queue “${queue}”` : "a queue";
-    if (action === "queue.mailbox_linked") return `added ${self} to ${q}${c.defaultOf?.to ? ", as its default sender" : ""}`;
+    if (action === "queue.mailbox_linked")
+      return `added ${self} to ${q}${c.defaultOf?.to ? ", as its default sender" : ""}`;
     if (action === "queue.mailbox_unlinked") return `removed ${self} from ${q}`;
     if (action === "queue.default_changed")
-      return c.defaultOf?.to ? `made ${self} the default sender of ${q}` : `made another mailbox the default sender of ${q}`;
-    if (action === "mailbox.verification_requested") return `asked the platform to verify the forwarding rule of ${self}`;
+      return c.defaultOf?.to
+        ? `made ${self} the default sender of ${q}`
+        : `made another mailbox the default sender of ${q}`;
+    if (action === "mailbox.verification_requested")
+      return `asked the platform to verify the forwarding rule of ${self}`;
     if (action === "mailbox.verification_scheduled") return `sent a scheduled forwarding test for ${self}`;
     if (action === "mailbox.verification_verified") return `verified the forwarding rule of ${self}`;
     if (action === "mailbox.verification_failed") return `could not verify the forwarding rule of ${self}`;
@@ -115,16 +119,38 @@ export function describeAuditAction(action: string, event?: EventLike, opts: { n
     const self = label ? `the queue “${label}”` : "this queue";
     const added = str(c.mailbox?.to);
     const removed = str(c.mailbox?.from);
-    if (action === "queue.mailbox_linked") return `added ${added ?? "a mailbox"} to ${self}${c.defaultMailbox?.to ? ", as its default sender" : ""}`;
+    if (action === "queue.mailbox_linked")
+      return `added ${added ?? "a mailbox"} to ${self}${c.defaultMailbox?.to ? ", as its default sender" : ""}`;
     if (action === "queue.mailbox_unlinked") return `removed ${removed ?? "a mailbox"} from ${self}`;
-    if (action === "queue.default_changed") return `made ${str(c.defaultMailbox?.to) ?? "another mailbox"} the default sender of ${self}`;
+    if (action === "queue.default_changed")
+      return `made ${str(c.defaultMailbox?.to) ?? "another mailbox"} the default sender of ${self}`;
   }
   const sentence = ACTIONS[action] ?? action;
   return label ? `${sentence} ${label}` : sentence;
 }
 
 // Form order (S2/S3 first, then lifecycle and queues), so a history reads like the form that made the change.
-const ORDER = ["name", "displayName", "address", "domain", "timezone", "language", "smartRouting", "smartRoutingVersion", "endRouting", "endRoutingVersion", "hasPublished", "hasDraft", "alias", "active", "queue", "mailbox", "defaultMailbox", "defaultOf", "isDefault"];
+const ORDER = [
+  "name",
+  "displayName",
+  "address",
+  "domain",
+  "timezone",
+  "language",
+  "smartRouting",
+  "smartRoutingVersion",
+  "endRouting",
+  "endRoutingVersion",
+  "hasPublished",
+  "hasDraft",
+  "alias",
+  "active",
+  "queue",
+  "mailbox",
+  "defaultMailbox",
+  "defaultOf",
+  "isDefault",
+];
 
 /** An event's field changes in form order. */
 export function orderedChanges(changes: EventLike["changes"]): [string, { from: unknown; to: unknown }][] {
@@ -135,12 +161,14 @@ export function fieldLabel(field: string): string {
   return FIELDS[field] ?? field;
 }
 export function formatAuditValue(value: unknown, field?: string): string {
-  if (value === null || value === undefined || value === "") return field === "timezone" || field === "language" ? "Default" : "—";
+  if (value === null || value === undefined || value === "")
+    return field === "timezone" || field === "language" ? "Default" : "—";
   if (field === "language" && typeof value === "string") return languageLabel(value);
   if (field === "timezone" && typeof value === "string") return zoneLabel(value);
   // A verification's "why" is stored as a code with parameters: the history reads it in English (the Maker's).
   if (field === "why" && isFailureReason(value)) return describeFailure(value, en, "en");
-  if (field === "reply") return value === "auto_reply" ? "Automatic reply (fails nothing)" : "Not a delivery report (fails nothing)";
+  if (field === "reply")
+    return value === "auto_reply" ? "Automatic reply (fails nothing)" : "Not a delivery report (fails nothing)";
   if (value === true) return "Yes";
   if (value === false) return "No";
   if (value === "production") return "Production";

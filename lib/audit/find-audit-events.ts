@@ -23,7 +23,8 @@ export type AuditEventView = {
 export type AuditCursor = { id: number };
 
 /**
- * Audit events of an organisation (each queue change once), optionally of one object, newest first (ties by id, so the order is
+ * Audit events of an organisation (each queue change once), optionally of one object, newest first (ties by id, so the
+ * order is
  * stable), `limit` at a time, optionally only those older than `before`, as a Page (whether older ones exist).
  */
 export async function findAuditEvents(params: {
@@ -39,7 +40,8 @@ export async function findAuditEvents(params: {
   if (params.entityId) where.push(eq(auditEvent.entityId, params.entityId));
   // The organisation-wide history (Settings) tells each queue change once, from the queue's side: a link, unlink or
   // default change is also recorded on the mailbox, for the mailbox's own history, with the same facts.
-  if (!params.entityType) where.push(sql`not (${auditEvent.entityType} = 'mailbox' and ${auditEvent.action} like 'queue.%')`);
+  if (!params.entityType)
+    where.push(sql`not (${auditEvent.entityType} = 'mailbox' and ${auditEvent.action} like 'queue.%')`);
   if (params.before) {
     where.push(
       sql`(${auditEvent.createdAt}, ${auditEvent.id}) < (select c.created_at, c.id from audit_event c where c.id = ${params.before.id} and c.org_id = ${params.orgId})`,

@@ -6,7 +6,8 @@ export type AuditInput = {
   orgId: string;
   actorId: string | null;
   action: string;
-  entityType: "organization" | "email_domain" | "smart_routing" | "mailbox" | "queue" | "api_key" | "user" | "webhook_endpoint";
+  entityType:
+    "organization" | "email_domain" | "smart_routing" | "mailbox" | "queue" | "api_key" | "user" | "webhook_endpoint";
   entityId: string;
   entityLabel: string;
   changes?: FieldChanges;

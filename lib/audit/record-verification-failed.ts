@@ -8,7 +8,11 @@ import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
  * R19, R27: a verification's failure in the mailbox's history, by the platform, with why it failed: a CODE with
  * its parameters (never English), rendered by the history in the reader's language (lib/audit/describe.ts).
  */
-export async function recordVerificationFailed(tx: Tx, v: { orgId: string; mailboxId: string; address: string }, why: FailureReason) {
+export async function recordVerificationFailed(
+  tx: Tx,
+  v: { orgId: string; mailboxId: string; address: string },
+  why: FailureReason,
+) {
   await recordAuditEvent(tx, {
     orgId: v.orgId,
     actorId: null,

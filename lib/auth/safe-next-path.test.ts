@@ -80,12 +80,16 @@ describe("safe next path after sign-in (no open redirect)", () => {
 
   it("never returns anything but a single-slash path of this app, whatever the input", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 80 }), fc.constantFrom("", "/", "//", "/maker/", "\\", "/%2f"), (s, prefix) => {
-        const out = safeNextPath(prefix + s);
-        expect(out.startsWith("/maker")).toBe(true);
-        expect(out.startsWith("//")).toBe(false);
-        expect(new URL(out, "https://app.test").origin).toBe("https://app.test");
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 80 }),
+        fc.constantFrom("", "/", "//", "/maker/", "\\", "/%2f"),
+        (s, prefix) => {
+          const out = safeNextPath(prefix + s);
+          expect(out.startsWith("/maker")).toBe(true);
+          expect(out.startsWith("//")).toBe(false);
+          expect(new URL(out, "https://app.test").origin).toBe("https://app.test");
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -30,7 +30,8 @@ export function safeNextPath(next: unknown): string {
     return DEFAULT_AFTER_SIGN_IN;
   }
   // Encoded slashes, backslashes or dot segments could turn into another host or path once decoded again.
-  if (decoded.startsWith("//") || decoded.includes("\\") || /(^|\/)\.\.?(\/|$)/.test(decoded)) return DEFAULT_AFTER_SIGN_IN;
+  if (decoded.startsWith("//") || decoded.includes("\\") || /(^|\/)\.\.?(\/|$)/.test(decoded))
+    return DEFAULT_AFTER_SIGN_IN;
   if (!APP_PATHS.test(url.pathname)) return DEFAULT_AFTER_SIGN_IN;
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -26,8 +26,13 @@ describe("R31 sign-in attempts are limited per address and per (account, address
     const t = await createTestOrg();
     for (const email of [t.admin.email, unknownEmail()]) {
       const ip = address();
-      for (let i = 0; i < 5; i++) expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(i * 10) })).toEqual({ allowed: true });
-      expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(60) })).toEqual({ allowed: false, reason: "account_address", retryAfterSeconds: 900 });
+      for (let i = 0; i < 5; i++)
+        expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(i * 10) })).toEqual({ allowed: true });
+      expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(60) })).toEqual({
+        allowed: false,
+        reason: "account_address",
+        retryAfterSeconds: 900,
+      });
       expect(await countSignInAttempt(getDb(), { email: email.toUpperCase(), address: ip, now: at(120) })).toEqual({
         allowed: false,
         reason: "account_address",
@@ -53,19 +58,28 @@ describe("R31 sign-in attempts are limited per address and per (account, address
     expect(await countSignInAttempt(getDb(), { email, address: owner, now: at(601) })).toEqual({ allowed: true });
     const tooEarly = await countSignInAttempt(getDb(), { email, address: owner, now: at(602) });
     expect(tooEarly).toMatchObject({ allowed: false, reason: "delay" });
-    expect((tooEarly as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(SIGN_IN_LIMITS.maxDelaySeconds);
-    expect(await countSignInAttempt(getDb(), { email, address: owner, now: at(601 + SIGN_IN_LIMITS.maxDelaySeconds) })).toEqual({ allowed: true });
+    expect((tooEarly as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(
+      SIGN_IN_LIMITS.maxDelaySeconds,
+    );
+    expect(
+      await countSignInAttempt(getDb(), { email, address: owner, now: at(601 + SIGN_IN_LIMITS.maxDelaySeconds) }),
+    ).toEqual({ allowed: true });
   });
 
   it("an address over its own limit adds nothing to any account's count (no delay for the owner)", async () => {
     const email = unknownEmail();
     const attacker = address();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) await countSignInAttempt(getDb(), { email: unknownEmail(), address: attacker, now: at(i) });
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++)
+      await countSignInAttempt(getDb(), { email: unknownEmail(), address: attacker, now: at(i) });
     for (let i = 0; i < 50; i++) {
-      expect(await countSignInAttempt(getDb(), { email, address: attacker, now: at(30 + i) })).toMatchObject({ allowed: false, reason: "address" });
+      expect(await countSignInAttempt(getDb(), { email, address: attacker, now: at(30 + i) })).toMatchObject({
+        allowed: false,
+        reason: "address",
+      });
     }
     const owner = address();
-    for (let i = 0; i < 5; i++) expect(await countSignInAttempt(getDb(), { email, address: owner, now: at(100 + i) })).toEqual({ allowed: true });
+    for (let i = 0; i < 5; i++)
+      expect(await countSignInAttempt(getDb(), { email, address: owner, now: at(100 + i) })).toEqual({ allowed: true });
   });
 
   it("the account's delay grows from the 5th attempt, is capped, and is said in seconds", async () => {
@@ -74,8 +88,14 @@ describe("R31 sign-in attempts are limited per address and per (account, address
     for (let i = 0; i < 5; i++) await countSignInAttempt(getDb(), { email, address: address(), now: at(i) });
     const ip = address();
     expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(10) })).toEqual({ allowed: true });
-    expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(11) })).toEqual({ allowed: false, reason: "delay", retryAfterSeconds: 1 });
-    expect(signInRefusalMessage({ reason: "delay", retryAfterSeconds: 3 })).toBe("This account has had many failed sign-ins: wait 3 seconds, then try again.");
+    expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(11) })).toEqual({
+      allowed: false,
+      reason: "delay",
+      retryAfterSeconds: 1,
+    });
+    expect(signInRefusalMessage({ reason: "delay", retryAfterSeconds: 3 })).toBe(
+      "This account has had many failed sign-ins: wait 3 seconds, then try again.",
+    );
   });
 
   it("lets the pair try again once the lock is over, and a success clears its count", async () => {
@@ -86,7 +106,8 @@ describe("R31 sign-in attempts are limited per address and per (account, address
     expect(await countSignInAttempt(getDb(), { email, address: ip, now: at(961) })).toEqual({ allowed: true });
     for (let i = 0; i < 3; i++) await countSignInAttempt(getDb(), { email, address: ip, now: at(970 + i * 10) });
     await forgiveSignInAttempt(getDb(), { email, address: ip });
-    for (let i = 0; i < 5; i++) expect((await countSignInAttempt(getDb(), { email, address: ip, now: at(1100 + i * 10) })).allowed).toBe(true);
+    for (let i = 0; i < 5; i++)
+      expect((await countSignInAttempt(getDb(), { email, address: ip, now: at(1100 + i * 10) })).allowed).toBe(true);
   });
 
   it("an admin's clear removes the account's delay and every pair's lock", async () => {
@@ -100,16 +121,26 @@ describe("R31 sign-in attempts are limited per address and per (account, address
 
   it("locks an address after 20 attempts on different accounts", async () => {
     const ip = address();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) expect((await countSignInAttempt(getDb(), { email: unknownEmail(), address: ip, now: at(i) })).allowed).toBe(true);
-    expect(await countSignInAttempt(getDb(), { email: unknownEmail(), address: ip, now: at(30) })).toEqual({ allowed: false, reason: "address", retryAfterSeconds: 900 });
-    expect((await countSignInAttempt(getDb(), { email: unknownEmail(), address: address(), now: at(31) })).allowed).toBe(true);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++)
+      expect((await countSignInAttempt(getDb(), { email: unknownEmail(), address: ip, now: at(i) })).allowed).toBe(
+        true,
+      );
+    expect(await countSignInAttempt(getDb(), { email: unknownEmail(), address: ip, now: at(30) })).toEqual({
+      allowed: false,
+      reason: "address",
+      retryAfterSeconds: 900,
+    });
+    expect(
+      (await countSignInAttempt(getDb(), { email: unknownEmail(), address: address(), now: at(31) })).allowed,
+    ).toBe(true);
   });
 
   it("a window of 15 minutes: 4 attempts, then 4 more after the window, are not locked", async () => {
     const email = unknownEmail();
     const ip = address();
     for (let i = 0; i < 4; i++) await countSignInAttempt(getDb(), { email, address: ip, now: at(i) });
-    for (let i = 0; i < 4; i++) expect((await countSignInAttempt(getDb(), { email, address: ip, now: at(901 + i) })).allowed).toBe(true);
+    for (let i = 0; i < 4; i++)
+      expect((await countSignInAttempt(getDb(), { email, address: ip, now: at(901 + i) })).allowed).toBe(true);
   });
 
   it("says what happened and what to do", () => {
@@ -122,21 +153,29 @@ describe("R31 sign-in attempts are limited per address and per (account, address
     );
   });
 
-  it.skipIf(!onPostgres)("30 parallel guesses from one address through two app instances' own connections: exactly 5 are let through, one lockout recorded (PostgreSQL)", async () => {
-    const t = await createTestOrg();
-    const ip = address();
-    const a = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: "5" }));
-    const b = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: "5" }));
-    try {
-      const verdicts = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => countSignInAttempt((i % 2 ? a : b).db, { email: t.admin.email, address: ip, now: at(i % 3) })),
-      );
-      expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
-      const events = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "user.sign_in_locked")));
-      expect(events).toHaveLength(1);
-    } finally {
-      await a.close();
-      await b.close();
-    }
-  });
+  it.skipIf(!onPostgres)(
+    "30 parallel guesses from one address through two app instances' own connections: exactly 5 are let through, one lockout recorded (PostgreSQL)",
+    async () => {
+      const t = await createTestOrg();
+      const ip = address();
+      const a = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: "5" }));
+      const b = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: "5" }));
+      try {
+        const verdicts = await Promise.all(
+          Array.from({ length: 30 }, (_, i) =>
+            countSignInAttempt((i % 2 ? a : b).db, { email: t.admin.email, address: ip, now: at(i % 3) }),
+          ),
+        );
+        expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
+        const events = await getDb()
+          .select()
+          .from(auditEvent)
+          .where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "user.sign_in_locked")));
+        expect(events).toHaveLength(1);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    },
+  );
 });

@@ -29,7 +29,10 @@ export const SIGN_IN_LIMITS: SignInLimits = {
   maxDelaySeconds: 8,
 };
 
-/** Why an attempt was refused: its address is over its limit, this address is over its limit for the account, or too early. */
+/**
+ * Why an attempt was refused: its address is over its limit, this address is over its limit for the account, or too
+ * early.
+ */
 export type SignInRefusal = "address" | "account_address" | "delay";
 export type SignInVerdict = { allowed: true } | { allowed: false; reason: SignInRefusal; retryAfterSeconds: number };
 
@@ -48,7 +51,12 @@ export function accountDelaySeconds(attempts: number, limits: SignInLimits = SIG
   return Math.min(limits.maxDelaySeconds, 2 ** (attempts - limits.softAfter));
 }
 
-type LimitRow = { attempts: number; window_started_at: string | Date; locked_until: string | Date | null; last_attempt_at: string | Date | null };
+type LimitRow = {
+  attempts: number;
+  window_started_at: string | Date;
+  locked_until: string | Date | null;
+  last_attempt_at: string | Date | null;
+};
 const asDate = (v: string | Date | null) => (v === null ? null : new Date(v));
 
 /**
@@ -68,7 +76,8 @@ export async function countSignInAttempt(
   const { now } = params;
   const verdict = await db.transaction(async (tx) => {
     const addressLock = await countAddress(tx, addressKeyOf(params.address), now, limits);
-    if (addressLock) return { allowed: false, reason: "address", retryAfterSeconds: secondsUntil(addressLock, now) } as const;
+    if (addressLock)
+      return { allowed: false, reason: "address", retryAfterSeconds: secondsUntil(addressLock, now) } as const;
 
     const t = sql.raw('"sign_in_limit"');
     const nowTs = sql`${now.toISOString()}::timestamptz`;

@@ -24,7 +24,12 @@ let address: string;
 let token: string;
 
 beforeAll(async () => {
-  receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", closeTimeoutMs: 200, log: { info: () => {}, error: () => {} } });
+  receiver = createSmtpReceiver({
+    port: 0,
+    host: "127.0.0.1",
+    closeTimeoutMs: 200,
+    log: { info: () => {}, error: () => {} },
+  });
   await receiver.start();
 });
 afterAll(() => receiver.stop());
@@ -33,10 +38,13 @@ beforeEach(async () => {
   support = await insertTestMailbox(t, { localPart: "support" });
   address = `support@${t.domains[0].domain}`;
   token = generateVerificationToken();
-  await getDb().insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: support.id, token, address, expiresAt: new Date(Date.now() + 15 * 60_000) });
+  await getDb()
+    .insert(forwardingVerification)
+    .values({ orgId: t.org.id, mailboxId: support.id, token, address, expiresAt: new Date(Date.now() + 15 * 60_000) });
 });
 
-const verification = async () => (await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.token, token)))[0];
+const verification = async () =>
+  (await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.token, token)))[0];
 const report = (name: string, tok = token) =>
   readFileSync(path.join(import.meta.dirname, "../inbound/fixtures", name))
     .toString()
@@ -60,12 +68,32 @@ async function bounce(raw: string, to = bounceAddress(token)) {
 
 describe("R27 a bounce for a pending verification fails it at once, explained", () => {
   it.each([
-    ["Microsoft 365 external forwarding blocked (5.7.520 AS(7555))", "dsn-m365-forwarding-blocked.eml", "m365_forwarding_blocked", /^550 5\.7\.520 Access denied, Your organization does not allow external forwarding\. .*AS\(7555\)$/],
-    ["Microsoft 365 spam block (5.7.520 AS(4810)), not the forwarding policy", "dsn-m365-spam-4810.eml", "m365_spam_block", /AS\(4810\)/],
-    ["an unknown mailbox (5.1.1, folded Diagnostic-Code)", "dsn-unknown-user-5.1.1.eml", "mailbox_unknown", /^550-5\.1\.1 The email account that you tried to reach does not exist/],
+    [
+      "Microsoft 365 external forwarding blocked (5.7.520 AS(7555))",
+      "dsn-m365-forwarding-blocked.eml",
+      "m365_forwarding_blocked",
+      /^550 5\.7\.520 Access denied, Your organization does not allow external forwarding\. .*AS\(7555\)$/,
+    ],
+    [
+      "Microsoft 365 spam block (5.7.520 AS(4810)), not the forwarding policy",
+      "dsn-m365-spam-4810.eml",
+      "m365_spam_block",
+      /AS\(4810\)/,
+    ],
+    [
+      "an unknown mailbox (5.1.1, folded Diagnostic-Code)",
+      "dsn-unknown-user-5.1.1.eml",
+      "mailbox_unknown",
+      /^550-5\.1\.1 The email account that you tried to reach does not exist/,
+    ],
     ["a full mailbox in a plain-text NDR (5.2.2)", "ndr-plain-quota.eml", "quota", /^552 5\.2\.2 Mailbox full/],
     ["relay denied in a plain-text NDR (5.7.1)", "ndr-plain-relay.eml", "relay_denied", /^554 5\.7\.1 /],
-    ["an unrecognised status (5.7.26), still failed with its status line", "dsn-unrecognised.eml", "unrecognised", /^550 5\.7\.26 Unauthenticated email/],
+    [
+      "an unrecognised status (5.7.26), still failed with its status line",
+      "dsn-unrecognised.eml",
+      "unrecognised",
+      /^550 5\.7\.26 Unauthenticated email/,
+    ],
   ])("%s", async (_label, name, kind, line) => {
     const replies = await bounce(report(name));
     expect(replies.rcpt).toMatch(/^250/);
@@ -75,7 +103,10 @@ describe("R27 a bounce for a pending verification fails it at once, explained", 
     expect(v.failedAt).not.toBeNull();
     expect(v.bounceStatus).toMatch(line);
     // The history says it in a sentence, by the platform, with the explanation's title and the status line.
-    const [event] = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "mailbox.verification_failed")));
+    const [event] = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.action, "mailbox.verification_failed")));
     expect(event).toMatchObject({ actorId: null, entityId: support.id, entityLabel: address });
     expect(event.changes.why?.to).toEqual({ code: "bounce", kind, status: v.bounceStatus }); // a code, read in the reader's language
     expect(formatAuditValue(event.changes.why?.to, "why")).toBe(`${bounceExplanation(kind).title}: ${v.bounceStatus}`);
@@ -120,11 +151,17 @@ describe("R27 bounces that change nothing: accepted and dropped, never answered"
       const a = await bounce(report("dsn-m365-forwarding-blocked.eml", unknown), bounceAddress(unknown));
       expect(a.rcpt).toMatch(/^250/);
       expect(a.end).toMatch(/^250/);
-      const b = await bounce(report("dsn-m365-forwarding-blocked.eml"), `bounce+nonsense@${bounceAddress(token).split("@")[1]}`);
+      const b = await bounce(
+        report("dsn-m365-forwarding-blocked.eml"),
+        `bounce+nonsense@${bounceAddress(token).split("@")[1]}`,
+      );
       expect(b.rcpt).toMatch(/^250/);
       expect(b.end).toMatch(/^250/);
     });
-    await getDb().update(forwardingVerification).set({ verifiedAt: new Date() }).where(eq(forwardingVerification.token, token));
+    await getDb()
+      .update(forwardingVerification)
+      .set({ verifiedAt: new Date() })
+      .where(eq(forwardingVerification.token, token));
     await expectUnchanged(t.org.id, async () => {
       expect((await bounce(report("dsn-m365-forwarding-blocked.eml"))).end).toMatch(/^250/);
     });
@@ -150,14 +187,20 @@ describe("R27 bounces that change nothing: accepted and dropped, never answered"
   });
 
   it("issue 20 item 5: nor does a message that only looks like one (its text has a status, it is no report)", async () => {
-    const raw = report("ndr-plain-quota.eml").replace("From: MAILER-DAEMON@mx1.hosting.example", "From: someone@else.example");
+    const raw = report("ndr-plain-quota.eml").replace(
+      "From: MAILER-DAEMON@mx1.hosting.example",
+      "From: someone@else.example",
+    );
     expect((await bounce(raw)).end).toMatch(/^250/);
     expect(await verification()).toMatchObject({ failedAt: null });
     expect(await ignoredReplies()).toEqual([{ actorId: null, changes: { reply: { from: null, to: "not_a_report" } } }]);
   });
 
   it("issue 20 item 5: a reply to a finished verification records nothing", async () => {
-    await getDb().update(forwardingVerification).set({ verifiedAt: new Date() }).where(eq(forwardingVerification.token, token));
+    await getDb()
+      .update(forwardingVerification)
+      .set({ verifiedAt: new Date() })
+      .where(eq(forwardingVerification.token, token));
     await expectUnchanged(t.org.id, async () => {
       expect((await bounce(report("auto-reply-out-of-office.eml"))).end).toMatch(/^250/);
     });

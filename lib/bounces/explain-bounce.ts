@@ -7,7 +7,8 @@ import { en } from "@/lib/i18n/catalogues/en";
 import { BOUNCE_KINDS, type BounceKind } from "@/lib/mailbox-state/failure-reason";
 export { BOUNCE_KINDS, type BounceKind };
 
-export const MICROSOFT_FORWARDING_DOCS = "https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-policies-external-email-forwarding";
+export const MICROSOFT_FORWARDING_DOCS =
+  "https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-policies-external-email-forwarding";
 
 /** S4's help for each kind (English, the Maker's language); the titles are in the catalogues. */
 export const BOUNCE_HELP: Record<BounceKind, { text: string; link?: { href: string; label: string } }> = {
@@ -48,7 +49,8 @@ export function classifyBounce(status: string, line: string): BounceKind {
   if (status === "5.7.520" && asCode === "4810") return "m365_spam_block";
   if (/^5\.1\.(1|10)$/.test(status)) return "mailbox_unknown";
   if (status === "5.2.2" || status === "4.2.2") return "quota";
-  if (status === "5.7.1" || status === "5.4.1") return /relay|access denied|not permitted/i.test(line) || status === "5.4.1" ? "relay_denied" : "unrecognised";
+  if (status === "5.7.1" || status === "5.4.1")
+    return /relay|access denied|not permitted/i.test(line) || status === "5.4.1" ? "relay_denied" : "unrecognised";
   return "unrecognised";
 }
 

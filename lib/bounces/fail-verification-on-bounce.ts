@@ -30,7 +30,12 @@ export async function failVerificationOnBounce(
         ),
       )
       .returning();
-    for (const v of failed) await recordVerificationFailed(tx, v, { code: "bounce", kind: bounceCode(p.bounce.kind).code, status: p.bounce.statusLine });
+    for (const v of failed)
+      await recordVerificationFailed(tx, v, {
+        code: "bounce",
+        kind: bounceCode(p.bounce.kind).code,
+        status: p.bounce.statusLine,
+      });
     return failed.length;
   });
 }

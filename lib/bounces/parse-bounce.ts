@@ -26,7 +26,11 @@ function deliveryStatusBlocks(report: string) {
     .split(/\r?\n\s*\r?\n/)
     .map((block) => {
       const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, "im").exec(block)?.[1].trim() ?? null;
-      return { action: field("Action")?.toLowerCase() ?? null, status: field("Status"), diagnostic: field("Diagnostic-Code") };
+      return {
+        action: field("Action")?.toLowerCase() ?? null,
+        status: field("Status"),
+        diagnostic: field("Diagnostic-Code"),
+      };
     })
     .filter((b) => b.status || b.action);
 }
@@ -58,18 +62,27 @@ async function readBounce(raw: Buffer): Promise<BounceFacts> {
   let fromDaemon = false;
   let autoReply = false;
   try {
-    const parsed = await simpleParser(raw.subarray(0, MAX_SCAN), { skipHtmlToText: false, skipImageLinks: true, skipTextLinks: true });
+    const parsed = await simpleParser(raw.subarray(0, MAX_SCAN), {
+      skipHtmlToText: false,
+      skipImageLinks: true,
+      skipTextLinks: true,
+    });
     text = `${parsed.subject ?? ""}\n${parsed.text ?? ""}`;
     // RFC 3464: multipart/report; report-type=delivery-status (or RFC 6533's global-delivery-status).
     const type = parsed.headers.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
-    isReport = /^multipart\/report$/i.test(type?.value ?? "") && /delivery-status/i.test(type?.params?.["report-type"] ?? "");
+    isReport =
+      /^multipart\/report$/i.test(type?.value ?? "") && /delivery-status/i.test(type?.params?.["report-type"] ?? "");
     fromDaemon = (parsed.from?.value ?? []).some((a) => DAEMON_FROM.test(a.address ?? ""));
-    const submitted = String(parsed.headers.get("auto-submitted") ?? "").trim().toLowerCase();
+    const submitted = String(parsed.headers.get("auto-submitted") ?? "")
+      .trim()
+      .toLowerCase();
     autoReply =
       (submitted !== "" && submitted !== "no") ||
       parsed.headers.has("x-autoreply") ||
       parsed.headers.has("x-autorespond") ||
-      /^(automatic reply|auto(matic)?[- ]?reply|out of (the )?office|abwesenheitsnotiz|r[ée]ponse automatique)\b/i.test(parsed.subject ?? "");
+      /^(automatic reply|auto(matic)?[- ]?reply|out of (the )?office|abwesenheitsnotiz|r[ée]ponse automatique)\b/i.test(
+        parsed.subject ?? "",
+      );
     for (const a of parsed.attachments ?? []) {
       if (/message\/(global-)?delivery-status/i.test(a.contentType)) report += `\n\n${a.content.toString("utf8")}`;
     }
@@ -83,13 +96,17 @@ async function readBounce(raw: Buffer): Promise<BounceFacts> {
   if (!report) {
     // mailparser may keep the report inline; read it from the raw message then.
     const rawText = raw.subarray(0, MAX_SCAN).toString("utf8");
-    const m = /content-type:\s*message\/(?:global-)?delivery-status[^\n]*\n(?:[^\n]+\n)*?\r?\n([\s\S]*?)(?:\r?\n--|$)/i.exec(rawText);
+    const m =
+      /content-type:\s*message\/(?:global-)?delivery-status[^\n]*\n(?:[^\n]+\n)*?\r?\n([\s\S]*?)(?:\r?\n--|$)/i.exec(
+        rawText,
+      );
     if (m) report = m[1];
   }
   const failedBlock = deliveryStatusBlocks(report).find((b) => b.action === "failed" || /^5\./.test(b.status ?? ""));
   if (report && !failedBlock) return { failed: false, report: true };
   if (failedBlock) {
-    const status = ENHANCED.exec(failedBlock.status ?? "")?.[1] ?? ENHANCED.exec(failedBlock.diagnostic ?? "")?.[1] ?? "5.0.0";
+    const status =
+      ENHANCED.exec(failedBlock.status ?? "")?.[1] ?? ENHANCED.exec(failedBlock.diagnostic ?? "")?.[1] ?? "5.0.0";
     const diagnostic = (failedBlock.diagnostic ?? "").replace(/^smtp;\s*/i, "").trim();
     const statusLine = (diagnostic || SMTP_LINE.exec(text)?.[0] || `Status: ${status}`).slice(0, 500);
     return { failed: true, status, statusLine, kind: classifyBounce(status, `${statusLine}\n${text}`) };
@@ -101,7 +118,19 @@ async function readBounce(raw: Buffer): Promise<BounceFacts> {
     if (lines.some((l) => l[2].startsWith("4."))) return { failed: false, report: true };
     const status = ENHANCED.exec(text)?.[1];
     if (status && !status.startsWith("5.")) return { failed: false, report: true };
-    return { failed: true, status: status ?? "5.0.0", statusLine: (text.split(/\r?\n/).find((l) => ENHANCED.test(l)) ?? "The message could not be delivered.").trim().slice(0, 500), kind: status ? classifyBounce(status, text) : "unrecognised" };
+    return {
+      failed: true,
+      status: status ?? "5.0.0",
+      statusLine: (text.split(/\r?\n/).find((l) => ENHANCED.test(l)) ?? "The message could not be delivered.")
+        .trim()
+        .slice(0, 500),
+      kind: status ? classifyBounce(status, text) : "unrecognised",
+    };
   }
-  return { failed: true, status: permanent[2], statusLine: permanent[0].trim().slice(0, 500), kind: classifyBounce(permanent[2], `${permanent[0]}\n${text}`) };
+  return {
+    failed: true,
+    status: permanent[2],
+    statusLine: permanent[0].trim().slice(0, 500),
+    kind: classifyBounce(permanent[2], `${permanent[0]}\n${text}`),
+  };
 }

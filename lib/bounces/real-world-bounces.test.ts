@@ -5,7 +5,8 @@ import { parseBounce } from "@/lib/bounces/parse-bounce";
 
 // R27 against bounces we did not write: real non-delivery reports from Microsoft 365 (Office 365), Exchange,
 // Gmail and Postfix, from the public sisimai "set-of-emails" corpus (BSD 2-clause, see fixtures/real-world/).
-const real = (name: string) => readFileSync(path.join(import.meta.dirname, "../inbound/fixtures/real-world", `sisimai-${name}.eml`));
+const real = (name: string) =>
+  readFileSync(path.join(import.meta.dirname, "../inbound/fixtures/real-world", `sisimai-${name}.eml`));
 
 describe("R27 real-world bounces are read for their status, status line and kind", () => {
   it.each([

@@ -10,7 +10,10 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
  * admin who sees "verifying" knows that something came back and why it did not count. Once per verification
  * (a flood of replies adds nothing), and only while the verification is pending. Returns how many it recorded.
  */
-export async function recordIgnoredReply(db: Db, p: { tokens: string[]; autoReply: boolean; now?: Date }): Promise<number> {
+export async function recordIgnoredReply(
+  db: Db,
+  p: { tokens: string[]; autoReply: boolean; now?: Date },
+): Promise<number> {
   if (p.tokens.length === 0) return 0;
   const now = p.now ?? new Date();
   return db.transaction(async (tx) => {
@@ -18,7 +21,10 @@ export async function recordIgnoredReply(db: Db, p: { tokens: string[]; autoRepl
       await tx.execute(sql`
         select v.org_id::text, v.mailbox_id::text, v.address
         from forwarding_verification v
-        where v.token in ${sql`(${sql.join(p.tokens.map((t) => sql`${t}`), sql`, `)})`}
+        where v.token in ${sql`(${sql.join(
+          p.tokens.map((t) => sql`${t}`),
+          sql`, `,
+        )})`}
           and v.verified_at is null and v.failed_at is null and v.expires_at > ${now.toISOString()}::timestamptz
           and not exists (select 1 from audit_event e
                           where e.org_id = v.org_id and e.entity_type = 'mailbox' and e.entity_id = v.mailbox_id::text and e.action = 'mailbox.verification_reply_ignored'

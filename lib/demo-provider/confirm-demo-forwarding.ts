@@ -43,7 +43,14 @@ export async function confirmDemoForwarding(p: { orgId: string; mailboxId: strin
     const ended = await tx
       .update(forwardingVerification)
       .set({ failedAt: now, failureReason: "provider_held" })
-      .where(and(eq(forwardingVerification.orgId, p.orgId), eq(forwardingVerification.mailboxId, p.mailboxId), isNull(forwardingVerification.verifiedAt), isNull(forwardingVerification.failedAt)))
+      .where(
+        and(
+          eq(forwardingVerification.orgId, p.orgId),
+          eq(forwardingVerification.mailboxId, p.mailboxId),
+          isNull(forwardingVerification.verifiedAt),
+          isNull(forwardingVerification.failedAt),
+        ),
+      )
       .returning();
     for (const v of ended) {
       await recordVerificationFailed(tx, v, { code: "provider_held", address: v.address });

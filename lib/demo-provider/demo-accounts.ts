@@ -11,8 +11,16 @@ import { mailboxAddressSql, platformAliasAddressSql } from "@/lib/address-sql";
 // the admin creates one from S4's instructions ("Create this rule in the demo provider").
 export const DEMO_ACCOUNTS = [
   { address: "support@mycompany.com", provider: "generic", says: "forwards to the alias" },
-  { address: "billing@mycompany.com", provider: "microsoft365", says: "behaves like Microsoft 365 blocking external forwarding" },
-  { address: "sales@example.org", provider: "gmail", says: "behaves like Gmail, asking to confirm the forwarding first" },
+  {
+    address: "billing@mycompany.com",
+    provider: "microsoft365",
+    says: "behaves like Microsoft 365 blocking external forwarding",
+  },
+  {
+    address: "sales@example.org",
+    provider: "gmail",
+    says: "behaves like Gmail, asking to confirm the forwarding first",
+  },
 ] as const;
 
 /**

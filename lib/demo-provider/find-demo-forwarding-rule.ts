@@ -70,7 +70,11 @@ export async function findDemoForwardingRule(db: DbOrTx, address: string): Promi
 export function describeDemoRule(r: { provider: string; behaviour: DemoBehaviour; confirmedAt: Date | null }): string {
   if (r.behaviour === "microsoft365_blocks") return "behaves like Microsoft 365 blocking external forwarding";
   if (r.behaviour === "gmail_confirmation") {
-    return r.confirmedAt ? "behaves like Gmail, and its forwarding is confirmed" : "behaves like Gmail, asking to confirm the forwarding first";
+    return r.confirmedAt
+      ? "behaves like Gmail, and its forwarding is confirmed"
+      : "behaves like Gmail, asking to confirm the forwarding first";
   }
-  return r.provider === "microsoft365" ? "behaves like Microsoft 365 with external forwarding allowed" : "forwards to the alias";
+  return r.provider === "microsoft365"
+    ? "behaves like Microsoft 365 with external forwarding allowed"
+    : "forwards to the alias";
 }

@@ -26,7 +26,12 @@ const off = () => new AppError("INVALID", "The demo provider is off: this platfo
 export async function createDemoForwardingRule(p: { orgId: string; mailboxId: string; provider: DemoProvider }) {
   if (outboundSmtpUrl()) throw off();
   const [m] = await getDb()
-    .select({ localPart: mailbox.localPart, domain: emailDomain.domain, aliasToken: mailbox.aliasToken, slug: organization.slug })
+    .select({
+      localPart: mailbox.localPart,
+      domain: emailDomain.domain,
+      aliasToken: mailbox.aliasToken,
+      slug: organization.slug,
+    })
     .from(mailbox)
     .innerJoin(emailDomain, eq(emailDomain.id, mailbox.domainId))
     .innerJoin(organization, eq(organization.id, mailbox.orgId))
@@ -34,11 +39,22 @@ export async function createDemoForwardingRule(p: { orgId: string; mailboxId: st
   if (!m || m.slug !== DEMO_ORG_SLUG) throw notFound("That mailbox");
   const address = mailboxAddress(m.localPart, m.domain).toLowerCase();
   const forwardTo = aliasAddress(m.aliasToken, m.slug);
-  const values = { provider: p.provider, forwardTo, externalForwardingAllowed: false, confirmedAt: null, removedAt: null, createdAt: new Date() };
+  const values = {
+    provider: p.provider,
+    forwardTo,
+    externalForwardingAllowed: false,
+    confirmedAt: null,
+    removedAt: null,
+    createdAt: new Date(),
+  };
   const [rule] = await getDb()
     .insert(demoForwardingRule)
     .values({ orgId: p.orgId, address, ...values })
-    .onConflictDoUpdate({ target: demoForwardingRule.address, set: values, where: eq(demoForwardingRule.orgId, p.orgId) })
+    .onConflictDoUpdate({
+      target: demoForwardingRule.address,
+      set: values,
+      where: eq(demoForwardingRule.orgId, p.orgId),
+    })
     .returning();
   if (!rule) throw notFound("That mailbox");
   return { address, forwardTo, provider: p.provider };
@@ -50,7 +66,9 @@ export async function removeDemoForwardingRule(p: { orgId: string; id: string })
   const [r] = await getDb()
     .update(demoForwardingRule)
     .set({ removedAt: new Date() })
-    .where(and(eq(demoForwardingRule.id, p.id), eq(demoForwardingRule.orgId, p.orgId), isNull(demoForwardingRule.removedAt)))
+    .where(
+      and(eq(demoForwardingRule.id, p.id), eq(demoForwardingRule.orgId, p.orgId), isNull(demoForwardingRule.removedAt)),
+    )
     .returning({ address: demoForwardingRule.address });
   if (!r) throw notFound("That rule");
   return r;

@@ -17,7 +17,11 @@ export const seedDemoMailboxes: DemoExtension = async (tx, ids) => {
     smartRoutingId: ids.routings.Triage,
     smartRoutingVersion: "production",
   });
-  const billing = await create({ displayName: "Billing", localPart: "billing", domainId: ids.domains["mycompany.com"] });
+  const billing = await create({
+    displayName: "Billing",
+    localPart: "billing",
+    domainId: ids.domains["mycompany.com"],
+  });
   const sales = await create({
     displayName: "Sales Europe",
     localPart: "sales",
@@ -30,7 +34,10 @@ export const seedDemoMailboxes: DemoExtension = async (tx, ids) => {
     language: "de",
   });
   const news = await create({ displayName: "Old newsletter", localPart: "news", domainId: ids.domains["example.org"] });
-  await tx.update(mailbox).set({ active: false }).where(and(eq(mailbox.id, news.id), eq(mailbox.orgId, ids.orgId)));
+  await tx
+    .update(mailbox)
+    .set({ active: false })
+    .where(and(eq(mailbox.id, news.id), eq(mailbox.orgId, ids.orgId)));
 
   await tx.insert(queueMailbox).values([
     { orgId: ids.orgId, queueId: ids.queues.Support, mailboxId: support.id, isDefault: true },

@@ -18,7 +18,11 @@ const HOUR = 3_600_000;
  * and example.org missing its DKIM record (Waiting for DNS), so that a newcomer sees both states on first run and
  * can "publish" the missing record from the demo provider page. Both were checked once, at the seed.
  */
-export async function seedDemoSending(tx: Tx, ids: Pick<DemoIds, "orgId" | "domains">, now = new Date()): Promise<void> {
+export async function seedDemoSending(
+  tx: Tx,
+  ids: Pick<DemoIds, "orgId" | "domains">,
+  now = new Date(),
+): Promise<void> {
   const published: Record<string, boolean> = { "mycompany.com": true, "example.org": false };
   for (const [domain, domainId] of Object.entries(ids.domains)) {
     const pair = await generateDkimKeyPair();
@@ -36,18 +40,39 @@ export async function seedDemoSending(tx: Tx, ids: Pick<DemoIds, "orgId" | "doma
     const fqdn = `${selector}._domainkey.${domain}`;
     const dns: { name: string; value: string }[] = [{ name: `_dmarc.${domain}`, value: recommendedDmarc(domain) }];
     if (published[domain]) dns.push({ name: fqdn, value: dkimValue(pair.publicKey) });
-    await tx.insert(demoDnsRecord).values(dns.map((r) => ({ orgId: ids.orgId, name: r.name, type: "TXT" as const, value: r.value, createdAt: now })));
+    await tx
+      .insert(demoDnsRecord)
+      .values(
+        dns.map((r) => ({ orgId: ids.orgId, name: r.name, type: "TXT" as const, value: r.value, createdAt: now })),
+      );
     const dkim = evaluateDkimRecord(
-      published[domain] ? { kind: "answer", records: [[dkimValue(pair.publicKey)]], cname: null } : { kind: "none", cname: null },
+      published[domain]
+        ? { kind: "answer", records: [[dkimValue(pair.publicKey)]], cname: null }
+        : { kind: "none", cname: null },
       pair.publicKey,
     );
-    const dmarc = evaluateDmarcRecord({ kind: "answer", records: [[recommendedDmarc(domain)]], cname: null }, { dkimVerified: dkim.status === "verified" });
+    const dmarc = evaluateDmarcRecord(
+      { kind: "answer", records: [[recommendedDmarc(domain)]], cname: null },
+      { dkimVerified: dkim.status === "verified" },
+    );
     const checkedAt = now.toISOString();
     const records: StoredRecordCheck[] = [
       { purpose: "dkim", selector, fqdn, status: dkim.status, reason: dkim.reason, found: dkim.found, checkedAt },
-      { purpose: "dmarc", fqdn: `_dmarc.${domain}`, status: dmarc.status, reason: dmarc.reason, found: dmarc.found, ...(dmarc.dmarc ? { dmarc: dmarc.dmarc } : {}), checkedAt },
+      {
+        purpose: "dmarc",
+        fqdn: `_dmarc.${domain}`,
+        status: dmarc.status,
+        reason: dmarc.reason,
+        found: dmarc.found,
+        ...(dmarc.dmarc ? { dmarc: dmarc.dmarc } : {}),
+        checkedAt,
+      },
     ];
-    const t = nextDomainState({ state: "waiting", failuresInRow: 0, atRiskSince: null, brokenSince: null, lastSuccessAt: null }, dkim.status, now);
+    const t = nextDomainState(
+      { state: "waiting", failuresInRow: 0, atRiskSince: null, brokenSince: null, lastSuccessAt: null },
+      dkim.status,
+      now,
+    );
     await tx.insert(domainSending).values({
       domainId,
       orgId: ids.orgId,

@@ -8,7 +8,10 @@ export const TIMEOUT_MESSAGE = "The server took too long to answer. Your input i
  * Calls a server action and turns a dropped connection or a timeout into a refusal the form can show, instead of
  * a rejected promise that leaves the person with a button that silently comes back.
  */
-export async function callAction<R extends ActionResultShape | undefined>(run: () => Promise<R>, timeoutMs = 20_000): Promise<R | ActionResultShape> {
+export async function callAction<R extends ActionResultShape | undefined>(
+  run: () => Promise<R>,
+  timeoutMs = 20_000,
+): Promise<R | ActionResultShape> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<ActionResultShape>((resolve) => {
     timer = setTimeout(() => resolve({ serverError: { code: "TIMEOUT", message: TIMEOUT_MESSAGE } }), timeoutMs);

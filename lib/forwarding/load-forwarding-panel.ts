@@ -13,7 +13,13 @@ import { findLatestVerification } from "./find-latest-verification";
  * provider confirmations (R23, R28), the latest inbound messages, and how test messages travel (real outbound mail,
  * the demo's simulated provider, or not enabled). Reads only: the health tick settles expired verifications.
  */
-export async function loadForwardingPanel(p: { orgId: string; orgSlug: string; mailboxId: string; address: string; now?: Date }) {
+export async function loadForwardingPanel(p: {
+  orgId: string;
+  orgSlug: string;
+  mailboxId: string;
+  address: string;
+  now?: Date;
+}) {
   const now = p.now ?? new Date();
   const [{ latest }, messages, provider] = await Promise.all([
     findLatestVerification(p.orgId, p.mailboxId, p.address),

@@ -18,7 +18,8 @@ let address: string;
 let alias: string;
 
 // What S4's badge says (lib/mailbox-state).
-const statusOf = async (mailboxId: string, now = new Date()) => stateLabel((await findHealthFacts(getDb(), { orgId: t.org.id, mailboxId }, now))[0].health);
+const statusOf = async (mailboxId: string, now = new Date()) =>
+  stateLabel((await findHealthFacts(getDb(), { orgId: t.org.id, mailboxId }, now))[0].health);
 
 beforeEach(async () => {
   // Each test gets its own mail domain, so the fake provider's rules never leak between tests.
@@ -39,12 +40,15 @@ describe("R22 forwarding verification", () => {
     const p = await mail.providerFor(t.domains[0].domain);
     p.setRule(address, alias);
     expect(await statusOf(support.id)).toBe("Not verified");
-    const v = await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }, async (m) => {
-      // Hold the message until the pending state has been seen, then send it for real.
-      expect(await statusOf(support.id)).toBe("Verification pending");
-      const { sendVerificationMessage } = await import("./send-verification-message");
-      return sendVerificationMessage(m);
-    });
+    const v = await requestForwardingVerification(
+      { orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id },
+      async (m) => {
+        // Hold the message until the pending state has been seen, then send it for real.
+        expect(await statusOf(support.id)).toBe("Verification pending");
+        const { sendVerificationMessage } = await import("./send-verification-message");
+        return sendVerificationMessage(m);
+      },
+    );
     expect(v.address).toBe(address);
     expect(await eventually(async () => (await statusOf(support.id)) === "Forwarding verified")).toBe(true);
 
@@ -64,11 +68,25 @@ describe("R22 forwarding verification", () => {
     const [m] = await getDb().select().from(mailbox).where(eq(mailbox.id, support.id));
     expect(m.lastReceivedAt).not.toBeNull();
 
-    const events = await getDb().select().from(auditEvent).where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.entityId, support.id)));
-    expect(events.map((e) => e.action).sort()).toEqual(["mailbox.verification_requested", "mailbox.verification_verified"]);
-    expect(events.find((e) => e.action === "mailbox.verification_requested")).toMatchObject({ entityType: "mailbox", actorId: t.admin.id, entityLabel: address });
+    const events = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.orgId, t.org.id), eq(auditEvent.entityId, support.id)));
+    expect(events.map((e) => e.action).sort()).toEqual([
+      "mailbox.verification_requested",
+      "mailbox.verification_verified",
+    ]);
+    expect(events.find((e) => e.action === "mailbox.verification_requested")).toMatchObject({
+      entityType: "mailbox",
+      actorId: t.admin.id,
+      entityLabel: address,
+    });
     // R19: the outcome in a readable sentence, by the platform.
-    expect(events.find((e) => e.action === "mailbox.verification_verified")).toMatchObject({ actorId: null, entityLabel: address, changes: { why: { to: expect.stringContaining(`sent to ${address} came back through the alias`) } } });
+    expect(events.find((e) => e.action === "mailbox.verification_verified")).toMatchObject({
+      actorId: null,
+      entityLabel: address,
+      changes: { why: { to: expect.stringContaining(`sent to ${address} came back through the alias`) } },
+    });
   });
 
   it("becomes failed when the message has not come back in time (rule removed), derived on read without a timer", async () => {
@@ -88,12 +106,20 @@ describe("R22 forwarding verification", () => {
     const p = await mail.providerFor(t.domains[0].domain);
     p.setRule(address, billingAlias); // the rule points elsewhere
     await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id });
-    expect(await eventually(async () => (await getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, billing.id))).length === 1)).toBe(true);
+    expect(
+      await eventually(
+        async () =>
+          (await getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, billing.id))).length === 1,
+      ),
+    ).toBe(true);
     expect(await statusOf(support.id)).toBe("Verification pending");
     expect(await statusOf(billing.id)).toBe("Not verified");
 
     // The token, brought to the right alias, verifies it; brought again, it changes nothing (single use).
-    const [row] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
+    const [row] = await getDb()
+      .select()
+      .from(forwardingVerification)
+      .where(eq(forwardingVerification.mailboxId, support.id));
     const replay = `Message-ID: <replay-1@x.example>\r\nSubject: again ${row.token}\r\n\r\n${row.token}\r\n`;
     await sendRaw(mail.receiver.port, { from: "x@x.example", to: [alias] }, replay);
     const [after] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.id, row.id));
@@ -106,7 +132,11 @@ describe("R22 forwarding verification", () => {
 
   it("says in a tenant's words that test messages are not enabled without OUTBOUND_SMTP_URL (operator detail in the log), and changes nothing", async () => {
     delete process.env.OUTBOUND_SMTP_URL;
-    const e = await expectUnchanged(t.org.id, () => requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }).catch((err) => err));
+    const e = await expectUnchanged(t.org.id, () =>
+      requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }).catch(
+        (err) => err,
+      ),
+    );
     expect(e).toMatchObject({ code: "INVALID" });
     expect(e.message).toContain("The platform administrator has not enabled test messages yet");
     expect(e.message).toContain("send an email to the mailbox's address");
@@ -115,22 +145,38 @@ describe("R22 forwarding verification", () => {
 
   it("refuses an inactive mailbox and another organisation's, and changes nothing", async () => {
     await getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id));
-    const inactive = await expectUnchanged(t.org.id, () => requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }).catch((e) => e));
+    const inactive = await expectUnchanged(t.org.id, () =>
+      requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }).catch((e) => e),
+    );
     expect(inactive).toMatchObject({ code: "INVALID", message: expect.stringContaining("Activate the mailbox first") });
     const other = await createTestOrg();
-    const foreign = await expectUnchanged(t.org.id, () => requestForwardingVerification({ orgId: other.org.id, actorId: other.admin.id, mailboxId: support.id }).catch((e) => e));
+    const foreign = await expectUnchanged(t.org.id, () =>
+      requestForwardingVerification({ orgId: other.org.id, actorId: other.admin.id, mailboxId: support.id }).catch(
+        (e) => e,
+      ),
+    );
     expect(foreign).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("says why when the outbound server cannot take the message, and leaves no pending verification", async () => {
     process.env.OUTBOUND_SMTP_URL = "smtp://127.0.0.1:9";
-    const e = await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }).catch((err) => err);
+    const e = await requestForwardingVerification({
+      orgId: t.org.id,
+      actorId: t.admin.id,
+      mailboxId: support.id,
+    }).catch((err) => err);
     expect(e).toMatchObject({ code: "INVALID" });
-    expect(e.message).toMatch(/^The test message could not be sent: the outbound server 127\.0\.0\.1:9 could not be reached/);
+    expect(e.message).toMatch(
+      /^The test message could not be sent: the outbound server 127\.0\.0\.1:9 could not be reached/,
+    );
     expect(await statusOf(support.id)).toBe("Not verified");
     // The outbound server refuses the recipient (the fake provider takes only its own domain).
     process.env.OUTBOUND_SMTP_URL = `smtp://127.0.0.1:${mail.provider.port}`;
-    const refused = await requestForwardingVerification({ orgId: t.org.id, actorId: t.admin.id, mailboxId: support.id }).catch((err) => err);
+    const refused = await requestForwardingVerification({
+      orgId: t.org.id,
+      actorId: t.admin.id,
+      mailboxId: support.id,
+    }).catch((err) => err);
     expect(refused.message).toMatch(/refused the message: 550 5\.7\.1/);
     expect(await statusOf(support.id)).toBe("Not verified");
   });

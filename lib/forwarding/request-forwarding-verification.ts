@@ -42,7 +42,16 @@ export async function requestForwardingVerification(
     // Lock order: the organisation's verification lock, the mailbox row, the recipient address's lock.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`fv-org:${params.orgId}`}))`);
     const [row] = await tx
-      .select({ id: mailbox.id, active: mailbox.active, localPart: mailbox.localPart, domain: emailDomain.domain, aliasToken: mailbox.aliasToken, slug: organization.slug, locale: sql<string>`coalesce(${mailbox.language}, ${organization.language})`, timeZone: sql<string>`coalesce(${mailbox.timezone}, ${organization.timezone})` })
+      .select({
+        id: mailbox.id,
+        active: mailbox.active,
+        localPart: mailbox.localPart,
+        domain: emailDomain.domain,
+        aliasToken: mailbox.aliasToken,
+        slug: organization.slug,
+        locale: sql<string>`coalesce(${mailbox.language}, ${organization.language})`,
+        timeZone: sql<string>`coalesce(${mailbox.timezone}, ${organization.timezone})`,
+      })
       .from(mailbox)
       .innerJoin(emailDomain, eq(emailDomain.id, mailbox.domainId))
       .innerJoin(organization, eq(organization.id, mailbox.orgId))
@@ -50,7 +59,10 @@ export async function requestForwardingVerification(
       .for("update", { of: mailbox });
     if (!row) throw notFound("That mailbox");
     if (!row.active) {
-      throw new AppError("INVALID", "Activate the mailbox first: mail to the alias of an inactive mailbox is refused, so the test message could not come back.");
+      throw new AppError(
+        "INVALID",
+        "Activate the mailbox first: mail to the alias of an inactive mailbox is refused, so the test message could not come back.",
+      );
     }
     const address = mailboxAddress(row.localPart, row.domain);
     const route = platformMailRoute(address);
@@ -62,9 +74,18 @@ export async function requestForwardingVerification(
     const [pending] = await tx
       .select({ expiresAt: forwardingVerification.expiresAt })
       .from(forwardingVerification)
-      .where(and(eq(forwardingVerification.mailboxId, row.id), isNull(forwardingVerification.verifiedAt), isNull(forwardingVerification.failedAt)));
+      .where(
+        and(
+          eq(forwardingVerification.mailboxId, row.id),
+          isNull(forwardingVerification.verifiedAt),
+          isNull(forwardingVerification.failedAt),
+        ),
+      );
     if (pending) {
-      throw new AppError("LIMIT_REACHED", `A test message is already on its way to ${address}: wait for it (at most until it times out, ${tryAgainIn(pending.expiresAt, now)}).`);
+      throw new AppError(
+        "LIMIT_REACHED",
+        `A test message is already on its way to ${address}: wait for it (at most until it times out, ${tryAgainIn(pending.expiresAt, now)}).`,
+      );
     }
     const [last] = await tx
       .select({ requestedAt: forwardingVerification.requestedAt })
@@ -74,7 +95,10 @@ export async function requestForwardingVerification(
       .limit(1);
     if (last && now.getTime() - last.requestedAt.getTime() < limits.cooldownMs) {
       const until = new Date(last.requestedAt.getTime() + limits.cooldownMs);
-      throw new AppError("LIMIT_REACHED", `A test message was sent to ${address} moments ago. Try again ${tryAgainIn(until, now)}.`);
+      throw new AppError(
+        "LIMIT_REACHED",
+        `A test message was sent to ${address} moments ago. Try again ${tryAgainIn(until, now)}.`,
+      );
     }
     const since = new Date(now.getTime() - DAY_MS);
     const windowOf = async (where: ReturnType<typeof and>) => {
@@ -86,7 +110,10 @@ export async function requestForwardingVerification(
     };
     const org = await windowOf(eq(forwardingVerification.orgId, params.orgId));
     if (org.n >= limits.perOrgPerDay) {
-      throw new AppError("LIMIT_REACHED", `Your organisation has sent ${limits.perOrgPerDay} test messages in the last 24 hours, the daily limit. Try again ${tryAgainIn(org.until, now)}.`);
+      throw new AppError(
+        "LIMIT_REACHED",
+        `Your organisation has sent ${limits.perOrgPerDay} test messages in the last 24 hours, the daily limit. Try again ${tryAgainIn(org.until, now)}.`,
+      );
     }
     // The recipient's budget: per (organisation, normalised address), and a ceiling across organisations that
     // never blocks an organisation with a verified rule from it (issue 20.2). Its own lock, taken last.
@@ -112,17 +139,38 @@ export async function requestForwardingVerification(
       entityId: row.id,
       entityLabel: address,
     });
-    return { verification: created, budgetEntryId: spent.entryId, target: { address, alias: aliasAddress(row.aliasToken, row.slug), locale: row.locale, timeZone: row.timeZone } };
+    return {
+      verification: created,
+      budgetEntryId: spent.entryId,
+      target: { address, alias: aliasAddress(row.aliasToken, row.slug), locale: row.locale, timeZone: row.timeZone },
+    };
   });
   try {
-    await send({ to: target.address, alias: target.alias, token, timeoutMs, platformName: config().PLATFORM_NAME, automatic: params.automatic, locale: target.locale, timeZone: target.timeZone });
+    await send({
+      to: target.address,
+      alias: target.alias,
+      token,
+      timeoutMs,
+      platformName: config().PLATFORM_NAME,
+      automatic: params.automatic,
+      locale: target.locale,
+      timeZone: target.timeZone,
+    });
   } catch (e) {
-    await getDb().delete(forwardingVerification).where(and(eq(forwardingVerification.id, verification.id), eq(forwardingVerification.orgId, params.orgId)));
+    await getDb()
+      .delete(forwardingVerification)
+      .where(and(eq(forwardingVerification.id, verification.id), eq(forwardingVerification.orgId, params.orgId)));
     await refundTestMessage(getDb(), { orgId: params.orgId, entryId: budgetEntryId });
     if (e instanceof AppError) throw e;
     const url = outboundSmtpUrl() ?? "";
     console.error(`[forwarding] test message to ${target.address} not sent: ${describeSendError(e, url)}`);
     throw new AppError("INVALID", `The test message could not be sent: ${describeSendError(e, url)}`);
   }
-  return { id: verification.id, requestedAt: verification.requestedAt, expiresAt: verification.expiresAt, address: target.address, alias: target.alias };
+  return {
+    id: verification.id,
+    requestedAt: verification.requestedAt,
+    expiresAt: verification.expiresAt,
+    address: target.address,
+    alias: target.alias,
+  };
 }

@@ -16,7 +16,12 @@ import { verificationPending } from "./verification-expiry";
  * At most one in flight: not while a verification is pending or a check is unfinished. Exactly once per slot:
  * the unique (mailbox, reason, slot) constraint, whatever the number of instances ticking.
  */
-export async function scheduleForwardingChecks(db: DbOrTx, now: Date, intervalMs: number, orgId?: string): Promise<string[]> {
+export async function scheduleForwardingChecks(
+  db: DbOrTx,
+  now: Date,
+  intervalMs: number,
+  orgId?: string,
+): Promise<string[]> {
   const at = now.toISOString();
   const period = Math.round(intervalMs / 1000);
   const nowEpoch = now.getTime() / 1000;

@@ -41,7 +41,13 @@ export async function runScheduledCheck(
     return "skipped";
   }
   try {
-    const v = await (opts.request ?? requestForwardingVerification)({ orgId: claim.orgId, actorId: null, mailboxId: claim.mailboxId, automatic: true, now });
+    const v = await (opts.request ?? requestForwardingVerification)({
+      orgId: claim.orgId,
+      actorId: null,
+      mailboxId: claim.mailboxId,
+      automatic: true,
+      now,
+    });
     await finish(v.id, null);
     return "started";
   } catch (e) {

@@ -28,7 +28,10 @@ export async function settleVerifications(db: Db, p: { now: Date; orgId?: string
   return db.transaction((tx) => settleVerificationsIn(tx, p));
 }
 
-export async function settleVerificationsIn(tx: Tx, p: { now: Date; orgId?: string; mailboxId?: string }): Promise<number> {
+export async function settleVerificationsIn(
+  tx: Tx,
+  p: { now: Date; orgId?: string; mailboxId?: string },
+): Promise<number> {
   const at = sql`${p.now.toISOString()}::timestamptz`;
   const scope = p.mailboxId
     ? sql`and v.org_id = ${p.orgId}::uuid and v.mailbox_id = ${p.mailboxId}::uuid`

@@ -14,8 +14,13 @@ const send = async (m: { to: string }) => void sent.push(m.to);
 let t: TestOrg;
 const T0 = new Date("2026-11-26T09:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
-const request = (mailboxId: string, now: Date, org = t) => requestForwardingVerification({ orgId: org.org.id, actorId: org.admin.id, mailboxId, now }, send);
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e) => e as { code: string; message: string });
+const request = (mailboxId: string, now: Date, org = t) =>
+  requestForwardingVerification({ orgId: org.org.id, actorId: org.admin.id, mailboxId, now }, send);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e) => e as { code: string; message: string },
+  );
 
 beforeEach(async () => {
   t = await createTestOrg();
@@ -23,7 +28,14 @@ beforeEach(async () => {
   process.env.OUTBOUND_SMTP_URL = "smtp://127.0.0.1:9"; // never used: `send` is injected
 });
 afterEach(() => {
-  for (const k of ["OUTBOUND_SMTP_URL", "VERIFY_DAILY_ORG_LIMIT", "VERIFY_DAILY_ADDRESS_LIMIT", "VERIFY_COOLDOWN", "VERIFY_DAILY_RECIPIENT_CEILING"]) delete process.env[k];
+  for (const k of [
+    "OUTBOUND_SMTP_URL",
+    "VERIFY_DAILY_ORG_LIMIT",
+    "VERIFY_DAILY_ADDRESS_LIMIT",
+    "VERIFY_COOLDOWN",
+    "VERIFY_DAILY_RECIPIENT_CEILING",
+  ])
+    delete process.env[k];
 });
 
 describe("R32 verification limits", () => {
@@ -31,7 +43,10 @@ describe("R32 verification limits", () => {
     const m = await insertTestMailbox(t, { localPart: "support" });
     await request(m.id, T0);
     const e = await expectUnchanged(t.org.id, () => refusal(request(m.id, at(5 * 60_000))));
-    expect(e).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringMatching(/already on its way .* in 10 minutes\)\.$/) });
+    expect(e).toMatchObject({
+      code: "LIMIT_REACHED",
+      message: expect.stringMatching(/already on its way .* in 10 minutes\)\.$/),
+    });
     expect(sent).toHaveLength(1);
   });
 
@@ -39,13 +54,20 @@ describe("R32 verification limits", () => {
     const m = await insertTestMailbox(t, { localPart: "support" });
     await request(m.id, T0);
     const [row] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, m.id));
-    await expect(getDb().insert(forwardingVerification).values({ ...row, id: undefined, token: `${row.token.slice(0, -1)}z` })).rejects.toThrow();
+    await expect(
+      getDb()
+        .insert(forwardingVerification)
+        .values({ ...row, id: undefined, token: `${row.token.slice(0, -1)}z` }),
+    ).rejects.toThrow();
   });
 
   it("a cooldown between requests, even after the previous one finished; then it may be sent again", async () => {
     const m = await insertTestMailbox(t, { localPart: "support" });
     await request(m.id, T0);
-    await getDb().update(forwardingVerification).set({ verifiedAt: at(5_000) }).where(eq(forwardingVerification.mailboxId, m.id));
+    await getDb()
+      .update(forwardingVerification)
+      .set({ verifiedAt: at(5_000) })
+      .where(eq(forwardingVerification.mailboxId, m.id));
     const e = await expectUnchanged(t.org.id, () => refusal(request(m.id, at(20_000))));
     expect(e).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringContaining("Try again in 10 seconds.") });
     await request(m.id, at(61_000));
@@ -57,14 +79,20 @@ describe("R32 verification limits", () => {
     const boxes = await Promise.all(["a", "b", "c", "d"].map((l) => insertTestMailbox(t, { localPart: l })));
     for (const [i, b] of boxes.slice(0, 3).entries()) await request(b.id, at(i * 3_600_000));
     const e = await expectUnchanged(t.org.id, () => refusal(request(boxes[3].id, at(3 * 3_600_000))));
-    expect(e).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringMatching(/3 test messages in the last 24 hours.*Try again in 21 hours\.$/) });
+    expect(e).toMatchObject({
+      code: "LIMIT_REACHED",
+      message: expect.stringMatching(/3 test messages in the last 24 hours.*Try again in 21 hours\.$/),
+    });
     // 24 hours after the first, one place is free again.
     await request(boxes[3].id, at(24 * 3_600_000 + 1000));
     expect(sent).toHaveLength(4);
   });
 
   const failLatest = (mailboxId: string, when: Date) =>
-    getDb().update(forwardingVerification).set({ failedAt: when, failureReason: "timeout" }).where(eq(forwardingVerification.mailboxId, mailboxId));
+    getDb()
+      .update(forwardingVerification)
+      .set({ failedAt: when, failureReason: "timeout" })
+      .where(eq(forwardingVerification.mailboxId, mailboxId));
 
   it("issue 20.2: a daily cap per (organisation, address): another licensed organisation cannot spend it", async () => {
     process.env.VERIFY_DAILY_ADDRESS_LIMIT = "2";
@@ -80,7 +108,10 @@ describe("R32 verification limits", () => {
       await failLatest(theirs.id, at(i * 60_000 + 1000));
     }
     const e = await expectUnchanged(squatter.org.id, () => refusal(request(theirs.id, at(5 * 60_000), squatter)));
-    expect(e).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringMatching(/^ceo@.* has received 2 test messages from your organisation/) });
+    expect(e).toMatchObject({
+      code: "LIMIT_REACHED",
+      message: expect.stringMatching(/^ceo@.* has received 2 test messages from your organisation/),
+    });
     // The owner's verification still goes out, twice; its own third is refused.
     await request(mine.id, at(6 * 60_000), owner);
     await failLatest(mine.id, at(6 * 60_000 + 1000));
@@ -95,16 +126,24 @@ describe("R32 verification limits", () => {
     process.env.VERIFY_COOLDOWN = "1s";
     const victim = `victim-${crypto.randomUUID().slice(0, 8)}.example`;
     const orgs = await Promise.all([0, 1, 2].map(() => createTestOrg({ domains: [victim] })));
-    const boxes = await Promise.all(orgs.map((o) => insertTestMailbox(o, { localPart: "ceo", domainId: o.domains[0].id })));
+    const boxes = await Promise.all(
+      orgs.map((o) => insertTestMailbox(o, { localPart: "ceo", domainId: o.domains[0].id })),
+    );
     // The owner verified its rule earlier; then two other organisations reach the ceiling.
     await request(boxes[0].id, T0, orgs[0]);
-    await getDb().update(forwardingVerification).set({ verifiedAt: at(5000) }).where(eq(forwardingVerification.mailboxId, boxes[0].id));
+    await getDb()
+      .update(forwardingVerification)
+      .set({ verifiedAt: at(5000) })
+      .where(eq(forwardingVerification.mailboxId, boxes[0].id));
     await request(boxes[1].id, at(60_000), orgs[1]);
     await failLatest(boxes[1].id, at(61_000));
     const e = await expectUnchanged(orgs[2].org.id, () => refusal(request(boxes[2].id, at(120_000), orgs[2])));
     expect(e).toMatchObject({ code: "LIMIT_REACHED", message: expect.stringMatching(/from several organisations/) });
     // The owner's scheduled re-check still goes out.
-    await requestForwardingVerification({ orgId: orgs[0].org.id, actorId: null, mailboxId: boxes[0].id, automatic: true, now: at(180_000) }, send);
+    await requestForwardingVerification(
+      { orgId: orgs[0].org.id, actorId: null, mailboxId: boxes[0].id, automatic: true, now: at(180_000) },
+      send,
+    );
     expect(sent).toHaveLength(3);
   });
 
@@ -114,7 +153,10 @@ describe("R32 verification limits", () => {
     const o = await createTestOrg({ domains: ["gmail.com", "googlemail.com"] });
     const a = await insertTestMailbox(o, { localPart: who, domainId: o.domains[0].id });
     const b = await insertTestMailbox(o, { localPart: `${who.replace(".", "")}+orders`, domainId: o.domains[1].id });
-    const c = await insertTestMailbox(o, { localPart: `${who.replaceAll(".", "")}.x`.replace(".x", ""), domainId: o.domains[1].id });
+    const c = await insertTestMailbox(o, {
+      localPart: `${who.replaceAll(".", "")}.x`.replace(".x", ""),
+      domainId: o.domains[1].id,
+    });
     expect(await refusal(request(a.id, T0, o))).toBeNull();
     expect(await refusal(request(b.id, at(60_000), o))).toBeNull();
     expect(await refusal(request(c.id, at(120_000), o))).toMatchObject({ code: "LIMIT_REACHED" });
@@ -135,10 +177,18 @@ describe("R32 verification limits", () => {
 
   it("automatic (scheduled) verifications by the platform stay within the same caps and are marked", async () => {
     const m = await insertTestMailbox(t, { localPart: "support" });
-    await requestForwardingVerification({ orgId: t.org.id, actorId: null, mailboxId: m.id, automatic: true, now: T0 }, send);
+    await requestForwardingVerification(
+      { orgId: t.org.id, actorId: null, mailboxId: m.id, automatic: true, now: T0 },
+      send,
+    );
     const [row] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, m.id));
     expect(row).toMatchObject({ automatic: true, requestedBy: null });
-    const e = await refusal(requestForwardingVerification({ orgId: t.org.id, actorId: null, mailboxId: m.id, automatic: true, now: at(1000) }, send));
+    const e = await refusal(
+      requestForwardingVerification(
+        { orgId: t.org.id, actorId: null, mailboxId: m.id, automatic: true, now: at(1000) },
+        send,
+      ),
+    );
     expect(e).toMatchObject({ code: "LIMIT_REACHED" });
   });
 
@@ -148,10 +198,14 @@ describe("R32 verification limits", () => {
     const same = await Promise.all(Array.from({ length: 8 }, () => refusal(request(m.id, T0))));
     expect(same.filter((e) => e === null)).toHaveLength(1);
     expect(same.filter((e) => e?.code === "LIMIT_REACHED")).toHaveLength(7);
-    const boxes = await Promise.all(Array.from({ length: 8 }, (_, i) => insertTestMailbox(t, { localPart: `box${i}` })));
+    const boxes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => insertTestMailbox(t, { localPart: `box${i}` })),
+    );
     const many = await Promise.all(boxes.map((b) => refusal(request(b.id, at(1000)))));
     expect(many.filter((e) => e === null)).toHaveLength(2); // 3 per day, one already used above
-    expect(await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.orgId, t.org.id))).toHaveLength(3);
+    expect(
+      await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.orgId, t.org.id)),
+    ).toHaveLength(3);
     expect(sent).toHaveLength(3);
   });
 });

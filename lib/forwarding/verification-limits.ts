@@ -11,12 +11,20 @@ import { mailboxAddress } from "@/lib/address";
 // R32: how often test messages may be sent. Server-side, counted in the database (every instance sees the same).
 export type VerificationLimits = { cooldownMs: number; perOrgPerDay: number; perAddressPerDay: number };
 
-export const DEFAULT_VERIFICATION_LIMITS: VerificationLimits = { cooldownMs: 30_000, perOrgPerDay: 50, perAddressPerDay: 10 };
+export const DEFAULT_VERIFICATION_LIMITS: VerificationLimits = {
+  cooldownMs: 30_000,
+  perOrgPerDay: 50,
+  perAddressPerDay: 10,
+};
 export const DAY_MS = 24 * 3_600_000;
 
 /** VERIFY_COOLDOWN (duration), VERIFY_DAILY_ORG_LIMIT, VERIFY_DAILY_ADDRESS_LIMIT (lib/config.ts): 30 s, 50, 10. */
 export function verificationLimits(c: Config = config()): VerificationLimits {
-  return { cooldownMs: c.VERIFY_COOLDOWN, perOrgPerDay: c.VERIFY_DAILY_ORG_LIMIT, perAddressPerDay: c.VERIFY_DAILY_ADDRESS_LIMIT };
+  return {
+    cooldownMs: c.VERIFY_COOLDOWN,
+    perOrgPerDay: c.VERIFY_DAILY_ORG_LIMIT,
+    perAddressPerDay: c.VERIFY_DAILY_ADDRESS_LIMIT,
+  };
 }
 
 /** "in 45 seconds", "in 3 minutes", "in 2 hours": when a refused request may be tried again. */
@@ -42,7 +50,11 @@ const GOOGLE_MX = /(^|\.)(google\.com|googlemail\.com)\.?$/i;
 export function recipientKey(address: string, opts: { dotsIgnored?: boolean } = {}): string {
   const at = address.lastIndexOf("@");
   let local = address.slice(0, at).trim().toLowerCase();
-  let domain = address.slice(at + 1).trim().toLowerCase().replace(/\.$/, "");
+  let domain = address
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, "");
   local = local.split("+")[0];
   if (GMAIL_DOMAINS.has(domain)) {
     domain = "gmail.com";
@@ -86,7 +98,10 @@ export type RecipientBudgetLimits = { perOrgPerAddressPerDay: number; allOrgsPer
 
 /** VERIFY_DAILY_ADDRESS_LIMIT per organisation (default 10); VERIFY_DAILY_RECIPIENT_CEILING for all (default 30). */
 export function recipientBudgetLimits(c: Config = config()): RecipientBudgetLimits {
-  return { perOrgPerAddressPerDay: c.VERIFY_DAILY_ADDRESS_LIMIT, allOrgsPerAddressPerDay: c.VERIFY_DAILY_RECIPIENT_CEILING };
+  return {
+    perOrgPerAddressPerDay: c.VERIFY_DAILY_ADDRESS_LIMIT,
+    allOrgsPerAddressPerDay: c.VERIFY_DAILY_RECIPIENT_CEILING,
+  };
 }
 
 export type TestMessageKind = "forwarding_verification" | "test_email";
@@ -102,7 +117,14 @@ export type TestMessageKind = "forwarding_verification" | "test_email";
  */
 export async function spendTestMessage(
   tx: Tx,
-  params: { orgId: string; address: string; kind: TestMessageKind; now: Date; limits?: RecipientBudgetLimits; lookupMx?: MxLookup },
+  params: {
+    orgId: string;
+    address: string;
+    kind: TestMessageKind;
+    now: Date;
+    limits?: RecipientBudgetLimits;
+    lookupMx?: MxLookup;
+  },
 ): Promise<{ entryId: string; recipientKey: string }> {
   const limits = params.limits ?? recipientBudgetLimits();
   const domain = params.address.slice(params.address.lastIndexOf("@") + 1).toLowerCase();

@@ -23,7 +23,10 @@ export function verificationMessageContent(m: {
       t("verification.intro", v),
       "",
       t("verification.purpose", v),
-      t("verification.deadline", { ...v, deadline: formatMessageTime(new Date(sent.getTime() + m.timeoutMs), m.locale, zone) }),
+      t("verification.deadline", {
+        ...v,
+        deadline: formatMessageTime(new Date(sent.getTime() + m.timeoutMs), m.locale, zone),
+      }),
       t("verification.sentAt", { sentAt: formatMessageTime(sent, m.locale, zone) }),
       "",
       t("verification.token", v),

@@ -2,7 +2,14 @@ import { eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, type Db } from "@/db";
-import { forwardingCheck, forwardingVerification, healthIncident, inboundMessage, mailboxSilence, membership } from "@/db/schema";
+import {
+  forwardingCheck,
+  forwardingVerification,
+  healthIncident,
+  inboundMessage,
+  mailboxSilence,
+  membership,
+} from "@/db/schema";
 import { createUser } from "@/db/seed";
 import { deliverAlertEmail } from "@/lib/alerts/deliver-alert-email";
 import { requestForwardingVerification } from "@/lib/forwarding/request-forwarding-verification";
@@ -24,18 +31,25 @@ let t: TestOrg;
 let secondAdmin: { id: string; email: string };
 let sent: PlatformMail[];
 
-
 /** One tick at `now`, then every job it enqueued, worked at once (what the queue's workers do). */
 async function tick(now: Date, intervalMs = HOUR, database: Db = getDb()) {
   const jobs: HealthJob[] = [];
-  const summary = await runHealthTick(database, { orgId: t.org.id, now, intervalMs, enqueue: async (j) => void jobs.push(...j) });
+  const summary = await runHealthTick(database, {
+    orgId: t.org.id,
+    now,
+    intervalMs,
+    enqueue: async (j) => void jobs.push(...j),
+  });
   // The tick is global: other test files' organisations share the database. Work this test's checks only.
-  const ours = new Set((await database.select({ id: forwardingCheck.id }).from(forwardingCheck).where(eq(forwardingCheck.orgId, t.org.id))).map((c) => c.id));
+  const ours = new Set(
+    (
+      await database.select({ id: forwardingCheck.id }).from(forwardingCheck).where(eq(forwardingCheck.orgId, t.org.id))
+    ).map((c) => c.id),
+  );
   for (const j of jobs) {
     if (j.name === "forwarding-check") {
       if (ours.has(j.id)) await runScheduledCheck(database, j.id, { now });
-    }
-    else await deliverAlertEmail(database, j.id, { now, send: record });
+    } else await deliverAlertEmail(database, j.id, { now, send: record });
   }
   return summary;
 }
@@ -43,7 +57,8 @@ async function tick(now: Date, intervalMs = HOUR, database: Db = getDb()) {
 const record = async (m: PlatformMail) => {
   if ([t.admin.email, secondAdmin.email].includes(m.to)) sent.push(m);
 };
-const checksOf = async (mailboxId: string) => getDb().select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, mailboxId));
+const checksOf = async (mailboxId: string) =>
+  getDb().select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, mailboxId));
 const healthOf = async (mailboxId: string, now: Date) => (await findHealthFacts(getDb(), { mailboxId }, now))[0].health;
 
 beforeEach(async () => {
@@ -85,7 +100,10 @@ describe("R29 scheduled re-verification and alerts", () => {
     const checks = await getDb().select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, support.id));
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ reason: "schedule", error: null });
-    const [auto] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.id, checks[0].verificationId!));
+    const [auto] = await getDb()
+      .select()
+      .from(forwardingVerification)
+      .where(eq(forwardingVerification.id, checks[0].verificationId!));
     expect(auto.requestedBy).toBeNull(); // sent by the platform
     // The test message went out marked automatic, in French, and nothing came back (no rule).
     const testMessage = mail.provider.received.at(-1)!.raw.toString();
@@ -99,12 +117,16 @@ describe("R29 scheduled re-verification and alerts", () => {
     expect((await healthOf(support.id, failedAt!)).cause).toMatchObject({ kind: "verification_failed" });
     for (let i = 1; i <= 4; i++) await tick(new Date(failedAt!.getTime() + i * 5 * MIN));
     expect(sent.map((m) => m.to).sort()).toEqual([t.admin.email, secondAdmin.email].sort());
-    expect(sent[0].subject).toBe(`Action requise : le courrier adressé à ${address} n’arrive peut-être plus sur INO cx`);
+    expect(sent[0].subject).toBe(
+      `Action requise : le courrier adressé à ${address} n’arrive peut-être plus sur INO cx`,
+    );
     expect(sent[0].text).toContain(`/maker/mailboxes/${support.id}`);
     expect(sent[0].text).toMatch(/heure normale de l’Est|heure avancée de l’Est/); // Montreal's zone, named
     expect(await getDb().select().from(healthIncident).where(eq(healthIncident.mailboxId, support.id))).toHaveLength(1);
     // S1 shows it.
-    const [row] = (await findMailboxes(t.org.id, new Date(failedAt!.getTime() + 20 * MIN))).filter((m) => m.id === support.id);
+    const [row] = (await findMailboxes(t.org.id, new Date(failedAt!.getTime() + 20 * MIN))).filter(
+      (m) => m.id === support.id,
+    );
     expect(row.health.state).toBe("needs_attention");
 
     // The rule comes back: the next scheduled check verifies it; one recovery email per admin, once.
@@ -130,12 +152,37 @@ describe("R29 scheduled re-verification and alerts", () => {
     const now = new Date();
     // Customer mail every 2 hours for two days, the last one 30 h ago: 30 h > max(3 × 2 h, 24 h).
     const times = Array.from({ length: 24 }, (_, i) => new Date(now.getTime() - 30 * HOUR - i * 2 * HOUR));
-    await getDb().insert(inboundMessage).values(times.map((receivedAt, i) => ({ orgId: t.org.id, mailboxId: sales.id, receivedAt, messageId: `<c${i}@x>`, sizeBytes: 10 })));
+    await getDb()
+      .insert(inboundMessage)
+      .values(
+        times.map((receivedAt, i) => ({
+          orgId: t.org.id,
+          mailboxId: sales.id,
+          receivedAt,
+          messageId: `<c${i}@x>`,
+          sizeBytes: 10,
+        })),
+      );
     // The platform's own automatic messages are not customer mail: one an hour ago changes nothing.
-    await getDb().insert(inboundMessage).values({ orgId: t.org.id, mailboxId: sales.id, receivedAt: new Date(now.getTime() - HOUR), messageId: "<auto@x>", sizeBytes: 10, autoSubmitted: true, kind: "platform" });
+    await getDb()
+      .insert(inboundMessage)
+      .values({
+        orgId: t.org.id,
+        mailboxId: sales.id,
+        receivedAt: new Date(now.getTime() - HOUR),
+        messageId: "<auto@x>",
+        sizeBytes: 10,
+        autoSubmitted: true,
+        kind: "platform",
+      });
 
     const jobs: HealthJob[] = [];
-    await runHealthTick(getDb(), { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async (j) => void jobs.push(...j) });
+    await runHealthTick(getDb(), {
+      orgId: t.org.id,
+      now,
+      intervalMs: 24 * HOUR,
+      enqueue: async (j) => void jobs.push(...j),
+    });
     const [flag] = await getDb().select().from(mailboxSilence).where(eq(mailboxSilence.mailboxId, sales.id));
     expect(flag.since.getTime()).toBe(times[0].getTime());
     expect(flag.medianGapSeconds).toBe(7200);
@@ -150,7 +197,12 @@ describe("R29 scheduled re-verification and alerts", () => {
     expect(await runScheduledCheck(getDb(), check.id, { now })).toBe("started");
     expect(await eventually(async () => (await healthOf(sales.id, now)).state === "healthy")).toBe(true);
     // A second tick does not flag the same silence again, nor start another check.
-    await runHealthTick(getDb(), { orgId: t.org.id, now: new Date(now.getTime() + MIN), intervalMs: 24 * HOUR, enqueue: async () => {} });
+    await runHealthTick(getDb(), {
+      orgId: t.org.id,
+      now: new Date(now.getTime() + MIN),
+      intervalMs: 24 * HOUR,
+      enqueue: async () => {},
+    });
     expect(await getDb().select().from(mailboxSilence).where(eq(mailboxSilence.mailboxId, sales.id))).toHaveLength(1);
     expect(await getDb().select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, sales.id))).toHaveLength(1);
   });
@@ -159,7 +211,17 @@ describe("R29 scheduled re-verification and alerts", () => {
     const sales = await insertTestMailbox(t, { localPart: "sales" });
     const now = new Date();
     const times = Array.from({ length: 10 }, (_, i) => new Date(now.getTime() - 26 * HOUR - i * HOUR));
-    await getDb().insert(inboundMessage).values(times.map((receivedAt, i) => ({ orgId: t.org.id, mailboxId: sales.id, receivedAt, messageId: `<s${i}@x>`, sizeBytes: 10 })));
+    await getDb()
+      .insert(inboundMessage)
+      .values(
+        times.map((receivedAt, i) => ({
+          orgId: t.org.id,
+          mailboxId: sales.id,
+          receivedAt,
+          messageId: `<s${i}@x>`,
+          sizeBytes: 10,
+        })),
+      );
     await tick(now, 24 * HOUR); // flagged, check started, no rule: the message stays in the provider
     const later = new Date(now.getTime() + 20 * MIN);
     await tick(later, 24 * HOUR);
@@ -172,10 +234,27 @@ describe("R29 scheduled re-verification and alerts", () => {
     for (const localPart of ["a", "b", "c"]) {
       const m = await insertTestMailbox(t, { localPart });
       // Verified once, then a verification that expired unanswered.
-      await getDb().insert(forwardingVerification).values([
-        { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: new Date(past.getTime() - HOUR), expiresAt: past, verifiedAt: new Date(past.getTime() - HOUR) },
-        { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: past, expiresAt: new Date(past.getTime() + 15 * MIN) },
-      ]);
+      await getDb()
+        .insert(forwardingVerification)
+        .values([
+          {
+            orgId: t.org.id,
+            mailboxId: m.id,
+            address: m.address,
+            token: `fv-${crypto.randomUUID()}`,
+            requestedAt: new Date(past.getTime() - HOUR),
+            expiresAt: past,
+            verifiedAt: new Date(past.getTime() - HOUR),
+          },
+          {
+            orgId: t.org.id,
+            mailboxId: m.id,
+            address: m.address,
+            token: `fv-${crypto.randomUUID()}`,
+            requestedAt: past,
+            expiresAt: new Date(past.getTime() + 15 * MIN),
+          },
+        ]);
     }
     await tick(new Date());
     expect(await getDb().select().from(healthIncident).where(eq(healthIncident.orgId, t.org.id))).toHaveLength(3);
@@ -186,56 +265,113 @@ describe("R29 scheduled re-verification and alerts", () => {
 });
 
 describe("R29 across instances and restarts", () => {
-  it.skipIf(!process.env.DATABASE_URL)("two app processes ticking at once on one PostgreSQL raise one incident and one email per admin", async () => {
-    const { openDatabase } = await import("@/db/client");
-    const a = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL }));
-    const b = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL }));
-    try {
-      const past = new Date(Date.now() - 2 * HOUR);
-      const m = await insertTestMailbox(t, { localPart: "race" });
-      await getDb().insert(forwardingVerification).values([
-        { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: new Date(past.getTime() - HOUR), expiresAt: past, verifiedAt: new Date(past.getTime() - HOUR) },
-        { orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: past, expiresAt: new Date(past.getTime() + 15 * MIN) },
-      ]);
-      for (let round = 0; round < 5; round++) {
-        const now = new Date(Date.now() + round * MIN);
-        const jobsA: HealthJob[] = [];
-        const jobsB: HealthJob[] = [];
-        await Promise.all([
-          runHealthTick(a.db, { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async (j) => void jobsA.push(...j) }),
-          runHealthTick(b.db, { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async (j) => void jobsB.push(...j) }),
-        ]);
-        // Both instances work every job they saw, at the same time.
-        const send = record;
-        await Promise.all([
-          ...jobsA.filter((j) => j.name === "alert-email").map((j) => deliverAlertEmail(a.db, j.id, { now, send })),
-          ...jobsB.filter((j) => j.name === "alert-email").map((j) => deliverAlertEmail(b.db, j.id, { now, send })),
-        ]);
+  it.skipIf(!process.env.DATABASE_URL)(
+    "two app processes ticking at once on one PostgreSQL raise one incident and one email per admin",
+    async () => {
+      const { openDatabase } = await import("@/db/client");
+      const a = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL }));
+      const b = openDatabase(parseConfig({ DATABASE_URL: process.env.DATABASE_URL }));
+      try {
+        const past = new Date(Date.now() - 2 * HOUR);
+        const m = await insertTestMailbox(t, { localPart: "race" });
+        await getDb()
+          .insert(forwardingVerification)
+          .values([
+            {
+              orgId: t.org.id,
+              mailboxId: m.id,
+              address: m.address,
+              token: `fv-${crypto.randomUUID()}`,
+              requestedAt: new Date(past.getTime() - HOUR),
+              expiresAt: past,
+              verifiedAt: new Date(past.getTime() - HOUR),
+            },
+            {
+              orgId: t.org.id,
+              mailboxId: m.id,
+              address: m.address,
+              token: `fv-${crypto.randomUUID()}`,
+              requestedAt: past,
+              expiresAt: new Date(past.getTime() + 15 * MIN),
+            },
+          ]);
+        for (let round = 0; round < 5; round++) {
+          const now = new Date(Date.now() + round * MIN);
+          const jobsA: HealthJob[] = [];
+          const jobsB: HealthJob[] = [];
+          await Promise.all([
+            runHealthTick(a.db, {
+              orgId: t.org.id,
+              now,
+              intervalMs: 24 * HOUR,
+              enqueue: async (j) => void jobsA.push(...j),
+            }),
+            runHealthTick(b.db, {
+              orgId: t.org.id,
+              now,
+              intervalMs: 24 * HOUR,
+              enqueue: async (j) => void jobsB.push(...j),
+            }),
+          ]);
+          // Both instances work every job they saw, at the same time.
+          const send = record;
+          await Promise.all([
+            ...jobsA.filter((j) => j.name === "alert-email").map((j) => deliverAlertEmail(a.db, j.id, { now, send })),
+            ...jobsB.filter((j) => j.name === "alert-email").map((j) => deliverAlertEmail(b.db, j.id, { now, send })),
+          ]);
+        }
+        expect(await getDb().select().from(healthIncident).where(eq(healthIncident.mailboxId, m.id))).toHaveLength(1);
+        expect(sent.map((x) => x.to).sort()).toEqual([t.admin.email, secondAdmin.email].sort());
+      } finally {
+        await a.close();
+        await b.close();
       }
-      expect(await getDb().select().from(healthIncident).where(eq(healthIncident.mailboxId, m.id))).toHaveLength(1);
-      expect(sent.map((x) => x.to).sort()).toEqual([t.admin.email, secondAdmin.email].sort());
-    } finally {
-      await a.close();
-      await b.close();
-    }
-  });
+    },
+  );
 
   it("a restart between a claimed check and its job loses nothing: the next tick hands the check out again", async () => {
     const m = await insertTestMailbox(t, { localPart: "restart" });
     const old = new Date(Date.now() - 3 * 24 * HOUR);
-    await getDb().insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: m.id, address: m.address, token: `fv-${crypto.randomUUID()}`, requestedAt: old, expiresAt: new Date(old.getTime() + 15 * MIN), verifiedAt: old });
+    await getDb()
+      .insert(forwardingVerification)
+      .values({
+        orgId: t.org.id,
+        mailboxId: m.id,
+        address: m.address,
+        token: `fv-${crypto.randomUUID()}`,
+        requestedAt: old,
+        expiresAt: new Date(old.getTime() + 15 * MIN),
+        verifiedAt: old,
+      });
     const now = new Date();
     // First tick claims the check; the process dies before its job is queued (enqueue throws).
-    await expect(runHealthTick(getDb(), { orgId: t.org.id, now, intervalMs: 24 * HOUR, enqueue: async () => { throw new Error("killed"); } })).rejects.toThrow("killed");
+    await expect(
+      runHealthTick(getDb(), {
+        orgId: t.org.id,
+        now,
+        intervalMs: 24 * HOUR,
+        enqueue: async () => {
+          throw new Error("killed");
+        },
+      }),
+    ).rejects.toThrow("killed");
     const [claimed] = await getDb().select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, m.id));
     expect(claimed.doneAt).toBeNull();
     // After the restart, the next tick hands out the same check (and claims no second one for the slot).
     const jobs: HealthJob[] = [];
-    await runHealthTick(getDb(), { orgId: t.org.id, now: new Date(now.getTime() + MIN), intervalMs: 24 * HOUR, enqueue: async (j) => void jobs.push(...j) });
+    await runHealthTick(getDb(), {
+      orgId: t.org.id,
+      now: new Date(now.getTime() + MIN),
+      intervalMs: 24 * HOUR,
+      enqueue: async (j) => void jobs.push(...j),
+    });
     expect(jobs.filter((j) => j.name === "forwarding-check").map((j) => j.id)).toContain(claimed.id);
     expect(await getDb().select().from(forwardingCheck).where(eq(forwardingCheck.mailboxId, m.id))).toHaveLength(1);
     // Worked twice (a duplicate job), it starts one verification.
-    const results = [await runScheduledCheck(getDb(), claimed.id, { now }), await runScheduledCheck(getDb(), claimed.id, { now })];
+    const results = [
+      await runScheduledCheck(getDb(), claimed.id, { now }),
+      await runScheduledCheck(getDb(), claimed.id, { now }),
+    ];
     expect(results).toEqual(["started", "taken"]);
     expect(await eventually(async () => mail.provider.received.length === 1)).toBe(true);
   });
@@ -256,4 +392,3 @@ describe("R29 across instances and restarts", () => {
     }
   });
 });
-

@@ -17,13 +17,17 @@ export type Enqueue = (jobs: HealthJob[]) => Promise<void>;
 /**
  * One scheduler tick (R29), run once a minute by the job queue on exactly one instance (and safe if two run):
  * settles the verifications that can no longer succeed (expired, or for an old address) with their history lines
- * (pages only read), claims due re-verifications, flags silent mailboxes (and claims their re-verification), derives every
+ * (pages only read), claims due re-verifications, flags silent mailboxes (and claims their re-verification), derives
+ * every
  * mailbox's health, opens/closes incidents with their alert emails, then hands every unfinished check and unsent
  * alert to the queue (a crash between a claim and its job is healed by the next tick; the workers' atomic claims
  * make a job delivered twice harmless). A constant number of queries whatever the number of mailboxes.
  * `orgId`: one organisation's tick (tests, whose simulated clocks must not settle other organisations' checks).
  */
-export async function runHealthTick(db: Db, opts: { now: Date; intervalMs: number; enqueue: Enqueue; detectSilence?: boolean; orgId?: string }) {
+export async function runHealthTick(
+  db: Db,
+  opts: { now: Date; intervalMs: number; enqueue: Enqueue; detectSilence?: boolean; orgId?: string },
+) {
   const { now, orgId } = opts;
   const at = now.toISOString();
   const settled = await settleVerifications(db, { now, orgId });

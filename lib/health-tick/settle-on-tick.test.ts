@@ -25,8 +25,11 @@ describe("R22 R29 expired verifications are settled by the tick, never by a page
     const requestedAt = new Date(now.getTime() - 20 * MIN);
     const expiresAt = new Date(now.getTime() - 5 * MIN);
     const token = `fv-tick-${crypto.randomUUID()}`;
-    await getDb().insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: m.id, token, address, requestedAt, expiresAt });
-    const verification = () => getDb().select().from(forwardingVerification).where(eq(forwardingVerification.token, token));
+    await getDb()
+      .insert(forwardingVerification)
+      .values({ orgId: t.org.id, mailboxId: m.id, token, address, requestedAt, expiresAt });
+    const verification = () =>
+      getDb().select().from(forwardingVerification).where(eq(forwardingVerification.token, token));
 
     // What S4 reads, as the page reads it: nothing changes, not even the verification.
     const before = await verification();
@@ -43,19 +46,39 @@ describe("R22 R29 expired verifications are settled by the tick, never by a page
     expect(health.timeline).toMatchObject([{ kind: "check", outcome: "failed" }]);
 
     // The tick settles it: failed at its timeout, with one history line whose "why" is a code.
-    const summary = await runHealthTick(getDb(), { orgId: t.org.id, now, intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
+    const summary = await runHealthTick(getDb(), {
+      orgId: t.org.id,
+      now,
+      intervalMs: 86_400_000,
+      enqueue: async () => {},
+      detectSilence: false,
+    });
     expect(summary.settled).toBeGreaterThanOrEqual(1);
     const [settled] = await verification();
     expect(settled).toMatchObject({ failedAt: expiresAt, failureReason: "timeout" });
-    const events = await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.verification_failed")));
+    const events = await getDb()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.verification_failed")));
     expect(events).toHaveLength(1);
     expect(events[0].changes.why?.to).toEqual({ code: "timed_out", address, timeoutMs: 15 * MIN });
     expect(formatAuditValue(events[0].changes.why?.to, "why")).toBe(
       `the test message sent to ${address} did not come back through the alias within 15 minutes`,
     );
     // A second tick finds nothing left to settle for this mailbox; the state and the list still agree.
-    await runHealthTick(getDb(), { orgId: t.org.id, now: new Date(now.getTime() + MIN), intervalMs: 86_400_000, enqueue: async () => {}, detectSilence: false });
-    expect(await getDb().select().from(auditEvent).where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.verification_failed")))).toHaveLength(1);
+    await runHealthTick(getDb(), {
+      orgId: t.org.id,
+      now: new Date(now.getTime() + MIN),
+      intervalMs: 86_400_000,
+      enqueue: async () => {},
+      detectSilence: false,
+    });
+    expect(
+      await getDb()
+        .select()
+        .from(auditEvent)
+        .where(and(eq(auditEvent.entityId, m.id), eq(auditEvent.action, "mailbox.verification_failed"))),
+    ).toHaveLength(1);
     const after = await loadMailboxHealth(t.org.id, m.id, "Europe/Paris", now);
     expect(stateLabel(after.health)).toBe("Verification failed");
     expect(after.timeline).toMatchObject([{ kind: "check", outcome: "failed", doneAt: expiresAt }]);

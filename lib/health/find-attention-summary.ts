@@ -3,7 +3,10 @@ import { getDb } from "@/db";
 import { findHealthFacts, type MailboxHealthRow } from "./find-health-facts";
 
 /** How many of the organisation's mailboxes need attention, for the Maker banner (R29). One query. */
-export async function findAttentionSummary(orgId: string, now: Date = new Date()): Promise<{ count: number; firstName: string | null }> {
+export async function findAttentionSummary(
+  orgId: string,
+  now: Date = new Date(),
+): Promise<{ count: number; firstName: string | null }> {
   return attentionSummaryOf(await findHealthFacts(getDb(), { orgId }, now));
 }
 

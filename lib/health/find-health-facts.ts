@@ -53,9 +53,14 @@ const factsRow = z.object({
  * scheduler), in ONE query whatever the number of mailboxes: the latest verification, whether one ever succeeded,
  * the last customer mail (R26: the platform's own and providers' messages never count), the current silence flag, an
  * authentic provider confirmation waiting (R28, as findProviderConfirmation shows it; arrived after the last success
- * and not acted on since: the demo's "Confirm" ends the held verification as provider_held), and the open incident. The state itself: lib/mailbox-state.
+ * and not acted on since: the demo's "Confirm" ends the held verification as provider_held), and the open incident.
+ * The state itself: lib/mailbox-state.
  */
-export async function findHealthFacts(db: DbOrTx, scope: { orgId?: string; mailboxId?: string }, now: Date): Promise<MailboxHealthRow[]> {
+export async function findHealthFacts(
+  db: DbOrTx,
+  scope: { orgId?: string; mailboxId?: string },
+  now: Date,
+): Promise<MailboxHealthRow[]> {
   const where = [sql`true`];
   if (scope.orgId) where.push(sql`m.org_id = ${scope.orgId}::uuid`);
   if (scope.mailboxId) where.push(sql`m.id = ${scope.mailboxId}::uuid`);

@@ -16,7 +16,11 @@ export const SILENCE_MIN_MESSAGES = 4;
  * silence whatever the number of instances: unique constraint) and claims a re-verification for it in the same
  * statement, to tell a quiet day from a broken rule. ONE statement for all organisations.
  */
-export async function flagSilentMailboxes(db: DbOrTx, now: Date, orgId?: string): Promise<{ mailboxId: string; since: Date }[]> {
+export async function flagSilentMailboxes(
+  db: DbOrTx,
+  now: Date,
+  orgId?: string,
+): Promise<{ mailboxId: string; since: Date }[]> {
   const at = now.toISOString();
   const result = await rows(
     db,

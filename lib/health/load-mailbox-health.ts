@@ -21,7 +21,12 @@ export type TimelineEntry =
   | { kind: "incident_resolved"; at: Date; resolution: "recovered" | "withdrawn" };
 
 export type DayCount = { day: string; customer: number; automatic: number };
-export type MailboxHealthView = { health: MailboxHealth; timeline: TimelineEntry[]; days: DayCount[]; timeZone: string };
+export type MailboxHealthView = {
+  health: MailboxHealth;
+  timeline: TimelineEntry[];
+  days: DayCount[];
+  timeZone: string;
+};
 
 const eventRow = z.object({
   kind: z.enum(["check", "silence", "incident_opened", "incident_resolved"]),
@@ -42,7 +47,12 @@ const dayRow = z.object({ day: z.string(), customer: num(), automatic: num() });
  * comes from the same facts as the state (verified, failed, pending: "expired" is one SQL fragment), so the list
  * and the badge never disagree. Reads only: the health tick settles expired verifications.
  */
-export async function loadMailboxHealth(orgId: string, mailboxId: string, timeZone: string, now: Date = new Date()): Promise<MailboxHealthView> {
+export async function loadMailboxHealth(
+  orgId: string,
+  mailboxId: string,
+  timeZone: string,
+  now: Date = new Date(),
+): Promise<MailboxHealthView> {
   const [facts, events, counts] = await Promise.all([
     findHealthFacts(getDb(), { orgId, mailboxId }, now),
     rows(
@@ -85,14 +95,23 @@ export async function loadMailboxHealth(orgId: string, mailboxId: string, timeZo
   ]);
   const timeline = events.map((e): TimelineEntry => {
     if (e.kind === "check") {
-      return { kind: "check", at: e.at, trigger: e.trigger ?? "manual", actorName: e.actorName, outcome: e.outcome ?? "failed", doneAt: e.doneAt };
+      return {
+        kind: "check",
+        at: e.at,
+        trigger: e.trigger ?? "manual",
+        actorName: e.actorName,
+        outcome: e.outcome ?? "failed",
+        doneAt: e.doneAt,
+      };
     }
     if (e.kind === "silence") return { kind: "silence", at: e.at, since: e.since! };
-    if (e.kind === "incident_resolved") return { kind: "incident_resolved", at: e.at, resolution: e.resolution ?? "recovered" };
+    if (e.kind === "incident_resolved")
+      return { kind: "incident_resolved", at: e.at, resolution: e.resolution ?? "recovered" };
     return { kind: "incident_opened", at: e.at };
   });
   const byDay = new Map(counts.map((d) => [d.day, d]));
-  const dayKey = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  const dayKey = (d: Date) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
   const days: DayCount[] = [];
   for (let i = 13; i >= 0; i--) {
     const day = dayKey(new Date(now.getTime() - i * 86_400_000));

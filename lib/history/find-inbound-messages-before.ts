@@ -10,7 +10,12 @@ import { pageOf, type Page } from "@/lib/paging";
  * (received_at, id), newest first), `limit` at a time, as a Page (whether more are left). Same row shape as
  * findInboundMessages. Another organisation's mailbox or message finds nothing.
  */
-export async function findInboundMessagesBefore(params: { orgId: string; mailboxId: string; before: string; limit: number }): Promise<Page<InboundMessageRow>> {
+export async function findInboundMessagesBefore(params: {
+  orgId: string;
+  mailboxId: string;
+  before: string;
+  limit: number;
+}): Promise<Page<InboundMessageRow>> {
   const rows = await getDb()
     .select(inboundMessageColumns)
     .from(inboundMessage)

@@ -30,6 +30,10 @@ async function latest(orgId: string, mailboxId: string, limit: number) {
 export type InboundMessageRow = Awaited<ReturnType<typeof latest>>[number];
 
 /** S4: the mailbox's latest inbound messages, newest first (20 by default), as a Page: whether older ones exist. */
-export async function findInboundMessages(orgId: string, mailboxId: string, limit = 20): Promise<Page<InboundMessageRow>> {
+export async function findInboundMessages(
+  orgId: string,
+  mailboxId: string,
+  limit = 20,
+): Promise<Page<InboundMessageRow>> {
   return pageOf(await latest(orgId, mailboxId, limit + 1), limit);
 }

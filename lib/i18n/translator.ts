@@ -37,5 +37,13 @@ export function translator(language: string | null | undefined): TFunction {
  * "26 novembre 2026 à 14:30 heure normale d’Europe centrale".
  */
 export function formatMessageTime(date: Date, language: string | null | undefined, timeZone: string): string {
-  return new Intl.DateTimeFormat(messageLanguage(language), { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "long" }).format(date);
+  return new Intl.DateTimeFormat(messageLanguage(language), {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "long",
+  }).format(date);
 }

@@ -13,12 +13,20 @@ describe("a huge header field", () => {
     let started = performance.now();
     const header = await parseMessageHeader(Buffer.from(head));
     expect(performance.now() - started).toBeLessThan(500);
-    expect(header).toMatchObject({ subject: "Order 42", messageId: "<huge-to@x.example>", fromAddress: "jeanne@x.example" });
+    expect(header).toMatchObject({
+      subject: "Order 42",
+      messageId: "<huge-to@x.example>",
+      fromAddress: "jeanne@x.example",
+    });
     expect(header.headers.has("to")).toBe(false);
     started = performance.now();
     const facts = await parseInboundMessage(Buffer.from(`${head}Hello\r\n`), { mailFrom: "jeanne@x.example" });
     expect(performance.now() - started).toBeLessThan(500);
-    expect(facts).toMatchObject({ subject: "Order 42", messageId: "<huge-to@x.example>", headerFromAddress: "jeanne@x.example" });
+    expect(facts).toMatchObject({
+      subject: "Order 42",
+      messageId: "<huge-to@x.example>",
+      headerFromAddress: "jeanne@x.example",
+    });
   });
 
   it("leaves ordinary messages as they are (the same bytes)", () => {

@@ -16,7 +16,8 @@ import { sendRaw, smtpDialog } from "@/tests/smtp-test-client";
 import { parseConfig } from "@/lib/config";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name));
-const messagesOf = (mailboxId: string) => getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
+const messagesOf = (mailboxId: string) =>
+  getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
 const mailboxRow = async (id: string) => (await getDb().select().from(mailbox).where(eq(mailbox.id, id)))[0];
 
 let receiver: SmtpReceiver;
@@ -31,7 +32,14 @@ const log = { info: (l: string) => void logLines.push(l), error: (l: string) => 
 beforeAll(async () => {
   // Every test client connects from 127.0.0.1: the fair share per client is tested in receiver-fair-share.test.ts.
   const maxConnectionsPerClient = 100;
-  receiver = createSmtpReceiver({ port: 0, host: "127.0.0.1", maxSize: 256 * 1024, log, closeTimeoutMs: 500, maxConnectionsPerClient });
+  receiver = createSmtpReceiver({
+    port: 0,
+    host: "127.0.0.1",
+    maxSize: 256 * 1024,
+    log,
+    closeTimeoutMs: 500,
+    maxConnectionsPerClient,
+  });
   port = (await receiver.start()).port;
 });
 afterAll(async () => {
@@ -68,7 +76,11 @@ describe("R21 mail to an active mailbox's alias", () => {
 
   it("goes by the envelope recipient, not the To header, and one message to two aliases is recorded for both", async () => {
     // The message says To: support@mycompany.com; only the envelope names the aliases.
-    const sent = await sendRaw(port, { from: "jeanne@customer-mail.example", to: [alias(support), alias(billing).toUpperCase()] }, fixture("forwarded-customer-message.eml"));
+    const sent = await sendRaw(
+      port,
+      { from: "jeanne@customer-mail.example", to: [alias(support), alias(billing).toUpperCase()] },
+      fixture("forwarded-customer-message.eml"),
+    );
     expect(sent.ok).toBe(true);
     expect(await messagesOf(support.id)).toHaveLength(1);
     expect(await messagesOf(billing.id)).toHaveLength(1);
@@ -80,18 +92,37 @@ describe("R21 mail to an active mailbox's alias", () => {
     process.env.DNS_SERVERS = dns.server;
     resetConfigForTests();
     try {
-      const forSupport = fixture("gmail-forwarding-confirmation.eml").toString().replaceAll("4hq7zt2mkp@demo.ino.cx", alias(support));
+      const forSupport = fixture("gmail-forwarding-confirmation.eml")
+        .toString()
+        .replaceAll("4hq7zt2mkp@demo.ino.cx", alias(support));
       await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, await signRaw(forSupport, key));
       const [row] = await messagesOf(support.id);
-      expect(row).toMatchObject({ confirmationProvider: "gmail", confirmationCode: "417093852", providerAuth: "pass", kind: "provider" });
+      expect(row).toMatchObject({
+        confirmationProvider: "gmail",
+        confirmationCode: "417093852",
+        providerAuth: "pass",
+        kind: "provider",
+      });
       expect(row.confirmationUrl).toMatch(/^https:\/\/mail-settings\.google\.com\/mail\/vf-[^?#]+$/);
       // Issue 18 item 2: the requester is stored once, when recorded; S4 reads it from there, not from the subject.
       expect(row.confirmationRequestedBy).toBe("support.mycompany@gmail.com");
       await getDb().update(inboundMessage).set({ subject: null }).where(eq(inboundMessage.id, row.id));
-      expect((await findProviderConfirmation(t.org.id, support.id)).confirmation).toMatchObject({ requestedBy: "support.mycompany@gmail.com" });
-      await sendRaw(port, { from: "x@evil.example", to: [alias(billing)] }, fixture("gmail-forwarding-confirmation.eml"));
+      expect((await findProviderConfirmation(t.org.id, support.id)).confirmation).toMatchObject({
+        requestedBy: "support.mycompany@gmail.com",
+      });
+      await sendRaw(
+        port,
+        { from: "x@evil.example", to: [alias(billing)] },
+        fixture("gmail-forwarding-confirmation.eml"),
+      );
       const [spoof] = await messagesOf(billing.id);
-      expect(spoof).toMatchObject({ confirmationProvider: null, confirmationCode: null, confirmationUrl: null, providerAuth: "fail", kind: "customer" });
+      expect(spoof).toMatchObject({
+        confirmationProvider: null,
+        confirmationCode: null,
+        confirmationUrl: null,
+        providerAuth: "fail",
+        kind: "customer",
+      });
     } finally {
       delete process.env.DNS_SERVERS;
       resetConfigForTests();
@@ -111,7 +142,12 @@ describe("R21 mail to an active mailbox's alias", () => {
       await sendRaw(port, { from: "x@attacker.example", to: [alias(billing)] }, signed);
       const replayed = await messagesOf(billing.id);
       expect(replayed).toHaveLength(1);
-      expect(replayed[0]).toMatchObject({ confirmationProvider: null, confirmationUrl: null, providerAuth: "fail", kind: "provider" });
+      expect(replayed[0]).toMatchObject({
+        confirmationProvider: null,
+        confirmationUrl: null,
+        providerAuth: "fail",
+        kind: "provider",
+      });
       expect((await findProviderConfirmation(t.org.id, billing.id)).confirmation).toBeNull();
       await sendRaw(port, { from: "bounce@google.com", to: [alias(support), alias(billing)] }, signed);
       expect((await findProviderConfirmation(t.org.id, support.id)).confirmation).toMatchObject({ provider: "gmail" });
@@ -128,9 +164,21 @@ describe("R21 mail to an active mailbox's alias", () => {
     process.env.DNS_SERVERS = "127.0.0.1:9";
     resetConfigForTests();
     try {
-      await sendRaw(port, { from: "bounce@google.com", to: [alias(support)] }, await signRaw(fixture("gmail-2025-no-code.eml").toString().replaceAll("ALIAS@demo.ino.cx", alias(support)), key));
+      await sendRaw(
+        port,
+        { from: "bounce@google.com", to: [alias(support)] },
+        await signRaw(
+          fixture("gmail-2025-no-code.eml").toString().replaceAll("ALIAS@demo.ino.cx", alias(support)),
+          key,
+        ),
+      );
       const [row] = await messagesOf(support.id);
-      expect(row).toMatchObject({ providerAuth: "temperror", kind: "provider", confirmationProvider: null, confirmationUrl: null });
+      expect(row).toMatchObject({
+        providerAuth: "temperror",
+        kind: "provider",
+        confirmationProvider: null,
+        confirmationUrl: null,
+      });
       const found = await findProviderConfirmation(t.org.id, support.id);
       expect(found.confirmation).toBeNull();
       expect(found.unauthenticated?.receivedAt.getTime()).toBe(row.receivedAt.getTime());
@@ -168,7 +216,11 @@ describe("R21 mail refused at RCPT TO, before any data, with a 5xx that says why
       expect(await s.send("DATA")).toMatch(/^503/); // no accepted recipient: no data is taken
       await s.send("QUIT");
       // nodemailer sees the same refusal
-      const sent = await sendRaw(port, { from: "jeanne@customer-mail.example", to: [address] }, fixture("forwarded-customer-message.eml"));
+      const sent = await sendRaw(
+        port,
+        { from: "jeanne@customer-mail.example", to: [address] },
+        fixture("forwarded-customer-message.eml"),
+      );
       expect(sent).toMatchObject({ ok: false, code: "EENVELOPE" });
     });
   });
@@ -186,13 +238,25 @@ describe("R21 mail refused at RCPT TO, before any data, with a 5xx that says why
       await s.send("QUIT");
       return reply;
     };
-    expect(await dialog([alias(support)], () => getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id)))).toMatch(/^550 5\.2\.1 .*deactivated/);
+    expect(
+      await dialog([alias(support)], () =>
+        getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id)),
+      ),
+    ).toMatch(/^550 5\.2\.1 .*deactivated/);
     await getDb().update(mailbox).set({ active: true }).where(eq(mailbox.id, support.id));
-    expect(await dialog([alias(billing), alias(support)], () => getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id)))).toMatch(/^451 4\.2\.1 /);
+    expect(
+      await dialog([alias(billing), alias(support)], () =>
+        getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id)),
+      ),
+    ).toMatch(/^451 4\.2\.1 /);
     expect(await messagesOf(support.id)).toHaveLength(0);
     expect(await messagesOf(billing.id)).toHaveLength(0);
     // The retry: RCPT TO refuses the deactivated one, the other gets the message.
-    const sent = await sendRaw(port, { from: "jeanne@customer-mail.example", to: [alias(billing), alias(support)] }, fixture("forwarded-customer-message.eml"));
+    const sent = await sendRaw(
+      port,
+      { from: "jeanne@customer-mail.example", to: [alias(billing), alias(support)] },
+      fixture("forwarded-customer-message.eml"),
+    );
     expect(sent).toMatchObject({ ok: true, accepted: [alias(billing)], rejected: [alias(support)] });
     expect(await messagesOf(billing.id)).toHaveLength(1);
   });
@@ -213,7 +277,9 @@ describe("R21 mail refused at RCPT TO, before any data, with a 5xx that says why
     expect(await message(1)).toMatch(/^250/);
     await getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, support.id));
     // RCPT TO may still go by the session's earlier lookup; the end of DATA checks the mailbox again.
-    expect(await message(2)).toMatch(/^550 5\.2\.1 The mailbox of this alias was deactivated while the message was sent/);
+    expect(await message(2)).toMatch(
+      /^550 5\.2\.1 The mailbox of this alias was deactivated while the message was sent/,
+    );
     // That refusal forgets the session's lookups: the next RCPT TO asks the database and refuses at once.
     expect(await message(3)).toMatch(/^550 5\.2\.1 <[^>]+>: the mailbox of this alias is deactivated/);
     await s.send("QUIT");
@@ -222,7 +288,11 @@ describe("R21 mail refused at RCPT TO, before any data, with a 5xx that says why
 
   it("accepts the active recipient of a message that also names a refused one", async () => {
     await getDb().update(mailbox).set({ active: false }).where(eq(mailbox.id, billing.id));
-    const sent = await sendRaw(port, { from: "jeanne@customer-mail.example", to: [alias(support), alias(billing)] }, fixture("forwarded-customer-message.eml"));
+    const sent = await sendRaw(
+      port,
+      { from: "jeanne@customer-mail.example", to: [alias(support), alias(billing)] },
+      fixture("forwarded-customer-message.eml"),
+    );
     expect(sent).toMatchObject({ ok: true, accepted: [alias(support)], rejected: [alias(billing)] });
     expect(await messagesOf(support.id)).toHaveLength(1);
     expect(await messagesOf(billing.id)).toHaveLength(0);
@@ -234,7 +304,10 @@ describe("R24 the same Message-ID twice", () => {
     const raw = fixture("forwarded-customer-message.eml");
     await sendRaw(port, { from: "a@customer-mail.example", to: [alias(support)] }, raw);
     const first = await mailboxRow(support.id);
-    await getDb().update(mailbox).set({ lastReceivedFrom: "newer@customer-mail.example", lastReceivedAt: new Date(Date.now() + 60_000) }).where(eq(mailbox.id, support.id));
+    await getDb()
+      .update(mailbox)
+      .set({ lastReceivedFrom: "newer@customer-mail.example", lastReceivedAt: new Date(Date.now() + 60_000) })
+      .where(eq(mailbox.id, support.id));
     const again = await sendRaw(port, { from: "a@customer-mail.example", to: [alias(support)] }, raw);
     expect(again.ok).toBe(true); // accepted (so the sender stops retrying), not recorded twice
     expect(await messagesOf(support.id)).toHaveLength(1);
@@ -242,12 +315,18 @@ describe("R24 the same Message-ID twice", () => {
     expect(first.lastReceivedFrom).toBe("jeanne.martin@customer-mail.example");
     // The database itself refuses a second row, whatever the code checks.
     const [row] = await messagesOf(support.id);
-    await expect(getDb().insert(inboundMessage).values({ ...row, id: undefined })).rejects.toThrow();
+    await expect(
+      getDb()
+        .insert(inboundMessage)
+        .values({ ...row, id: undefined }),
+    ).rejects.toThrow();
   });
 
   it("is recorded once when the copies arrive at the same moment", async () => {
     const raw = fixture("forwarded-customer-message.eml");
-    const results = await Promise.all(Array.from({ length: 6 }, () => sendRaw(port, { from: "a@customer-mail.example", to: [alias(support)] }, raw)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => sendRaw(port, { from: "a@customer-mail.example", to: [alias(support)] }, raw)),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(await messagesOf(support.id)).toHaveLength(1);
   });
@@ -255,7 +334,10 @@ describe("R24 the same Message-ID twice", () => {
 
 describe("size limit", () => {
   it("refuses a message over the limit with 552, declared or not, and records nothing", async () => {
-    const big = Buffer.concat([Buffer.from("Message-ID: <big-1@x.example>\r\nSubject: big\r\n\r\n"), Buffer.alloc(300 * 1024, "a\r\n")]);
+    const big = Buffer.concat([
+      Buffer.from("Message-ID: <big-1@x.example>\r\nSubject: big\r\n\r\n"),
+      Buffer.alloc(300 * 1024, "a\r\n"),
+    ]);
     await expectUnchanged(t.org.id, async () => {
       const s = await smtpDialog(port);
       await s.send("EHLO mx.sender.example");
@@ -277,15 +359,18 @@ describe("size limit", () => {
 });
 
 describe("reliability: the receiver never crashes on bad input", () => {
-  it.each(["malformed-headers.eml", "no-message-id.eml", "eight-bit-subject.eml", "latin1-8bit-subject.eml", "encoded-word-subject.eml"])(
-    "records %s",
-    async (name) => {
-      const sent = await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, fixture(name));
-      expect(sent.ok).toBe(true);
-      const [row] = await messagesOf(support.id);
-      expect(row.messageId).toMatch(/^<.+>$/);
-    },
-  );
+  it.each([
+    "malformed-headers.eml",
+    "no-message-id.eml",
+    "eight-bit-subject.eml",
+    "latin1-8bit-subject.eml",
+    "encoded-word-subject.eml",
+  ])("records %s", async (name) => {
+    const sent = await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, fixture(name));
+    expect(sent.ok).toBe(true);
+    const [row] = await messagesOf(support.id);
+    expect(row.messageId).toMatch(/^<.+>$/);
+  });
 
   it("records a message without Message-ID under a generated one", async () => {
     await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, fixture("no-message-id.eml"));
@@ -312,7 +397,11 @@ describe("reliability: the receiver never crashes on bad input", () => {
     }
     await new Promise((r) => setTimeout(r, 100));
     expect(await messagesOf(support.id)).toHaveLength(0);
-    const sent = await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, fixture("forwarded-customer-message.eml"));
+    const sent = await sendRaw(
+      port,
+      { from: "a@x.example", to: [alias(support)] },
+      fixture("forwarded-customer-message.eml"),
+    );
     expect(sent.ok).toBe(true);
     expect(await messagesOf(support.id)).toHaveLength(1);
   });
@@ -323,13 +412,19 @@ describe("reliability: the receiver never crashes on bad input", () => {
     expect(await s.send("RCPT TO:<x>")).toMatch(/^5/);
     expect(await s.send(`MAIL FROM:<${"a".repeat(600)}@x.example>`)).toMatch(/^[25]/);
     s.destroy();
-    expect((await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, fixture("no-message-id.eml"))).ok).toBe(true);
+    expect((await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, fixture("no-message-id.eml"))).ok).toBe(
+      true,
+    );
   });
 
   it("takes 100 concurrent connections, each message recorded once", async () => {
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        sendRaw(port, { from: `c${i}@x.example`, to: [alias(i % 2 ? support : billing)] }, `Message-ID: <concurrent-${i}@x.example>\r\nFrom: c${i}@x.example\r\nSubject: n${i}\r\n\r\nbody ${i}\r\n`),
+        sendRaw(
+          port,
+          { from: `c${i}@x.example`, to: [alias(i % 2 ? support : billing)] },
+          `Message-ID: <concurrent-${i}@x.example>\r\nFrom: c${i}@x.example\r\nSubject: n${i}\r\n\r\nbody ${i}\r\n`,
+        ),
       ),
     );
     expect(results.filter((r) => !r.ok)).toEqual([]);
@@ -346,12 +441,24 @@ describe("database unreachable", () => {
   });
 
   it("answers 451 at RCPT TO (the sender retries, nothing is lost) and logs one line, not one per message", async () => {
-    const closed = openDatabase(parseConfig({ DATABASE_URL: "postgres://postgres@127.0.0.1:9/ino_nowhere", DATABASE_POOL_SIZE: "1" }));
+    const closed = openDatabase(
+      parseConfig({ DATABASE_URL: "postgres://postgres@127.0.0.1:9/ino_nowhere", DATABASE_POOL_SIZE: "1" }),
+    );
     const lines: string[] = [];
-    down = createSmtpReceiver({ port: 0, host: "127.0.0.1", db: closed.db, log: { info: (l) => void lines.push(l), error: (l) => void lines.push(l) }, closeTimeoutMs: 200 });
+    down = createSmtpReceiver({
+      port: 0,
+      host: "127.0.0.1",
+      db: closed.db,
+      log: { info: (l) => void lines.push(l), error: (l) => void lines.push(l) },
+      closeTimeoutMs: 200,
+    });
     const downPort = (await down.start()).port;
     for (let i = 0; i < 3; i++) {
-      const sent = await sendRaw(downPort, { from: "a@x.example", to: [alias(support)] }, fixture("forwarded-customer-message.eml"));
+      const sent = await sendRaw(
+        downPort,
+        { from: "a@x.example", to: [alias(support)] },
+        fixture("forwarded-customer-message.eml"),
+      );
       expect(sent).toMatchObject({ ok: false });
       expect((sent as { response: string }).response).toMatch(/^451 4\.3\.0/);
     }
@@ -364,7 +471,8 @@ describe("database unreachable", () => {
   it("answers 451 at the end of DATA when the database stops mid-message, and records the retry once it is back", async () => {
     let stopped = false;
     // The application's database, except that while `stopped` its statements fail as on a dropped connection.
-    const ended = async () => Promise.reject(Object.assign(new Error("write CONNECTION_ENDED 127.0.0.1:5432"), { code: "CONNECTION_ENDED" }));
+    const ended = async () =>
+      Promise.reject(Object.assign(new Error("write CONNECTION_ENDED 127.0.0.1:5432"), { code: "CONNECTION_ENDED" }));
     const flaky = new Proxy(getDb(), {
       get(target, prop, receiver) {
         if ((prop === "execute" || prop === "transaction") && stopped) return ended;
@@ -374,7 +482,13 @@ describe("database unreachable", () => {
       },
     }) as Db;
     const lines: string[] = [];
-    down = createSmtpReceiver({ port: 0, host: "127.0.0.1", db: flaky, log: { info: (l) => void lines.push(l), error: (l) => void lines.push(l) }, closeTimeoutMs: 200 });
+    down = createSmtpReceiver({
+      port: 0,
+      host: "127.0.0.1",
+      db: flaky,
+      log: { info: (l) => void lines.push(l), error: (l) => void lines.push(l) },
+      closeTimeoutMs: 200,
+    });
     const downPort = (await down.start()).port;
     const s = await smtpDialog(downPort);
     await s.send("EHLO x");
@@ -387,10 +501,17 @@ describe("database unreachable", () => {
     await s.send("QUIT");
     expect(await messagesOf(support.id)).toHaveLength(0);
     stopped = false;
-    const retry = await sendRaw(downPort, { from: "a@x.example", to: [alias(support)] }, fixture("forwarded-customer-message.eml"));
+    const retry = await sendRaw(
+      downPort,
+      { from: "a@x.example", to: [alias(support)] },
+      fixture("forwarded-customer-message.eml"),
+    );
     expect(retry.ok).toBe(true);
     expect(await messagesOf(support.id)).toHaveLength(1);
-    expect(lines).toEqual([expect.stringMatching(/CONNECTION_ENDED/), "[smtp] The database answers again: accepting mail."]);
+    expect(lines).toEqual([
+      expect.stringMatching(/CONNECTION_ENDED/),
+      "[smtp] The database answers again: accepting mail.",
+    ]);
   });
 });
 
@@ -398,5 +519,10 @@ it("a mailbox of another organisation with the same local part is not touched", 
   const other = await createTestOrg();
   const theirs = await insertTestMailbox(other, { localPart: "support" });
   await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, fixture("forwarded-customer-message.eml"));
-  expect(await getDb().select().from(inboundMessage).where(and(eq(inboundMessage.orgId, other.org.id), eq(inboundMessage.mailboxId, theirs.id)))).toHaveLength(0);
+  expect(
+    await getDb()
+      .select()
+      .from(inboundMessage)
+      .where(and(eq(inboundMessage.orgId, other.org.id), eq(inboundMessage.mailboxId, theirs.id))),
+  ).toHaveLength(0);
 });

@@ -18,7 +18,12 @@ import {
   type ReceivedHeader,
   type Recipient,
 } from "./receive-message";
-import { recordInboundMessages, type RecordedFor, type RecordOutcome, type RecordRequest } from "./record-inbound-message";
+import {
+  recordInboundMessages,
+  type RecordedFor,
+  type RecordOutcome,
+  type RecordRequest,
+} from "./record-inbound-message";
 import { resolveAliasRecipient } from "./resolve-alias-recipient";
 import { smtpClientKey } from "./smtp-client-key";
 import { patchSmtpServer } from "./smtp-server-patch";
@@ -57,7 +62,9 @@ export type SmtpReceiverOptions = {
   socketTimeoutMs?: number;
   /** STARTTLS: PEM key and certificate. Without them STARTTLS is not offered. */
   tls?: { key: string | Buffer; cert: string | Buffer };
-  /** Called after a message is read: its size and how many of its bytes the receiver held in memory (tests, metrics). */
+  /**
+   * Called after a message is read: its size and how many of its bytes the receiver held in memory (tests, metrics).
+   */
   onMessageRead?: (info: { sizeBytes: number; heldBytes: number }) => void;
   /** Called after a message is recorded (tests, metrics). */
   onRecorded?: (results: RecordedFor[]) => void;
@@ -86,7 +93,8 @@ export type SmtpReceiver = {
 
 type SmtpError = Error & { responseCode?: number };
 
-const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
+const smtpError = (code: number, message: string): SmtpError =>
+  Object.assign(new Error(message), { responseCode: code });
 const TEMPORARY = "4.3.0 Temporary failure on our side: the message was not accepted, please try again later";
 
 /**
@@ -128,7 +136,9 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   const databaseFailed = (e: unknown) => {
     if (databaseDown) return;
     databaseDown = true;
-    log.error(`[smtp] The database is not answering (${describeError(e)}): replying 451 (try again later) until it is back.`);
+    log.error(
+      `[smtp] The database is not answering (${describeError(e)}): replying 451 (try again later) until it is back.`,
+    );
   };
   const databaseAnswered = () => {
     if (!databaseDown) return;
@@ -160,7 +170,9 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
       const key = smtpClientKey(session.remoteAddress);
       const open = perClient.get(key) ?? 0;
       if (open >= maxPerClient) {
-        return callback(smtpError(421, `4.7.0 Too many connections from your address (${maxPerClient} at most); try again later`));
+        return callback(
+          smtpError(421, `4.7.0 Too many connections from your address (${maxPerClient} at most); try again later`),
+        );
       }
       perClient.set(key, open + 1);
       counted.set(session.id, key);
@@ -208,7 +220,11 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
       });
     },
 
-    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null, message?: string) => void) {
+    onData(
+      stream: SMTPServerDataStream,
+      session: SMTPServerSession,
+      callback: (err?: Error | null, message?: string) => void,
+    ) {
       let finished = false;
       sessionLimits.get(session.id)?.(false); // DATA is bounded by the transaction limit
       const finish = (err: Error | null, message?: string) => {
@@ -222,7 +238,9 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
       const envelope = {
         mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address || null : null,
         rcptTo: session.envelope.rcptTo.map((r) => r.address),
-        recipients: session.envelope.rcptTo.map((r) => map?.get(r.address.trim().toLowerCase())).filter((r): r is Recipient => Boolean(r)),
+        recipients: session.envelope.rcptTo
+          .map((r) => map?.get(r.address.trim().toLowerCase()))
+          .filter((r): r is Recipient => Boolean(r)),
       };
 
       let header: ReceivedHeader | null = null;
@@ -234,31 +252,47 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
           return read.plan;
         },
       });
-      reading.then(async (read) => {
-        if (!read.ok && read.reason === "stream-error") {
-          if (read.error instanceof HeaderTooLongError) return finish(smtpError(552, headerTooLong(maxHeaderBytes)));
-          // The client went away mid-DATA: nothing is recorded, the connection is gone.
-          return finish(smtpError(451, "4.4.2 Connection lost during DATA; nothing was recorded"));
-        }
-        if (stream.sizeExceeded) return finish(smtpError(552, `5.3.4 Message too big: this platform accepts messages up to ${maxSize} bytes`));
-        if (!read.ok) return finish(smtpError(552, headerTooLong(maxHeaderBytes)));
-        options.onMessageRead?.({ sizeBytes: read.sizeBytes, heldBytes: read.header.length + read.body.length });
-        const h = header as ReceivedHeader | null;
-        if (!h) return finish(smtpError(451, TEMPORARY));
-        const body = { bytes: read.body, truncated: read.bodyTruncated, sizeBytes: read.sizeBytes, contentHash: read.contentHash };
-        const received = await receiveMessage(envelope, h, body, { db: getDb, record: recorder.record, postmaster, log, signal: disconnects.get(session.id)?.signal });
-        databaseAnswered();
-        if (!received.ok) {
-          // A mailbox deactivated or deleted since RCPT TO: this session's aliases are looked up again.
-          if (received.refused.length) sessionAliases.delete(session);
-          return finish(smtpError(received.code, received.reply));
-        }
-        if (received.results.length) options.onRecorded?.(received.results);
-        finish(null, received.reply);
-      }).catch((e) => {
-        databaseFailed(e);
-        finish(smtpError(451, TEMPORARY));
-      });
+      reading
+        .then(async (read) => {
+          if (!read.ok && read.reason === "stream-error") {
+            if (read.error instanceof HeaderTooLongError) return finish(smtpError(552, headerTooLong(maxHeaderBytes)));
+            // The client went away mid-DATA: nothing is recorded, the connection is gone.
+            return finish(smtpError(451, "4.4.2 Connection lost during DATA; nothing was recorded"));
+          }
+          if (stream.sizeExceeded)
+            return finish(
+              smtpError(552, `5.3.4 Message too big: this platform accepts messages up to ${maxSize} bytes`),
+            );
+          if (!read.ok) return finish(smtpError(552, headerTooLong(maxHeaderBytes)));
+          options.onMessageRead?.({ sizeBytes: read.sizeBytes, heldBytes: read.header.length + read.body.length });
+          const h = header as ReceivedHeader | null;
+          if (!h) return finish(smtpError(451, TEMPORARY));
+          const body = {
+            bytes: read.body,
+            truncated: read.bodyTruncated,
+            sizeBytes: read.sizeBytes,
+            contentHash: read.contentHash,
+          };
+          const received = await receiveMessage(envelope, h, body, {
+            db: getDb,
+            record: recorder.record,
+            postmaster,
+            log,
+            signal: disconnects.get(session.id)?.signal,
+          });
+          databaseAnswered();
+          if (!received.ok) {
+            // A mailbox deactivated or deleted since RCPT TO: this session's aliases are looked up again.
+            if (received.refused.length) sessionAliases.delete(session);
+            return finish(smtpError(received.code, received.reply));
+          }
+          if (received.results.length) options.onRecorded?.(received.results);
+          finish(null, received.reply);
+        })
+        .catch((e) => {
+          databaseFailed(e);
+          finish(smtpError(451, TEMPORARY));
+        });
     },
   });
 
@@ -271,7 +305,10 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
   patchSmtpServer(server, (conn) => {
     const timer = setTimeout(() => {
       log.info(`[smtp] A transaction took longer than ${Math.round(maxTransactionMs / 1000)} s: connection closed.`);
-      conn.send(421, `4.4.2 ${greetingName} Transaction time limit (${Math.round(maxTransactionMs / 1000)} s) exceeded, closing connection`);
+      conn.send(
+        421,
+        `4.4.2 ${greetingName} Transaction time limit (${Math.round(maxTransactionMs / 1000)} s) exceeded, closing connection`,
+      );
     }, maxTransactionMs);
     timer.unref();
     let idle: NodeJS.Timeout | undefined;
@@ -281,7 +318,10 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
       if (!run || !open) return;
       idle = setTimeout(() => {
         log.info(`[smtp] A session finished no message in ${Math.round(sessionIdleMs / 1000)} s: connection closed.`);
-        conn.send(421, `4.4.2 ${greetingName} No message finished in ${Math.round(sessionIdleMs / 1000)} s, closing connection`);
+        conn.send(
+          421,
+          `4.4.2 ${greetingName} No message finished in ${Math.round(sessionIdleMs / 1000)} s, closing connection`,
+        );
       }, sessionIdleMs);
       idle.unref();
     };
@@ -319,7 +359,9 @@ export function createSmtpReceiver(options: SmtpReceiverOptions): SmtpReceiver {
         const netServer = (server as unknown as { server: import("node:net").Server }).server;
         const onError = (e: Error) => {
           netServer.off("listening", onListening);
-          reject(new Error(`The SMTP receiver cannot listen on ${options.host ?? "*"}:${options.port}: ${describeError(e)}`));
+          reject(
+            new Error(`The SMTP receiver cannot listen on ${options.host ?? "*"}:${options.port}: ${describeError(e)}`),
+          );
         };
         const onListening = () => {
           netServer.off("error", onError);
@@ -361,7 +403,10 @@ function groupCommit(getDb: () => Promise<Db>) {
       const group = queue.slice(0, MAX_GROUP);
       queue = queue.slice(group.length);
       try {
-        const outcomes = await recordInboundMessages(await getDb(), group.map((w) => w.request));
+        const outcomes = await recordInboundMessages(
+          await getDb(),
+          group.map((w) => w.request),
+        );
         group.forEach((w, i) => w.resolve(outcomes[i]));
       } catch (e) {
         for (const w of group) w.reject(e);
@@ -377,7 +422,6 @@ function groupCommit(getDb: () => Promise<Db>) {
       }),
   };
 }
-
 
 function headerTooLong(limit: number): string {
   return `5.3.4 The message's header block is longer than ${Math.round(limit / 1024)} kB, the most this platform reads: the message was not accepted, so that it is not recorded without its sender and subject`;

@@ -40,18 +40,28 @@ async function defaultPostmasterSend(envelope: { from: string; to: string }, raw
  * Passes mail to postmaster on to the operator (RFC 5321 4.5.1), or logs it when no address is set. False when it
  * could not be passed on: the sender is then told to try again (451), so that nothing sent to postmaster is lost.
  */
-export async function deliverToPostmaster(postmaster: PostmasterDelivery, facts: InboundMessageFacts, raw: Buffer, log: Log): Promise<boolean> {
+export async function deliverToPostmaster(
+  postmaster: PostmasterDelivery,
+  facts: InboundMessageFacts,
+  raw: Buffer,
+  log: Log,
+): Promise<boolean> {
   const what = `from ${facts.envelopeFrom ?? "<>"} (header From ${facts.headerFrom ?? "none"}), subject "${facts.subject ?? ""}", ${facts.messageId}, ${facts.sizeBytes} bytes`;
   if (!postmaster.forwardTo) {
     log.info(`[smtp] Mail to postmaster ${what}. POSTMASTER_FORWARD_TO is not set: recorded in this log only.`);
     return true;
   }
   try {
-    await (postmaster.send ?? defaultPostmasterSend)({ from: `postmaster@${platformMailDomain()}`, to: postmaster.forwardTo }, raw);
+    await (postmaster.send ?? defaultPostmasterSend)(
+      { from: `postmaster@${platformMailDomain()}`, to: postmaster.forwardTo },
+      raw,
+    );
     log.info(`[smtp] Mail to postmaster ${what}: passed on to ${postmaster.forwardTo}.`);
     return true;
   } catch (e) {
-    log.error(`[smtp] Mail to postmaster ${what} could not be passed on to ${postmaster.forwardTo} (${describeError(e)}): replied 451.`);
+    log.error(
+      `[smtp] Mail to postmaster ${what} could not be passed on to ${postmaster.forwardTo} (${describeError(e)}): replied 451.`,
+    );
     return false;
   }
 }

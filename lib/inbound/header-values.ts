@@ -23,7 +23,9 @@ export function firstAddress(from: AddressObject | undefined): string | null {
 /** "Name <address>" of each From mailbox (mailparser's own text quotes names), for people to read. */
 export function displayFrom(from: AddressObject | undefined): string | null {
   if (!from) return null;
-  const parts = from.value.flatMap((e) => (e.group?.length ? e.group : [e])).map((e) => (e.name && e.address ? `${e.name} <${e.address}>` : e.address || e.name));
+  const parts = from.value
+    .flatMap((e) => (e.group?.length ? e.group : [e]))
+    .map((e) => (e.name && e.address ? `${e.name} <${e.address}>` : e.address || e.name));
   const text = parts.filter(Boolean).join(", ");
   return text || from.text || null;
 }
@@ -33,7 +35,10 @@ const MAX_TEXT = 998; // one header line's worth for subject and from
 /** PostgreSQL text cannot hold NUL, and control characters have no place in what the UI shows. */
 export function cleanText(value: string | null | undefined, max = MAX_TEXT): string | null {
   if (value === null || value === undefined) return null;
-  const cleaned = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+  const cleaned = value
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   if (!cleaned) return null;
   return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
 }

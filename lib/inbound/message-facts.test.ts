@@ -14,7 +14,12 @@ import { bodyPrefixText, parseMessageHeader } from "./parse-message-header";
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".eml"));
 const split = (raw: Buffer) => {
-  const end = raw.indexOf("\r\n\r\n") >= 0 ? raw.indexOf("\r\n\r\n") + 4 : raw.indexOf("\n\n") >= 0 ? raw.indexOf("\n\n") + 2 : raw.length;
+  const end =
+    raw.indexOf("\r\n\r\n") >= 0
+      ? raw.indexOf("\r\n\r\n") + 4
+      : raw.indexOf("\n\n") >= 0
+        ? raw.indexOf("\n\n") + 2
+        : raw.length;
   return { head: raw.subarray(0, end), body: raw.subarray(end) };
 };
 
@@ -26,7 +31,10 @@ describe("messageFacts", () => {
     const message = { mailFrom, sizeBytes: raw.length, contentHash: createHash("sha256").update(raw).digest("hex") };
     const { head, body } = split(raw);
     const header = await parseMessageHeader(head);
-    const need = needsBody({ from: header.fromAddress, contentType: header.contentType, subject: header.subject }, envelope);
+    const need = needsBody(
+      { from: header.fromAddress, contentType: header.contentType, subject: header.subject },
+      envelope,
+    );
     const fromHeader = messageFacts({ header, need, bodyText: bodyPrefixText(body), provider: null }, message);
     // The provider check is the full parse's own (DKIM needs the body): left out here, checked by its own tests.
     const whole = await parseWholeMessage(raw);
@@ -36,10 +44,16 @@ describe("messageFacts", () => {
   });
 
   it("R26: a bounce-like message is the provider's on either path, as needsBody decided; other mail is the customer's", async () => {
-    const head = Buffer.from("From: MAILER-DAEMON@mx.example.net\r\nMessage-ID: <d@mx.example.net>\r\nSubject: Undelivered Mail\r\n\r\n");
+    const head = Buffer.from(
+      "From: MAILER-DAEMON@mx.example.net\r\nMessage-ID: <d@mx.example.net>\r\nSubject: Undelivered Mail\r\n\r\n",
+    );
     const header = await parseMessageHeader(head);
     const message = { mailFrom: "a@x.example", sizeBytes: head.length, contentHash: null };
-    expect(messageFacts({ header, need: { body: true, bounceLike: true }, bodyText: "", provider: null }, message).kind).toBe("provider");
-    expect(messageFacts({ header, need: { body: false, bounceLike: false }, bodyText: "", provider: null }, message).kind).toBe("customer");
+    expect(
+      messageFacts({ header, need: { body: true, bounceLike: true }, bodyText: "", provider: null }, message).kind,
+    ).toBe("provider");
+    expect(
+      messageFacts({ header, need: { body: false, bounceLike: false }, bodyText: "", provider: null }, message).kind,
+    ).toBe("customer");
   });
 });

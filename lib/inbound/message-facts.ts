@@ -80,8 +80,13 @@ export function messageFacts(
   const verificationHeader = headerText(h.get(VERIFICATION_HEADER.toLowerCase()));
   const confirmation = parse.provider?.confirmation ?? null;
   const providerAuth = parse.provider?.providerAuth ?? null;
-  const fromPlatform = sentByPlatform || Boolean(verificationHeader) || Boolean(envelopeFrom && parseBounceAddress(envelopeFrom));
-  const kind: InboundKind = fromPlatform ? "platform" : confirmation || providerAuth === "temperror" || need.bounceLike ? "provider" : "customer";
+  const fromPlatform =
+    sentByPlatform || Boolean(verificationHeader) || Boolean(envelopeFrom && parseBounceAddress(envelopeFrom));
+  const kind: InboundKind = fromPlatform
+    ? "platform"
+    : confirmation || providerAuth === "temperror" || need.bounceLike
+      ? "provider"
+      : "customer";
   return {
     messageId: id.messageId,
     generatedMessageId: id.generated,

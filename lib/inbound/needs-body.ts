@@ -20,13 +20,15 @@ function isBounceLike(h: Head, envelope: { mailFrom: string | null }): boolean {
 }
 
 /**
- * Whether the receiver must keep a message's body for the full parse (parse-inbound-message.ts) (the rest need only their headers):
+ * Whether the receiver must keep a message's body for the full parse (parse-inbound-message.ts) (the rest need only
+ * their headers):
  * possible provider confirmations (R23, R28: the link is in the body and the DKIM body hash needs all of it)
  * and bounces (R27: the status is in the body), including anything sent to a bounce+<token> address.
  */
 export function needsBody(h: Head, envelope: Envelope): BodyNeed {
   const bounceLike = isBounceLike(h, envelope);
-  const body = bounceLike || envelope.rcptTo.some((r) => parseBounceAddress(r)) || mayBeGmailConfirmation(extractAddress(h.from));
+  const body =
+    bounceLike || envelope.rcptTo.some((r) => parseBounceAddress(r)) || mayBeGmailConfirmation(extractAddress(h.from));
   return { body, bounceLike };
 }
 

@@ -8,7 +8,9 @@ const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "f
 
 describe("reading received messages (never throws on bad input)", () => {
   it("R21 keeps the header From of a forwarded message, the envelope sender and the subject", async () => {
-    const m = await parseInboundMessage(fixture("forwarded-customer-message.eml"), { mailFrom: "support+caf_=k7x2pq8mzn=demo.ino.cx@mycompany.com" });
+    const m = await parseInboundMessage(fixture("forwarded-customer-message.eml"), {
+      mailFrom: "support+caf_=k7x2pq8mzn=demo.ino.cx@mycompany.com",
+    });
     expect(m).toMatchObject({
       messageId: "<b7c1e2f0-5a44-4c1e-9d0b-3f2a8e6c1d90@customer-mail.example>",
       generatedMessageId: false,
@@ -31,9 +33,19 @@ describe("reading received messages (never throws on bad input)", () => {
   });
 
   it.each([
-    ["raw UTF-8 (8-bit) subject", "eight-bit-subject.eml", "Pedido nº 991 – ¿dónde está? ✅", "José García <jose@cliente.example>"],
+    [
+      "raw UTF-8 (8-bit) subject",
+      "eight-bit-subject.eml",
+      "Pedido nº 991 – ¿dónde está? ✅",
+      "José García <jose@cliente.example>",
+    ],
     ["raw ISO-8859-1 (8-bit) subject", "latin1-8bit-subject.eml", null, null],
-    ["encoded-word subject in two charsets", "encoded-word-subject.eml", "Réclamation : facture n° 2026-118 € remboursée ?", "François Léger <francois@client.example>"],
+    [
+      "encoded-word subject in two charsets",
+      "encoded-word-subject.eml",
+      "Réclamation : facture n° 2026-118 € remboursée ?",
+      "François Léger <francois@client.example>",
+    ],
   ])("reads a %s", async (_label, name, subject, from) => {
     const m = await parseInboundMessage(fixture(name), { mailFrom: "x@example.org" });
     if (subject) expect(m.subject).toBe(subject);
@@ -51,7 +63,12 @@ describe("reading received messages (never throws on bad input)", () => {
   });
 
   it("survives bytes that are not a message at all", async () => {
-    for (const raw of [Buffer.alloc(0), Buffer.from([0, 255, 0, 13, 10, 13, 10]), Buffer.from("\r\n\r\n\r\n"), Buffer.alloc(5000, 0xff)]) {
+    for (const raw of [
+      Buffer.alloc(0),
+      Buffer.from([0, 255, 0, 13, 10, 13, 10]),
+      Buffer.from("\r\n\r\n\r\n"),
+      Buffer.alloc(5000, 0xff),
+    ]) {
       const m = await parseInboundMessage(raw, { mailFrom: "a@b.example" });
       expect(m.messageId).toMatch(/^<.+@ino\.cx>$/);
       expect(m.sizeBytes).toBe(raw.length);
@@ -66,18 +83,35 @@ describe("reading received messages (never throws on bad input)", () => {
   });
 
   it("R24 recognises automatic messages and the platform's own mail coming back", async () => {
-    const auto = await parseInboundMessage(Buffer.from("Auto-Submitted: auto-replied\r\nMessage-ID: <ooo@x.example>\r\nSubject: Out of office\r\n\r\nAway."), { mailFrom: "a@x.example" });
+    const auto = await parseInboundMessage(
+      Buffer.from("Auto-Submitted: auto-replied\r\nMessage-ID: <ooo@x.example>\r\nSubject: Out of office\r\n\r\nAway."),
+      { mailFrom: "a@x.example" },
+    );
     expect(auto.autoSubmitted).toBe(true);
     expect(mayAnswerAutomatically(auto)).toBe(false);
-    const no = await parseInboundMessage(Buffer.from("Auto-Submitted: no\r\nMessage-ID: <n@x.example>\r\nSubject: Hi\r\n\r\nHi."), { mailFrom: "a@x.example" });
+    const no = await parseInboundMessage(
+      Buffer.from("Auto-Submitted: no\r\nMessage-ID: <n@x.example>\r\nSubject: Hi\r\n\r\nHi."),
+      { mailFrom: "a@x.example" },
+    );
     expect(no.autoSubmitted).toBe(false);
-    const loop = await parseInboundMessage(Buffer.from("X-INO-Loop: ino.cx\r\nMessage-ID: <l@ino.cx>\r\nSubject: check\r\n\r\nx"), { mailFrom: "no-reply@ino.cx" });
+    const loop = await parseInboundMessage(
+      Buffer.from("X-INO-Loop: ino.cx\r\nMessage-ID: <l@ino.cx>\r\nSubject: check\r\n\r\nx"),
+      { mailFrom: "no-reply@ino.cx" },
+    );
     expect(loop).toMatchObject({ autoSubmitted: true, sentByPlatform: true });
     expect(mayAnswerAutomatically(loop)).toBe(false);
-    const list = await parseInboundMessage(Buffer.from("List-Id: <news.example.org>\r\nPrecedence: list\r\nMessage-ID: <li@x.example>\r\n\r\nx"), { mailFrom: "a@x.example" });
+    const list = await parseInboundMessage(
+      Buffer.from("List-Id: <news.example.org>\r\nPrecedence: list\r\nMessage-ID: <li@x.example>\r\n\r\nx"),
+      { mailFrom: "a@x.example" },
+    );
     expect(mayAnswerAutomatically(list)).toBe(false);
     // A list message without Precedence (most list servers today) is still list mail: List-Id alone says so.
-    const listOnly = await parseInboundMessage(Buffer.from("List-Id: Product news <news.example.org>\r\nList-Unsubscribe: <mailto:leave@example.org>\r\nMessage-ID: <lo@x.example>\r\n\r\nx"), { mailFrom: "a@x.example" });
+    const listOnly = await parseInboundMessage(
+      Buffer.from(
+        "List-Id: Product news <news.example.org>\r\nList-Unsubscribe: <mailto:leave@example.org>\r\nMessage-ID: <lo@x.example>\r\n\r\nx",
+      ),
+      { mailFrom: "a@x.example" },
+    );
     expect(listOnly.bulkOrList).toBe(true);
   });
 });

@@ -1,7 +1,14 @@
 import { boundHeaderFields } from "./bound-header-fields";
 import { simpleParser } from "mailparser";
 import { headerText } from "./header-values";
-import { createContentHash, hasUsableMessageId, messageFacts, type InboundMessageFacts, type MessageHeader, type ProviderCheck } from "./message-facts";
+import {
+  createContentHash,
+  hasUsableMessageId,
+  messageFacts,
+  type InboundMessageFacts,
+  type MessageHeader,
+  type ProviderCheck,
+} from "./message-facts";
 import { needsBody } from "./needs-body";
 import { headerOfParsed } from "./parse-message-header";
 import { parseGmailConfirmation } from "@/lib/provider-confirmations/parse-gmail-confirmation";
@@ -38,11 +45,26 @@ export async function parseWholeMessage(raw: Buffer, options: { signal?: AbortSi
   const text = (parsed?.text ?? "").slice(0, SCAN_TEXT);
   const html = typeof parsed?.html === "string" ? parsed.html.slice(0, SCAN_TEXT) : null;
   // R28: a message shaped like Gmail's confirmation is taken only when its DKIM signature verifies for google.com.
-  const to = (Array.isArray(parsed?.to) ? parsed.to : parsed?.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
+  const to = (Array.isArray(parsed?.to) ? parsed.to : parsed?.to ? [parsed.to] : []).flatMap((a) =>
+    a.value.map((v) => v.address ?? ""),
+  );
   const addressConfirmation = headerText(header.headers.get("x-google-address-confirmation"));
-  const candidate = parseGmailConfirmation({ fromAddress: header.fromAddress, subject: header.subject, text, html, to, addressConfirmation });
-  const providerAuth = candidate ? await verifyProviderDkim(raw, "google.com", undefined, { signal: options.signal }) : null;
-  return { header, bodyText: text, provider: { confirmation: providerAuth === "pass" ? candidate : null, providerAuth } };
+  const candidate = parseGmailConfirmation({
+    fromAddress: header.fromAddress,
+    subject: header.subject,
+    text,
+    html,
+    to,
+    addressConfirmation,
+  });
+  const providerAuth = candidate
+    ? await verifyProviderDkim(raw, "google.com", undefined, { signal: options.signal })
+    : null;
+  return {
+    header,
+    bodyText: text,
+    provider: { confirmation: providerAuth === "pass" ? candidate : null, providerAuth },
+  };
 }
 
 /**
@@ -56,7 +78,10 @@ export async function parseInboundMessage(
 ): Promise<InboundMessageFacts> {
   const whole = await parseWholeMessage(raw, options);
   const { header } = whole;
-  const need = needsBody({ from: header.fromAddress, contentType: header.contentType, subject: header.subject }, { mailFrom: envelope.mailFrom, rcptTo: envelope.rcptTo ?? [] });
+  const need = needsBody(
+    { from: header.fromAddress, contentType: header.contentType, subject: header.subject },
+    { mailFrom: envelope.mailFrom, rcptTo: envelope.rcptTo ?? [] },
+  );
   const contentHash = hasUsableMessageId(header) ? null : createContentHash().update(raw).digest("hex");
   return messageFacts({ ...whole, need }, { mailFrom: envelope.mailFrom, sizeBytes: raw.length, contentHash });
 }

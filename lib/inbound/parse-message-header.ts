@@ -27,7 +27,12 @@ export async function parseHeaderWithMailparser(headerBlock: Buffer): Promise<Me
   const { simpleParser } = await import("mailparser");
   let parsed: Awaited<ReturnType<typeof simpleParser>> | null = null;
   try {
-    parsed = await simpleParser(headerBlock, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, checksumAlgo: false });
+    parsed = await simpleParser(headerBlock, {
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      checksumAlgo: false,
+    });
   } catch (e) {
     if ((e as { code?: string }).code === "EMAXLEN") throw new HeaderTooLongError("header block too long");
     parsed = null; // unreadable: recorded with what the envelope gives, as the full parse does
@@ -37,7 +42,10 @@ export async function parseHeaderWithMailparser(headerBlock: Buffer): Promise<Me
 
 /** The MessageHeader of what mailparser parsed (a header block, or a whole message); null: it could not read it. */
 export function headerOfParsed(
-  parsed: Pick<Awaited<ReturnType<typeof import("mailparser").simpleParser>>, "headers" | "messageId" | "subject" | "from"> | null,
+  parsed: Pick<
+    Awaited<ReturnType<typeof import("mailparser").simpleParser>>,
+    "headers" | "messageId" | "subject" | "from"
+  > | null,
 ): MessageHeader {
   const headers = parsed?.headers ?? new Map<string, HeaderValue>();
   const contentType = headers.get("content-type") as { value?: string } | undefined;
@@ -52,7 +60,25 @@ export function headerOfParsed(
 }
 
 // mailparser keeps the first of these when a header is repeated (its processHeaders), a list of the others.
-const SINGLE_KEYS = new Set(["message-id", "content-id", "from", "sender", "in-reply-to", "reply-to", "subject", "date", "content-disposition", "content-type", "content-transfer-encoding", "priority", "mime-version", "content-description", "precedence", "errors-to", "disposition-notification-to"]);
+const SINGLE_KEYS = new Set([
+  "message-id",
+  "content-id",
+  "from",
+  "sender",
+  "in-reply-to",
+  "reply-to",
+  "subject",
+  "date",
+  "content-disposition",
+  "content-type",
+  "content-transfer-encoding",
+  "priority",
+  "mime-version",
+  "content-description",
+  "precedence",
+  "errors-to",
+  "disposition-notification-to",
+]);
 const PLAIN_BYTES = /^[\t\r\n\x20-\x7e]*$/;
 const FIELD = /^([!-9;-~]+)[ \t]*:(.*)$/s;
 
@@ -89,22 +115,36 @@ export function parsePlainHeader(block: Buffer): MessageHeader | null {
     // Not read from a header-only message (mailparser turns them into other keys or types).
     if (IGNORED_KEYS.has(key)) continue;
     if (key.startsWith("list-")) return null; // mailparser turns List-* headers into one "list" object
-    if (key === "message-id" || key === "in-reply-to") value = `${text.startsWith("<") ? "" : "<"}${text}${text.endsWith(">") ? "" : ">"}`;
+    if (key === "message-id" || key === "in-reply-to")
+      value = `${text.startsWith("<") ? "" : "<"}${text}${text.endsWith(">") ? "" : ">"}`;
     if (key === "content-type" || key === "content-disposition" || key === "dkim-signature") {
       if (/["()\\]/.test(text)) return null;
       const [type, ...params] = text.split(";");
-      value = { value: type.trim(), params: Object.fromEntries(params.map((p) => p.split("=")).filter((p) => p.length === 2).map(([k, v]) => [k.trim().toLowerCase(), v.trim()])) } as HeaderValue;
+      value = {
+        value: type.trim(),
+        params: Object.fromEntries(
+          params
+            .map((p) => p.split("="))
+            .filter((p) => p.length === 2)
+            .map(([k, v]) => [k.trim().toLowerCase(), v.trim()]),
+        ),
+      } as HeaderValue;
     }
     if (ADDRESS_KEYS.has(key)) {
       if (text.includes("xn--")) return null;
       const list = addressparser(text);
       if (!list.length || list.some((a) => a.group || !a.address)) return null;
       const entries = list.map((a) => ({ name: (a.name || "").toString().trim(), address: a.address }));
-      value = { value: entries, html: "", text: entries.map((e) => (e.name ? `"${e.name}" <${e.address}>` : e.address)).join(", ") } as unknown as HeaderValue;
+      value = {
+        value: entries,
+        html: "",
+        text: entries.map((e) => (e.name ? `"${e.name}" <${e.address}>` : e.address)).join(", "),
+      } as unknown as HeaderValue;
     }
     const existing = headers.get(key);
     if (existing === undefined) headers.set(key, value);
-    else if (!SINGLE_KEYS.has(key)) headers.set(key, [...(Array.isArray(existing) ? existing : [existing]), value] as HeaderValue);
+    else if (!SINGLE_KEYS.has(key))
+      headers.set(key, [...(Array.isArray(existing) ? existing : [existing]), value] as HeaderValue);
   }
   const from = headers.get("from") as AddressObject | undefined;
   const contentType = headers.get("content-type") as { value?: string } | undefined;
@@ -120,7 +160,17 @@ export function parsePlainHeader(block: Buffer): MessageHeader | null {
   };
 }
 const IGNORED_KEYS = new Set(["date", "references", "priority", "x-priority", "x-msmail-priority", "importance"]);
-const ADDRESS_KEYS = new Set(["from", "to", "cc", "bcc", "sender", "reply-to", "delivered-to", "return-path", "disposition-notification-to"]);
+const ADDRESS_KEYS = new Set([
+  "from",
+  "to",
+  "cc",
+  "bcc",
+  "sender",
+  "reply-to",
+  "delivered-to",
+  "return-path",
+  "disposition-notification-to",
+]);
 
 /**
  * The raw start of a body as text to search for a forwarding check's token: quoted-printable soft line breaks

@@ -9,7 +9,15 @@ import { createContentHash } from "./message-facts";
 export type BodyPlan = { keepBodyBytes: number; hash: boolean };
 
 export type ReadMessage =
-  | { ok: true; header: Buffer; body: Buffer; bodyTruncated: boolean; sizeBytes: number; contentHash: string | null; plan: BodyPlan }
+  | {
+      ok: true;
+      header: Buffer;
+      body: Buffer;
+      bodyTruncated: boolean;
+      sizeBytes: number;
+      contentHash: string | null;
+      plan: BodyPlan;
+    }
   | { ok: false; reason: "header-too-long"; sizeBytes: number }
   | { ok: false; reason: "stream-error"; error: Error };
 
@@ -56,24 +64,35 @@ export function readMessageWithHeader(
       if (done) return;
       done = true;
       if (state === "too-long") return resolve({ ok: false, reason: "header-too-long", sizeBytes: size });
-      resolve({ ok: true, header, body: Buffer.concat(kept), bodyTruncated: truncated, sizeBytes: size, contentHash: hash ? hash.digest("hex") : null, plan });
+      resolve({
+        ok: true,
+        header,
+        body: Buffer.concat(kept),
+        bodyTruncated: truncated,
+        sizeBytes: size,
+        contentHash: hash ? hash.digest("hex") : null,
+        plan,
+      });
     };
     const startBody = (rest: Buffer | null) => {
       state = "deciding";
       stream.pause();
-      options.decide(header).then((p) => {
-        plan = p;
-        if (plan.hash) hash = createContentHash().update(header);
-        state = "body";
-        if (rest && rest.length) takeBody(rest);
-        for (const c of pending.splice(0)) takeBody(c);
-        if (ended) finish();
-        else stream.resume();
-      }, (e: Error) => {
-        done = true;
-        resolve({ ok: false, reason: "stream-error", error: e });
-        stream.resume(); // drain: the reply waits for the end of DATA
-      });
+      options.decide(header).then(
+        (p) => {
+          plan = p;
+          if (plan.hash) hash = createContentHash().update(header);
+          state = "body";
+          if (rest && rest.length) takeBody(rest);
+          for (const c of pending.splice(0)) takeBody(c);
+          if (ended) finish();
+          else stream.resume();
+        },
+        (e: Error) => {
+          done = true;
+          resolve({ ok: false, reason: "stream-error", error: e });
+          stream.resume(); // drain: the reply waits for the end of DATA
+        },
+      );
     };
 
     stream.on("data", (chunk: Buffer) => {

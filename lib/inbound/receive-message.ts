@@ -2,7 +2,12 @@ import "server-only";
 import type { Db } from "@/db";
 import { parseBounceAddress } from "@/lib/bounces/bounce-address";
 import { groupByConfirmation } from "@/lib/provider-confirmations/bind-confirmation";
-import { deliverToPostmaster, isPostmasterAddress, POSTMASTER_MAX_BYTES, type PostmasterDelivery } from "./deliver-to-postmaster";
+import {
+  deliverToPostmaster,
+  isPostmasterAddress,
+  POSTMASTER_MAX_BYTES,
+  type PostmasterDelivery,
+} from "./deliver-to-postmaster";
 import { hasUsableMessageId, messageFacts, type InboundMessageFacts, type MessageHeader } from "./message-facts";
 import { needsBody, type BodyNeed } from "./needs-body";
 import { bodyPrefixText, parseMessageHeader } from "./parse-message-header";
@@ -55,9 +60,16 @@ export async function readHeader(
   limits: { bodyCap?: number } = {},
 ): Promise<{ header: ReceivedHeader; plan: BodyPlan }> {
   const parsed = await parseMessageHeader(block);
-  const need = needsBody({ from: parsed.fromAddress, contentType: parsed.contentType, subject: parsed.subject }, envelope);
+  const need = needsBody(
+    { from: parsed.fromAddress, contentType: parsed.contentType, subject: parsed.subject },
+    envelope,
+  );
   const toPostmaster = envelope.recipients.some((r) => "postmaster" in r);
-  const keepBodyBytes = toPostmaster ? POSTMASTER_MAX_BYTES : need.body ? (limits.bodyCap ?? DEFAULT_BODY_CAP) : TOKEN_SCAN_BYTES;
+  const keepBodyBytes = toPostmaster
+    ? POSTMASTER_MAX_BYTES
+    : need.body
+      ? (limits.bodyCap ?? DEFAULT_BODY_CAP)
+      : TOKEN_SCAN_BYTES;
   return { header: { block, parsed, need }, plan: { keepBodyBytes, hash: !hasUsableMessageId(parsed) } };
 }
 
@@ -82,29 +94,49 @@ export type Received =
  * provider's confirmation only for the alias it names. Throws when the database cannot answer (the adapter
  * answers 4xx, the sender retries and nothing is lost).
  */
-export async function receiveMessage(envelope: ReceivedEnvelope, header: ReceivedHeader, body: BodyPrefix, context: ReceiveContext): Promise<Received> {
+export async function receiveMessage(
+  envelope: ReceivedEnvelope,
+  header: ReceivedHeader,
+  body: BodyPrefix,
+  context: ReceiveContext,
+): Promise<Received> {
   const { recipients, mailFrom } = envelope;
   const mailboxes = recipients.filter((r): r is AliasRecipient => "mailboxId" in r);
   const toPostmaster = recipients.some((r) => "postmaster" in r);
   const bounceTokens = recipients.flatMap((r) => ("bounce" in r ? [r.bounce] : []));
-  const refuse = (code: number, reply: string, refused: RefusedFor[] = []): Received => ({ ok: false, code, reply, refused });
+  const refuse = (code: number, reply: string, refused: RefusedFor[] = []): Received => ({
+    ok: false,
+    code,
+    reply,
+    refused,
+  });
   if (recipients.length === 0) return refuse(554, "5.5.1 No valid recipients");
   if (toPostmaster && body.truncated) {
-    return refuse(552, `5.3.4 Mail to postmaster is limited to ${POSTMASTER_MAX_BYTES / 1024 / 1024} MB here; please send a shorter message`);
+    return refuse(
+      552,
+      `5.3.4 Mail to postmaster is limited to ${POSTMASTER_MAX_BYTES / 1024 / 1024} MB here; please send a shorter message`,
+    );
   }
   let whole: Buffer | null = null;
   const raw = () => (whole ??= Buffer.concat([header.block, body.bytes]));
   if (bounceTokens.length) {
     // R27: a report on one of the platform's test messages (readHeader kept up to bodyCap bytes of it).
-    // Loaded on first use, like the full parse below: rare paths, whose libraries the receiver does not carry until then.
+    // Loaded on first use, like the full parse below: rare paths, whose libraries the receiver does not carry until
+    // then.
     const { handleBounce } = await import("@/lib/bounces/handle-bounce");
     const outcome = await handleBounce(await context.db(), raw(), bounceTokens);
     if (!outcome.isReport) {
       // Issue 20 item 5: an out-of-office reply or any other message to bounce+<token> fails nothing.
-      context.log.info(`[smtp] Mail to a bounce address from ${mailFrom ?? "<>"} is not a delivery report: nothing changed.`);
+      context.log.info(
+        `[smtp] Mail to a bounce address from ${mailFrom ?? "<>"} is not a delivery report: nothing changed.`,
+      );
     }
     if (!mailboxes.length && !toPostmaster) {
-      return { ok: true, reply: outcome.isReport ? "OK: report received" : "OK: not a delivery report; nothing changed", results: [] };
+      return {
+        ok: true,
+        reply: outcome.isReport ? "OK: report received" : "OK: not a delivery report; nothing changed",
+        results: [],
+      };
     }
   }
   const facts = await factsOf(envelope, header, body, raw, mailboxes.length > 0, context.signal);
@@ -124,15 +156,25 @@ export async function receiveMessage(envelope: ReceivedEnvelope, header: Receive
       const whole = refused.length === mailboxes.length && !toPostmaster && !bounceTokens.length;
       return whole
         ? refuse(550, refusedReply(refused[0].reason), refused)
-        : refuse(451, "4.2.1 A recipient's mailbox changed while the message was sent; nothing was recorded, please try again", refused);
+        : refuse(
+            451,
+            "4.2.1 A recipient's mailbox changed while the message was sent; nothing was recorded, please try again",
+            refused,
+          );
     }
     const recorded = results.filter((r) => r.recorded).length;
     summary = `${recorded} recorded, ${results.length - recorded} already received`;
   }
-  return { ok: true, reply: `OK: ${[summary, toPostmaster ? "delivered to postmaster" : ""].filter(Boolean).join("; ")}`, results };
+  return {
+    ok: true,
+    reply: `OK: ${[summary, toPostmaster ? "delivered to postmaster" : ""].filter(Boolean).join("; ")}`,
+    results,
+  };
 }
 
-/** The facts, from the parse readHeader chose: the full parse (only worth it when a mailbox records them) or the header. */
+/**
+ * The facts, from the parse readHeader chose: the full parse (only worth it when a mailbox records them) or the header.
+ */
 async function factsOf(
   envelope: ReceivedEnvelope,
   header: ReceivedHeader,

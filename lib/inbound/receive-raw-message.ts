@@ -4,7 +4,15 @@ import type { Db } from "@/db";
 import { config } from "@/lib/config";
 import { HeaderTooLongError } from "./parse-message-header";
 import { readMessageWithHeader } from "./read-message-header";
-import { DEFAULT_MAX_HEADER_BYTES, readHeader, receiveMessage, recipientWithoutLookup, type Received, type ReceivedHeader, type Recipient } from "./receive-message";
+import {
+  DEFAULT_MAX_HEADER_BYTES,
+  readHeader,
+  receiveMessage,
+  recipientWithoutLookup,
+  type Received,
+  type ReceivedHeader,
+  type Recipient,
+} from "./receive-message";
 import { recordInboundMessages } from "./record-inbound-message";
 import { resolveAliasRecipient } from "./resolve-alias-recipient";
 
@@ -48,9 +56,17 @@ export async function receiveRawMessage(
   if (!read.ok || !h) {
     const tooLong = read.ok || read.reason === "header-too-long" || read.error instanceof HeaderTooLongError;
     if (!tooLong) throw read.error;
-    return { refused, received: { ok: false, code: 552, reply: "5.3.4 The message's header block is too long", refused: [] } };
+    return {
+      refused,
+      received: { ok: false, code: 552, reply: "5.3.4 The message's header block is too long", refused: [] },
+    };
   }
-  const body = { bytes: read.body, truncated: read.bodyTruncated, sizeBytes: read.sizeBytes, contentHash: read.contentHash };
+  const body = {
+    bytes: read.body,
+    truncated: read.bodyTruncated,
+    sizeBytes: read.sizeBytes,
+    contentHash: read.contentHash,
+  };
   const outcome = await receiveMessage(received, h, body, {
     db: async () => db,
     record: async (request) => (await recordInboundMessages(db, [request]))[0],

@@ -34,7 +34,9 @@ describe("the receiver's settings from the environment (lib/config.ts)", () => {
   });
   it("refuses settings that would remove the bounds, naming the variable", () => {
     expect(() => receiverConfigFromEnv({ SMTP_MAX_CONNECTIONS: "0" })).toThrow(/SMTP_MAX_CONNECTIONS/);
-    expect(() => receiverConfigFromEnv({ SMTP_MAX_CONNECTIONS_PER_CLIENT: "0" })).toThrow(/SMTP_MAX_CONNECTIONS_PER_CLIENT/);
+    expect(() => receiverConfigFromEnv({ SMTP_MAX_CONNECTIONS_PER_CLIENT: "0" })).toThrow(
+      /SMTP_MAX_CONNECTIONS_PER_CLIENT/,
+    );
     expect(() => receiverConfigFromEnv({ SMTP_TRANSACTION_TIMEOUT: "never" })).toThrow(/SMTP_TRANSACTION_TIMEOUT/);
     expect(() => receiverConfigFromEnv({ SMTP_PORT: "99999" })).toThrow(/SMTP_PORT/);
   });

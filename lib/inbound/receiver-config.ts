@@ -13,7 +13,9 @@ export const DEFAULT_SMTP_PORT = 2525;
 export function receiverOptions(c: Config = config()): SmtpReceiverOptions | null {
   if (c.SMTP_DISABLED || c.SMTP_PORT === 0) return null;
   const tls =
-    c.SMTP_TLS_KEY && c.SMTP_TLS_CERT ? { key: readFileSync(c.SMTP_TLS_KEY), cert: readFileSync(c.SMTP_TLS_CERT) } : undefined;
+    c.SMTP_TLS_KEY && c.SMTP_TLS_CERT
+      ? { key: readFileSync(c.SMTP_TLS_KEY), cert: readFileSync(c.SMTP_TLS_CERT) }
+      : undefined;
   return {
     port: c.SMTP_PORT,
     host: c.SMTP_HOST,

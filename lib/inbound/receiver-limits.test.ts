@@ -13,7 +13,8 @@ import { bigMessage, sendRaw, smtpDialog } from "@/tests/smtp-test-client";
 // Issue 13: the receiver in constant memory, with bounds on connections, transaction time and header size, and
 // mail to postmaster accepted as RFC 5321 4.5.1 requires.
 
-const messagesOf = (mailboxId: string) => getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
+const messagesOf = (mailboxId: string) =>
+  getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
 let receiver: SmtpReceiver | undefined;
 let t: TestOrg;
 let support: Awaited<ReturnType<typeof insertTestMailbox>>;
@@ -38,10 +39,21 @@ afterEach(async () => {
 describe("constant memory and a connection limit", () => {
   it("records 10 concurrent 25 MB messages without holding them, and answers a 26th connection beyond a limit of 25 with 421", async () => {
     const reads: { sizeBytes: number; heldBytes: number }[] = [];
-    const port = await start({ maxConnections: 25, maxConnectionsPerClient: 100, onMessageRead: (r) => void reads.push(r) });
+    const port = await start({
+      maxConnections: 25,
+      maxConnectionsPerClient: 100,
+      onMessageRead: (r) => void reads.push(r),
+    });
     const size = 25 * 1024 * 1024 - 64 * 1024;
-    const transports = Array.from({ length: 10 }, () => createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true, socketTimeout: 120_000 }));
-    const sending = transports.map((tr, i) => tr.sendMail({ envelope: { from: `big${i}@customer-mail.example`, to: [alias(support)] }, raw: bigMessage(i, size) }));
+    const transports = Array.from({ length: 10 }, () =>
+      createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true, socketTimeout: 120_000 }),
+    );
+    const sending = transports.map((tr, i) =>
+      tr.sendMail({
+        envelope: { from: `big${i}@customer-mail.example`, to: [alias(support)] },
+        raw: bigMessage(i, size),
+      }),
+    );
     // 15 more clients that only greet: 25 connections in all.
     const idle = await Promise.all(Array.from({ length: 15 }, () => smtpDialog(port)));
     await new Promise((r) => setTimeout(r, 200));
@@ -87,7 +99,15 @@ describe("a bound on a transaction's time", () => {
       expect(Date.now() - started).toBeLessThan(3000);
       s.destroy();
     });
-    expect((await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, "Message-ID: <after-trickle@x.example>\r\nSubject: hi\r\n\r\nhello\r\n")).ok).toBe(true);
+    expect(
+      (
+        await sendRaw(
+          port,
+          { from: "a@x.example", to: [alias(support)] },
+          "Message-ID: <after-trickle@x.example>\r\nSubject: hi\r\n\r\nhello\r\n",
+        )
+      ).ok,
+    ).toBe(true);
   });
 
   it("gives each message on a kept-open connection its own time", async () => {
@@ -99,7 +119,9 @@ describe("a bound on a transaction's time", () => {
       expect(await s.send("MAIL FROM:<a@x.example>")).toMatch(/^250/);
       expect(await s.send(`RCPT TO:<${alias(support)}>`)).toMatch(/^250/);
       expect(await s.send("DATA")).toMatch(/^354/);
-      expect(await s.send(`Message-ID: <kept-${i}@x.example>\r\nSubject: n${i}\r\n\r\nbody\r\n.`)).toMatch(/^250 2\.6\.0 OK/);
+      expect(await s.send(`Message-ID: <kept-${i}@x.example>\r\nSubject: n${i}\r\n\r\nbody\r\n.`)).toMatch(
+        /^250 2\.6\.0 OK/,
+      );
     }
     await s.send("QUIT");
     expect(await messagesOf(support.id)).toHaveLength(3);
@@ -118,7 +140,12 @@ describe("postmaster (RFC 5321 4.5.1)", () => {
 
   it("accepts mail to postmaster and passes it on to POSTMASTER_FORWARD_TO, whole", async () => {
     const sent: { envelope: { from: string; to: string }; raw: string }[] = [];
-    const port = await start({ postmaster: { forwardTo: "ops@operator.example", send: async (envelope, raw) => void sent.push({ envelope, raw: raw.toString() }) } });
+    const port = await start({
+      postmaster: {
+        forwardTo: "ops@operator.example",
+        send: async (envelope, raw) => void sent.push({ envelope, raw: raw.toString() }),
+      },
+    });
     const s = await smtpDialog(port);
     await s.send("EHLO x");
     await s.send("MAIL FROM:<admin@remote.example>");
@@ -126,19 +153,36 @@ describe("postmaster (RFC 5321 4.5.1)", () => {
     expect(await s.send("RCPT TO:<Postmaster@ino.cx>")).toMatch(/^250/);
     expect(await s.send("RCPT TO:<postmaster@mycompany.com>")).toMatch(/^550 5\.1\.1/);
     await s.send("DATA");
-    const message = "Message-ID: <pm-1@remote.example>\r\nFrom: admin@remote.example\r\nSubject: Your server rejects our mail\r\n\r\nSee the log below.\r\n";
+    const message =
+      "Message-ID: <pm-1@remote.example>\r\nFrom: admin@remote.example\r\nSubject: Your server rejects our mail\r\n\r\nSee the log below.\r\n";
     expect(await s.send(`${message}.`)).toMatch(/^250 2\.6\.0 OK: delivered to postmaster/);
     await s.send("QUIT");
     expect(sent).toEqual([{ envelope: { from: "postmaster@ino.cx", to: "ops@operator.example" }, raw: message }]);
-    expect(logLines.join("\n")).toMatch(/Mail to postmaster from admin@remote\.example .*"Your server rejects our mail".*passed on to ops@operator\.example/);
+    expect(logLines.join("\n")).toMatch(
+      /Mail to postmaster from admin@remote\.example .*"Your server rejects our mail".*passed on to ops@operator\.example/,
+    );
   });
 
   it("records mail to postmaster in the log when POSTMASTER_FORWARD_TO is not set, and answers 451 when passing it on fails", async () => {
     const port = await start({ postmaster: { forwardTo: null } });
-    expect((await sendRaw(port, { from: "a@remote.example", to: ["postmaster@ino.cx"] }, "Message-ID: <pm-2@remote.example>\r\nSubject: abuse report\r\n\r\nx\r\n")).ok).toBe(true);
-    expect(logLines).toEqual([expect.stringMatching(/Mail to postmaster from a@remote\.example .*"abuse report".*POSTMASTER_FORWARD_TO is not set/)]);
+    expect(
+      (
+        await sendRaw(
+          port,
+          { from: "a@remote.example", to: ["postmaster@ino.cx"] },
+          "Message-ID: <pm-2@remote.example>\r\nSubject: abuse report\r\n\r\nx\r\n",
+        )
+      ).ok,
+    ).toBe(true);
+    expect(logLines).toEqual([
+      expect.stringMatching(
+        /Mail to postmaster from a@remote\.example .*"abuse report".*POSTMASTER_FORWARD_TO is not set/,
+      ),
+    ]);
     await receiver?.stop();
-    const failing = await start({ postmaster: { forwardTo: "ops@operator.example", send: async () => Promise.reject(new Error("ECONNREFUSED")) } });
+    const failing = await start({
+      postmaster: { forwardTo: "ops@operator.example", send: async () => Promise.reject(new Error("ECONNREFUSED")) },
+    });
     const sent = await sendRaw(failing, { from: "a@remote.example", to: ["postmaster"] }, "Subject: x\r\n\r\nx\r\n");
     expect(sent).toMatchObject({ ok: false, responseCode: 451 });
   });
@@ -150,7 +194,9 @@ describe("the protocol's own rules", () => {
     const s = await smtpDialog(port);
     expect(await s.send("EHLO x")).toMatch(/^250-ENHANCEDSTATUSCODES$/m);
     expect(await s.send("MAIL FROM:<a@x.example>")).toMatch(/^250 2\.1\.0 /);
-    expect(await s.send("RCPT TO:<nobody@elsewhere.example>")).toMatch(/^550 5\.1\.1 <nobody@elsewhere\.example>: not a mailbox alias/);
+    expect(await s.send("RCPT TO:<nobody@elsewhere.example>")).toMatch(
+      /^550 5\.1\.1 <nobody@elsewhere\.example>: not a mailbox alias/,
+    );
     expect(await s.send("DATA")).toMatch(/^503 5\.5\.1 /);
     await s.send("QUIT");
   });
@@ -161,14 +207,20 @@ describe("the protocol's own rules", () => {
     await expectUnchanged(t.org.id, async () => {
       const sent = await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, long);
       expect(sent).toMatchObject({ ok: false, responseCode: 552 });
-      expect((sent as { response: string }).response).toMatch(/^552 5\.3\.4 The message's header block is longer than 8 kB/);
+      expect((sent as { response: string }).response).toMatch(
+        /^552 5\.3\.4 The message's header block is longer than 8 kB/,
+      );
     });
   });
 
   it("refuses a header block that mailparser's splitter would cut (too many header lines for its limit)", async () => {
     const port = await start({ maxHeaderBytes: 4 * 1024 * 1024 });
     const lines = Array.from({ length: 20_000 }, (_, i) => `X${i}: y`).join("\r\n");
-    const sent = await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, `Message-ID: <many-lines@x.example>\r\n${lines}\r\nSubject: lost\r\n\r\nbody\r\n`);
+    const sent = await sendRaw(
+      port,
+      { from: "a@x.example", to: [alias(support)] },
+      `Message-ID: <many-lines@x.example>\r\n${lines}\r\nSubject: lost\r\n\r\nbody\r\n`,
+    );
     expect(sent).toMatchObject({ ok: false, responseCode: 552 });
     expect(await messagesOf(support.id)).toHaveLength(0);
   });
@@ -178,12 +230,23 @@ describe("what the header-only path still reads from the body", () => {
   it("R22 completes a verification whose token is only in the body (quoted-printable, split by a soft line break)", async () => {
     const port = await start();
     const token = "fv-abcdefghijklmnopqrstuvwxyz";
-    await getDb().insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: support.id, token, address: `support@${t.domains[0].domain}`, expiresAt: new Date(Date.now() + 15 * 60_000) });
+    await getDb()
+      .insert(forwardingVerification)
+      .values({
+        orgId: t.org.id,
+        mailboxId: support.id,
+        token,
+        address: `support@${t.domains[0].domain}`,
+        expiresAt: new Date(Date.now() + 15 * 60_000),
+      });
     const body = `Forwarded message.\r\nVerification token: fv-abcdefghijklm=\r\nnopqrstuvwxyz\r\n`;
     const raw = `Message-ID: <fwd-1@x.example>\r\nFrom: someone@mycompany.com\r\nSubject: Fwd: a message\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${body}`;
     const sent = await sendRaw(port, { from: "support@mycompany.com", to: [alias(support)] }, raw);
     expect(sent.ok).toBe(true);
-    const [v] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
+    const [v] = await getDb()
+      .select()
+      .from(forwardingVerification)
+      .where(eq(forwardingVerification.mailboxId, support.id));
     expect(v.verifiedAt).not.toBeNull();
   });
 
@@ -192,7 +255,9 @@ describe("what the header-only path still reads from the body", () => {
     const raw = `From: a@x.example\r\nSubject: no id\r\n\r\n${"line\r\n".repeat(50_000)}`;
     expect((await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, raw)).ok).toBe(true);
     expect((await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, raw)).ok).toBe(true);
-    expect((await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, `${raw}different ending\r\n`)).ok).toBe(true);
+    expect((await sendRaw(port, { from: "a@x.example", to: [alias(support)] }, `${raw}different ending\r\n`)).ok).toBe(
+      true,
+    );
     const rows = await messagesOf(support.id);
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => /no-message-id@ino\.cx>$/.test(r.messageId))).toBe(true);

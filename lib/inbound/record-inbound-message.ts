@@ -56,16 +56,39 @@ export async function recordInboundMessages(db: Db, requests: RecordRequest[]): 
       confirmation_requested_by: m.confirmation?.requestedBy ?? null,
       from_address: m.headerFromAddress ?? m.envelopeFrom,
     });
-    for (const mailboxId of new Set(rs.map((r) => r.mailboxId))) recipients.push({ k: recipients.length, n, mailbox_id: mailboxId, org_id: rs.find((r) => r.mailboxId === mailboxId)!.orgId });
+    for (const mailboxId of new Set(rs.map((r) => r.mailboxId)))
+      recipients.push({
+        k: recipients.length,
+        n,
+        mailbox_id: mailboxId,
+        org_id: rs.find((r) => r.mailboxId === mailboxId)!.orgId,
+      });
     for (const token of new Set(m.verificationTokens)) tokens.push({ n, token });
   });
   if (recipients.length === 0) return requests.map(() => ({ results: [], refused: [] }));
-  const result = await preparedFor(db).execute({ messages: asJson(messages), recipients: asJson(recipients), tokens: asJson(tokens) });
+  const result = await preparedFor(db).execute({
+    messages: asJson(messages),
+    recipients: asJson(recipients),
+    tokens: asJson(tokens),
+  });
   const outcomes: RecordOutcome[] = requests.map(() => ({ results: [], refused: [] }));
-  type Row = { n: number; mailboxId: string; present: boolean; active: boolean; live: boolean; recorded: boolean; verified: boolean };
+  type Row = {
+    n: number;
+    mailboxId: string;
+    present: boolean;
+    active: boolean;
+    live: boolean;
+    recorded: boolean;
+    verified: boolean;
+  };
   for (const r of rowsOf<Row>(result)) {
     const outcome = outcomes[r.n];
-    outcome.results.push({ mailboxId: r.mailboxId, recorded: r.recorded, duplicate: r.live && !r.recorded, verified: r.verified });
+    outcome.results.push({
+      mailboxId: r.mailboxId,
+      recorded: r.recorded,
+      duplicate: r.live && !r.recorded,
+      verified: r.verified,
+    });
     if (!r.active) outcome.refused.push({ mailboxId: r.mailboxId, reason: r.present ? "inactive" : "deleted" });
   }
   return outcomes;
@@ -180,14 +203,24 @@ function preparedFor(db: Db): PreparedRecord {
   };
   const key = internal.session ?? db;
   let p = prepared.get(key);
-  if (!p) prepared.set(key, (p = internal.session.prepareQuery(internal.dialect.sqlToQuery(RECORD), undefined, "record_inbound_messages", false)));
+  if (!p)
+    prepared.set(
+      key,
+      (p = internal.session.prepareQuery(
+        internal.dialect.sqlToQuery(RECORD),
+        undefined,
+        "record_inbound_messages",
+        false,
+      )),
+    );
   return p;
 }
 
 // Half of a surrogate pair (a decoder can produce one, e.g. from UTF-16 encoded words) would make PostgreSQL refuse
 // the JSON, and with it the whole group, at every retry: it becomes U+FFFD, as the driver's UTF-8 encoding did.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const asJson = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(LONE_SURROGATE, "\uFFFD") : v));
+const asJson = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(LONE_SURROGATE, "\uFFFD") : v));
 
 /** One message (see recordInboundMessages): its result for each mailbox. */
 export async function recordInboundMessage(db: Db, request: RecordRequest): Promise<RecordedFor[]> {

@@ -11,7 +11,8 @@ import { recordInboundMessages } from "./record-inbound-message";
 // out exactly as if it had been recorded alone (R21-R25), and a mailbox deactivated or deleted since RCPT TO takes
 // nothing.
 
-const messagesOf = (mailboxId: string) => getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
+const messagesOf = (mailboxId: string) =>
+  getDb().select().from(inboundMessage).where(eq(inboundMessage.mailboxId, mailboxId));
 const mailboxRow = async (id: string) => (await getDb().select().from(mailbox).where(eq(mailbox.id, id)))[0];
 
 const facts = inboundFacts;
@@ -34,12 +35,18 @@ describe("a group of messages in one statement", () => {
       { recipients: to(support), message: facts("<a@x.example>", { subject: "the same Message-ID again" }) },
     ]);
     expect(outcomes.map((o) => o.results.map((r) => [r.mailboxId, r.recorded, r.duplicate]))).toEqual([
-      [[support.id, true, false], [billing.id, true, false]],
+      [
+        [support.id, true, false],
+        [billing.id, true, false],
+      ],
       [[support.id, true, false]],
       [[support.id, false, true]],
     ]);
     expect(outcomes.every((o) => o.refused.length === 0)).toBe(true);
-    expect((await messagesOf(support.id)).map((m) => m.subject).sort()).toEqual(["About <a@x.example>", "About <b@x.example>"]);
+    expect((await messagesOf(support.id)).map((m) => m.subject).sort()).toEqual([
+      "About <a@x.example>",
+      "About <b@x.example>",
+    ]);
     expect(await messagesOf(billing.id)).toHaveLength(1);
   });
 
@@ -47,10 +54,16 @@ describe("a group of messages in one statement", () => {
     await recordInboundMessages(getDb(), [
       { recipients: to(support), message: facts("<c1@x.example>", { headerFromAddress: "first@customer.example" }) },
       { recipients: to(support), message: facts("<c2@x.example>", { headerFromAddress: "second@customer.example" }) },
-      { recipients: to(support), message: facts("<p1@x.example>", { headerFromAddress: "support@mycompany.com", kind: "platform" }) },
+      {
+        recipients: to(support),
+        message: facts("<p1@x.example>", { headerFromAddress: "support@mycompany.com", kind: "platform" }),
+      },
     ]);
     const m = await mailboxRow(support.id);
-    expect(m).toMatchObject({ lastReceivedFrom: "support@mycompany.com", lastCustomerMailFrom: "second@customer.example" });
+    expect(m).toMatchObject({
+      lastReceivedFrom: "support@mycompany.com",
+      lastCustomerMailFrom: "second@customer.example",
+    });
     const [row] = await messagesOf(support.id);
     expect(m.lastReceivedAt?.getTime()).toBe(row.receivedAt.getTime());
     expect(m.lastCustomerMailAt?.getTime()).toBe(row.receivedAt.getTime());
@@ -58,14 +71,34 @@ describe("a group of messages in one statement", () => {
 
   it("completes a verification only for the mailbox its message was sent to, once, with one history event (R22, R25)", async () => {
     const address = `support@${t.domains[0].domain}`;
-    await getDb().insert(forwardingVerification).values({ orgId: t.org.id, mailboxId: support.id, token: "fv-groupgroupgroupgroup1", address, expiresAt: new Date(Date.now() + 60_000) });
+    await getDb()
+      .insert(forwardingVerification)
+      .values({
+        orgId: t.org.id,
+        mailboxId: support.id,
+        token: "fv-groupgroupgroupgroup1",
+        address,
+        expiresAt: new Date(Date.now() + 60_000),
+      });
     const outcomes = await recordInboundMessages(getDb(), [
-      { recipients: to(billing), message: facts("<v0@x.example>", { verificationTokens: ["fv-groupgroupgroupgroup1"] }) },
-      { recipients: to(support), message: facts("<v1@x.example>", { verificationTokens: ["fv-groupgroupgroupgroup1"], kind: "platform" }) },
-      { recipients: to(support), message: facts("<v2@x.example>", { verificationTokens: ["fv-groupgroupgroupgroup1"], kind: "platform" }) },
+      {
+        recipients: to(billing),
+        message: facts("<v0@x.example>", { verificationTokens: ["fv-groupgroupgroupgroup1"] }),
+      },
+      {
+        recipients: to(support),
+        message: facts("<v1@x.example>", { verificationTokens: ["fv-groupgroupgroupgroup1"], kind: "platform" }),
+      },
+      {
+        recipients: to(support),
+        message: facts("<v2@x.example>", { verificationTokens: ["fv-groupgroupgroupgroup1"], kind: "platform" }),
+      },
     ]);
     expect(outcomes.map((o) => o.results[0].verified)).toEqual([false, true, true]);
-    const [v] = await getDb().select().from(forwardingVerification).where(eq(forwardingVerification.mailboxId, support.id));
+    const [v] = await getDb()
+      .select()
+      .from(forwardingVerification)
+      .where(eq(forwardingVerification.mailboxId, support.id));
     expect(v.verifiedAt).not.toBeNull();
     const events = await getDb().select().from(auditEvent).where(eq(auditEvent.entityId, support.id));
     expect(events.filter((e) => e.action === "mailbox.verification_verified")).toHaveLength(1);
@@ -89,7 +122,11 @@ describe("a mailbox deactivated or deleted since RCPT TO (checked again at the e
       { recipients: to(billing), message: facts("<billing-only@x.example>") },
       { recipients: to(support), message: facts("<support-only@x.example>") },
     ]);
-    expect(outcomes.map((o) => o.refused)).toEqual([[{ mailboxId: billing.id, reason: "inactive" }], [{ mailboxId: billing.id, reason: "inactive" }], []]);
+    expect(outcomes.map((o) => o.refused)).toEqual([
+      [{ mailboxId: billing.id, reason: "inactive" }],
+      [{ mailboxId: billing.id, reason: "inactive" }],
+      [],
+    ]);
     expect(outcomes[0].results.some((r) => r.recorded || r.duplicate)).toBe(false);
     expect((await messagesOf(support.id)).map((m) => m.messageId)).toEqual(["<support-only@x.example>"]);
     expect(await messagesOf(billing.id)).toHaveLength(0);
@@ -98,7 +135,9 @@ describe("a mailbox deactivated or deleted since RCPT TO (checked again at the e
 
   it("says deleted for a mailbox that no longer exists, and records nothing", async () => {
     await getDb().delete(mailbox).where(eq(mailbox.id, billing.id));
-    const [outcome] = await recordInboundMessages(getDb(), [{ recipients: to(billing), message: facts("<gone@x.example>") }]);
+    const [outcome] = await recordInboundMessages(getDb(), [
+      { recipients: to(billing), message: facts("<gone@x.example>") },
+    ]);
     expect(outcome.refused).toEqual([{ mailboxId: billing.id, reason: "deleted" }]);
     expect(await messagesOf(billing.id)).toHaveLength(0);
   });

@@ -16,7 +16,11 @@ export async function resolveAliasRecipient(db: DbOrTx, rawAddress: string): Pro
   const address = rawAddress.trim().toLowerCase();
   const parsed = parseAliasAddress(address);
   if (!parsed) {
-    return { ok: false, reason: "not-alias", reply: `5.1.1 <${address}>: not a mailbox alias of this platform; relay access denied` };
+    return {
+      ok: false,
+      reason: "not-alias",
+      reply: `5.1.1 <${address}>: not a mailbox alias of this platform; relay access denied`,
+    };
   }
   const [row] = await lookupFor(db).execute({ token: parsed.token });
   if (!row || row.slug !== parsed.orgSlug) {
@@ -26,7 +30,11 @@ export async function resolveAliasRecipient(db: DbOrTx, rawAddress: string): Pro
     return { ok: false, reason: "deleted", reply: `5.1.1 <${address}>: the mailbox of this alias has been deleted` };
   }
   if (!row.active) {
-    return { ok: false, reason: "inactive", reply: `5.2.1 <${address}>: the mailbox of this alias is deactivated and receives no mail` };
+    return {
+      ok: false,
+      reason: "inactive",
+      reply: `5.2.1 <${address}>: the mailbox of this alias is deactivated and receives no mail`,
+    };
   }
   return { ok: true, mailboxId: row.mailboxId, orgId: row.orgId, address };
 }
@@ -36,7 +44,13 @@ export async function resolveAliasRecipient(db: DbOrTx, rawAddress: string): Pro
 const lookups = new WeakMap<object, ReturnType<typeof prepareLookup>>();
 function prepareLookup(db: DbOrTx) {
   return db
-    .select({ issuedTo: aliasToken.orgId, mailboxId: mailbox.id, orgId: mailbox.orgId, active: mailbox.active, slug: organization.slug })
+    .select({
+      issuedTo: aliasToken.orgId,
+      mailboxId: mailbox.id,
+      orgId: mailbox.orgId,
+      active: mailbox.active,
+      slug: organization.slug,
+    })
     .from(aliasToken)
     .innerJoin(organization, eq(organization.id, aliasToken.orgId))
     .leftJoin(mailbox, and(eq(mailbox.aliasToken, aliasToken.token), eq(mailbox.orgId, aliasToken.orgId)))

@@ -6,7 +6,11 @@ import { isIPv4, isIPv6 } from "node:net";
  * block one subscriber or one host usually has, so that a client cannot take more slots by changing its low bits.
  */
 export function smtpClientKey(address: string | undefined | null): string {
-  const a = (address ?? "").trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const a = (address ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   const mapped = /^(?:0{0,4}:){0,5}ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
   if (mapped && isIPv4(mapped[1])) return mapped[1];
   if (isIPv4(a)) return a;

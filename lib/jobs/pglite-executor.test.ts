@@ -19,7 +19,12 @@ describe("pg-boss on PGlite through pgliteExecutor", () => {
   });
 
   it("starts pg-boss, and sends, fetches and completes a job", async () => {
-    const boss = new PgBoss({ db: pgliteExecutor(pg), schema: "pgboss_executor_test", supervise: false, schedule: false });
+    const boss = new PgBoss({
+      db: pgliteExecutor(pg),
+      schema: "pgboss_executor_test",
+      supervise: false,
+      schedule: false,
+    });
     boss.on("error", () => {});
     await boss.start();
     try {

@@ -15,7 +15,12 @@ export function createBoss(handle: DbHandle, c: Config = config()): PgBoss {
     const client = (handle.db as unknown as { $client: PGlite }).$client;
     return new PgBoss({ ...common, db: pgliteExecutor(client) });
   }
-  return new PgBoss({ ...common, connectionString: c.DATABASE_URL, max: c.JOBS_POOL_SIZE, application_name: "ino-mailboxes-jobs" });
+  return new PgBoss({
+    ...common,
+    connectionString: c.DATABASE_URL,
+    max: c.JOBS_POOL_SIZE,
+    application_name: "ino-mailboxes-jobs",
+  });
 }
 
 /**
@@ -23,7 +28,10 @@ export function createBoss(handle: DbHandle, c: Config = config()): PgBoss {
  * database, so a restart loses no schedule and several instances share one), and works the queues. pg-boss sends
  * each cron job once per minute across all instances; workers take each job once.
  */
-export async function startJobs(handle: DbHandle, opts: { log?: Pick<Console, "log" | "error"> } = {}): Promise<PgBoss> {
+export async function startJobs(
+  handle: DbHandle,
+  opts: { log?: Pick<Console, "log" | "error"> } = {},
+): Promise<PgBoss> {
   const log = opts.log ?? console;
   const { recurring, workers } = registerJobs();
   const boss = createBoss(handle);
@@ -33,7 +41,10 @@ export async function startJobs(handle: DbHandle, opts: { log?: Pick<Console, "l
     db: handle.db,
     now: new Date(),
     enqueue: async (jobs) => {
-      if (jobs.length) await boss.insert(jobs.map((j) => ({ name: j.name, data: { id: j.id }, singletonKey: j.id, startAfter: j.startAfter })));
+      if (jobs.length)
+        await boss.insert(
+          jobs.map((j) => ({ name: j.name, data: { id: j.id }, singletonKey: j.id, startAfter: j.startAfter })),
+        );
     },
   });
   for (const w of workers) {
@@ -52,8 +63,12 @@ export async function startJobs(handle: DbHandle, opts: { log?: Pick<Console, "l
   // H3: an endpoint given a delivery is worked at once, not at the next dispatch tick (which remains the guarantee:
   // a hint lost while no instance listens is found there). Every instance hears it; the job's key makes it one.
   await handle.listen(WEBHOOK_DUE_CHANNEL, (endpointId) => {
-    ctx().enqueue([{ name: "webhook-delivery", id: endpointId }]).catch((e: Error) => log.error(`[jobs] ${e.message}`));
+    ctx()
+      .enqueue([{ name: "webhook-delivery", id: endpointId }])
+      .catch((e: Error) => log.error(`[jobs] ${e.message}`));
   });
-  log.log(`[jobs] Job queue started: ${recurring.map((r) => `${r.name} (${r.cron})`).join(", ")}; workers: ${workers.map((w) => w.name).join(", ")}.`);
+  log.log(
+    `[jobs] Job queue started: ${recurring.map((r) => `${r.name} (${r.cron})`).join(", ")}; workers: ${workers.map((w) => w.name).join(", ")}.`,
+  );
   return boss;
 }

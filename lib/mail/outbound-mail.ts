@@ -8,7 +8,9 @@ export function outboundSmtpUrl(c: Config = config()): string | null {
   return c.OUTBOUND_SMTP_URL ?? null;
 }
 
-/** The sender of the platform's messages: OUTBOUND_MAIL_FROM, or "<platform name>" <no-reply@<platform mail domain>>. */
+/**
+ * The sender of the platform's messages: OUTBOUND_MAIL_FROM, or "<platform name>" <no-reply@<platform mail domain>>.
+ */
 export function outboundSender(c: Config = config()): string {
   if (c.OUTBOUND_MAIL_FROM) return c.OUTBOUND_MAIL_FROM;
   const name = c.PLATFORM_NAME.replace(/["\\\r\n]/g, "");

@@ -70,20 +70,36 @@ export function isReceivingMail(lastCustomerMailAt: Date | null, now: Date): boo
 /** The one derivation. The latest verification counts only when it was for the mailbox's current address (R25). */
 export function mailboxHealth(f: HealthFacts): MailboxHealth {
   const receiving = isReceivingMail(f.lastCustomerMailAt, f.now);
-  const out = (state: HealthState, code: StateCode, cause?: HealthCause): MailboxHealth => ({ state, code, cause, receiving });
+  const out = (state: HealthState, code: StateCode, cause?: HealthCause): MailboxHealth => ({
+    state,
+    code,
+    cause,
+    receiving,
+  });
   if (!f.active) return out("not_verified", "inactive", { kind: "inactive" });
   const v = f.latestVerification;
   const forCurrent = v && (!v.address || v.address === f.currentAddress) ? v : null;
   if (f.confirmationWaiting) return out("needs_attention", "confirmation_waiting", { kind: "confirmation_waiting" });
   if (forCurrent && !forCurrent.verifiedAt) {
     if (forCurrent.failedAt && forCurrent.failure?.code === "provider_held") {
-      return out("needs_attention", "confirmed_verify_again", { kind: "confirmed_verify_again", at: forCurrent.failedAt });
+      return out("needs_attention", "confirmed_verify_again", {
+        kind: "confirmed_verify_again",
+        at: forCurrent.failedAt,
+      });
     }
     if (forCurrent.failedAt) {
-      return out("needs_attention", "verification_failed", { kind: "verification_failed", at: forCurrent.failedAt, reason: forCurrent.failure ?? null });
+      return out("needs_attention", "verification_failed", {
+        kind: "verification_failed",
+        at: forCurrent.failedAt,
+        reason: forCurrent.failure ?? null,
+      });
     }
     if (f.now < forCurrent.expiresAt) {
-      const cause = { kind: "verification_pending", since: forCurrent.requestedAt, until: forCurrent.expiresAt } as const;
+      const cause = {
+        kind: "verification_pending",
+        since: forCurrent.requestedAt,
+        until: forCurrent.expiresAt,
+      } as const;
       return out(f.incidentOpen ? "needs_attention" : "checking", "verifying", cause);
     }
     // Expired and not settled yet (the health tick settles it within a minute): the same words as once settled.
@@ -92,7 +108,11 @@ export function mailboxHealth(f: HealthFacts): MailboxHealth {
       address: forCurrent.address ?? f.currentAddress,
       timeoutMs: forCurrent.expiresAt.getTime() - forCurrent.requestedAt.getTime(),
     };
-    return out("needs_attention", "verification_failed", { kind: "verification_failed", at: forCurrent.expiresAt, reason: timedOut });
+    return out("needs_attention", "verification_failed", {
+      kind: "verification_failed",
+      at: forCurrent.expiresAt,
+      reason: timedOut,
+    });
   }
   // Silent, and nothing has proved the rule since the silence began: a quiet day is told apart from a broken rule
   // by the re-verification that the silence starts (verified after it: healthy).

@@ -4,7 +4,14 @@ import type { Catalogue } from "@/lib/i18n/catalogues/en";
 import { formatDuration } from "@/lib/format-time";
 
 /** What a bounce said, as classified by lib/bounces (stored as this code on the verification). */
-export const BOUNCE_KINDS = ["m365_forwarding_blocked", "m365_spam_block", "mailbox_unknown", "quota", "relay_denied", "unrecognised"] as const;
+export const BOUNCE_KINDS = [
+  "m365_forwarding_blocked",
+  "m365_spam_block",
+  "mailbox_unknown",
+  "quota",
+  "relay_denied",
+  "unrecognised",
+] as const;
 export type BounceKind = (typeof BOUNCE_KINDS)[number];
 
 export type FailureReason =
@@ -55,7 +62,10 @@ export function fill(template: string, vars: Record<string, string | number>): s
 export function describeFailure(reason: FailureReason, catalogue: Catalogue, locale: string): string {
   switch (reason.code) {
     case "timed_out":
-      return fill(catalogue.failure.timed_out, { address: reason.address, timeout: formatDuration(reason.timeoutMs, locale) });
+      return fill(catalogue.failure.timed_out, {
+        address: reason.address,
+        timeout: formatDuration(reason.timeoutMs, locale),
+      });
     case "bounce": {
       const title = catalogue.bounce[reason.kind];
       return reason.status ? `${title}: ${reason.status}` : title;

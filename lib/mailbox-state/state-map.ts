@@ -10,7 +10,16 @@ import { describeFailure } from "./failure-reason";
 export type StateTone = "neutral" | "blue" | "green" | "amber" | "red";
 
 /** The icon of a state, by name (lucide's); components/mailbox-state draws it. */
-export type StateIcon = "circle-check" | "circle-dashed" | "circle-off" | "clock" | "inbox" | "mail-question" | "moon-star" | "rotate-ccw" | "x-circle";
+export type StateIcon =
+  | "circle-check"
+  | "circle-dashed"
+  | "circle-off"
+  | "clock"
+  | "inbox"
+  | "mail-question"
+  | "moon-star"
+  | "rotate-ccw"
+  | "x-circle";
 
 export type StateEntry = {
   label: string;
@@ -26,7 +35,12 @@ const failed = (c: HealthCause | undefined, time: (d: Date) => string) =>
     : null;
 
 export const MAILBOX_STATE: Record<StateCode, StateEntry> = {
-  inactive: { label: "Inactive", tone: "neutral", icon: "circle-off", cause: () => "Inactive: forwarding is not checked" },
+  inactive: {
+    label: "Inactive",
+    tone: "neutral",
+    icon: "circle-off",
+    cause: () => "Inactive: forwarding is not checked",
+  },
   // "Not verified" says it all: no cause sentence (S1 sends 50 rows within 70 kB; each row carries its cause).
   not_verified: { label: "Not verified", tone: "neutral", icon: "circle-dashed", cause: () => null },
   address_changed: {

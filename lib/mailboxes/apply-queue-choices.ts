@@ -12,7 +12,12 @@ import type { QueueChoice } from "./schemas";
  * rules and locks (R15-R17): links the new queues, makes it the default where asked, unlinks the others. Each
  * step is the service's own transaction; a refusal is collected with the queue's name and the rest goes on.
  */
-export async function applyQueueChoices(params: { orgId: string; actorId: string | null; mailboxId: string; queues: QueueChoice[] }) {
+export async function applyQueueChoices(params: {
+  orgId: string;
+  actorId: string | null;
+  mailboxId: string;
+  queues: QueueChoice[];
+}) {
   const current = await findMailboxQueues(getDb(), params.orgId, params.mailboxId);
   const refusals: string[] = [];
   const step = async (run: () => Promise<unknown>) => {

@@ -11,7 +11,10 @@ import type { MailboxFields } from "./schemas";
 import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
 
 export const limitReached = (limit: number) =>
-  new AppError("LIMIT_REACHED", `Your organisation has reached its limit of ${limit} mailboxes. Delete a mailbox you no longer need to create another.`);
+  new AppError(
+    "LIMIT_REACHED",
+    `Your organisation has reached its limit of ${limit} mailboxes. Delete a mailbox you no longer need to create another.`,
+  );
 
 type CreateMailboxParams = { orgId: string; actorId: string | null } & MailboxFields;
 
@@ -42,11 +45,20 @@ export async function createMailboxInTx(tx: Tx, params: CreateMailboxParams) {
   const [clash] = await tx
     .select({ id: mailbox.id })
     .from(mailbox)
-    .where(and(eq(mailbox.orgId, org.id), eq(mailbox.domainId, resolved.values.domainId), eq(mailbox.localPart, resolved.values.localPart)));
+    .where(
+      and(
+        eq(mailbox.orgId, org.id),
+        eq(mailbox.domainId, resolved.values.domainId),
+        eq(mailbox.localPart, resolved.values.localPart),
+      ),
+    );
   if (clash) throw duplicateAddress(resolved.address);
 
   const token = await issueAliasToken(tx, org.id);
-  const [row] = await tx.insert(mailbox).values({ orgId: org.id, aliasToken: token, ...resolved.values }).returning();
+  const [row] = await tx
+    .insert(mailbox)
+    .values({ orgId: org.id, aliasToken: token, ...resolved.values })
+    .returning();
   await recordAuditEvent(tx, {
     orgId: org.id,
     actorId: params.actorId,

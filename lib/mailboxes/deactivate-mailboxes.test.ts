@@ -13,9 +13,15 @@ let t: TestOrg;
 beforeEach(async () => {
   t = await createTestOrg();
 });
-const activeOf = async (id: string) => (await getDb().select({ active: mailbox.active }).from(mailbox).where(eq(mailbox.id, id)))[0].active;
+const activeOf = async (id: string) =>
+  (await getDb().select({ active: mailbox.active }).from(mailbox).where(eq(mailbox.id, id)))[0].active;
 const actionsOf = async (id: string) =>
-  (await getDb().select({ action: auditEvent.action }).from(auditEvent).where(and(eq(auditEvent.entityId, id), eq(auditEvent.orgId, t.org.id)))).map((e) => e.action);
+  (
+    await getDb()
+      .select({ action: auditEvent.action })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, id), eq(auditEvent.orgId, t.org.id)))
+  ).map((e) => e.action);
 
 describe("S1 bulk Deactivate: dry run, run, undo (H6 item 4)", () => {
   it("the dry run states what happens to each, which are refused and why, and writes nothing", async () => {
@@ -26,7 +32,9 @@ describe("S1 bulk Deactivate: dry run, run, undo (H6 item 4)", () => {
     const plan = await planMailboxesDeactivation({ orgId: t.org.id, ids: [a.id, sender.id, off.id, b.id] });
     expect(plan.deactivate.map((m) => m.id)).toEqual([a.id, b.id]);
     expect(plan.unchanged.map((m) => m.id)).toEqual([off.id]);
-    expect(plan.refused).toEqual([{ id: sender.id, name: sender.displayName, reason: expect.stringContaining("default sender of “Support”") }]);
+    expect(plan.refused).toEqual([
+      { id: sender.id, name: sender.displayName, reason: expect.stringContaining("default sender of “Support”") },
+    ]);
     expect(await activeOf(a.id)).toBe(true);
     expect(await actionsOf(a.id)).not.toContain("mailbox.deactivated");
   });
@@ -34,11 +42,21 @@ describe("S1 bulk Deactivate: dry run, run, undo (H6 item 4)", () => {
   it("R18: another organisation's mailboxes are neither planned nor deactivated", async () => {
     const other = await createTestOrg();
     const [theirs] = await testMailboxes(other, 1);
-    expect(await planMailboxesDeactivation({ orgId: t.org.id, ids: [theirs.id] })).toEqual({ deactivate: [], unchanged: [], refused: [] });
+    expect(await planMailboxesDeactivation({ orgId: t.org.id, ids: [theirs.id] })).toEqual({
+      deactivate: [],
+      unchanged: [],
+      refused: [],
+    });
     const run = await deactivateMailboxes({ orgId: t.org.id, actorId: t.admin.id, ids: [theirs.id] });
     expect(run.done).toEqual([]);
     expect(await activeOf(theirs.id)).toBe(true);
-    expect(await undoMailboxesDeactivation({ orgId: t.org.id, actorId: t.admin.id, receipt: [{ id: theirs.id, version: 1 }] })).toEqual({ restored: [], kept: [] });
+    expect(
+      await undoMailboxesDeactivation({
+        orgId: t.org.id,
+        actorId: t.admin.id,
+        receipt: [{ id: theirs.id, version: 1 }],
+      }),
+    ).toEqual({ restored: [], kept: [] });
   });
 
   it("runs in one transaction with an audit event each, refusing the default sender (R17), and Undo reverses it, audited as an undo", async () => {
@@ -68,6 +86,8 @@ describe("S1 bulk Deactivate: dry run, run, undo (H6 item 4)", () => {
     expect(undo.kept.map((k) => k.id)).toEqual([b.id]);
     expect(await activeOf(b.id)).toBe(false);
     // a second Undo of the same receipt changes nothing
-    expect((await undoMailboxesDeactivation({ orgId: t.org.id, actorId: t.admin.id, receipt: run.done })).restored).toEqual([]);
+    expect(
+      (await undoMailboxesDeactivation({ orgId: t.org.id, actorId: t.admin.id, receipt: run.done })).restored,
+    ).toEqual([]);
   });
 });

@@ -27,21 +27,45 @@ const refusal = (address: string, defaults: { name: string }[]) =>
  */
 async function planIn(tx: DbOrTx, orgId: string, ids: string[], lock: boolean) {
   const q = tx
-    .select({ id: mailbox.id, name: mailbox.displayName, localPart: mailbox.localPart, domain: emailDomain.domain, active: mailbox.active, version: mailbox.version })
+    .select({
+      id: mailbox.id,
+      name: mailbox.displayName,
+      localPart: mailbox.localPart,
+      domain: emailDomain.domain,
+      active: mailbox.active,
+      version: mailbox.version,
+    })
     .from(mailbox)
     .innerJoin(emailDomain, eq(emailDomain.id, mailbox.domainId))
     .where(and(eq(mailbox.orgId, orgId), inArray(mailbox.id, [...new Set(ids)])))
     .orderBy(asc(mailbox.id));
   const rows = lock ? await q.for("update", { of: mailbox }) : await q;
-  const defaults = rows.length === 0 ? [] : await tx
-    .select({ mailboxId: queueMailbox.mailboxId, name: queue.name })
-    .from(queueMailbox)
-    .innerJoin(queue, and(eq(queue.id, queueMailbox.queueId), eq(queue.orgId, queueMailbox.orgId)))
-    .where(and(eq(queueMailbox.orgId, orgId), eq(queueMailbox.isDefault, true), inArray(queueMailbox.mailboxId, rows.map((r) => r.id))))
-    .orderBy(asc(queue.name));
+  const defaults =
+    rows.length === 0
+      ? []
+      : await tx
+          .select({ mailboxId: queueMailbox.mailboxId, name: queue.name })
+          .from(queueMailbox)
+          .innerJoin(queue, and(eq(queue.id, queueMailbox.queueId), eq(queue.orgId, queueMailbox.orgId)))
+          .where(
+            and(
+              eq(queueMailbox.orgId, orgId),
+              eq(queueMailbox.isDefault, true),
+              inArray(
+                queueMailbox.mailboxId,
+                rows.map((r) => r.id),
+              ),
+            ),
+          )
+          .orderBy(asc(queue.name));
   const order = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  const plan: DeactivationPlan & { versions: Map<string, number> } = { deactivate: [], unchanged: [], refused: [], versions: new Map() };
+  const plan: DeactivationPlan & { versions: Map<string, number> } = {
+    deactivate: [],
+    unchanged: [],
+    refused: [],
+    versions: new Map(),
+  };
   for (const r of rows) {
     const address = mailboxAddress(r.localPart, r.domain);
     const mine = defaults.filter((d) => d.mailboxId === r.id);
@@ -69,7 +93,10 @@ export async function deactivateMailboxes(params: { orgId: string; actorId: stri
     const done: { id: string; version: number }[] = [];
     for (const m of plan.deactivate) {
       const version = versions.get(m.id)! + 1;
-      await tx.update(mailbox).set({ active: false, version, updatedAt: new Date() }).where(and(eq(mailbox.id, m.id), eq(mailbox.orgId, params.orgId)));
+      await tx
+        .update(mailbox)
+        .set({ active: false, version, updatedAt: new Date() })
+        .where(and(eq(mailbox.id, m.id), eq(mailbox.orgId, params.orgId)));
       await recordAuditEvent(tx, {
         orgId: params.orgId,
         actorId: params.actorId,

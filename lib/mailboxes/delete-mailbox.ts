@@ -30,11 +30,17 @@ export async function deleteMailbox(params: { orgId: string; actorId: string | n
       address = current.address;
       // The API's If-Match (R12): a delete based on a version someone has changed since is refused.
       if (params.version !== undefined && current.version !== params.version) {
-        throw new AppError("CONFLICT", `Someone changed ${current.address} after you read it. Read it again before deleting it.`);
+        throw new AppError(
+          "CONFLICT",
+          `Someone changed ${current.address} after you read it. Read it again before deleting it.`,
+        );
       }
       const queues = await findMailboxQueues(tx, params.orgId, current.id);
       if (queues.length > 0) throw linked(current.address, queues);
-      const [org] = await tx.select({ slug: organization.slug }).from(organization).where(eq(organization.id, params.orgId));
+      const [org] = await tx
+        .select({ slug: organization.slug })
+        .from(organization)
+        .where(eq(organization.id, params.orgId));
       await tx.delete(mailbox).where(and(eq(mailbox.id, current.id), eq(mailbox.orgId, params.orgId)));
       await recordAuditEvent(tx, {
         orgId: params.orgId,
@@ -49,10 +55,26 @@ export async function deleteMailbox(params: { orgId: string; actorId: string | n
           alias: { from: aliasAddress(current.aliasToken, org.slug), to: null },
         },
       });
-      await recordWebhookEvent(tx, { orgId: params.orgId, type: "mailbox.deleted", subjectId: current.id, snapshot: { id: current.id, address: current.address, alias: aliasAddress(current.aliasToken, org.slug), display_name: current.displayName, deleted: true } });
+      await recordWebhookEvent(tx, {
+        orgId: params.orgId,
+        type: "mailbox.deleted",
+        subjectId: current.id,
+        snapshot: {
+          id: current.id,
+          address: current.address,
+          alias: aliasAddress(current.aliasToken, org.slug),
+          display_name: current.displayName,
+          deleted: true,
+        },
+      });
       return current;
     });
   } catch (e) {
-    mapConstraintError(e, { queue_mailbox_mailbox_fk: new AppError("IN_USE", `${address || "This mailbox"} is linked to a queue. Remove it from its queues first.`) });
+    mapConstraintError(e, {
+      queue_mailbox_mailbox_fk: new AppError(
+        "IN_USE",
+        `${address || "This mailbox"} is linked to a queue. Remove it from its queues first.`,
+      ),
+    });
   }
 }

@@ -34,5 +34,8 @@ export async function findMailboxBlockers(orgId: string, mailboxId: string): Pro
     .innerJoin(queue, and(eq(queue.id, queueMailbox.queueId), eq(queue.orgId, queueMailbox.orgId)))
     .where(and(eq(queueMailbox.orgId, orgId), eq(queueMailbox.mailboxId, mailboxId)))
     .orderBy(queue.name);
-  return rows.map((r) => ({ ...r, successor: typeof r.successor === "string" ? JSON.parse(r.successor) : r.successor }));
+  return rows.map((r) => ({
+    ...r,
+    successor: typeof r.successor === "string" ? JSON.parse(r.successor) : r.successor,
+  }));
 }

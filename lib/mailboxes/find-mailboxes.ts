@@ -34,7 +34,11 @@ const queuesColumn = json(z.array(z.object({ id: z.string(), name: z.string(), i
  * and state, in ONE query whatever the number of mailboxes (queues come from a correlated subquery, not one
  * query per row), beside the organisation's health facts (one more query, shared with the layout's banner).
  */
-export async function findMailboxes(orgId: string, now: Date = new Date(), healthFacts?: Promise<MailboxHealthRow[]>): Promise<MailboxListItem[]> {
+export async function findMailboxes(
+  orgId: string,
+  now: Date = new Date(),
+  healthFacts?: Promise<MailboxHealthRow[]>,
+): Promise<MailboxListItem[]> {
   // `healthFacts`: the organisation's health rows when the caller already reads them (S1 shares the layout's).
   const healthRows = healthFacts ?? findHealthFacts(getDb(), { orgId }, now);
   const rows = await getDb()

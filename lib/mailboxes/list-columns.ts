@@ -4,4 +4,6 @@ import { z } from "zod";
 export const OPTIONAL_LIST_COLUMNS = ["queues", "smartRouting", "lastReceived"] as const;
 export type OptionalListColumn = (typeof OPTIONAL_LIST_COLUMNS)[number];
 
-export const listColumnsSchema = z.object({ hidden: z.array(z.enum(OPTIONAL_LIST_COLUMNS)).max(OPTIONAL_LIST_COLUMNS.length) });
+export const listColumnsSchema = z.object({
+  hidden: z.array(z.enum(OPTIONAL_LIST_COLUMNS)).max(OPTIONAL_LIST_COLUMNS.length),
+});

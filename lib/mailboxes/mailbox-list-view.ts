@@ -1,5 +1,11 @@
 import { formatAgo, formatOrgTime } from "@/lib/format-time";
-import { HEALTH_STATES, STATE_CODES, type HealthState, type MailboxHealth, type StateCode } from "@/lib/mailbox-state/derive-mailbox-state";
+import {
+  HEALTH_STATES,
+  STATE_CODES,
+  type HealthState,
+  type MailboxHealth,
+  type StateCode,
+} from "@/lib/mailbox-state/derive-mailbox-state";
 import { badgeState, stateDetail, stateLabel } from "@/lib/mailbox-state/state-map";
 import { rowCodec, type PackedRow } from "@/lib/rows/row-codec";
 import type { MailboxListItem } from "./find-mailboxes";
@@ -18,9 +24,24 @@ export type ListView = {
   sort: SortKey;
   dir: "asc" | "desc";
 };
-export const SORT_KEYS = ["displayName", "address", "alias", "status", "queues", "smartRouting", "lastReceived"] as const;
+export const SORT_KEYS = [
+  "displayName",
+  "address",
+  "alias",
+  "status",
+  "queues",
+  "smartRouting",
+  "lastReceived",
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export const DEFAULT_VIEW: ListView = { q: "", status: "all", health: "all", sending: "all", sort: "displayName", dir: "asc" };
+export const DEFAULT_VIEW: ListView = {
+  q: "",
+  status: "all",
+  health: "all",
+  sending: "all",
+  sort: "displayName",
+  dir: "asc",
+};
 
 /** S1's rows: the list items, whose `health` (R29, lib/health) drives the forwarding filter, sort and badge. */
 export type MailboxRow = MailboxListItem;
@@ -77,13 +98,23 @@ function sortValue(m: MailboxRow, key: SortKey): string | number {
  * filter needs `cannotSend`, the ids of the mailboxes the platform may not send as (lib/sending's
  * findMailboxesSending, read by the page: lib/mailboxes does not import lib/sending, which imports it).
  */
-export function applyListView(all: MailboxListItem[], view: ListView, cannotSend: ReadonlySet<string> = new Set()): MailboxRow[] {
+export function applyListView(
+  all: MailboxListItem[],
+  view: ListView,
+  cannotSend: ReadonlySet<string> = new Set(),
+): MailboxRow[] {
   const q = fold(view.q.trim());
   const rows = all
     .filter((m) => view.status === "all" || m.active === (view.status === "active"))
     .filter((m) => view.health === "all" || m.health.state === view.health)
     .filter((m) => view.sending === "all" || cannotSend.has(m.id) === (view.sending === "cannot"))
-    .filter((m) => !q || [m.displayName, m.address, m.alias, m.smartRouting?.name ?? "", ...m.queues.map((x) => x.name)].some((s) => fold(s).includes(q)));
+    .filter(
+      (m) =>
+        !q ||
+        [m.displayName, m.address, m.alias, m.smartRouting?.name ?? "", ...m.queues.map((x) => x.name)].some((s) =>
+          fold(s).includes(q),
+        ),
+    );
   const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
   const sign = view.dir === "desc" ? -1 : 1;
   return rows.sort((a, b) => {
@@ -94,11 +125,24 @@ export function applyListView(all: MailboxListItem[], view: ListView, cannotSend
   });
 }
 
-const csvCell = (s: string) => (/[",\n\r]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${(/^[=+\-@\t]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s);
+const csvCell = (s: string) =>
+  /[",\n\r]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${(/^[=+\-@\t]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s;
 
-/** The filtered list as CSV (RFC 4180, formula-safe): addresses and aliases first, for the provider's forwarding rules. */
+/**
+ * The filtered list as CSV (RFC 4180, formula-safe): addresses and aliases first, for the provider's forwarding rules.
+ */
 export function mailboxesCsv(rows: MailboxRow[]): string {
-  const head = ["Display name", "Address", "Alias", "Status", "Forwarding", "Queues", "Default of", "Smart routing", "Last received"];
+  const head = [
+    "Display name",
+    "Address",
+    "Alias",
+    "Status",
+    "Forwarding",
+    "Queues",
+    "Default of",
+    "Smart routing",
+    "Last received",
+  ];
   const lines = rows.map((m) =>
     [
       m.displayName,
@@ -107,10 +151,17 @@ export function mailboxesCsv(rows: MailboxRow[]): string {
       m.active ? "Active" : "Inactive",
       stateLabel(m.health),
       m.queues.map((q) => q.name).join("; "),
-      m.queues.filter((q) => q.isDefault).map((q) => q.name).join("; "),
-      m.smartRouting ? `${m.smartRouting.name} (${m.smartRouting.version === "production" ? "Production" : "Test"})` : "",
+      m.queues
+        .filter((q) => q.isDefault)
+        .map((q) => q.name)
+        .join("; "),
+      m.smartRouting
+        ? `${m.smartRouting.name} (${m.smartRouting.version === "production" ? "Production" : "Test"})`
+        : "",
       m.lastCustomerMailAt?.toISOString() ?? "",
-    ].map(csvCell).join(","),
+    ]
+      .map(csvCell)
+      .join(","),
   );
   return [head.join(","), ...lines].join("\r\n") + "\r\n";
 }
@@ -119,8 +170,17 @@ export function mailboxesCsv(rows: MailboxRow[]): string {
  * A mailbox's state in ONE badge (lib/mailbox-state): its code, and `detail` completing the words for screen readers
  * and the tooltip where there is more to say (the cause; customer mail arriving as evidence, R26).
  */
-export function mailboxState(m: { health: MailboxHealth; lastCustomerMailAt: Date | null }, now: Date, timeZone: string): { code: StateCode; detail: string } {
-  const detail = stateDetail(m.health, { now, time: (d) => formatOrgTime(d, timeZone), lastCustomerMailAt: m.lastCustomerMailAt, timeZone });
+export function mailboxState(
+  m: { health: MailboxHealth; lastCustomerMailAt: Date | null },
+  now: Date,
+  timeZone: string,
+): { code: StateCode; detail: string } {
+  const detail = stateDetail(m.health, {
+    now,
+    time: (d) => formatOrgTime(d, timeZone),
+    lastCustomerMailAt: m.lastCustomerMailAt,
+    timeZone,
+  });
   return { code: m.health.code, detail };
 }
 
@@ -145,8 +205,18 @@ type WireRow = {
   lastFrom: string;
 };
 const wire = rowCodec<WireRow>([
-  ["id", "value"], ["name", "value"], ["address", "value"], ["aliasLocal", "value"], ["state", "value"], ["detail", "value"],
-  ["queues", "value"], ["routing", "optional"], ["routingTest", "bool"], ["lastAt", "value"], ["lastAgo", "value"], ["lastFrom", "value"],
+  ["id", "value"],
+  ["name", "value"],
+  ["address", "value"],
+  ["aliasLocal", "value"],
+  ["state", "value"],
+  ["detail", "value"],
+  ["queues", "value"],
+  ["routing", "optional"],
+  ["routingTest", "bool"],
+  ["lastAt", "value"],
+  ["lastAgo", "value"],
+  ["lastFrom", "value"],
 ]);
 export type ListData = { queues: [id: string, name: string][]; aliasDomain: string; rows: PackedRow[] };
 
@@ -164,12 +234,19 @@ export type ListRow = {
   last: { at: number; ago: string; from: string } | null;
 };
 
-export function packListData(rows: MailboxRow[], queues: { id: string; name: string }[], now: Date, timeZone: string): ListData {
+export function packListData(
+  rows: MailboxRow[],
+  queues: { id: string; name: string }[],
+  now: Date,
+  timeZone: string,
+): ListData {
   const qs: ListData["queues"] = queues.map((q) => [q.id, q.name]);
   const index = new Map(queues.map((q, i) => [q.id, i]));
-  const qi = (q: { id: string; name: string }) => index.get(q.id) ?? (index.set(q.id, qs.length), qs.push([q.id, q.name]), qs.length - 1);
+  const qi = (q: { id: string; name: string }) =>
+    index.get(q.id) ?? (index.set(q.id, qs.length), qs.push([q.id, q.name]), qs.length - 1);
   const domainOf = (a: string) => a.slice(a.indexOf("@") + 1);
-  const aliasDomain = rows.length > 0 && rows.every((m) => domainOf(m.alias) === domainOf(rows[0].alias)) ? domainOf(rows[0].alias) : "";
+  const aliasDomain =
+    rows.length > 0 && rows.every((m) => domainOf(m.alias) === domainOf(rows[0].alias)) ? domainOf(rows[0].alias) : "";
   return {
     queues: qs,
     aliasDomain,
@@ -196,20 +273,24 @@ export function packListData(rows: MailboxRow[], queues: { id: string; name: str
 }
 
 export function unpackListData(data: ListData): ListRow[] {
-  return wire.unpack(data.rows).map(({ id, name, address, aliasLocal, state, detail, queues, routing, routingTest, lastAt, lastAgo, lastFrom }) => ({
-    id,
-    name,
-    address,
-    alias: data.aliasDomain ? mailboxAddress(aliasLocal, data.aliasDomain) : aliasLocal,
-    state: STATE_CODES[state],
-    // After an address change the badge names the current address (R25): the row's own address.
-    health: badgeState(STATE_CODES[state], address),
-    detail,
-    queues: queues.map((k) => {
-      const [qid, qname] = data.queues[k < 0 ? -k - 1 : k];
-      return { id: qid, name: qname, isDefault: k < 0 };
-    }),
-    routing: routing === null ? null : { name: routing, version: routingTest ? "test" : "production" },
-    last: lastAt === 0 ? null : { at: lastAt, ago: lastAgo, from: lastFrom },
-  }));
+  return wire
+    .unpack(data.rows)
+    .map(
+      ({ id, name, address, aliasLocal, state, detail, queues, routing, routingTest, lastAt, lastAgo, lastFrom }) => ({
+        id,
+        name,
+        address,
+        alias: data.aliasDomain ? mailboxAddress(aliasLocal, data.aliasDomain) : aliasLocal,
+        state: STATE_CODES[state],
+        // After an address change the badge names the current address (R25): the row's own address.
+        health: badgeState(STATE_CODES[state], address),
+        detail,
+        queues: queues.map((k) => {
+          const [qid, qname] = data.queues[k < 0 ? -k - 1 : k];
+          return { id: qid, name: qname, isDefault: k < 0 };
+        }),
+        routing: routing === null ? null : { name: routing, version: routingTest ? "test" : "production" },
+        last: lastAt === 0 ? null : { at: lastAt, ago: lastAgo, from: lastFrom },
+      }),
+    );
 }

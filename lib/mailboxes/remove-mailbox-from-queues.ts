@@ -16,8 +16,19 @@ export async function removeMailboxFromQueues(params: {
   const refused: { queueId: string; message: string }[] = [];
   for (const q of params.queues) {
     try {
-      if (q.successorId) await setDefaultMailbox({ orgId: params.orgId, actorId: params.actorId, queueId: q.queueId, mailboxId: q.successorId });
-      await unlinkMailboxFromQueue({ orgId: params.orgId, actorId: params.actorId, queueId: q.queueId, mailboxId: params.mailboxId });
+      if (q.successorId)
+        await setDefaultMailbox({
+          orgId: params.orgId,
+          actorId: params.actorId,
+          queueId: q.queueId,
+          mailboxId: q.successorId,
+        });
+      await unlinkMailboxFromQueue({
+        orgId: params.orgId,
+        actorId: params.actorId,
+        queueId: q.queueId,
+        mailboxId: params.mailboxId,
+      });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       refused.push({ queueId: q.queueId, message: e.message });

@@ -46,7 +46,12 @@ export async function resolveMailboxValues(tx: Tx, orgId: string, input: Mailbox
   const routingIds = [input.smartRoutingId, input.endRoutingId].filter(Boolean);
   const routings = routingIds.length
     ? await tx
-        .select({ id: smartRouting.id, name: smartRouting.name, hasPublished: smartRouting.hasPublished, hasDraft: smartRouting.hasDraft })
+        .select({
+          id: smartRouting.id,
+          name: smartRouting.name,
+          hasPublished: smartRouting.hasPublished,
+          hasDraft: smartRouting.hasDraft,
+        })
         .from(smartRouting)
         .where(and(inArray(smartRouting.id, routingIds), eq(smartRouting.orgId, orgId)))
         .for("share") // its versions cannot change under us
@@ -57,7 +62,11 @@ export async function resolveMailboxValues(tx: Tx, orgId: string, input: Mailbox
     const r = routings.find((x) => x.id === id);
     if (!r) throw new AppError("INVALID", "Choose one of your smart routings.", idField);
     if (version === "production" && !r.hasPublished)
-      throw new AppError("INVALID", `“${r.name}” has no published version yet: choose Test, or publish it first.`, versionField);
+      throw new AppError(
+        "INVALID",
+        `“${r.name}” has no published version yet: choose Test, or publish it first.`,
+        versionField,
+      );
     if (version === "test" && !r.hasDraft)
       throw new AppError("INVALID", `“${r.name}” has no draft version: choose Production.`, versionField);
     return { id: r.id, version: version as "production" | "test", name: r.name };
@@ -82,7 +91,10 @@ export async function resolveMailboxValues(tx: Tx, orgId: string, input: Mailbox
 
 /** A mailbox's settings as its history shows them: names instead of ids, "Default" instead of null. */
 export function mailboxAuditView(
-  m: Pick<MailboxValues, "displayName" | "localPart" | "timezone" | "language" | "smartRoutingVersion" | "endRoutingVersion">,
+  m: Pick<
+    MailboxValues,
+    "displayName" | "localPart" | "timezone" | "language" | "smartRoutingVersion" | "endRoutingVersion"
+  >,
   names: { domain: string; smartRouting: string | null; endRouting: string | null },
 ): MailboxAuditView {
   return {

@@ -84,22 +84,40 @@ export const EMPTY_MAILBOX_FIELDS: MailboxFields = {
 };
 
 /** S1's bulk actions: several mailboxes at once, each one through the single-mailbox service. */
-export const bulkSetActiveSchema = z.object({ ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50), active: z.boolean() });
+export const bulkSetActiveSchema = z.object({
+  ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50),
+  active: z.boolean(),
+});
 /** S1's bulk Deactivate (H6 item 4): a dry run, then the run, then its Undo from the run's receipt. */
 export const bulkIdsSchema = z.object({ ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50) });
 export const undoDeactivationSchema = z.object({
-  receipt: z.array(z.object({ id: idSchema, version: z.number().int().positive() })).min(1).max(50),
+  receipt: z
+    .array(z.object({ id: idSchema, version: z.number().int().positive() }))
+    .min(1)
+    .max(50),
 });
-export const bulkLinkToQueueSchema = z.object({ ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50), queueId: idSchema });
+export const bulkLinkToQueueSchema = z.object({
+  ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50),
+  queueId: idSchema,
+});
 
 /** S4's one-click fixes: make another mailbox the default of a queue, or unlink from queues before a delete. */
 export const removeFromQueuesSchema = z.object({
   id: idSchema,
-  queues: z.array(z.object({ queueId: idSchema, successorId: idSchema.nullable().optional() })).min(1).max(100),
+  queues: z
+    .array(z.object({ queueId: idSchema, successorId: idSchema.nullable().optional() }))
+    .min(1)
+    .max(100),
 });
 
 /** S2/S3's Queues field: the queues the mailbox should be linked to, and where it should be the default sender. */
 export const queueChoicesSchema = z.array(z.object({ queueId: idSchema, makeDefault: z.boolean() })).max(100);
 export type QueueChoice = z.infer<typeof queueChoicesSchema>[number];
-export const createMailboxWithQueuesSchema = z.intersection(createMailboxSchema, z.object({ queues: queueChoicesSchema.optional() }));
-export const updateMailboxWithQueuesSchema = z.intersection(updateMailboxSchema, z.object({ queues: queueChoicesSchema.optional() }));
+export const createMailboxWithQueuesSchema = z.intersection(
+  createMailboxSchema,
+  z.object({ queues: queueChoicesSchema.optional() }),
+);
+export const updateMailboxWithQueuesSchema = z.intersection(
+  updateMailboxSchema,
+  z.object({ queues: queueChoicesSchema.optional() }),
+);

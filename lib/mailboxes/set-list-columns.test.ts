@@ -13,14 +13,19 @@ describe("S1's column chooser, remembered per admin (H6 item 2)", () => {
     expect(await findListColumns(t.org.id, t.admin.id)).toEqual(["smartRouting", "queues"]);
     expect(await findListColumns(t.org.id, t.agent.id)).toEqual([]);
     // R18: another organisation's membership is not found, and nothing changes
-    await expect(setListColumns({ orgId: other.org.id, userId: t.admin.id, hidden: ["queues"] })).rejects.toThrow(/not found/);
+    await expect(setListColumns({ orgId: other.org.id, userId: t.admin.id, hidden: ["queues"] })).rejects.toThrow(
+      /not found/,
+    );
     expect(await findListColumns(t.org.id, t.admin.id)).toEqual(["smartRouting", "queues"]);
   });
 
   it("the database refuses a column that is not one of the optional ones", async () => {
     const t = await createTestOrg();
     await expect(
-      getDb().update(membership).set({ listHiddenColumns: sql`array['displayName']::text[]` }).where(and(eq(membership.orgId, t.org.id), eq(membership.userId, t.admin.id))),
+      getDb()
+        .update(membership)
+        .set({ listHiddenColumns: sql`array['displayName']::text[]` })
+        .where(and(eq(membership.orgId, t.org.id), eq(membership.userId, t.admin.id))),
     ).rejects.toThrow();
   });
 });

@@ -11,16 +11,30 @@ import { mailboxAddress } from "@/lib/address";
  * has changed since (its version is still the one the deactivation gave it), audited as an undo. A mailbox edited,
  * reactivated or deleted in between is left as it is and reported: the undo never overwrites a later change.
  */
-export async function undoMailboxesDeactivation(params: { orgId: string; actorId: string | null; receipt: { id: string; version: number }[] }) {
+export async function undoMailboxesDeactivation(params: {
+  orgId: string;
+  actorId: string | null;
+  receipt: { id: string; version: number }[];
+}) {
   return getDb().transaction(async (tx) => {
     const wanted = new Map(params.receipt.map((r) => [r.id, r.version]));
-    const rows = wanted.size === 0 ? [] : await tx
-      .select({ id: mailbox.id, name: mailbox.displayName, localPart: mailbox.localPart, domain: emailDomain.domain, active: mailbox.active, version: mailbox.version })
-      .from(mailbox)
-      .innerJoin(emailDomain, eq(emailDomain.id, mailbox.domainId))
-      .where(and(eq(mailbox.orgId, params.orgId), inArray(mailbox.id, [...wanted.keys()])))
-      .orderBy(asc(mailbox.id))
-      .for("update", { of: mailbox });
+    const rows =
+      wanted.size === 0
+        ? []
+        : await tx
+            .select({
+              id: mailbox.id,
+              name: mailbox.displayName,
+              localPart: mailbox.localPart,
+              domain: emailDomain.domain,
+              active: mailbox.active,
+              version: mailbox.version,
+            })
+            .from(mailbox)
+            .innerJoin(emailDomain, eq(emailDomain.id, mailbox.domainId))
+            .where(and(eq(mailbox.orgId, params.orgId), inArray(mailbox.id, [...wanted.keys()])))
+            .orderBy(asc(mailbox.id))
+            .for("update", { of: mailbox });
     const restored: string[] = [];
     const kept: { id: string; name: string }[] = [];
     for (const r of rows) {
@@ -28,7 +42,10 @@ export async function undoMailboxesDeactivation(params: { orgId: string; actorId
         kept.push({ id: r.id, name: r.name });
         continue;
       }
-      await tx.update(mailbox).set({ active: true, version: r.version + 1, updatedAt: new Date() }).where(and(eq(mailbox.id, r.id), eq(mailbox.orgId, params.orgId)));
+      await tx
+        .update(mailbox)
+        .set({ active: true, version: r.version + 1, updatedAt: new Date() })
+        .where(and(eq(mailbox.id, r.id), eq(mailbox.orgId, params.orgId)));
       await recordAuditEvent(tx, {
         orgId: params.orgId,
         actorId: params.actorId,

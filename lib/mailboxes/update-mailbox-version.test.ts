@@ -24,12 +24,24 @@ describe("R12 stale edits without the row lock", () => {
   it("R12 refuses a save based on version 1 after version 2 was saved, by the UPDATE's version condition alone", async () => {
     const t = await createTestOrg();
     const m = await insertTestMailbox(t, { localPart: "sales", displayName: "Sales" });
-    await updateMailbox({ orgId: t.org.id, actorId: t.admin.id, id: m.id, version: 1, ...mailboxInput(t, { localPart: "sales", displayName: "Sales A" }) });
+    await updateMailbox({
+      orgId: t.org.id,
+      actorId: t.admin.id,
+      id: m.id,
+      version: 1,
+      ...mailboxInput(t, { localPart: "sales", displayName: "Sales A" }),
+    });
     staleRead.version = 1; // the second editor's read happened before the first save
     try {
       await expectUnchanged(t.org.id, async () => {
         await expect(
-          updateMailbox({ orgId: t.org.id, actorId: t.admin.id, id: m.id, version: 1, ...mailboxInput(t, { localPart: "sales", displayName: "Sales B" }) }),
+          updateMailbox({
+            orgId: t.org.id,
+            actorId: t.admin.id,
+            id: m.id,
+            version: 1,
+            ...mailboxInput(t, { localPart: "sales", displayName: "Sales B" }),
+          }),
         ).rejects.toMatchObject({ code: "CONFLICT" });
       });
     } finally {

@@ -21,8 +21,12 @@ async function auditViewOf(tx: Tx, m: typeof mailbox.$inferSelect) {
   const [row] = await tx
     .select({
       domain: emailDomain.domain,
-      smartRouting: sql<string | null>`(select ${smartRouting.name} from ${smartRouting} where ${smartRouting.id} = ${m.smartRoutingId ?? null})`,
-      endRouting: sql<string | null>`(select ${smartRouting.name} from ${smartRouting} where ${smartRouting.id} = ${m.endRoutingId ?? null})`,
+      smartRouting: sql<
+        string | null
+      >`(select ${smartRouting.name} from ${smartRouting} where ${smartRouting.id} = ${m.smartRoutingId ?? null})`,
+      endRouting: sql<
+        string | null
+      >`(select ${smartRouting.name} from ${smartRouting} where ${smartRouting.id} = ${m.endRoutingId ?? null})`,
     })
     .from(emailDomain)
     .where(eq(emailDomain.id, m.domainId));
@@ -33,7 +37,9 @@ async function auditViewOf(tx: Tx, m: typeof mailbox.$inferSelect) {
  * Saves an edit (R12): every field may change, the address under R2–R4, the alias never (R11). A save
  * based on a version someone else has changed since is refused, never silently overwritten.
  */
-export async function updateMailbox(params: { orgId: string; actorId: string | null; id: string; version: number } & MailboxFields) {
+export async function updateMailbox(
+  params: { orgId: string; actorId: string | null; id: string; version: number } & MailboxFields,
+) {
   let address = "";
   try {
     return await getDb().transaction(async (tx) => {
@@ -58,7 +64,10 @@ export async function updateMailbox(params: { orgId: string; actorId: string | n
       if (Object.keys(changes).length === 0) return current;
       // R25: a verification proved the old address's rule only; the history says the rule must follow.
       if (changes.address) {
-        changes.forwarding = { from: `rule for ${String(changes.address.from)}`, to: `rule for ${address}: change it at your email provider, then verify again` };
+        changes.forwarding = {
+          from: `rule for ${String(changes.address.from)}`,
+          to: `rule for ${address}: change it at your email provider, then verify again`,
+        };
       }
       const [row] = await tx
         .update(mailbox)
@@ -80,11 +89,15 @@ export async function updateMailbox(params: { orgId: string; actorId: string | n
       // H3: an address change also resets the forwarding verification (R25).
       await recordWebhookEvents(tx, [
         { orgId: params.orgId, type: "mailbox.updated", subjectId: row.id },
-        ...(changes.address ? [{ orgId: params.orgId, type: "mailbox.forwarding.changed" as const, subjectId: row.id }] : []),
+        ...(changes.address
+          ? [{ orgId: params.orgId, type: "mailbox.forwarding.changed" as const, subjectId: row.id }]
+          : []),
       ]);
       return row;
     });
   } catch (e) {
-    mapConstraintError(e, { mailbox_org_address_unique: duplicateAddress(address || mailboxAddress(params.localPart, "…")) });
+    mapConstraintError(e, {
+      mailbox_org_address_unique: duplicateAddress(address || mailboxAddress(params.localPart, "…")),
+    });
   }
 }

@@ -10,7 +10,12 @@ export const LAST_ADMIN =
   "This is the organisation's last admin: make another member an admin first, so that someone can still manage it.";
 
 /** R47: changes a member's role (admin ↔ agent), never leaving the organisation without an admin; audited. */
-export async function changeMemberRole(params: { orgId: string; actorId: string; userId: string; role: "admin" | "agent" }) {
+export async function changeMemberRole(params: {
+  orgId: string;
+  actorId: string;
+  userId: string;
+  role: "admin" | "agent";
+}) {
   return getDb().transaction(async (tx) => {
     const { member, admins } = await lockOrgMember(tx, params);
     if (member.role === params.role) return { changed: false };

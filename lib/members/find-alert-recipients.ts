@@ -16,7 +16,10 @@ export async function findAlertRecipients(db: DbOrTx, orgId: string): Promise<Al
     .select({ userId: membership.userId, email: user.email, name: user.name })
     .from(membership)
     .innerJoin(user, eq(user.id, membership.userId))
-    .leftJoin(alertRecipient, and(eq(alertRecipient.orgId, membership.orgId), eq(alertRecipient.userId, membership.userId)))
+    .leftJoin(
+      alertRecipient,
+      and(eq(alertRecipient.orgId, membership.orgId), eq(alertRecipient.userId, membership.userId)),
+    )
     .where(
       and(
         eq(membership.orgId, orgId),

@@ -17,17 +17,26 @@ export async function setAlertRecipients(params: {
   userIds: string[];
 }) {
   return getDb().transaction(async (tx) => {
-    const [org] = await tx.select({ name: organization.name }).from(organization).where(eq(organization.id, params.orgId)).for("update");
-    const [{ chosen }] = await tx.select({ chosen: sql<number>`count(*)::int` }).from(alertRecipient).where(eq(alertRecipient.orgId, params.orgId));
+    const [org] = await tx
+      .select({ name: organization.name })
+      .from(organization)
+      .where(eq(organization.id, params.orgId))
+      .for("update");
+    const [{ chosen }] = await tx
+      .select({ chosen: sql<number>`count(*)::int` })
+      .from(alertRecipient)
+      .where(eq(alertRecipient.orgId, params.orgId));
     const before = await findAlertRecipients(tx, params.orgId);
     const ids = params.mode === "chosen" ? [...new Set(params.userIds)] : [];
     if (params.mode === "chosen") {
-      if (ids.length === 0) throw new AppError("INVALID", "Choose at least one member, or choose “All admins”.", "userIds");
+      if (ids.length === 0)
+        throw new AppError("INVALID", "Choose at least one member, or choose “All admins”.", "userIds");
       const members = await tx
         .select({ userId: membership.userId })
         .from(membership)
         .where(and(eq(membership.orgId, params.orgId), inArray(membership.userId, ids)));
-      if (members.length !== ids.length) throw new AppError("NOT_FOUND", "One of the chosen people is no longer a member: reload the page.");
+      if (members.length !== ids.length)
+        throw new AppError("NOT_FOUND", "One of the chosen people is no longer a member: reload the page.");
     }
     await tx.delete(alertRecipient).where(eq(alertRecipient.orgId, params.orgId));
     if (ids.length) await tx.insert(alertRecipient).values(ids.map((userId) => ({ orgId: params.orgId, userId })));
@@ -41,7 +50,12 @@ export async function setAlertRecipients(params: {
       entityType: "organization",
       entityId: params.orgId,
       entityLabel: org?.name ?? "",
-      changes: { alertRecipients: { from: describe(Number(chosen) > 0 ? "chosen" : "all_admins", before), to: describe(params.mode, after) } },
+      changes: {
+        alertRecipients: {
+          from: describe(Number(chosen) > 0 ? "chosen" : "all_admins", before),
+          to: describe(params.mode, after),
+        },
+      },
     });
   });
 }

@@ -17,7 +17,8 @@ describe("R5 time zones for people", () => {
   });
 
   it("formats in any zone on this runtime, falling back to an alias ICU knows", () => {
-    for (const z of ZONE_OPTIONS) expect(() => new Intl.DateTimeFormat("en", { timeZone: intlTimeZone(z.name) })).not.toThrow();
+    for (const z of ZONE_OPTIONS)
+      expect(() => new Intl.DateTimeFormat("en", { timeZone: intlTimeZone(z.name) })).not.toThrow();
   });
 
   it("finds cities, countries, abbreviations and offsets, accent-insensitive, best match first", () => {

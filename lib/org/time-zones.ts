@@ -26,7 +26,13 @@ export const ZONE_OPTIONS: ZoneOption[] = zones
     country: z.countryName,
     cities: z.mainCities,
     description: z.alternativeName,
-    abbreviations: [...new Set([z.abbreviation, z.currentAbbreviation, (z as { dstAbbreviation?: string }).dstAbbreviation].filter((a): a is string => !!a && !/^[+-]\d/.test(a)))],
+    abbreviations: [
+      ...new Set(
+        [z.abbreviation, z.currentAbbreviation, (z as { dstAbbreviation?: string }).dstAbbreviation].filter(
+          (a): a is string => !!a && !/^[+-]\d/.test(a),
+        ),
+      ),
+    ],
     offsetMinutes: z.currentTimeOffsetInMinutes,
   }))
   .sort((a, b) => a.offsetMinutes - b.offsetMinutes || a.name.localeCompare(b.name));
@@ -81,7 +87,12 @@ function keysOf(z: ZoneOption): string[] {
   const h = Math.trunc(Math.abs(z.offsetMinutes) / 60);
   const mm = Math.abs(z.offsetMinutes) % 60;
   const sign = z.offsetMinutes < 0 ? "-" : "+";
-  const offsets = [`utc${sign}${h}${mm ? `:${mm}` : ""}`, `gmt${sign}${h}${mm ? `:${mm}` : ""}`, `utc${sign}${String(h).padStart(2, "0")}:${String(mm).padStart(2, "0")}`, `${sign}${String(h).padStart(2, "0")}:${String(mm).padStart(2, "0")}`];
+  const offsets = [
+    `utc${sign}${h}${mm ? `:${mm}` : ""}`,
+    `gmt${sign}${h}${mm ? `:${mm}` : ""}`,
+    `utc${sign}${String(h).padStart(2, "0")}:${String(mm).padStart(2, "0")}`,
+    `${sign}${String(h).padStart(2, "0")}:${String(mm).padStart(2, "0")}`,
+  ];
   return [z.name, ...z.aliases, ...z.cities, z.country, z.description, ...z.abbreviations, ...offsets].map(fold);
 }
 const KEYS = new Map(ZONE_OPTIONS.map((z) => [z.name, keysOf(z)]));
@@ -91,7 +102,9 @@ const KEYS = new Map(ZONE_OPTIONS.map((z) => [z.name, keysOf(z)]));
  * starts with it, then any substring. "kyiv", "kolkata", "ho chi minh", "são paulo", "EST", "utc+5:30" all work.
  */
 export function searchTimeZones(query: string, options: ZoneOption[] = ZONE_OPTIONS): ZoneOption[] {
-  const q = fold(query.trim()).replace(/\s+/g, " ").replace(/^(utc|gmt) ([+-])/, "$1$2");
+  const q = fold(query.trim())
+    .replace(/\s+/g, " ")
+    .replace(/^(utc|gmt) ([+-])/, "$1$2");
   if (!q) return options;
   const scored: { z: ZoneOption; score: number }[] = [];
   for (const z of options) {

@@ -5,7 +5,14 @@ import { outboundSender, outboundSmtpUrl, outboundTransport } from "@/lib/mail/o
 import { platformMessageHeaders } from "@/lib/mail/platform-headers";
 
 /** A message the platform itself sends (test messages, alerts). */
-export type PlatformMail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string>; envelopeFrom?: string };
+export type PlatformMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+  envelopeFrom?: string;
+};
 
 export const PLATFORM_MAIL_UNAVAILABLE =
   "The platform administrator has not enabled outgoing messages yet, so the platform cannot send mail to this address.";

@@ -20,7 +20,13 @@ export async function findProviderConfirmation(orgId: string, mailboxId: string)
       auth: inboundMessage.providerAuth,
     })
     .from(inboundMessage)
-    .where(and(scope, isNotNull(inboundMessage.confirmationProvider), inArray(inboundMessage.providerAuth, ["pass", "demo"])))
+    .where(
+      and(
+        scope,
+        isNotNull(inboundMessage.confirmationProvider),
+        inArray(inboundMessage.providerAuth, ["pass", "demo"]),
+      ),
+    )
     .orderBy(desc(inboundMessage.receivedAt))
     .limit(1);
   const [unchecked] = await getDb()
@@ -37,11 +43,13 @@ export async function findProviderConfirmation(orgId: string, mailboxId: string)
           url: row.url,
           receivedAt: row.receivedAt,
           simulated: row.auth === "demo",
-          // The Gmail address that asked to forward, stored when the confirmation was recorded (parse-gmail-confirmation.ts).
+          // The Gmail address that asked to forward, stored when the confirmation was recorded (parse-gmail-
+          // confirmation.ts).
           requestedBy: row.requestedBy,
         }
       : null;
-  const unauthenticated = unchecked && (!confirmation || unchecked.receivedAt > confirmation.receivedAt) ? unchecked : null;
+  const unauthenticated =
+    unchecked && (!confirmation || unchecked.receivedAt > confirmation.receivedAt) ? unchecked : null;
   return { confirmation, unauthenticated };
 }
 export type ProviderConfirmationRow = NonNullable<Awaited<ReturnType<typeof findProviderConfirmation>>["confirmation"]>;

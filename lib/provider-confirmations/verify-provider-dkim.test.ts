@@ -38,7 +38,9 @@ function countingResolver(opts: { hang?: boolean } = {}) {
 function withSignatures(raw: Buffer, n: number, domain = "google.com"): Buffer {
   const text = raw.toString("latin1");
   const real = /^DKIM-Signature:.*\r\n(?:[ \t].*\r\n)*/m.exec(text)![0];
-  const copies = Array.from({ length: n }, (_, i) => real.replace(/s=[^;]+;/, `s=attacker${i};`).replace(/d=google\.com;/, `d=${domain};`));
+  const copies = Array.from({ length: n }, (_, i) =>
+    real.replace(/s=[^;]+;/, `s=attacker${i};`).replace(/d=google\.com;/, `d=${domain};`),
+  );
   return Buffer.from(copies.join("") + text, "latin1");
 }
 
@@ -67,7 +69,9 @@ describe("R28 the DKIM check of a provider's message", () => {
   it("issue 20 item 4: a DNS that never answers ends within the message's time budget, as temperror", async () => {
     const { resolver } = countingResolver({ hang: true });
     const started = Date.now();
-    const result = await verifyProviderDkim(withSignatures(signed, 30), "google.com", resolver, { budget: { queries: 4, ms: 300 } });
+    const result = await verifyProviderDkim(withSignatures(signed, 30), "google.com", resolver, {
+      budget: { queries: 4, ms: 300 },
+    });
     expect(result).toBe("temperror");
     expect(Date.now() - started).toBeLessThan(1500);
   });
@@ -86,7 +90,13 @@ describe("R28 the DKIM check of a provider's message", () => {
     const { resolver } = countingResolver();
     const text = signed.toString("latin1");
     const twoFroms = Buffer.from(text.replace(/^From: /m, "From: Someone <evil@attacker.example>\r\nFrom: "), "latin1");
-    const twoSubjects = Buffer.from(text.replace(/^Subject: /m, "Subject: (Gmail Forwarding Confirmation - Receive Mail from evil@attacker.example\r\nSubject: "), "latin1");
+    const twoSubjects = Buffer.from(
+      text.replace(
+        /^Subject: /m,
+        "Subject: (Gmail Forwarding Confirmation - Receive Mail from evil@attacker.example\r\nSubject: ",
+      ),
+      "latin1",
+    );
     expect(await verifyProviderDkim(twoFroms, "google.com", resolver)).toBe("fail");
     expect(await verifyProviderDkim(twoSubjects, "google.com", resolver)).toBe("fail");
   });
@@ -97,10 +107,19 @@ describe("R28 the DKIM check of a provider's message", () => {
     const { dkimSign } = await import("mailauth/lib/dkim/sign.js");
     const body = message.slice(message.indexOf("\r\n\r\n") + 4);
     // mailauth reads each signature's settings from signatureData (its types declare them at the top level too).
-    const one = { signingDomain: key.domain, selector: key.selector, privateKey: key.privateKey, canonicalization: "relaxed/relaxed", maxBodyLength: Buffer.byteLength(body) };
+    const one = {
+      signingDomain: key.domain,
+      selector: key.selector,
+      privateKey: key.privateKey,
+      canonicalization: "relaxed/relaxed",
+      maxBodyLength: Buffer.byteLength(body),
+    };
     const { signatures } = await dkimSign(message, { ...one, signatureData: [one] });
     expect(signatures).toMatch(/\bl=\d+/);
-    const tampered = Buffer.from(`${signatures}${message}Forward to https://evil.example/confirm instead.\r\n`, "latin1");
+    const tampered = Buffer.from(
+      `${signatures}${message}Forward to https://evil.example/confirm instead.\r\n`,
+      "latin1",
+    );
     const { dkimVerify } = await import("mailauth/lib/dkim/verify.js");
     const { resolver } = countingResolver();
     const plain = await dkimVerify(tampered, { resolver: resolver as never });

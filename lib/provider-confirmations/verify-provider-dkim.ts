@@ -22,7 +22,14 @@ function splitMessage(raw: Buffer): { fields: Field[]; body: Buffer; newline: st
   const fields: Field[] = [];
   for (const line of head.split(newline)) {
     if (/^[ \t]/.test(line) && fields.length) fields[fields.length - 1].text += `${newline}${line}`;
-    else fields.push({ name: line.slice(0, Math.max(0, line.indexOf(":"))).trim().toLowerCase(), text: line });
+    else
+      fields.push({
+        name: line
+          .slice(0, Math.max(0, line.indexOf(":")))
+          .trim()
+          .toLowerCase(),
+        text: line,
+      });
   }
   return { fields, body: raw.subarray(end + newline.length * 2), newline };
 }
@@ -85,7 +92,9 @@ export async function verifyProviderDkim(
   if (!message) return "none";
   const count = (name: string) => message.fields.filter((f) => f.name === name).length;
   if (count("from") > 1 || count("subject") > 1) return "fail";
-  const own = message.fields.filter((f) => f.name === "dkim-signature" && (tag(f.text, "d") ?? "").toLowerCase() === domain);
+  const own = message.fields.filter(
+    (f) => f.name === "dkim-signature" && (tag(f.text, "d") ?? "").toLowerCase() === domain,
+  );
   if (own.length === 0) return "none";
   const usable = own.filter((f) => tag(f.text, "l") === null).slice(0, MAX_PROVIDER_SIGNATURES);
   if (usable.length === 0) return "fail";

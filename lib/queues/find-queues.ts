@@ -38,7 +38,12 @@ export async function findQueues(orgId: string): Promise<QueueSummary[]> {
     mailboxCount: r.mailboxCount,
     defaultMailbox:
       r.mailboxId && r.displayName !== null && r.localPart !== null && r.domain !== null && r.active !== null
-        ? { id: r.mailboxId, displayName: r.displayName, address: mailboxAddress(r.localPart, r.domain), active: r.active }
+        ? {
+            id: r.mailboxId,
+            displayName: r.displayName,
+            address: mailboxAddress(r.localPart, r.domain),
+            active: r.active,
+          }
         : null,
   }));
 }

@@ -27,17 +27,38 @@ export async function getQueueOrThrow(orgId: string, id: string): Promise<QueueD
     .from(queue)
     .leftJoin(mailbox, eq(mailbox.orgId, queue.orgId))
     .leftJoin(emailDomain, and(eq(emailDomain.id, mailbox.domainId), eq(emailDomain.orgId, mailbox.orgId)))
-    .leftJoin(queueMailbox, and(eq(queueMailbox.orgId, queue.orgId), eq(queueMailbox.queueId, queue.id), eq(queueMailbox.mailboxId, mailbox.id)))
+    .leftJoin(
+      queueMailbox,
+      and(
+        eq(queueMailbox.orgId, queue.orgId),
+        eq(queueMailbox.queueId, queue.id),
+        eq(queueMailbox.mailboxId, mailbox.id),
+      ),
+    )
     .where(and(eq(queue.id, id), eq(queue.orgId, orgId)))
     .orderBy(asc(mailbox.displayName), asc(mailbox.localPart), asc(mailbox.id));
   if (rows.length === 0) throw notFound("That queue");
   const mailboxes: QueueLink[] = [];
   const linkable: LinkableMailbox[] = [];
   for (const r of rows) {
-    if (r.mailboxId === null || r.displayName === null || r.localPart === null || r.domain === null || r.active === null) continue;
+    if (
+      r.mailboxId === null ||
+      r.displayName === null ||
+      r.localPart === null ||
+      r.domain === null ||
+      r.active === null
+    )
+      continue;
     const address = mailboxAddress(r.localPart, r.domain);
     if (r.linkedAt !== null && r.isDefault !== null) {
-      mailboxes.push({ mailboxId: r.mailboxId, displayName: r.displayName, address, active: r.active, isDefault: r.isDefault, linkedAt: r.linkedAt });
+      mailboxes.push({
+        mailboxId: r.mailboxId,
+        displayName: r.displayName,
+        address,
+        active: r.active,
+        isDefault: r.isDefault,
+        linkedAt: r.linkedAt,
+      });
     } else linkable.push({ id: r.mailboxId, displayName: r.displayName, address, active: r.active });
   }
   return { ...rows[0].queue, mailboxes, linkable };

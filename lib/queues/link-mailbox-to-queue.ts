@@ -18,7 +18,12 @@ const alreadyLinked = (address: string, queueName: string) =>
  *   FOR SHARE after the queue row and its `active` flag read under that lock, so a concurrent deactivation
  *   either waits for this link or is seen by it.
  */
-export async function linkMailboxToQueue(params: { orgId: string; actorId: string | null; queueId: string; mailboxId: string }) {
+export async function linkMailboxToQueue(params: {
+  orgId: string;
+  actorId: string | null;
+  queueId: string;
+  mailboxId: string;
+}) {
   let names = { address: "That mailbox", queue: "this queue" };
   try {
     return await getDb().transaction(async (tx) => {
@@ -66,7 +71,10 @@ export async function linkMailboxToQueue(params: { orgId: string; actorId: strin
   } catch (e) {
     mapConstraintError(e, {
       queue_mailbox_pk: alreadyLinked(names.address, names.queue),
-      queue_mailbox_one_default: new AppError("CONFLICT", "Someone changed this queue's mailboxes at the same moment. Reload and try again."),
+      queue_mailbox_one_default: new AppError(
+        "CONFLICT",
+        "Someone changed this queue's mailboxes at the same moment. Reload and try again.",
+      ),
     });
   }
 }

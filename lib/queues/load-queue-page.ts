@@ -9,6 +9,9 @@ import { getQueueOrThrow } from "./get-queue-or-throw";
  * Cached per request: the page and its <title> share one load.
  */
 export const loadQueuePage = cache(async (orgId: string, id: string) => {
-  const [queue, events] = await Promise.all([getQueueOrThrow(orgId, id), findAuditEvents({ orgId, entityType: "queue", entityId: id, limit: 20 })]);
+  const [queue, events] = await Promise.all([
+    getQueueOrThrow(orgId, id),
+    findAuditEvents({ orgId, entityType: "queue", entityId: id, limit: 20 }),
+  ]);
   return { queue, linkable: queue.linkable, events: events.items, moreEvents: events.hasOlder };
 });

@@ -14,29 +14,69 @@ export type PackedQueue = PackedRow;
 export type PackedEvent = PackedRow;
 
 export type LinkView = Omit<QueueLink, "linkedAt"> & { linkedAt: Date };
-export type QueueRowView = { id: string; name: string; mailboxCount: number; defaultMailbox: { displayName: string; address: string } | null };
+export type QueueRowView = {
+  id: string;
+  name: string;
+  mailboxCount: number;
+  defaultMailbox: { displayName: string; address: string } | null;
+};
 
 /** A mailbox linked to a queue: id, display name, address, active, default, linked at. */
-const links = rowCodec<LinkView>([["mailboxId", "value"], ["displayName", "value"], ["address", "value"], ["active", "bool"], ["isDefault", "bool"], ["linkedAt", "date"]]);
+const links = rowCodec<LinkView>([
+  ["mailboxId", "value"],
+  ["displayName", "value"],
+  ["address", "value"],
+  ["active", "bool"],
+  ["isDefault", "bool"],
+  ["linkedAt", "date"],
+]);
 export const packLinks = (rows: QueueLink[]): PackedLink[] => links.pack(rows);
 export const unpackLinks = links.unpack;
 
 /** A mailbox the queue can still take: id, display name, address, active. */
-const linkable = rowCodec<LinkableMailbox>([["id", "value"], ["displayName", "value"], ["address", "value"], ["active", "bool"]]);
+const linkable = rowCodec<LinkableMailbox>([
+  ["id", "value"],
+  ["displayName", "value"],
+  ["address", "value"],
+  ["active", "bool"],
+]);
 export const packLinkable = linkable.pack;
 export const unpackLinkable = linkable.unpack;
 
 /** A queue of the list: id, name, mailbox count, its default mailbox (or 0). */
-const queues = rowCodec<QueueRowView>([["id", "value"], ["name", "value"], ["mailboxCount", "value"], ["defaultMailbox", "optional"]]);
+const queues = rowCodec<QueueRowView>([
+  ["id", "value"],
+  ["name", "value"],
+  ["mailboxCount", "value"],
+  ["defaultMailbox", "optional"],
+]);
 export const packQueues = (rows: QueueSummary[]): PackedQueue[] =>
-  queues.pack(rows.map((q) => ({ id: q.id, name: q.name, mailboxCount: q.mailboxCount, defaultMailbox: q.defaultMailbox && { displayName: q.defaultMailbox.displayName, address: q.defaultMailbox.address } })));
+  queues.pack(
+    rows.map((q) => ({
+      id: q.id,
+      name: q.name,
+      mailboxCount: q.mailboxCount,
+      defaultMailbox: q.defaultMailbox && {
+        displayName: q.defaultMailbox.displayName,
+        address: q.defaultMailbox.address,
+      },
+    })),
+  );
 export const unpackQueues = queues.unpack;
 
 /** An event of the queue's history: id, action, field changes, created at, actor's name. */
 type EventFields = Pick<AuditEventView, "id" | "action" | "changes" | "createdAt" | "actorName">;
-const events = rowCodec<EventFields>([["id", "value"], ["action", "value"], ["changes", "value"], ["createdAt", "date"], ["actorName", "value"]]);
+const events = rowCodec<EventFields>([
+  ["id", "value"],
+  ["action", "value"],
+  ["changes", "value"],
+  ["createdAt", "date"],
+  ["actorName", "value"],
+]);
 export const packEvents = (rows: AuditEventView[]): PackedEvent[] => events.pack(rows);
 
 /** Back into the history's events; every one of them is about `queue` (that is the history they were read for). */
 export const unpackEvents = (rows: PackedEvent[], queue: { id: string; name: string }): AuditEventView[] =>
-  events.unpack(rows).map((e) => ({ ...e, entityType: "queue", entityId: queue.id, entityLabel: queue.name, actorEmail: null }));
+  events
+    .unpack(rows)
+    .map((e) => ({ ...e, entityType: "queue", entityId: queue.id, entityLabel: queue.name, actorEmail: null }));

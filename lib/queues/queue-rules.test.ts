@@ -46,7 +46,10 @@ beforeAll(async () => {
 
 describe("queue rules against a model", () => {
   it("R15–R17 hold after every step of any sequence of link, unlink and make default; refusals change nothing", async () => {
-    const op = fc.record({ kind: fc.constantFrom("link" as const, "unlink" as const, "default" as const), box: fc.integer({ min: 0, max: 3 }) });
+    const op = fc.record({
+      kind: fc.constantFrom("link" as const, "unlink" as const, "default" as const),
+      box: fc.integer({ min: 0, max: 3 }),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
         const q = await testQueue(t);
@@ -54,7 +57,8 @@ describe("queue rules against a model", () => {
         for (const o of ops) {
           const want = expected(model, o, active);
           const params = { orgId: t.org.id, actorId: t.admin.id, queueId: q.id, mailboxId: boxes[o.box].id };
-          const call = o.kind === "link" ? linkMailboxToQueue : o.kind === "unlink" ? unlinkMailboxFromQueue : setDefaultMailbox;
+          const call =
+            o.kind === "link" ? linkMailboxToQueue : o.kind === "unlink" ? unlinkMailboxFromQueue : setDefaultMailbox;
           const before = want === "ok" ? null : await snapshotOrg(t.org.id);
           const got = await call(params).then(
             () => "ok",
@@ -64,7 +68,9 @@ describe("queue rules against a model", () => {
           if (before) expect(await snapshotOrg(t.org.id)).toEqual(before);
           await expectQueueInvariants(q.id);
           const state = await queueState(q.id);
-          expect(state.map((l) => [l.mailboxId, l.isDefault]).sort()).toEqual(model.links.map((l) => [boxes[l.box].id, l.isDefault]).sort());
+          expect(state.map((l) => [l.mailboxId, l.isDefault]).sort()).toEqual(
+            model.links.map((l) => [boxes[l.box].id, l.isDefault]).sort(),
+          );
         }
       }),
       { numRuns: 25 },

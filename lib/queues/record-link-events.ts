@@ -20,6 +20,18 @@ export async function recordLinkEvents(
   },
 ): Promise<void> {
   const base = { orgId: params.orgId, actorId: params.actorId, action: params.action };
-  await recordAuditEvent(tx, { ...base, entityType: "queue", entityId: params.queue.id, entityLabel: params.queue.name, changes: params.queueChanges });
-  await recordAuditEvent(tx, { ...base, entityType: "mailbox", entityId: params.mailbox.id, entityLabel: params.mailbox.address, changes: params.mailboxChanges });
+  await recordAuditEvent(tx, {
+    ...base,
+    entityType: "queue",
+    entityId: params.queue.id,
+    entityLabel: params.queue.name,
+    changes: params.queueChanges,
+  });
+  await recordAuditEvent(tx, {
+    ...base,
+    entityType: "mailbox",
+    entityId: params.mailbox.id,
+    entityLabel: params.mailbox.address,
+    changes: params.mailboxChanges,
+  });
 }

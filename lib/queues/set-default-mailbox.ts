@@ -15,7 +15,12 @@ import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
  * transaction. Under the queue's row lock, so that two concurrent requests leave exactly one default; the
  * mailbox row is then locked FOR SHARE and `active` re-read, so a concurrent deactivation cannot slip in.
  */
-export async function setDefaultMailbox(params: { orgId: string; actorId: string | null; queueId: string; mailboxId: string }) {
+export async function setDefaultMailbox(params: {
+  orgId: string;
+  actorId: string | null;
+  queueId: string;
+  mailboxId: string;
+}) {
   try {
     return await getDb().transaction(async (tx) => {
       const q = await lockQueue(tx, params.orgId, params.queueId);
@@ -23,7 +28,11 @@ export async function setDefaultMailbox(params: { orgId: string; actorId: string
       const links = await findQueueLinks(tx, params.orgId, q.id);
       const target = links.find((l) => l.mailboxId === mb.id);
       if (!target) {
-        throw new AppError("NOT_FOUND", `${mb.address} is not linked to “${q.name}”. Add it to the queue first.`, "mailboxId");
+        throw new AppError(
+          "NOT_FOUND",
+          `${mb.address} is not linked to “${q.name}”. Add it to the queue first.`,
+          "mailboxId",
+        );
       }
       if (target.isDefault) return { ...target, changed: false };
       if (!mb.active) {
@@ -39,12 +48,20 @@ export async function setDefaultMailbox(params: { orgId: string; actorId: string
         await tx
           .update(queueMailbox)
           .set({ isDefault: false })
-          .where(and(eq(queueMailbox.orgId, params.orgId), eq(queueMailbox.queueId, q.id), eq(queueMailbox.mailboxId, previous.mailboxId)));
+          .where(
+            and(
+              eq(queueMailbox.orgId, params.orgId),
+              eq(queueMailbox.queueId, q.id),
+              eq(queueMailbox.mailboxId, previous.mailboxId),
+            ),
+          );
       }
       await tx
         .update(queueMailbox)
         .set({ isDefault: true })
-        .where(and(eq(queueMailbox.orgId, params.orgId), eq(queueMailbox.queueId, q.id), eq(queueMailbox.mailboxId, mb.id)));
+        .where(
+          and(eq(queueMailbox.orgId, params.orgId), eq(queueMailbox.queueId, q.id), eq(queueMailbox.mailboxId, mb.id)),
+        );
       await recordLinkEvents(tx, {
         orgId: params.orgId,
         actorId: params.actorId,
@@ -71,7 +88,10 @@ export async function setDefaultMailbox(params: { orgId: string; actorId: string
     });
   } catch (e) {
     mapConstraintError(e, {
-      queue_mailbox_one_default: new AppError("CONFLICT", "Someone changed this queue's default at the same moment. Reload and try again."),
+      queue_mailbox_one_default: new AppError(
+        "CONFLICT",
+        "Someone changed this queue's default at the same moment. Reload and try again.",
+      ),
     });
   }
 }

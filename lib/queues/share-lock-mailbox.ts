@@ -13,11 +13,22 @@ import { mailboxAddress } from "@/lib/address";
  */
 export async function shareLockMailbox(tx: Tx, orgId: string, id: string) {
   const [row] = await tx
-    .select({ id: mailbox.id, displayName: mailbox.displayName, localPart: mailbox.localPart, active: mailbox.active, domain: emailDomain.domain })
+    .select({
+      id: mailbox.id,
+      displayName: mailbox.displayName,
+      localPart: mailbox.localPart,
+      active: mailbox.active,
+      domain: emailDomain.domain,
+    })
     .from(mailbox)
     .innerJoin(emailDomain, and(eq(emailDomain.id, mailbox.domainId), eq(emailDomain.orgId, mailbox.orgId)))
     .where(and(eq(mailbox.id, id), eq(mailbox.orgId, orgId)))
     .for("share", { of: mailbox });
   if (!row) throw notFound("That mailbox");
-  return { id: row.id, displayName: row.displayName, active: row.active, address: mailboxAddress(row.localPart, row.domain) };
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    active: row.active,
+    address: mailboxAddress(row.localPart, row.domain),
+  };
 }

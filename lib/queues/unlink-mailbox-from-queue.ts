@@ -12,12 +12,21 @@ import { recordLinkEvents } from "./record-link-events";
  * another must be made the default first. Checked under the queue's row lock, so a concurrent
  * "make default" is either seen or waits.
  */
-export async function unlinkMailboxFromQueue(params: { orgId: string; actorId: string | null; queueId: string; mailboxId: string }) {
+export async function unlinkMailboxFromQueue(params: {
+  orgId: string;
+  actorId: string | null;
+  queueId: string;
+  mailboxId: string;
+}) {
   return getDb().transaction(async (tx) => {
     const q = await lockQueue(tx, params.orgId, params.queueId);
     const links = await findQueueLinks(tx, params.orgId, q.id);
     const link = links.find((l) => l.mailboxId === params.mailboxId);
-    if (!link) throw new AppError("NOT_FOUND", `That mailbox is not linked to “${q.name}”. Reload the page to see its current mailboxes.`);
+    if (!link)
+      throw new AppError(
+        "NOT_FOUND",
+        `That mailbox is not linked to “${q.name}”. Reload the page to see its current mailboxes.`,
+      );
     if (link.isDefault && links.length > 1) {
       throw new AppError(
         "IN_USE",
@@ -27,7 +36,13 @@ export async function unlinkMailboxFromQueue(params: { orgId: string; actorId: s
     }
     await tx
       .delete(queueMailbox)
-      .where(and(eq(queueMailbox.orgId, params.orgId), eq(queueMailbox.queueId, q.id), eq(queueMailbox.mailboxId, link.mailboxId)));
+      .where(
+        and(
+          eq(queueMailbox.orgId, params.orgId),
+          eq(queueMailbox.queueId, q.id),
+          eq(queueMailbox.mailboxId, link.mailboxId),
+        ),
+      );
     await recordLinkEvents(tx, {
       orgId: params.orgId,
       actorId: params.actorId,

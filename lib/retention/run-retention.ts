@@ -60,7 +60,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Runs one batched statement until it deletes fewer rows than a batch; returns how many it deleted. */
-async function inBatches(db: Db, batchSize: number, statement: (limit: number) => ReturnType<typeof sql>): Promise<number> {
+async function inBatches(
+  db: Db,
+  batchSize: number,
+  statement: (limit: number) => ReturnType<typeof sql>,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const deleted = (await rows(db, statement(batchSize), z.object({ id: z.unknown() }))).length;
@@ -122,13 +126,15 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<R
   );
 
   const limiterCutoff = at(1);
-  const signInLimitsPruned = o.orgId ? 0 : await inBatches(
-    db,
-    o.batchSize,
-    (limit) => sql`delete from sign_in_limit where key in (
+  const signInLimitsPruned = o.orgId
+    ? 0
+    : await inBatches(
+        db,
+        o.batchSize,
+        (limit) => sql`delete from sign_in_limit where key in (
       select key from sign_in_limit where window_started_at < ${limiterCutoff}::timestamptz
         and (locked_until is null or locked_until < ${o.now.toISOString()}::timestamptz) limit ${limit}) returning key as id`,
-  );
+      );
 
   // Replays are promised for 24 hours only (lib/api/idempotency.ts): older stored answers serve nothing.
   const idempotencyCutoff = new Date(o.now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString();

@@ -18,9 +18,19 @@ export function rowCodec<T extends object>(fields: readonly (readonly [keyof T &
   const encode = (kind: FieldKind, v: unknown): Packed<FieldKind> =>
     kind === "bool" ? (v ? 1 : 0) : kind === "date" ? (v as Date).getTime() : kind === "optional" ? (v ?? 0) : v;
   const decode = (kind: FieldKind, v: unknown): unknown =>
-    kind === "bool" ? v === 1 : kind === "date" ? new Date(v as number) : kind === "optional" ? (v === 0 ? null : v) : v;
+    kind === "bool"
+      ? v === 1
+      : kind === "date"
+        ? new Date(v as number)
+        : kind === "optional"
+          ? v === 0
+            ? null
+            : v
+          : v;
   return {
-    pack: (rows: readonly T[]): PackedRow[] => rows.map((r) => fields.map(([key, kind]) => encode(kind, (r as Record<string, unknown>)[key]))),
-    unpack: (rows: readonly PackedRow[]): T[] => rows.map((a) => Object.fromEntries(fields.map(([key, kind], i) => [key, decode(kind, a[i])])) as T),
+    pack: (rows: readonly T[]): PackedRow[] =>
+      rows.map((r) => fields.map(([key, kind]) => encode(kind, (r as Record<string, unknown>)[key]))),
+    unpack: (rows: readonly PackedRow[]): T[] =>
+      rows.map((a) => Object.fromEntries(fields.map(([key, kind], i) => [key, decode(kind, a[i])])) as T),
   };
 }

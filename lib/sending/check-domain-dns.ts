@@ -21,7 +21,11 @@ import { recordWebhookEvent } from "@/lib/webhook-events/record-webhook-event";
  * passed by a caller, e.g. a scheduled run over every due domain, never checks them against real DNS); otherwise
  * the caller's, or DNS_SERVERS.
  */
-export function resolverFor(db: Db, facts: Pick<DomainFacts, "demo" | "orgId">, given?: SendingResolver): SendingResolver {
+export function resolverFor(
+  db: Db,
+  facts: Pick<DomainFacts, "demo" | "orgId">,
+  given?: SendingResolver,
+): SendingResolver {
   if (facts.demo) return createDemoResolver(db, facts.orgId);
   return given ?? createSendingResolver();
 }
@@ -30,7 +34,11 @@ export function resolverFor(db: Db, facts: Pick<DomainFacts, "demo" | "orgId">, 
  * Looks up every record of a domain at once (R35): the signing key's DKIM record, a rotation's new key, the previous
  * key (to say "can be removed"), and DMARC. A few lookups in parallel, each bounded by the resolver's timeout.
  */
-export async function lookupDomainRecords(resolver: SendingResolver, f: DomainFacts, now: Date): Promise<StoredRecordCheck[]> {
+export async function lookupDomainRecords(
+  resolver: SendingResolver,
+  f: DomainFacts,
+  now: Date,
+): Promise<StoredRecordCheck[]> {
   const checkedAt = now.toISOString();
   const keys = f.keys.filter(
     (k) => k.state !== "retired" || (k.retiredAt && now.getTime() - k.retiredAt.getTime() < RETIRED_KEY_VISIBLE_MS),
@@ -53,7 +61,18 @@ export async function lookupDomainRecords(resolver: SendingResolver, f: DomainFa
     const inherited = evaluateDmarcRecord(await resolver.lookupTxt(`_dmarc.${org}`), { dkimVerified, inherited: true });
     if (inherited.status === "verified") d = inherited;
   }
-  return [...dkim, { purpose: "dmarc", fqdn: dmarcFqdn, status: d.status, reason: d.reason, found: d.found, ...(d.dmarc ? { dmarc: d.dmarc } : {}), checkedAt }];
+  return [
+    ...dkim,
+    {
+      purpose: "dmarc",
+      fqdn: dmarcFqdn,
+      status: d.status,
+      reason: d.reason,
+      found: d.found,
+      ...(d.dmarc ? { dmarc: d.dmarc } : {}),
+      checkedAt,
+    },
+  ];
 }
 
 /**
@@ -86,7 +105,11 @@ export async function applyDomainCheck(
       if (promoted) {
         newKeyPending = false;
         records = checks.map((c) =>
-          c.purpose === "dkim_next" ? { ...c, purpose: "dkim" } : c.purpose === "dkim" ? { ...c, purpose: "dkim_previous" } : c,
+          c.purpose === "dkim_next"
+            ? { ...c, purpose: "dkim" }
+            : c.purpose === "dkim"
+              ? { ...c, purpose: "dkim_previous" }
+              : c,
         );
       }
     }
@@ -109,7 +132,8 @@ export async function applyDomainCheck(
       })
       .where(and(eq(domainSending.domainId, f.domainId), eq(domainSending.orgId, f.orgId)));
     if (t.event) await recordDomainEvent(tx, f, t.event, { now, actorId: opts.actorId ?? null, record: judged });
-    if (t.state !== row.state) await recordWebhookEvent(tx, { orgId: f.orgId, type: "domain.sending.changed", subjectId: f.domainId });
+    if (t.state !== row.state)
+      await recordWebhookEvent(tx, { orgId: f.orgId, type: "domain.sending.changed", subjectId: f.domainId });
     return true;
   });
 }
@@ -122,7 +146,10 @@ async function promotePendingKey(tx: Tx, f: DomainFacts, selector: string, now: 
     .where(and(scope, eq(domainDkimKey.selector, selector), eq(domainDkimKey.state, "pending")))
     .for("update");
   if (!still) return false;
-  await tx.update(domainDkimKey).set({ state: "retired", retiredAt: now }).where(and(scope, eq(domainDkimKey.state, "active")));
+  await tx
+    .update(domainDkimKey)
+    .set({ state: "retired", retiredAt: now })
+    .where(and(scope, eq(domainDkimKey.state, "active")));
   await tx.update(domainDkimKey).set({ state: "active", verifiedAt: now }).where(eq(domainDkimKey.id, still.id));
   await recordAuditEvent(tx, {
     orgId: f.orgId,
@@ -149,7 +176,9 @@ async function recordDomainEvent(
     entityType: "email_domain",
     entityId: f.domainId,
     entityLabel: f.domain,
-    changes: { sending: { from: event === "broken" ? "at_risk" : "broken", to: event === "broken" ? "broken" : "ready" } },
+    changes: {
+      sending: { from: event === "broken" ? "at_risk" : "broken", to: event === "broken" ? "broken" : "ready" },
+    },
   });
   const admins = await tx
     .select({ userId: membership.userId })
@@ -178,14 +207,25 @@ async function recordDomainEvent(
  */
 export async function checkDomainDns(
   db: Db,
-  params: { orgId: string; domainId: string; now: Date; actorId?: string | null; resolver?: SendingResolver; intervalMs?: number },
+  params: {
+    orgId: string;
+    domainId: string;
+    now: Date;
+    actorId?: string | null;
+    resolver?: SendingResolver;
+    intervalMs?: number;
+  },
 ): Promise<DomainSending> {
   const { orgId, domainId, now } = params;
   await ensureDomainKey(db, { orgId, domainId, now });
   const [facts] = await loadDomainFacts(db, { orgId, domainIds: [domainId] });
   if (!facts) throw notFound("That email domain");
   const checks = await lookupDomainRecords(resolverFor(db, facts, params.resolver), facts, now);
-  const stored = await applyDomainCheck(db, facts, checks, { now, actorId: params.actorId, intervalMs: params.intervalMs });
+  const stored = await applyDomainCheck(db, facts, checks, {
+    now,
+    actorId: params.actorId,
+    intervalMs: params.intervalMs,
+  });
   if (!stored) throw notFound("That email domain");
   const [after] = await loadDomainFacts(db, { orgId, domainIds: [domainId] });
   if (!after) throw notFound("That email domain");

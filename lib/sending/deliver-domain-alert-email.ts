@@ -59,16 +59,23 @@ export async function deliverDomainAlertEmail(
     url: `${appUrl().replace(/\/$/, "")}/maker/settings/domains/${a.domainId}`,
     since: a.brokenSince ? new Date(a.brokenSince) : now,
     at: now,
-    record: a.selector && a.publicKey ? { fqdn: dkim?.fqdn ?? `${a.selector}._domainkey.${a.domain}`, value: dkimValue(a.publicKey) } : null,
+    record:
+      a.selector && a.publicKey
+        ? { fqdn: dkim?.fqdn ?? `${a.selector}._domainkey.${a.domain}`, value: dkimValue(a.publicKey) }
+        : null,
   });
   try {
     await (opts.send ?? sendPlatformMail)({ to: a.email, ...content });
   } catch (e) {
     const error = e instanceof Error ? e.message.slice(0, 500) : "not sent";
-    await db.execute(sql`update domain_alert_email set claimed_at = null, error = ${error} where id = ${alertId}::uuid`);
+    await db.execute(
+      sql`update domain_alert_email set claimed_at = null, error = ${error} where id = ${alertId}::uuid`,
+    );
     console.error(`[sending] domain alert to ${a.email} not sent: ${error}`);
     return "failed";
   }
-  await db.execute(sql`update domain_alert_email set sent_at = ${at}::timestamptz, error = null where id = ${alertId}::uuid`);
+  await db.execute(
+    sql`update domain_alert_email set sent_at = ${at}::timestamptz, error = null where id = ${alertId}::uuid`,
+  );
   return "sent";
 }

@@ -10,7 +10,10 @@ import { platformMessageHeaders } from "@/lib/mail/platform-headers";
 import { logOutboundNotConfigured, PLATFORM_MAIL_UNAVAILABLE } from "@/lib/platform-mail/send-platform-mail";
 
 export async function isDemoOrg(db: Db, orgId: string): Promise<boolean> {
-  const [o] = await db.select({ slug: organization.slug }).from(organization).where(and(eq(organization.id, orgId)));
+  const [o] = await db
+    .select({ slug: organization.slug })
+    .from(organization)
+    .where(and(eq(organization.id, orgId)));
   return o?.slug === DEMO_ORG_SLUG;
 }
 
@@ -22,7 +25,14 @@ export async function deliverPlatformMessage(
   db: Db,
   p: { orgId: string; to: string; subject: string; text: string; attachments?: SendMailOptions["attachments"] },
 ): Promise<{ via: "smtp" | "demo" }> {
-  const message = { from: outboundSender(), to: p.to, subject: p.subject, text: p.text, attachments: p.attachments, headers: platformMessageHeaders() };
+  const message = {
+    from: outboundSender(),
+    to: p.to,
+    subject: p.subject,
+    text: p.text,
+    attachments: p.attachments,
+    headers: platformMessageHeaders(),
+  };
   const url = outboundSmtpUrl();
   if (url) {
     const transport = outboundTransport(url);

@@ -20,14 +20,22 @@ export function createDemoResolver(db: DbOrTx, orgId: string): SendingResolver {
         const rows = await db
           .select({ type: demoDnsRecord.type, value: demoDnsRecord.value })
           .from(demoDnsRecord)
-          .where(and(eq(demoDnsRecord.orgId, orgId), eq(demoDnsRecord.name, current), inArray(demoDnsRecord.type, ["TXT", "CNAME"])));
+          .where(
+            and(
+              eq(demoDnsRecord.orgId, orgId),
+              eq(demoDnsRecord.name, current),
+              inArray(demoDnsRecord.type, ["TXT", "CNAME"]),
+            ),
+          );
         const alias = rows.find((r) => r.type === "CNAME");
         if (alias) {
           cname ??= alias.value;
           current = alias.value.toLowerCase().replace(/\.$/, "");
           continue;
         }
-        const txt = rows.filter((r) => r.type === "TXT").map((r) => (r.value.match(/[\s\S]{1,255}/g) ?? [""]) as string[]);
+        const txt = rows
+          .filter((r) => r.type === "TXT")
+          .map((r) => (r.value.match(/[\s\S]{1,255}/g) ?? [""]) as string[]);
         return txt.length ? { kind: "answer", records: txt, cname } : { kind: "none", cname };
       }
       return { kind: "error", code: "other" }; // a CNAME loop

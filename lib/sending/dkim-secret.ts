@@ -66,7 +66,9 @@ export function dkimEncryptionKey(): { key: Buffer; source: "env" | "file" } {
     }
     const text = readFileSync(file, "utf8").trim();
     if (!/^[0-9a-f]{64}$/i.test(text)) {
-      throw new DkimEncryptionKeyError(`${file} does not hold a DKIM encryption key (64 hexadecimal characters). Restore it, or set DKIM_ENCRYPTION_KEY.`);
+      throw new DkimEncryptionKeyError(
+        `${file} does not hold a DKIM encryption key (64 hexadecimal characters). Restore it, or set DKIM_ENCRYPTION_KEY.`,
+      );
     }
     g.__inoDkimSecret = { key: Buffer.from(text, "hex"), source: "file" };
   }
@@ -88,7 +90,10 @@ export function sealPrivateKey(pem: string): { privateKeyEnc: string; keyCheck: 
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const ciphertext = Buffer.concat([cipher.update(pem, "utf8"), cipher.final()]);
-  return { privateKeyEnc: Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64"), keyCheck: keyCheckOf(key) };
+  return {
+    privateKeyEnc: Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64"),
+    keyCheck: keyCheckOf(key),
+  };
 }
 
 function mismatch(): DkimEncryptionKeyError {
@@ -96,10 +101,10 @@ function mismatch(): DkimEncryptionKeyError {
   return new DkimEncryptionKeyError(
     source === "env"
       ? "DKIM_ENCRYPTION_KEY is not the key the DKIM keys were encrypted with: it has changed since they were made. " +
-        "Set DKIM_ENCRYPTION_KEY back to its previous value and restart; nothing was re-generated."
+          "Set DKIM_ENCRYPTION_KEY back to its previous value and restart; nothing was re-generated."
       : "DKIM_ENCRYPTION_KEY is not set, and the key in .data/dkim-key is not the one the DKIM keys were encrypted " +
-        "with. Set DKIM_ENCRYPTION_KEY to the key they were made with (or restore .data/dkim-key) and restart; " +
-        "nothing was re-generated.",
+          "with. Set DKIM_ENCRYPTION_KEY to the key they were made with (or restore .data/dkim-key) and restart; " +
+          "nothing was re-generated.",
   );
 }
 
@@ -127,6 +132,10 @@ export function openPrivateKey(sealed: { privateKeyEnc: string; keyCheck: string
  * the error naming DKIM_ENCRYPTION_KEY otherwise, before anything new is sealed with a different key.
  */
 export async function assertDkimKeysReadable(db: DbOrTx): Promise<void> {
-  const keys = await rows(db, sql`select distinct key_check as "keyCheck" from domain_dkim_key limit 5`, z.object({ keyCheck: z.string() }));
+  const keys = await rows(
+    db,
+    sql`select distinct key_check as "keyCheck" from domain_dkim_key limit 5`,
+    z.object({ keyCheck: z.string() }),
+  );
   for (const r of keys) assertKeyCheck(r.keyCheck);
 }

@@ -7,7 +7,9 @@ import type { DomainFacts } from "./load-domain-sending";
 import type { SendingResolver } from "./sending-resolver";
 import { domainZoneFile } from "./zone-file";
 
-const publicKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64");
+const publicKey = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  .publicKey.export({ type: "spki", format: "der" })
+  .toString("base64");
 const now = new Date("2026-12-04T12:00:00Z");
 
 function facts(domain: string): DomainFacts {
@@ -58,9 +60,18 @@ describe("R35 DMARC of a subdomain: the organisational domain's record applies (
     const checks = await lookupDomainRecords(dns, facts("support.mycompany.com"), now);
     const dmarc = checks.find((c) => c.purpose === "dmarc")!;
     expect(dns.asked).toContain("_dmarc.mycompany.com");
-    expect(dmarc).toMatchObject({ fqdn: "_dmarc.support.mycompany.com", status: "verified", reason: "dmarc_inherited", dmarc: { policy: "quarantine", aligned: true } });
+    expect(dmarc).toMatchObject({
+      fqdn: "_dmarc.support.mycompany.com",
+      status: "verified",
+      reason: "dmarc_inherited",
+      dmarc: { policy: "quarantine", aligned: true },
+    });
 
-    const records = buildDomainRecords({ domain: "support.mycompany.com", keys: [{ selector: "ino202612", publicKey, state: "active" }], checks });
+    const records = buildDomainRecords({
+      domain: "support.mycompany.com",
+      keys: [{ selector: "ino202612", publicKey, state: "active" }],
+      checks,
+    });
     const row = records.find((r) => r.purpose === "dmarc")!;
     expect(row.explanation).toContain("organisational domain");
     expect(row.explanation).toContain("v=DMARC1; p=reject; sp=quarantine");
@@ -69,8 +80,15 @@ describe("R35 DMARC of a subdomain: the organisational domain's record applies (
   });
 
   it("uses the parent's p= without sp=, and still recommends one when neither publishes a record", async () => {
-    const withParent = await lookupDomainRecords(resolver({ "_dmarc.mycompany.com": "v=DMARC1; p=reject" }), facts("eu.mycompany.com"), now);
-    expect(withParent.find((c) => c.purpose === "dmarc")).toMatchObject({ reason: "dmarc_inherited", dmarc: { policy: "reject" } });
+    const withParent = await lookupDomainRecords(
+      resolver({ "_dmarc.mycompany.com": "v=DMARC1; p=reject" }),
+      facts("eu.mycompany.com"),
+      now,
+    );
+    expect(withParent.find((c) => c.purpose === "dmarc")).toMatchObject({
+      reason: "dmarc_inherited",
+      dmarc: { policy: "reject" },
+    });
     const none = await lookupDomainRecords(resolver({}), facts("eu.mycompany.com"), now);
     expect(none.find((c) => c.purpose === "dmarc")).toMatchObject({ status: "not_found", reason: "dmarc_recommended" });
   });
@@ -79,9 +97,15 @@ describe("R35 DMARC of a subdomain: the organisational domain's record applies (
     const top = resolver({});
     await lookupDomainRecords(top, facts("mycompany.com"), now);
     expect(top.asked.filter((n) => n.startsWith("_dmarc."))).toEqual(["_dmarc.mycompany.com"]);
-    const own = resolver({ "_dmarc.eu.mycompany.com": "v=DMARC1; p=none", "_dmarc.mycompany.com": "v=DMARC1; p=reject" });
+    const own = resolver({
+      "_dmarc.eu.mycompany.com": "v=DMARC1; p=none",
+      "_dmarc.mycompany.com": "v=DMARC1; p=reject",
+    });
     const checks = await lookupDomainRecords(own, facts("eu.mycompany.com"), now);
-    expect(checks.find((c) => c.purpose === "dmarc")).toMatchObject({ reason: "dmarc_found", dmarc: { policy: "none" } });
+    expect(checks.find((c) => c.purpose === "dmarc")).toMatchObject({
+      reason: "dmarc_found",
+      dmarc: { policy: "none" },
+    });
     expect(own.asked).not.toContain("_dmarc.mycompany.com");
   });
 });

@@ -17,7 +17,10 @@ export function unicodeDomain(domain: string): string {
   return u || domain;
 }
 
-export function recordExplanation(reason: RecordReason, ctx: { domain: string; fqdn: string; purpose: RecordPurpose }): string {
+export function recordExplanation(
+  reason: RecordReason,
+  ctx: { domain: string; fqdn: string; purpose: RecordPurpose },
+): string {
   const d = ctx.domain;
   switch (reason) {
     case "not_checked":
@@ -67,7 +70,11 @@ export function recordExplanation(reason: RecordReason, ctx: { domain: string; f
 
 function dmarcSentence(c: StoredRecordCheck, domain: string): string | null {
   if (!c.dmarc) return null;
-  const policy = { none: "monitor only (p=none)", quarantine: "quarantine (p=quarantine)", reject: "reject (p=reject)" }[c.dmarc.policy ?? "none"];
+  const policy = {
+    none: "monitor only (p=none)",
+    quarantine: "quarantine (p=quarantine)",
+    reject: "reject (p=reject)",
+  }[c.dmarc.policy ?? "none"];
   const aligned =
     c.dmarc.aligned === true
       ? `DKIM alignment passes: mail is signed as ${domain}, the domain of its From address.`
@@ -79,7 +86,11 @@ function dmarcSentence(c: StoredRecordCheck, domain: string): string | null {
  * The records table: the active key's DKIM record (required), a rotation's new key (required once it signs) or
  * the previous key's, and DMARC (recommended). `checks` are the last check's results (codes), matched by name.
  */
-export function buildDomainRecords(params: { domain: string; keys: KeyFacts[]; checks: StoredRecordCheck[] }): DomainRecord[] {
+export function buildDomainRecords(params: {
+  domain: string;
+  keys: KeyFacts[];
+  checks: StoredRecordCheck[];
+}): DomainRecord[] {
   const { domain } = params;
   const byName = new Map(params.checks.map((c) => [`${c.purpose}:${c.fqdn}`, c]));
   const rows: DomainRecord[] = [];
@@ -142,7 +153,9 @@ export function buildDomainRecords(params: { domain: string; keys: KeyFacts[]; c
     found: c && c.status !== "verified" ? c.found : [],
     explanation: extra ? `${explanation} ${extra}` : explanation,
     checkedAt: c ? new Date(c.checkedAt) : null,
-    ...(c?.dmarc ? { dmarc: { ...c.dmarc, policy: (c.dmarc.policy as "none" | "quarantine" | "reject" | null) ?? null } } : {}),
+    ...(c?.dmarc
+      ? { dmarc: { ...c.dmarc, policy: (c.dmarc.policy as "none" | "quarantine" | "reject" | null) ?? null } }
+      : {}),
   });
   return rows;
 }
@@ -166,12 +179,19 @@ export function domainStateSentence(state: DomainSendingState, domain: string): 
   }
 }
 
-/** Why a domain cannot send (null when it can): R36, a domain sends only when its DKIM record verified at its last check. */
+/**
+ * Why a domain cannot send (null when it can): R36, a domain sends only when its DKIM record verified at its last
+ * check.
+ */
 export function cannotSendReason(state: DomainSendingState, domain: string, lastReason?: string): string | null {
   if (state === "ready") return null;
-  if (state === "not_set_up") return `Sending is not set up for ${domain}: open its set-up and publish its DKIM record.`;
+  if (state === "not_set_up")
+    return `Sending is not set up for ${domain}: open its set-up and publish its DKIM record.`;
   const what =
-    lastReason === "other_key" || lastReason === "malformed" || lastReason === "revoked" || lastReason === "several_dkim"
+    lastReason === "other_key" ||
+    lastReason === "malformed" ||
+    lastReason === "revoked" ||
+    lastReason === "several_dkim"
       ? "has the wrong value"
       : lastReason === "dns_timeout" || lastReason === "dns_error"
         ? "could not be checked"

@@ -60,10 +60,15 @@ export function nextCheckAt(
 ): Date | null {
   if (state === "not_set_up") return null;
   const { now } = opts;
-  if ((state === "waiting" || opts.newKeyPending) && opts.waitingSince && now.getTime() - opts.waitingSince.getTime() < WAITING_FAST_PERIOD_MS) {
+  if (
+    (state === "waiting" || opts.newKeyPending) &&
+    opts.waitingSince &&
+    now.getTime() - opts.waitingSince.getTime() < WAITING_FAST_PERIOD_MS
+  ) {
     return new Date(now.getTime() + WAITING_FAST_INTERVAL_MS);
   }
   // At risk: checked at a third of the interval, so that 3 checks (or 72 h) decide promptly.
-  const interval = state === "at_risk" ? Math.max(WAITING_FAST_INTERVAL_MS, Math.round(opts.intervalMs / 3)) : opts.intervalMs;
+  const interval =
+    state === "at_risk" ? Math.max(WAITING_FAST_INTERVAL_MS, Math.round(opts.intervalMs / 3)) : opts.intervalMs;
   return new Date(now.getTime() + interval);
 }

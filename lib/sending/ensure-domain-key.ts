@@ -30,7 +30,9 @@ async function activeKey(db: DbOrTx, orgId: string, domainId: string) {
   const [row] = await db
     .select({ selector: domainDkimKey.selector, publicKey: domainDkimKey.publicKey })
     .from(domainDkimKey)
-    .where(and(eq(domainDkimKey.orgId, orgId), eq(domainDkimKey.domainId, domainId), eq(domainDkimKey.state, "active")));
+    .where(
+      and(eq(domainDkimKey.orgId, orgId), eq(domainDkimKey.domainId, domainId), eq(domainDkimKey.state, "active")),
+    );
   return row;
 }
 
@@ -59,7 +61,15 @@ export async function ensureDomainKey(
     await db.transaction(async (tx) => {
       const inserted = await tx
         .insert(domainDkimKey)
-        .values({ orgId, domainId, selector: selectorFor(now), publicKey: pair.publicKey, ...sealed, state: "active", createdAt: now })
+        .values({
+          orgId,
+          domainId,
+          selector: selectorFor(now),
+          publicKey: pair.publicKey,
+          ...sealed,
+          state: "active",
+          createdAt: now,
+        })
         .onConflictDoNothing()
         .returning({ id: domainDkimKey.id });
       if (inserted.length === 0) return;

@@ -1,5 +1,12 @@
 import type { RecordReason, RecordStatus } from "./types";
-import { joinRecord, MAX_RECORD_CHARS, MAX_RECORDS_JUDGED, parseTagList, shownFound, type TxtLookup } from "./dns-answer";
+import {
+  joinRecord,
+  MAX_RECORD_CHARS,
+  MAX_RECORDS_JUDGED,
+  parseTagList,
+  shownFound,
+  type TxtLookup,
+} from "./dns-answer";
 
 export type DkimEvaluation = { status: RecordStatus; reason: RecordReason; found: string[] };
 
@@ -19,7 +26,8 @@ export function judgeDkimRecord(text: string, ours: Buffer): Judged {
   const tags = parseTagList(text);
   if (!tags) return /v\s*=\s*DKIM1/i.test(text) || /(^|;)\s*p\s*=/.test(text) ? "malformed" : "not_dkim";
   const v = tags.get("v");
-  if (v !== undefined && v.replace(/\s+/g, "") !== "DKIM1") return v.toUpperCase().startsWith("DKIM") ? "malformed" : "not_dkim";
+  if (v !== undefined && v.replace(/\s+/g, "") !== "DKIM1")
+    return v.toUpperCase().startsWith("DKIM") ? "malformed" : "not_dkim";
   if (!tags.has("p")) return v !== undefined ? "malformed" : "not_dkim";
   const k = tags.get("k");
   if (k !== undefined && k.replace(/\s+/g, "").toLowerCase() !== "rsa") return "other_key";
@@ -36,8 +44,10 @@ export function judgeDkimRecord(text: string, ours: Buffer): Judged {
  * check", never "not found". Pure and bounded: a hostile answer costs no more than MAX_RECORDS_JUDGED records.
  */
 export function evaluateDkimRecord(lookup: TxtLookup, publicKeyBase64: string): DkimEvaluation {
-  if (lookup.kind === "error") return { status: "could_not_check", reason: lookup.code === "timeout" ? "dns_timeout" : "dns_error", found: [] };
-  if (lookup.kind === "none" || lookup.records.length === 0) return { status: "not_found", reason: "no_record", found: [] };
+  if (lookup.kind === "error")
+    return { status: "could_not_check", reason: lookup.code === "timeout" ? "dns_timeout" : "dns_error", found: [] };
+  if (lookup.kind === "none" || lookup.records.length === 0)
+    return { status: "not_found", reason: "no_record", found: [] };
   const texts = lookup.records.slice(0, MAX_RECORDS_JUDGED).map(joinRecord);
   const found = shownFound(texts);
   if (lookup.records.length > MAX_RECORDS_JUDGED) return { status: "wrong_value", reason: "too_many", found };

@@ -15,8 +15,12 @@ export function recommendedDmarc(domain: string): string {
  * alignment passes for mail we sign as the domain (we sign d=<domain> with From @<domain>, so it passes in relaxed
  * and strict modes alike once the DKIM record verifies); several → receivers ignore them all (RFC 7489 §6.6.3).
  */
-export function evaluateDmarcRecord(lookup: TxtLookup, opts: { dkimVerified: boolean; inherited?: boolean }): DmarcEvaluation {
-  if (lookup.kind === "error") return { status: "could_not_check", reason: lookup.code === "timeout" ? "dns_timeout" : "dns_error", found: [] };
+export function evaluateDmarcRecord(
+  lookup: TxtLookup,
+  opts: { dkimVerified: boolean; inherited?: boolean },
+): DmarcEvaluation {
+  if (lookup.kind === "error")
+    return { status: "could_not_check", reason: lookup.code === "timeout" ? "dns_timeout" : "dns_error", found: [] };
   if (lookup.kind === "none") return { status: "not_found", reason: "dmarc_recommended", found: [] };
   const texts = lookup.records.slice(0, MAX_RECORDS_JUDGED).map(joinRecord);
   const dmarc = texts.filter((t) => /^\s*v\s*=\s*DMARC1\s*(;|$)/i.test(t));

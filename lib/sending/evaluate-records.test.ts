@@ -7,7 +7,10 @@ import { nextDomainState } from "./domain-state";
 import { domainZoneFile, quoteTxt } from "./zone-file";
 import type { TxtLookup } from "./dns-answer";
 
-const key = () => generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64");
+const key = () =>
+  generateKeyPairSync("rsa", { modulusLength: 2048 })
+    .publicKey.export({ type: "spki", format: "der" })
+    .toString("base64");
 const ours = key();
 const theirs = key();
 const answer = (...records: string[][]): TxtLookup => ({ kind: "answer", records, cname: null });
@@ -17,37 +20,73 @@ describe("R35 DKIM record evaluation", () => {
     const value = `v=DKIM1; k=rsa; p=${ours}`;
     expect(evaluateDkimRecord(answer([value]), ours)).toMatchObject({ status: "verified", reason: "match" });
     expect(evaluateDkimRecord(answer(value.match(/.{1,255}/g)!), ours).status).toBe("verified");
-    expect(evaluateDkimRecord(answer([value.slice(0, 100), value.slice(100, 101), value.slice(101)]), ours).status).toBe("verified");
+    expect(
+      evaluateDkimRecord(answer([value.slice(0, 100), value.slice(100, 101), value.slice(101)]), ours).status,
+    ).toBe("verified");
     const spaced = `  p = ${ours.match(/.{1,64}/g)!.join(" \t")} ;k=rsa;   v=DKIM1 ;`;
     expect(evaluateDkimRecord(answer([spaced]), ours).status).toBe("verified");
     expect(evaluateDkimRecord(answer([`p=${ours}`]), ours).status).toBe("verified"); // v= and k= are optional
   });
   it("explains a record of another key, a revoked key, a malformed one, a wrong key type", () => {
-    expect(evaluateDkimRecord(answer([`v=DKIM1; k=rsa; p=${theirs}`]), ours)).toMatchObject({ status: "wrong_value", reason: "other_key" });
-    expect(evaluateDkimRecord(answer(["v=DKIM1; k=rsa; p="]), ours)).toMatchObject({ status: "wrong_value", reason: "revoked" });
-    expect(evaluateDkimRecord(answer(["v=DKIM1; k=rsa; p=!!not-base64!!"]), ours)).toMatchObject({ status: "wrong_value", reason: "malformed" });
-    expect(evaluateDkimRecord(answer([`v=DKIM1; k=ed25519; p=${ours}`]), ours)).toMatchObject({ status: "wrong_value", reason: "other_key" });
+    expect(evaluateDkimRecord(answer([`v=DKIM1; k=rsa; p=${theirs}`]), ours)).toMatchObject({
+      status: "wrong_value",
+      reason: "other_key",
+    });
+    expect(evaluateDkimRecord(answer(["v=DKIM1; k=rsa; p="]), ours)).toMatchObject({
+      status: "wrong_value",
+      reason: "revoked",
+    });
+    expect(evaluateDkimRecord(answer(["v=DKIM1; k=rsa; p=!!not-base64!!"]), ours)).toMatchObject({
+      status: "wrong_value",
+      reason: "malformed",
+    });
+    expect(evaluateDkimRecord(answer([`v=DKIM1; k=ed25519; p=${ours}`]), ours)).toMatchObject({
+      status: "wrong_value",
+      reason: "other_key",
+    });
     expect(evaluateDkimRecord(answer([`v=DKIM1; k=rsa; p=${theirs}`]), ours).found[0]).toContain(theirs.slice(0, 40));
   });
   it("judges several records at the name", () => {
-    expect(evaluateDkimRecord(answer(["google-site-verification=abc"], [`v=DKIM1; p=${ours}`]), ours)).toMatchObject({ status: "verified", reason: "match_among_several" });
-    expect(evaluateDkimRecord(answer([`v=DKIM1; p=${theirs}`], [`v=DKIM1; p=${ours}`]), ours)).toMatchObject({ status: "wrong_value", reason: "several_dkim" });
-    expect(evaluateDkimRecord(answer(["hello"], ["world"]), ours)).toMatchObject({ status: "not_found", reason: "not_dkim" });
+    expect(evaluateDkimRecord(answer(["google-site-verification=abc"], [`v=DKIM1; p=${ours}`]), ours)).toMatchObject({
+      status: "verified",
+      reason: "match_among_several",
+    });
+    expect(evaluateDkimRecord(answer([`v=DKIM1; p=${theirs}`], [`v=DKIM1; p=${ours}`]), ours)).toMatchObject({
+      status: "wrong_value",
+      reason: "several_dkim",
+    });
+    expect(evaluateDkimRecord(answer(["hello"], ["world"]), ours)).toMatchObject({
+      status: "not_found",
+      reason: "not_dkim",
+    });
   });
   it("says when the key is reached through a CNAME", () => {
-    expect(evaluateDkimRecord({ kind: "answer", records: [[`v=DKIM1; p=${ours}`]], cname: "key.provider.example" }, ours)).toMatchObject({ status: "verified", reason: "match_via_cname" });
+    expect(
+      evaluateDkimRecord({ kind: "answer", records: [[`v=DKIM1; p=${ours}`]], cname: "key.provider.example" }, ours),
+    ).toMatchObject({ status: "verified", reason: "match_via_cname" });
   });
   it("never reports a DNS failure as not found", () => {
-    expect(evaluateDkimRecord({ kind: "error", code: "timeout" }, ours)).toMatchObject({ status: "could_not_check", reason: "dns_timeout" });
-    expect(evaluateDkimRecord({ kind: "error", code: "servfail" }, ours)).toMatchObject({ status: "could_not_check", reason: "dns_error" });
-    expect(evaluateDkimRecord({ kind: "none", cname: null }, ours)).toMatchObject({ status: "not_found", reason: "no_record" });
+    expect(evaluateDkimRecord({ kind: "error", code: "timeout" }, ours)).toMatchObject({
+      status: "could_not_check",
+      reason: "dns_timeout",
+    });
+    expect(evaluateDkimRecord({ kind: "error", code: "servfail" }, ours)).toMatchObject({
+      status: "could_not_check",
+      reason: "dns_error",
+    });
+    expect(evaluateDkimRecord({ kind: "none", cname: null }, ours)).toMatchObject({
+      status: "not_found",
+      reason: "no_record",
+    });
   });
   it("ends hostile answers in a status, fast", () => {
     const start = Date.now();
     const huge = "x".repeat(2_000_000);
     expect(evaluateDkimRecord(answer([huge]), ours)).toMatchObject({ status: "wrong_value", reason: "malformed" });
     expect(evaluateDkimRecord(answer([`v=DKIM1; p=${huge}`]), ours).status).toBe("wrong_value");
-    expect(evaluateDkimRecord(answer(...Array.from({ length: 500 }, () => [`v=DKIM1; p=${ours}`])), ours)).toMatchObject({ status: "wrong_value", reason: "too_many" });
+    expect(
+      evaluateDkimRecord(answer(...Array.from({ length: 500 }, () => [`v=DKIM1; p=${ours}`])), ours),
+    ).toMatchObject({ status: "wrong_value", reason: "too_many" });
     expect(evaluateDkimRecord(answer(["v=DKIM1; p=ключ; n=é\u0000\u202e"]), ours).status).toBe("wrong_value");
     const r = evaluateDkimRecord(answer([`\u0001v=DKIM1; p=${theirs}`]), ours);
     expect(r.found.join("")).not.toMatch(/[\x00-\x1f]/);
@@ -57,25 +96,48 @@ describe("R35 DKIM record evaluation", () => {
 
 describe("R35 DMARC record evaluation", () => {
   it("recommends one when none is published", () => {
-    expect(evaluateDmarcRecord({ kind: "none", cname: null }, { dkimVerified: true })).toMatchObject({ status: "not_found", reason: "dmarc_recommended" });
+    expect(evaluateDmarcRecord({ kind: "none", cname: null }, { dkimVerified: true })).toMatchObject({
+      status: "not_found",
+      reason: "dmarc_recommended",
+    });
     expect(evaluateDmarcRecord(answer(["some other text"]), { dkimVerified: true }).reason).toBe("dmarc_recommended");
   });
   it("reads the published policy and DKIM alignment", () => {
-    const e = evaluateDmarcRecord(answer(["v=DMARC1;p=reject;", " adkim=s; rua=mailto:d@x.example"]), { dkimVerified: true });
-    expect(e).toMatchObject({ status: "verified", reason: "dmarc_found", dmarc: { policy: "reject", alignment: "strict", aligned: true, rua: "mailto:d@x.example" } });
-    expect(evaluateDmarcRecord(answer(["v=DMARC1; p=quarantine"]), { dkimVerified: false }).dmarc).toMatchObject({ policy: "quarantine", alignment: "relaxed", aligned: false });
+    const e = evaluateDmarcRecord(answer(["v=DMARC1;p=reject;", " adkim=s; rua=mailto:d@x.example"]), {
+      dkimVerified: true,
+    });
+    expect(e).toMatchObject({
+      status: "verified",
+      reason: "dmarc_found",
+      dmarc: { policy: "reject", alignment: "strict", aligned: true, rua: "mailto:d@x.example" },
+    });
+    expect(evaluateDmarcRecord(answer(["v=DMARC1; p=quarantine"]), { dkimVerified: false }).dmarc).toMatchObject({
+      policy: "quarantine",
+      alignment: "relaxed",
+      aligned: false,
+    });
     expect(evaluateDmarcRecord(answer(["V=dmarc1; P=None"]), { dkimVerified: true }).dmarc?.policy).toBe("none");
   });
   it("explains several records and a missing policy", () => {
-    expect(evaluateDmarcRecord(answer(["v=DMARC1; p=none"], ["v=DMARC1; p=reject"]), { dkimVerified: true }).reason).toBe("dmarc_several");
-    expect(evaluateDmarcRecord(answer(["v=DMARC1; rua=mailto:x@y.z"]), { dkimVerified: true }).reason).toBe("dmarc_malformed");
-    expect(evaluateDmarcRecord({ kind: "error", code: "timeout" }, { dkimVerified: true }).status).toBe("could_not_check");
+    expect(
+      evaluateDmarcRecord(answer(["v=DMARC1; p=none"], ["v=DMARC1; p=reject"]), { dkimVerified: true }).reason,
+    ).toBe("dmarc_several");
+    expect(evaluateDmarcRecord(answer(["v=DMARC1; rua=mailto:x@y.z"]), { dkimVerified: true }).reason).toBe(
+      "dmarc_malformed",
+    );
+    expect(evaluateDmarcRecord({ kind: "error", code: "timeout" }, { dkimVerified: true }).status).toBe(
+      "could_not_check",
+    );
   });
 });
 
 describe("R35 zone file", () => {
   it("is BIND text with FQDNs, TTL 3600, quoted strings of at most 255 bytes and a comment per record", () => {
-    const records = buildDomainRecords({ domain: "mycompany.com", keys: [{ selector: "ino202612", publicKey: ours, state: "active" }], checks: [] });
+    const records = buildDomainRecords({
+      domain: "mycompany.com",
+      keys: [{ selector: "ino202612", publicKey: ours, state: "active" }],
+      checks: [],
+    });
     const { fileName, text } = domainZoneFile({ domain: "mycompany.com", records });
     expect(fileName).toBe("mycompany.com.zone");
     expect(text).toContain("$TTL 3600");
@@ -85,13 +147,21 @@ describe("R35 zone file", () => {
     expect(strings.every((s) => Buffer.byteLength(s) <= 255)).toBe(true);
     expect(strings.join("")).toBe(`v=DKIM1; k=rsa; p=${ours}`);
     expect(text).toMatch(/^; DKIM: .*\nino202612/m);
-    expect(text).toMatch(/^; DMARC: .*\n_dmarc\.mycompany\.com\. 3600 IN TXT "v=DMARC1; p=none; rua=mailto:postmaster@mycompany.com"/m);
+    expect(text).toMatch(
+      /^; DMARC: .*\n_dmarc\.mycompany\.com\. 3600 IN TXT "v=DMARC1; p=none; rua=mailto:postmaster@mycompany.com"/m,
+    );
     expect(quoteTxt('a"b\\c')).toBe('"a\\"b\\\\c"');
   });
 });
 
 describe("R36 domain state machine", () => {
-  const start = { state: "ready" as const, failuresInRow: 0, atRiskSince: null, brokenSince: null, lastSuccessAt: new Date(0) };
+  const start = {
+    state: "ready" as const,
+    failuresInRow: 0,
+    atRiskSince: null,
+    brokenSince: null,
+    lastSuccessAt: new Date(0),
+  };
   const at = (h: number) => new Date(Date.UTC(2026, 11, 4) + h * 3_600_000);
   it("ready → at risk → broken after 3 checks in a row; a could-not-check changes nothing; → ready again", () => {
     let s = nextDomainState(start, "not_found", at(0));
@@ -115,7 +185,10 @@ describe("R36 domain state machine", () => {
     const w = { ...start, state: "waiting" as const };
     expect(nextDomainState(w, "not_found", at(0)).state).toBe("waiting");
     expect(nextDomainState(w, "verified", at(0))).toMatchObject({ state: "ready", event: null });
-    expect(nextDomainState(nextDomainState(start, "not_found", at(0)), "verified", at(1))).toMatchObject({ state: "ready", event: null });
+    expect(nextDomainState(nextDomainState(start, "not_found", at(0)), "verified", at(1))).toMatchObject({
+      state: "ready",
+      event: null,
+    });
   });
 });
 
@@ -123,7 +196,11 @@ describe("IDN domains", () => {
   it("are shown in Unicode and looked up in punycode", () => {
     expect(unicodeDomain("xn--bcher-kva.example")).toBe("bücher.example");
     expect(unicodeDomain("mycompany.com")).toBe("mycompany.com");
-    const [dkim] = buildDomainRecords({ domain: "xn--bcher-kva.example", keys: [{ selector: "ino202612", publicKey: ours, state: "active" }], checks: [] });
+    const [dkim] = buildDomainRecords({
+      domain: "xn--bcher-kva.example",
+      keys: [{ selector: "ino202612", publicKey: ours, state: "active" }],
+      checks: [],
+    });
     expect(dkim.fqdn).toBe("ino202612._domainkey.xn--bcher-kva.example");
   });
 });

@@ -5,7 +5,10 @@ import { loadDomainFacts } from "./load-domain-sending";
 import type { DomainSendingSummary } from "./types";
 
 /** Every domain of the organisation with its sending state (Settings' list), keyed by domain id. Two queries. */
-export async function findDomainsSending(db: Db, params: { orgId: string }): Promise<Map<string, DomainSendingSummary>> {
+export async function findDomainsSending(
+  db: Db,
+  params: { orgId: string },
+): Promise<Map<string, DomainSendingSummary>> {
   const facts = await loadDomainFacts(db, { orgId: params.orgId });
   return new Map(
     facts.map((f) => {

@@ -13,16 +13,27 @@ import { mailboxAddress } from "@/lib/address";
  * why, in one sentence (S4's Sending panel, S5's flag, S1's "Cannot send" filter). Three queries whatever the
  * number of mailboxes. All the organisation's mailboxes when `mailboxIds` is omitted.
  */
-export async function findMailboxesSending(db: Db, params: { orgId: string; mailboxIds?: string[] }): Promise<Map<string, MailboxSending>> {
+export async function findMailboxesSending(
+  db: Db,
+  params: { orgId: string; mailboxIds?: string[] },
+): Promise<Map<string, MailboxSending>> {
   const { orgId, mailboxIds } = params;
   if (mailboxIds && mailboxIds.length === 0) return new Map();
   const boxes = await db
-    .select({ id: mailbox.id, displayName: mailbox.displayName, localPart: mailbox.localPart, domainId: mailbox.domainId })
+    .select({
+      id: mailbox.id,
+      displayName: mailbox.displayName,
+      localPart: mailbox.localPart,
+      domainId: mailbox.domainId,
+    })
     .from(mailbox)
     .where(and(eq(mailbox.orgId, orgId), mailboxIds ? inArray(mailbox.id, mailboxIds) : sql`true`));
   if (boxes.length === 0) return new Map();
   const domains = new Map(
-    (await loadDomainFacts(db, { orgId, domainIds: [...new Set(boxes.map((b) => b.domainId))] })).map((f) => [f.domainId, f]),
+    (await loadDomainFacts(db, { orgId, domainIds: [...new Set(boxes.map((b) => b.domainId))] })).map((f) => [
+      f.domainId,
+      f,
+    ]),
   );
   const out = new Map<string, MailboxSending>();
   for (const b of boxes) {
@@ -30,7 +41,15 @@ export async function findMailboxesSending(db: Db, params: { orgId: string; mail
     if (!d) continue;
     const reason = cannotSendReason(d.state, unicodeDomain(d.domain), lastDkimReason(d));
     const address = mailboxAddress(b.localPart, d.domain);
-    out.set(b.id, { mailboxId: b.id, domainId: b.domainId, from: fromHeader(b.displayName, address), address, state: d.state, canSend: reason === null, reason });
+    out.set(b.id, {
+      mailboxId: b.id,
+      domainId: b.domainId,
+      from: fromHeader(b.displayName, address),
+      address,
+      state: d.state,
+      canSend: reason === null,
+      reason,
+    });
   }
   return out;
 }

@@ -9,7 +9,10 @@ import type { DomainSending } from "./types";
  * NOT_FOUND, whether or not it exists. Read-only: a domain without a key reads "not_set_up" (activeSelector null,
  * only the DMARC row); the page's "Set up sending" action calls ensureDomainKey.
  */
-export async function getDomainSendingOrThrow(db: Db, params: { orgId: string; domainId: string; now: Date }): Promise<DomainSending> {
+export async function getDomainSendingOrThrow(
+  db: Db,
+  params: { orgId: string; domainId: string; now: Date },
+): Promise<DomainSending> {
   const [facts] = await loadDomainFacts(db, { orgId: params.orgId, domainIds: [params.domainId] });
   if (!facts) throw notFound("That email domain");
   return toDomainSending(facts);

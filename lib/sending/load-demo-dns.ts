@@ -10,6 +10,8 @@ import { getDomainSendingOrThrow } from "./get-domain-sending-or-throw";
 export async function loadDemoDns(db: Db, params: { orgId: string; now?: Date }) {
   const now = params.now ?? new Date();
   const summaries = [...(await findDomainsSending(db, { orgId: params.orgId })).values()];
-  return Promise.all(summaries.map((d) => getDomainSendingOrThrow(db, { orgId: params.orgId, domainId: d.domainId, now })));
+  return Promise.all(
+    summaries.map((d) => getDomainSendingOrThrow(db, { orgId: params.orgId, domainId: d.domainId, now })),
+  );
 }
 export type DemoDnsDomain = Awaited<ReturnType<typeof loadDemoDns>>[number];

@@ -4,7 +4,14 @@ import type { DbOrTx } from "@/db";
 import { domainDkimKey, domainSending, emailDomain, organization } from "@/db/schema";
 import type { DomainSendingState, StoredRecordCheck } from "@/db/schema/sending";
 import { DEMO_ORG_SLUG, isDemoMailDomain } from "@/lib/demo/demo-domains";
-import { buildDomainRecords, cannotSendReason, domainStateSentence, SPF_SENTENCE, unicodeDomain, type KeyFacts } from "./domain-records";
+import {
+  buildDomainRecords,
+  cannotSendReason,
+  domainStateSentence,
+  SPF_SENTENCE,
+  unicodeDomain,
+  type KeyFacts,
+} from "./domain-records";
 import type { DomainSending } from "./types";
 import { mailboxAddress } from "@/lib/address";
 
@@ -33,7 +40,10 @@ export type DomainFacts = {
  * The facts of some domains of ONE organisation, in two queries whatever their number (the domains with their
  * sending rows; their keys). A domain without a sending row is "not set up". Missing ids are simply absent.
  */
-export async function loadDomainFacts(db: DbOrTx, params: { orgId: string; domainIds?: string[] }): Promise<DomainFacts[]> {
+export async function loadDomainFacts(
+  db: DbOrTx,
+  params: { orgId: string; domainIds?: string[] },
+): Promise<DomainFacts[]> {
   const { orgId, domainIds } = params;
   if (domainIds && domainIds.length === 0) return [];
   const rows = await db
@@ -55,7 +65,10 @@ export async function loadDomainFacts(db: DbOrTx, params: { orgId: string; domai
     })
     .from(emailDomain)
     .innerJoin(organization, eq(organization.id, emailDomain.orgId))
-    .leftJoin(domainSending, and(eq(domainSending.domainId, emailDomain.id), eq(domainSending.orgId, emailDomain.orgId)))
+    .leftJoin(
+      domainSending,
+      and(eq(domainSending.domainId, emailDomain.id), eq(domainSending.orgId, emailDomain.orgId)),
+    )
     .where(and(eq(emailDomain.orgId, orgId), domainIds ? inArray(emailDomain.id, domainIds) : sql`true`))
     .orderBy(emailDomain.domain);
   if (rows.length === 0) return [];
@@ -69,7 +82,15 @@ export async function loadDomainFacts(db: DbOrTx, params: { orgId: string; domai
       retiredAt: domainDkimKey.retiredAt,
     })
     .from(domainDkimKey)
-    .where(and(eq(domainDkimKey.orgId, orgId), inArray(domainDkimKey.domainId, rows.map((r) => r.domainId))))
+    .where(
+      and(
+        eq(domainDkimKey.orgId, orgId),
+        inArray(
+          domainDkimKey.domainId,
+          rows.map((r) => r.domainId),
+        ),
+      ),
+    )
     .orderBy(domainDkimKey.createdAt);
   return rows.map((r) => ({
     domainId: r.domainId,

@@ -24,7 +24,9 @@ export function renderDomainAlertEmail(a: DomainAlertToRender): { subject: strin
       text: [
         t("domainAlert.brokenIntro", { ...base, since: time(a.since) }),
         "",
-        ...(a.record ? [t("domainAlert.record", { fqdn: a.record.fqdn }), t("domainAlert.value", { value: a.record.value }), ""] : []),
+        ...(a.record
+          ? [t("domainAlert.record", { fqdn: a.record.fqdn }), t("domainAlert.value", { value: a.record.value }), ""]
+          : []),
         t("domainAlert.todo", base),
         t("domainAlert.link", { url: a.url }),
         "",
@@ -35,6 +37,12 @@ export function renderDomainAlertEmail(a: DomainAlertToRender): { subject: strin
   }
   return {
     subject: t("domainAlert.recoveredSubject", base),
-    text: [t("domainAlert.recoveredIntro", { ...base, at: time(a.at) }), t("domainAlert.link", { url: a.url }), "", "-- ", t("domainAlert.footer", base)].join("\r\n"),
+    text: [
+      t("domainAlert.recoveredIntro", { ...base, at: time(a.at) }),
+      t("domainAlert.link", { url: a.url }),
+      "",
+      "-- ",
+      t("domainAlert.footer", base),
+    ].join("\r\n"),
   };
 }

@@ -8,14 +8,20 @@ import { generateDkimKeyPair, selectorFor } from "./ensure-domain-key";
 import { assertDkimKeysReadable, sealPrivateKey } from "./dkim-secret";
 
 const alreadyRotating = () =>
-  new AppError("CONFLICT", "A new key is already waiting for its DNS record. Publish it and check DNS, then rotate again if needed.");
+  new AppError(
+    "CONFLICT",
+    "A new key is already waiting for its DNS record. Publish it and check DNS, then rotate again if needed.",
+  );
 
 /**
  * "Rotate key" (R34): makes a new key with a new selector, pending. The active key keeps signing until the new key's
  * record verifies at a check, then the new key signs and the old record "can be removed". One pending key per
  * domain (partial unique index): a second rotation meanwhile is refused with a sentence. Audited, key never shown.
  */
-export async function rotateDomainKey(db: Db, params: { orgId: string; actorId: string; domainId: string; now: Date }): Promise<{ selector: string }> {
+export async function rotateDomainKey(
+  db: Db,
+  params: { orgId: string; actorId: string; domainId: string; now: Date },
+): Promise<{ selector: string }> {
   const { orgId, domainId, now } = params;
   await assertDkimKeysReadable(db);
   const pair = await generateDkimKeyPair();
@@ -35,8 +41,13 @@ export async function rotateDomainKey(db: Db, params: { orgId: string; actorId: 
       const active = keys.find((k) => k.state === "active");
       if (!active) throw new AppError("INVALID", "This domain has no key yet: open its set-up to make one.");
       if (keys.some((k) => k.state === "pending")) throw alreadyRotating();
-      const selector = selectorFor(now, keys.map((k) => k.selector));
-      await tx.insert(domainDkimKey).values({ orgId, domainId, selector, publicKey: pair.publicKey, ...sealed, state: "pending", createdAt: now });
+      const selector = selectorFor(
+        now,
+        keys.map((k) => k.selector),
+      );
+      await tx
+        .insert(domainDkimKey)
+        .values({ orgId, domainId, selector, publicKey: pair.publicKey, ...sealed, state: "pending", createdAt: now });
       // Checked often again while the new record is expected.
       await tx
         .update(domainSending)

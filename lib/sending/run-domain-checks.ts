@@ -5,7 +5,11 @@ import { z } from "zod";
 import { rows } from "@/db/rows";
 import { config } from "@/lib/config";
 import { applyDomainCheck, lookupDomainRecords, resolverFor } from "./check-domain-dns";
-import { deliverDomainAlertEmail, DOMAIN_ALERT_LEASE_MS, DOMAIN_ALERT_MAX_ATTEMPTS } from "./deliver-domain-alert-email";
+import {
+  deliverDomainAlertEmail,
+  DOMAIN_ALERT_LEASE_MS,
+  DOMAIN_ALERT_MAX_ATTEMPTS,
+} from "./deliver-domain-alert-email";
 import { assertDkimKeysReadable } from "./dkim-secret";
 import { loadDomainFacts } from "./load-domain-sending";
 import type { SendingResolver } from "./sending-resolver";
@@ -66,7 +70,9 @@ export async function runDomainChecks(
   );
   const byOrg = new Map<string, string[]>();
   for (const c of claimed) byOrg.set(c.orgId, [...(byOrg.get(c.orgId) ?? []), c.domainId]);
-  const facts = (await Promise.all([...byOrg].map(([orgId, domainIds]) => loadDomainFacts(db, { orgId, domainIds })))).flat();
+  const facts = (
+    await Promise.all([...byOrg].map(([orgId, domainIds]) => loadDomainFacts(db, { orgId, domainIds })))
+  ).flat();
   let checked = 0;
   let failed = 0;
   await eachLimited(facts, opts.concurrency ?? DOMAIN_CHECK_CONCURRENCY, async (f) => {

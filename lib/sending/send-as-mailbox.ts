@@ -16,8 +16,23 @@ import { lastDkimReason, loadDomainFacts } from "./load-domain-sending";
 import type { SendingResolver } from "./sending-resolver";
 import { mailboxAddress } from "@/lib/address";
 
-export type OutgoingMail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string>; attachments?: SendMailOptions["attachments"] };
-export type SentAsMailbox = { messageId: string; signedAs: string; from: string; envelopeFrom: string; via: "smtp" | "demo"; raw: Buffer; authenticationResults?: string };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+  attachments?: SendMailOptions["attachments"];
+};
+export type SentAsMailbox = {
+  messageId: string;
+  signedAs: string;
+  from: string;
+  envelopeFrom: string;
+  via: "smtp" | "demo";
+  raw: Buffer;
+  authenticationResults?: string;
+};
 
 /** A mailauth resolver over a SendingResolver (TXT only; every other type is "no record"). */
 export function mailauthResolver(resolver: SendingResolver) {
@@ -32,7 +47,10 @@ export function mailauthResolver(resolver: SendingResolver) {
 }
 
 /** What a receiver would say of the message: mailauth's Authentication-Results against the given DNS. */
-export async function authenticationResultsOf(raw: Buffer, opts: { resolver: SendingResolver; envelopeFrom: string; mta: string }) {
+export async function authenticationResultsOf(
+  raw: Buffer,
+  opts: { resolver: SendingResolver; envelopeFrom: string; mta: string },
+) {
   const { authenticate } = await import("mailauth");
   const result = await authenticate(raw, {
     ip: "127.0.0.1",
@@ -76,7 +94,10 @@ export async function composeSigned(
  * outbox, with the Authentication-Results mailauth computes against the simulated DNS. Another org's mailbox:
  * NOT_FOUND. The private key never leaves this function (not in errors, not in logs).
  */
-export async function sendAsMailbox(db: Db, params: { orgId: string; mailboxId: string; mail: OutgoingMail; now: Date }): Promise<SentAsMailbox> {
+export async function sendAsMailbox(
+  db: Db,
+  params: { orgId: string; mailboxId: string; mail: OutgoingMail; now: Date },
+): Promise<SentAsMailbox> {
   const { orgId, mailboxId, mail } = params;
   const [box] = await db
     .select({ displayName: mailbox.displayName, localPart: mailbox.localPart, domainId: mailbox.domainId })
@@ -93,9 +114,19 @@ export async function sendAsMailbox(db: Db, params: { orgId: string; mailboxId: 
   const reason = cannotSendReason(facts.state, unicodeDomain(facts.domain), lastDkimReason(facts));
   if (reason) throw new AppError("INVALID", reason, undefined, { domainId: facts.domainId });
   const [key] = await db
-    .select({ selector: domainDkimKey.selector, privateKeyEnc: domainDkimKey.privateKeyEnc, keyCheck: domainDkimKey.keyCheck })
+    .select({
+      selector: domainDkimKey.selector,
+      privateKeyEnc: domainDkimKey.privateKeyEnc,
+      keyCheck: domainDkimKey.keyCheck,
+    })
     .from(domainDkimKey)
-    .where(and(eq(domainDkimKey.orgId, orgId), eq(domainDkimKey.domainId, facts.domainId), eq(domainDkimKey.state, "active")));
+    .where(
+      and(
+        eq(domainDkimKey.orgId, orgId),
+        eq(domainDkimKey.domainId, facts.domainId),
+        eq(domainDkimKey.state, "active"),
+      ),
+    );
   if (!key) throw new AppError("INVALID", cannotSendReason("not_set_up", unicodeDomain(facts.domain))!);
   const address = mailboxAddress(box.localPart, facts.domain);
   const from = fromHeader(box.displayName, address);
@@ -116,7 +147,15 @@ export async function sendAsMailbox(db: Db, params: { orgId: string; mailboxId: 
       outcome: "kept",
       detail: `In the inbox. ${auth.header}`.slice(0, 2000),
     });
-    return { messageId, signedAs: facts.domain, from, envelopeFrom, via: "demo", raw, authenticationResults: auth.header };
+    return {
+      messageId,
+      signedAs: facts.domain,
+      from,
+      envelopeFrom,
+      via: "demo",
+      raw,
+      authenticationResults: auth.header,
+    };
   }
   const url = outboundSmtpUrl()!;
   const transport = outboundTransport(url);

@@ -22,7 +22,8 @@ export async function sendRecordsToDnsAdmin(
   const [facts] = await loadDomainFacts(db, { orgId, domainIds: [domainId] });
   if (!facts) throw notFound("That email domain");
   const sending = toDomainSending(facts);
-  if (!sending.activeSelector) throw new AppError("INVALID", `Set up sending for ${sending.domainUnicode} first: it has no key yet.`);
+  if (!sending.activeSelector)
+    throw new AppError("INVALID", `Set up sending for ${sending.domainUnicode} first: it has no key yet.`);
   const platform = config().PLATFORM_NAME;
   const zone = domainZoneFile(sending);
   const records = sending.records.filter((r) => r.purpose !== "dkim_previous");

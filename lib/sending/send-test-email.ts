@@ -46,7 +46,8 @@ export async function sendTestEmail(
     throw new AppError("INVALID", PLATFORM_MAIL_UNAVAILABLE);
   }
   // A domain that cannot send is refused before any budget is used (sendAsMailbox refuses it too).
-  if (!box.canSend) throw new AppError("INVALID", box.reason ?? "This mailbox cannot send.", undefined, { domainId: box.domainId });
+  if (!box.canSend)
+    throw new AppError("INVALID", box.reason ?? "This mailbox cannot send.", undefined, { domainId: box.domainId });
   const platform = config().PLATFORM_NAME;
   const send = params.send ?? sendAsMailbox;
   const claim = await db.transaction((tx) =>

@@ -4,7 +4,9 @@ import { createTestOrg } from "@/tests/fixtures";
 import { claimSendingBudget } from "./sending-limits";
 
 const claim = (orgId: string, domainId: string, recipient: string, now: Date) =>
-  getDb().transaction((tx) => claimSendingBudget(tx, { orgId, kind: "dns_records", domainId, recipient, actorId: null, now }));
+  getDb().transaction((tx) =>
+    claimSendingBudget(tx, { orgId, kind: "dns_records", domainId, recipient, actorId: null, now }),
+  );
 
 describe("R38 with R32's budget per (organisation, address)", () => {
   it("one organisation's messages to an address never use up another's (issue 20 item 2)", async () => {
@@ -14,7 +16,11 @@ describe("R38 with R32's budget per (organisation, address)", () => {
     const start = Date.now();
     // 10 a day per (organisation, address) by default; a minute apart, beyond the cooldown.
     for (let i = 0; i < 10; i++) await claim(a.org.id, a.domains[0].id, to, new Date(start + i * 60_000));
-    await expect(claim(a.org.id, a.domains[0].id, to, new Date(start + 10 * 60_000))).rejects.toThrow(/daily limit for one address/);
-    await expect(claim(b.org.id, b.domains[0].id, to, new Date(start + 10 * 60_000))).resolves.toEqual(expect.any(String));
+    await expect(claim(a.org.id, a.domains[0].id, to, new Date(start + 10 * 60_000))).rejects.toThrow(
+      /daily limit for one address/,
+    );
+    await expect(claim(b.org.id, b.domains[0].id, to, new Date(start + 10 * 60_000))).resolves.toEqual(
+      expect.any(String),
+    );
   });
 });

@@ -14,14 +14,24 @@ export type SendingKind = "test_email" | "dns_records";
 /** Claims one message of the budget in `tx` (or refuses with when to try again); returns the claim's id. */
 export async function claimSendingBudget(
   tx: Tx,
-  p: { orgId: string; kind: SendingKind; mailboxId?: string; domainId?: string; recipient: string; actorId: string | null; now: Date },
+  p: {
+    orgId: string;
+    kind: SendingKind;
+    mailboxId?: string;
+    domainId?: string;
+    recipient: string;
+    actorId: string | null;
+    now: Date;
+  },
 ): Promise<string> {
   const limits = verificationLimits();
   const { now } = p;
   const recipient = p.recipient.trim().toLowerCase();
   // Lock order: the organisation's sending lock, then the recipient address's lock.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`send-org:${p.orgId}`}))`);
-  const subject = p.mailboxId ? eq(sendingMessage.mailboxId, p.mailboxId) : eq(sendingMessage.domainId, p.domainId ?? "");
+  const subject = p.mailboxId
+    ? eq(sendingMessage.mailboxId, p.mailboxId)
+    : eq(sendingMessage.domainId, p.domainId ?? "");
   const [last] = await tx
     .select({ sentAt: sendingMessage.sentAt })
     .from(sendingMessage)
@@ -30,7 +40,10 @@ export async function claimSendingBudget(
     .limit(1);
   if (last && now.getTime() - last.sentAt.getTime() < limits.cooldownMs) {
     const what = p.kind === "test_email" ? "A test email was sent from this mailbox" : "These records were sent";
-    throw new AppError("LIMIT_REACHED", `${what} moments ago. Try again ${tryAgainIn(new Date(last.sentAt.getTime() + limits.cooldownMs), now)}.`);
+    throw new AppError(
+      "LIMIT_REACHED",
+      `${what} moments ago. Try again ${tryAgainIn(new Date(last.sentAt.getTime() + limits.cooldownMs), now)}.`,
+    );
   }
   const since = new Date(now.getTime() - DAY_MS);
   const windowOf = async (where: ReturnType<typeof and>) => {
@@ -54,7 +67,12 @@ export async function claimSendingBudget(
   const budget = recipientBudgetLimits();
   const perAddress = await windowOf(and(eq(sendingMessage.orgId, p.orgId), eq(sendingMessage.recipient, recipient)));
   const allOrgs = await windowOf(eq(sendingMessage.recipient, recipient));
-  const over = perAddress.n >= budget.perOrgPerAddressPerDay ? perAddress : allOrgs.n >= budget.allOrgsPerAddressPerDay ? allOrgs : null;
+  const over =
+    perAddress.n >= budget.perOrgPerAddressPerDay
+      ? perAddress
+      : allOrgs.n >= budget.allOrgsPerAddressPerDay
+        ? allOrgs
+        : null;
   if (over) {
     const n = over === perAddress ? budget.perOrgPerAddressPerDay : budget.allOrgsPerAddressPerDay;
     throw new AppError(
@@ -65,7 +83,15 @@ export async function claimSendingBudget(
   }
   const [row] = await tx
     .insert(sendingMessage)
-    .values({ orgId: p.orgId, kind: p.kind, mailboxId: p.mailboxId ?? null, domainId: p.domainId ?? null, recipient, actorId: p.actorId, sentAt: now })
+    .values({
+      orgId: p.orgId,
+      kind: p.kind,
+      mailboxId: p.mailboxId ?? null,
+      domainId: p.domainId ?? null,
+      recipient,
+      actorId: p.actorId,
+      sentAt: now,
+    })
     .returning({ id: sendingMessage.id });
   return row.id;
 }

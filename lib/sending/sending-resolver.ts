@@ -20,7 +20,9 @@ function errorKind(code: string | undefined): TxtLookup {
 /** A promise that settles by `ms` at the latest (a hard bound above the resolver's own timeout). */
 function bounded<T>(p: Promise<T>, ms: number, onTimeout: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(onTimeout), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([p, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(onTimeout), ms)))]).finally(
+    () => clearTimeout(timer),
+  );
 }
 
 /** A resolver on DNS_SERVERS (or the given servers), one try of `timeoutMs` per lookup. */
@@ -40,7 +42,10 @@ export function createSendingResolver(opts: { servers?: string[] | null; timeout
         (names) => names[0] ?? null,
         () => null,
       );
-      const [result, alias] = await bounded(Promise.all([txt, cname]), timeoutMs * 2 + 500, [{ kind: "error", code: "timeout" } as TxtLookup, null]);
+      const [result, alias] = await bounded(Promise.all([txt, cname]), timeoutMs * 2 + 500, [
+        { kind: "error", code: "timeout" } as TxtLookup,
+        null,
+      ]);
       if (result.kind === "error") return result;
       return { ...result, cname: alias } as TxtLookup;
     },

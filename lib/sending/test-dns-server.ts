@@ -22,12 +22,32 @@ export async function startSendingTestDns() {
       }
       const alias = cname.get(name);
       if (alias && q.type === Packet.TYPE.CNAME) {
-        response.answers.push({ name: q.name, type: Packet.TYPE.CNAME, class: Packet.CLASS.IN, ttl: 60, domain: alias } as never);
+        response.answers.push({
+          name: q.name,
+          type: Packet.TYPE.CNAME,
+          class: Packet.CLASS.IN,
+          ttl: 60,
+          domain: alias,
+        } as never);
       } else if (alias && q.type === Packet.TYPE.TXT) {
-        response.answers.push({ name: q.name, type: Packet.TYPE.CNAME, class: Packet.CLASS.IN, ttl: 60, domain: alias } as never);
-        for (const data of txt.get(alias) ?? []) response.answers.push({ name: alias, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 60, data } as never);
+        response.answers.push({
+          name: q.name,
+          type: Packet.TYPE.CNAME,
+          class: Packet.CLASS.IN,
+          ttl: 60,
+          domain: alias,
+        } as never);
+        for (const data of txt.get(alias) ?? [])
+          response.answers.push({ name: alias, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 60, data } as never);
       } else if (txt.has(name) && q.type === Packet.TYPE.TXT) {
-        for (const data of txt.get(name)!) response.answers.push({ name: q.name, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 60, data } as never);
+        for (const data of txt.get(name)!)
+          response.answers.push({
+            name: q.name,
+            type: Packet.TYPE.TXT,
+            class: Packet.CLASS.IN,
+            ttl: 60,
+            data,
+          } as never);
       } else if (!txt.has(name) && !alias) {
         (response.header as { rcode: number }).rcode = 3;
       }
@@ -40,7 +60,10 @@ export async function startSendingTestDns() {
     server: `127.0.0.1:${port}`,
     /** Publishes a TXT record (split into 255-character strings as a zone would). */
     setTxt(name: string, ...values: string[]) {
-      txt.set(name.toLowerCase(), values.map((v) => v.match(/[\s\S]{1,255}/g) ?? [""]));
+      txt.set(
+        name.toLowerCase(),
+        values.map((v) => v.match(/[\s\S]{1,255}/g) ?? [""]),
+      );
     },
     setCname(name: string, target: string) {
       cname.set(name.toLowerCase(), target.toLowerCase());

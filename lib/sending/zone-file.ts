@@ -31,12 +31,7 @@ const PURPOSE: Record<DomainRecord["purpose"], string> = {
 
 /** `<domain>.zone`: names fully qualified with a trailing dot, TTL 3600, a comment naming each record's purpose. */
 export function domainZoneFile(sending: Pick<DomainSending, "domain" | "records">): { fileName: string; text: string } {
-  const lines = [
-    `; DNS records for sending mail as ${sending.domain}`,
-    `$ORIGIN ${sending.domain}.`,
-    "$TTL 3600",
-    "",
-  ];
+  const lines = [`; DNS records for sending mail as ${sending.domain}`, `$ORIGIN ${sending.domain}.`, "$TTL 3600", ""];
   for (const r of sending.records) {
     // Not the previous key; nor a DMARC record where the organisational domain's applies (ours, p=none, would
     // replace its policy for this subdomain).

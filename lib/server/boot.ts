@@ -71,7 +71,9 @@ async function startInboundReceiver(): Promise<void> {
   g.__inoSmtpReceiver = receiver.start().then(
     ({ port }) => {
       // No signal handler of its own: the process's end closes the listening socket, and Next.js owns shutdown.
-      console.log(`[smtp] Receiving mail for the aliases on ${receiverConfig.host ?? "*"}:${port} (max ${Math.round((receiverConfig.maxSize ?? 0) / 1024 / 1024)} MB).`);
+      console.log(
+        `[smtp] Receiving mail for the aliases on ${receiverConfig.host ?? "*"}:${port} (max ${Math.round((receiverConfig.maxSize ?? 0) / 1024 / 1024)} MB).`,
+      );
     },
     (e: Error) => {
       g.__inoSmtpReceiver = undefined;

@@ -9,12 +9,22 @@ async function request(headers: Record<string, string>) {
   const server = http.createServer((req, res) => {
     const h = { get: (n: string) => (req.headers[n] as string | undefined) ?? null };
     res.setHeader("set-cookie", ["better-auth.session_token=abc; Path=/; HttpOnly; SameSite=Lax"]);
-    res.end(JSON.stringify({ socket: req.headers[SOCKET_ADDRESS_HEADER], proto: req.headers[SOCKET_PROTO_HEADER], client: clientAddress(h), https: isHttpsRequest(h) }));
+    res.end(
+      JSON.stringify({
+        socket: req.headers[SOCKET_ADDRESS_HEADER],
+        proto: req.headers[SOCKET_PROTO_HEADER],
+        client: clientAddress(h),
+        https: isHttpsRequest(h),
+      }),
+    );
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   try {
     const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { headers });
-    return { body: (await res.json()) as { socket: string; proto: string; client: string; https: boolean }, cookie: res.headers.getSetCookie()[0] };
+    return {
+      body: (await res.json()) as { socket: string; proto: string; client: string; https: boolean },
+      cookie: res.headers.getSetCookie()[0],
+    };
   } finally {
     server.close();
   }
@@ -39,7 +49,10 @@ describe("client address and HTTPS come from the socket unless a proxy is declar
 
   it("behind a declared TLS proxy (TRUST_PROXY=1, X-Forwarded-Proto: https) the session cookie is Secure and the client is the proxy's entry", async () => {
     process.env.TRUST_PROXY = "1";
-    const { body, cookie } = await request({ "x-forwarded-for": "6.6.6.6, 198.51.100.7", "x-forwarded-proto": "https" });
+    const { body, cookie } = await request({
+      "x-forwarded-for": "6.6.6.6, 198.51.100.7",
+      "x-forwarded-proto": "https",
+    });
     expect(body).toMatchObject({ client: "198.51.100.7", https: true });
     expect(cookie).toMatch(/^better-auth\.session_token=abc; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
   });

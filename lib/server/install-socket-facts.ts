@@ -43,7 +43,8 @@ function secureCookies(res: http.ServerResponse): void {
   const writeHead = res.writeHead;
   res.writeHead = function patchedWriteHead(this: http.ServerResponse, ...args: unknown[]) {
     const current = this.getHeader("set-cookie");
-    if (current !== undefined) this.setHeader("set-cookie", (Array.isArray(current) ? current : [String(current)]).map(withSecure));
+    if (current !== undefined)
+      this.setHeader("set-cookie", (Array.isArray(current) ? current : [String(current)]).map(withSecure));
     for (const a of args) {
       if (a && typeof a === "object" && !Array.isArray(a)) {
         const h = a as Record<string, unknown>;

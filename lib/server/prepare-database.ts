@@ -17,7 +17,8 @@ export async function prepareDatabase(): Promise<void> {
     const where = handle.driver === "pglite" ? "embedded database (.data/)" : "PostgreSQL";
     console.log(`[seed] Demo data created in the ${where}.`);
     console.log("[seed] Sign in as admin@mycompany.com, agent@mycompany.com or admin@starter.example");
-    if (result.generated) console.log(`[seed] with the password: ${result.password}   (shown once; set SEED_ADMIN_PASSWORD to choose it)`);
+    if (result.generated)
+      console.log(`[seed] with the password: ${result.password}   (shown once; set SEED_ADMIN_PASSWORD to choose it)`);
     else console.log("[seed] with the password from SEED_ADMIN_PASSWORD.");
   }
 }

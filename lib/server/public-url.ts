@@ -13,7 +13,11 @@ export function publicUrlProblem(c: Config = config()): string | null {
   } catch {
     return `BETTER_AUTH_URL="${raw}" is not a URL. Set it to the address people open, e.g. https://maker.example.com.`;
   }
-  if (url.protocol === "https:" || (url.protocol === "http:" && (LOCAL_HOSTS.has(url.hostname) || url.hostname.endsWith(".localhost")))) return null;
+  if (
+    url.protocol === "https:" ||
+    (url.protocol === "http:" && (LOCAL_HOSTS.has(url.hostname) || url.hostname.endsWith(".localhost")))
+  )
+    return null;
   return (
     `BETTER_AUTH_URL="${raw}" is not https: sessions would travel unencrypted. Set BETTER_AUTH_URL to the https address ` +
     "people open (e.g. https://maker.example.com), with TRUST_PROXY=1 when a TLS proxy stands in front of the app, " +

@@ -5,7 +5,8 @@
 export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
-  // Nothing here uses these features; the clipboard only for this origin (copy buttons; the browser still asks before a read).
+  // Nothing here uses these features; the clipboard only for this origin (copy buttons; the browser still asks before a
+  // read).
   "Permissions-Policy":
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), " +
     "magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=(), clipboard-read=(self), clipboard-write=(self)",

@@ -19,7 +19,10 @@ export async function addSmartRouting(params: { orgId: string; actorId: string }
         .where(and(eq(smartRouting.orgId, params.orgId), eq(smartRouting.name, params.name)));
       if (existing) throw duplicateRoutingName(params.name);
       const values = { name: params.name, hasPublished: params.hasPublished, hasDraft: params.hasDraft };
-      const [row] = await tx.insert(smartRouting).values({ orgId: params.orgId, ...values }).returning();
+      const [row] = await tx
+        .insert(smartRouting)
+        .values({ orgId: params.orgId, ...values })
+        .returning();
       await recordAuditEvent(tx, {
         orgId: params.orgId,
         actorId: params.actorId,

@@ -31,7 +31,11 @@ export async function removeEmailDomain(params: { orgId: string; actorId: string
         .from(mailbox)
         .where(and(eq(mailbox.orgId, params.orgId), eq(mailbox.domainId, domain.id)))
         .orderBy(mailbox.localPart);
-      if (users.length > 0) throw inUse(domain.domain, users.map((u) => mailboxAddress(u.localPart, domain.domain)));
+      if (users.length > 0)
+        throw inUse(
+          domain.domain,
+          users.map((u) => mailboxAddress(u.localPart, domain.domain)),
+        );
       await tx.delete(emailDomain).where(and(eq(emailDomain.id, domain.id), eq(emailDomain.orgId, params.orgId)));
       await recordAuditEvent(tx, {
         orgId: params.orgId,
@@ -45,6 +49,12 @@ export async function removeEmailDomain(params: { orgId: string; actorId: string
       return domain;
     });
   } catch (e) {
-    mapConstraintError(e, { mailbox_domain_fk: new AppError("IN_USE", "This domain is used by a mailbox. Change or delete it first.", "domain") });
+    mapConstraintError(e, {
+      mailbox_domain_fk: new AppError(
+        "IN_USE",
+        "This domain is used by a mailbox. Change or delete it first.",
+        "domain",
+      ),
+    });
   }
 }

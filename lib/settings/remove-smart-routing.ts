@@ -21,7 +21,12 @@ export async function removeSmartRouting(params: { orgId: string; actorId: strin
       const uses = await findSmartRoutingUses(tx, params.orgId, routing.id);
       if (uses.length > 0) {
         const addresses = uses.map((u) => u.address);
-        throw new AppError("IN_USE", `“${routing.name}” is used by ${listAddresses(addresses)}. Change ${new Set(addresses).size === 1 ? "that mailbox" : "those mailboxes"} first.`, undefined, { addresses });
+        throw new AppError(
+          "IN_USE",
+          `“${routing.name}” is used by ${listAddresses(addresses)}. Change ${new Set(addresses).size === 1 ? "that mailbox" : "those mailboxes"} first.`,
+          undefined,
+          { addresses },
+        );
       }
       await tx.delete(smartRouting).where(and(eq(smartRouting.id, routing.id), eq(smartRouting.orgId, params.orgId)));
       await recordAuditEvent(tx, {

@@ -19,7 +19,9 @@ export async function findSmartRoutingUses(tx: DbOrTx, orgId: string, routingId:
     })
     .from(mailbox)
     .innerJoin(emailDomain, eq(emailDomain.id, mailbox.domainId))
-    .where(and(eq(mailbox.orgId, orgId), or(eq(mailbox.smartRoutingId, routingId), eq(mailbox.endRoutingId, routingId))))
+    .where(
+      and(eq(mailbox.orgId, orgId), or(eq(mailbox.smartRoutingId, routingId), eq(mailbox.endRoutingId, routingId))),
+    )
     .orderBy(mailbox.localPart);
   const uses: RoutingUse[] = [];
   for (const r of rows) {

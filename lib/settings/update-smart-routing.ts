@@ -32,9 +32,17 @@ export async function updateSmartRouting(params: { orgId: string; actorId: strin
       const prodUsers = uses.filter((u) => u.version === "production").map((u) => u.address);
       const testUsers = uses.filter((u) => u.version === "test").map((u) => u.address);
       if (!params.hasPublished && prodUsers.length > 0)
-        throw new AppError("IN_USE", `The published version is used (Production) by ${listAddresses(prodUsers)}. Switch them to Test first.`, "hasPublished");
+        throw new AppError(
+          "IN_USE",
+          `The published version is used (Production) by ${listAddresses(prodUsers)}. Switch them to Test first.`,
+          "hasPublished",
+        );
       if (!params.hasDraft && testUsers.length > 0)
-        throw new AppError("IN_USE", `The draft version is used (Test) by ${listAddresses(testUsers)}. Switch them to Production first.`, "hasDraft");
+        throw new AppError(
+          "IN_USE",
+          `The draft version is used (Test) by ${listAddresses(testUsers)}. Switch them to Production first.`,
+          "hasDraft",
+        );
 
       const values = { name: params.name, hasPublished: params.hasPublished, hasDraft: params.hasDraft };
       const changes = diffFields(routing, values);

@@ -51,7 +51,11 @@ const claimed = z.object({
   createdAt: date(),
 });
 
-export async function deliverEndpointWebhooks(db: Db, endpointId: string, o: DeliveryOptions): Promise<{ attempted: number; delivered: number }> {
+export async function deliverEndpointWebhooks(
+  db: Db,
+  endpointId: string,
+  o: DeliveryOptions,
+): Promise<{ attempted: number; delivered: number }> {
   const now = o.now;
   const at = sql`${now.toISOString()}::timestamptz`;
   const limit = o.concurrency ?? PER_ENDPOINT_CONCURRENCY;
@@ -100,9 +104,22 @@ export async function deliverEndpointWebhooks(db: Db, endpointId: string, o: Del
     batch.map(async (d) => {
       let outcome: PostOutcome;
       try {
-        const body = await eventPayload(db, { id: d.eventId, orgId: d.orgId, type: d.type, subjectId: d.subjectId, snapshot: d.snapshot ?? null, payload: d.payload, createdAt: d.createdAt });
+        const body = await eventPayload(db, {
+          id: d.eventId,
+          orgId: d.orgId,
+          type: d.type,
+          subjectId: d.subjectId,
+          snapshot: d.snapshot ?? null,
+          payload: d.payload,
+          createdAt: d.createdAt,
+        });
         const secrets = [openWebhookSecret(d.secretEnc, d.secretKeyCheck)];
-        if (d.previousSecretEnc && d.previousSecretKeyCheck && d.previousSecretExpiresAt && d.previousSecretExpiresAt > now) {
+        if (
+          d.previousSecretEnc &&
+          d.previousSecretKeyCheck &&
+          d.previousSecretExpiresAt &&
+          d.previousSecretExpiresAt > now
+        ) {
           secrets.push(openWebhookSecret(d.previousSecretEnc, d.previousSecretKeyCheck));
         }
         const headers = signWebhook(secrets, webhookMessageId(d.eventId), o.signedAt?.() ?? new Date(), body);
@@ -125,7 +142,10 @@ export async function deliverEndpointWebhooks(db: Db, endpointId: string, o: Del
           and next_attempt_at <= ${at} + interval '1 minute' and (leased_until is null or leased_until < ${at})`,
       z.object({ at: dateOrNull() }),
     );
-    if (next?.at) await o.enqueue([{ name: "webhook-delivery", id: endpointId, ...(next.at > now ? { startAfter: next.at } : {}) }]);
+    if (next?.at)
+      await o.enqueue([
+        { name: "webhook-delivery", id: endpointId, ...(next.at > now ? { startAfter: next.at } : {}) },
+      ]);
   }
   return { attempted: batch.length, delivered: outcomes.filter((x) => x.ok).length };
 }

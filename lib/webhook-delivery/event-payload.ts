@@ -13,14 +13,23 @@ import { AppError } from "@/lib/errors";
 // same bytes under the same webhook-id.
 
 export type WebhookPayload = { type: string; timestamp: string; data: unknown };
-export type EventRow = { id: string; orgId: string; type: string; subjectId: string | null; snapshot: unknown; payload: string | null; createdAt: Date };
+export type EventRow = {
+  id: string;
+  orgId: string;
+  type: string;
+  subjectId: string | null;
+  snapshot: unknown;
+  payload: string | null;
+  createdAt: Date;
+};
 
 const gone = (id: string | null) => ({ id, deleted: true });
 
 async function dataOf(e: EventRow): Promise<unknown> {
   if (e.snapshot !== null && e.snapshot !== undefined) return e.snapshot;
   if (!e.subjectId) return null;
-  if (e.type.startsWith("mailbox.")) return (await findApiMailboxes(e.orgId, { id: e.subjectId })).data[0] ?? gone(e.subjectId);
+  if (e.type.startsWith("mailbox."))
+    return (await findApiMailboxes(e.orgId, { id: e.subjectId })).data[0] ?? gone(e.subjectId);
   if (e.type.startsWith("domain.")) return (await findApiDomains(e.orgId, e.subjectId))[0] ?? gone(e.subjectId);
   if (e.type.startsWith("queue.")) {
     try {

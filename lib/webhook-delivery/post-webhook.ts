@@ -12,7 +12,12 @@ export const MAX_RESPONSE_BYTES = 64 * 1024;
 export type PostOutcome = { ok: boolean; statusCode: number | null; durationMs: number; error: string | null };
 export type PostOptions = { resolve: HostResolver; allowPrivate: boolean; timeoutMs?: number };
 
-export async function postWebhook(url: string, headers: Record<string, string>, body: string, o: PostOptions): Promise<PostOutcome> {
+export async function postWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  o: PostOptions,
+): Promise<PostOutcome> {
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
   const target = new URL(url);
@@ -20,7 +25,12 @@ export async function postWebhook(url: string, headers: Record<string, string>, 
   try {
     pinned = await resolveDeliveryAddress(target.hostname, o.resolve, o.allowPrivate);
   } catch (e) {
-    return { ok: false, statusCode: null, durationMs: took(), error: e instanceof RefusedAddressError ? e.code : "dns_failed" };
+    return {
+      ok: false,
+      statusCode: null,
+      durationMs: took(),
+      error: e instanceof RefusedAddressError ? e.code : "dns_failed",
+    };
   }
   const client = target.protocol === "https:" ? https : http;
   return new Promise<PostOutcome>((done) => {
@@ -36,10 +46,17 @@ export async function postWebhook(url: string, headers: Record<string, string>, 
       target,
       {
         method: "POST",
-        headers: { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), "user-agent": "ino-mailboxes-webhooks/1" },
+        headers: {
+          ...headers,
+          "content-type": "application/json",
+          "content-length": String(Buffer.byteLength(body)),
+          "user-agent": "ino-mailboxes-webhooks/1",
+        },
         // The connection goes to the address just checked, never to a second lookup's answer (DNS rebinding).
         lookup: ((_host: string, opts: { all?: boolean }, cb: (...args: unknown[]) => void) =>
-          opts?.all ? cb(null, [{ address: pinned.address, family: pinned.family }]) : cb(null, pinned.address, pinned.family)) as unknown as LookupFunction,
+          opts?.all
+            ? cb(null, [{ address: pinned.address, family: pinned.family }])
+            : cb(null, pinned.address, pinned.family)) as unknown as LookupFunction,
       },
       (res) => {
         const status = res.statusCode ?? 0;
@@ -52,13 +69,21 @@ export async function postWebhook(url: string, headers: Record<string, string>, 
           finish({
             ok: status >= 200 && status < 300,
             statusCode: status,
-            error: status >= 200 && status < 300 ? null : status >= 300 && status < 400 ? "redirect_not_followed" : "http_status",
+            error:
+              status >= 200 && status < 300
+                ? null
+                : status >= 300 && status < 400
+                  ? "redirect_not_followed"
+                  : "http_status",
           });
         res.on("end", settle);
         res.on("error", settle);
       },
     );
-    const timer = setTimeout(() => finish({ ok: false, statusCode: null, error: "timeout" }), o.timeoutMs ?? WEBHOOK_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => finish({ ok: false, statusCode: null, error: "timeout" }),
+      o.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
+    );
     req.on("error", () => finish({ ok: false, statusCode: null, error: "connection_failed" }));
     req.end(body);
   });

@@ -16,7 +16,15 @@ const FINISHED_KEPT_DAYS = 30;
 
 type Send = typeof sendPlatformMail;
 
-const pausedRow = z.object({ id: z.string(), url: z.string(), failingSince: date(), orgName: z.string(), language: z.string(), timeZone: z.string(), admins: z.array(z.string()) });
+const pausedRow = z.object({
+  id: z.string(),
+  url: z.string(),
+  failingSince: date(),
+  orgName: z.string(),
+  language: z.string(),
+  timeZone: z.string(),
+  admins: z.array(z.string()),
+});
 
 export async function runWebhookDispatch(
   db: Db,
@@ -40,8 +48,21 @@ export async function runWebhookDispatch(
   const send = o.send ?? sendPlatformMail;
   for (const p of paused) {
     const t = translator(p.language);
-    const vars = { url: p.url, org: p.orgName, platform: config().PLATFORM_NAME, since: formatMessageTime(p.failingSince, p.language, p.timeZone) };
-    const text = [t("webhookPaused.intro", vars), "", t("webhookPaused.todo", vars), "", t("webhookPaused.link", { url: `${appUrl().replace(/\/$/, "")}/maker/settings/webhooks` }), "", t("webhookPaused.footer", vars)].join("\n");
+    const vars = {
+      url: p.url,
+      org: p.orgName,
+      platform: config().PLATFORM_NAME,
+      since: formatMessageTime(p.failingSince, p.language, p.timeZone),
+    };
+    const text = [
+      t("webhookPaused.intro", vars),
+      "",
+      t("webhookPaused.todo", vars),
+      "",
+      t("webhookPaused.link", { url: `${appUrl().replace(/\/$/, "")}/maker/settings/webhooks` }),
+      "",
+      t("webhookPaused.footer", vars),
+    ].join("\n");
     for (const to of p.admins) {
       try {
         await send({ to, subject: t("webhookPaused.subject", vars), text });

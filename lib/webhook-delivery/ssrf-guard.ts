@@ -57,11 +57,16 @@ export class RefusedAddressError extends Error {
 }
 
 /** The address to connect to: the host's addresses, each checked; refused if any is forbidden or none is found. */
-export async function resolveDeliveryAddress(host: string, resolve: HostResolver, allowPrivate: boolean): Promise<{ address: string; family: 4 | 6 }> {
+export async function resolveDeliveryAddress(
+  host: string,
+  resolve: HostResolver,
+  allowPrivate: boolean,
+): Promise<{ address: string; family: 4 | 6 }> {
   const bare = host.replace(/^\[|\]$/g, "");
   const family = isIP(bare);
   const addresses = family ? [{ address: bare, family: family as 4 | 6 }] : await resolve(bare).catch(() => []);
   if (addresses.length === 0) throw new RefusedAddressError("dns_failed");
-  if (!allowPrivate && addresses.some((a) => isForbiddenAddress(a.address))) throw new RefusedAddressError("refused_private_address");
+  if (!allowPrivate && addresses.some((a) => isForbiddenAddress(a.address)))
+    throw new RefusedAddressError("refused_private_address");
   return addresses[0];
 }

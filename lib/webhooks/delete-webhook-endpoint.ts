@@ -9,7 +9,9 @@ import { lockWebhookEndpoint } from "./lock-webhook-endpoint";
 export async function deleteWebhookEndpoint(params: { orgId: string; actorId: string | null; id: string }) {
   return getDb().transaction(async (tx) => {
     const current = await lockWebhookEndpoint(tx, params.orgId, params.id);
-    await tx.delete(webhookEndpoint).where(and(eq(webhookEndpoint.id, current.id), eq(webhookEndpoint.orgId, params.orgId)));
+    await tx
+      .delete(webhookEndpoint)
+      .where(and(eq(webhookEndpoint.id, current.id), eq(webhookEndpoint.orgId, params.orgId)));
     await recordAuditEvent(tx, {
       orgId: params.orgId,
       actorId: params.actorId,

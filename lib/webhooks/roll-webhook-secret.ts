@@ -30,7 +30,14 @@ export async function rollWebhookSecret(params: { orgId: string; actorId: string
       })
       .where(and(eq(webhookEndpoint.id, current.id), eq(webhookEndpoint.orgId, params.orgId)))
       .returning();
-    await recordAuditEvent(tx, { orgId: params.orgId, actorId: params.actorId, action: "webhook_endpoint.secret_rolled", entityType: "webhook_endpoint", entityId: row.id, entityLabel: row.url });
+    await recordAuditEvent(tx, {
+      orgId: params.orgId,
+      actorId: params.actorId,
+      action: "webhook_endpoint.secret_rolled",
+      entityType: "webhook_endpoint",
+      entityId: row.id,
+      entityLabel: row.url,
+    });
     return { ...webhookEndpointView(row, now), secret };
   });
 }

@@ -12,13 +12,19 @@ export const webhookUrlSchema = z
   .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "Enter a full URL starting with https://.");
 
 export const webhookEventsSchema = z
-  .array(z.enum(WEBHOOK_EVENT_TYPES, { error: "Choose events from the list." }), { error: "Choose at least one event." })
+  .array(z.enum(WEBHOOK_EVENT_TYPES, { error: "Choose events from the list." }), {
+    error: "Choose at least one event.",
+  })
   .min(1, "Choose at least one event.")
   .max(WEBHOOK_EVENT_TYPES.length, "Choose events from the list.");
 
 export const createWebhookSchema = z.object({ url: webhookUrlSchema, events: webhookEventsSchema });
 export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
-export const updateWebhookSchema = z.object({ id: idSchema, url: webhookUrlSchema.optional(), events: webhookEventsSchema.optional() });
+export const updateWebhookSchema = z.object({
+  id: idSchema,
+  url: webhookUrlSchema.optional(),
+  events: webhookEventsSchema.optional(),
+});
 export const webhookIdSchema = z.object({ id: idSchema });
 export const setWebhookActiveSchema = z.object({ id: idSchema, active: z.boolean() });
 export const resendDeliverySchema = z.object({ endpointId: idSchema, deliveryId: idSchema });

@@ -10,7 +10,13 @@ export async function sendTestWebhook(params: { orgId: string; id: string; now?:
     const endpoint = await lockWebhookEndpoint(tx, params.orgId, params.id);
     const [event] = await tx
       .insert(webhookEvent)
-      .values({ orgId: params.orgId, type: WEBHOOK_TEST_EVENT, subjectId: endpoint.id, snapshot: { endpoint_id: endpoint.id, message: "A test event sent from Settings." }, createdAt: now })
+      .values({
+        orgId: params.orgId,
+        type: WEBHOOK_TEST_EVENT,
+        subjectId: endpoint.id,
+        snapshot: { endpoint_id: endpoint.id, message: "A test event sent from Settings." },
+        createdAt: now,
+      })
       .returning({ id: webhookEvent.id });
     const [delivery] = await tx
       .insert(webhookDelivery)

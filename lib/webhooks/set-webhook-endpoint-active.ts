@@ -10,13 +10,23 @@ import { webhookEndpointView } from "./webhook-view";
  * R48: pauses or resumes an endpoint. A paused endpoint receives no new events; its pending deliveries wait and
  * go out on resume. Resuming forgets the failing streak (R50's 5 days start again).
  */
-export async function setWebhookEndpointActive(params: { orgId: string; actorId: string | null; id: string; active: boolean }) {
+export async function setWebhookEndpointActive(params: {
+  orgId: string;
+  actorId: string | null;
+  id: string;
+  active: boolean;
+}) {
   return getDb().transaction(async (tx) => {
     const current = await lockWebhookEndpoint(tx, params.orgId, params.id);
     if (current.active === params.active) return webhookEndpointView(current);
     const [row] = await tx
       .update(webhookEndpoint)
-      .set({ active: params.active, pausedReason: params.active ? null : "manual", failingSince: null, updatedAt: new Date() })
+      .set({
+        active: params.active,
+        pausedReason: params.active ? null : "manual",
+        failingSince: null,
+        updatedAt: new Date(),
+      })
       .where(and(eq(webhookEndpoint.id, current.id), eq(webhookEndpoint.orgId, params.orgId)))
       .returning();
     await recordAuditEvent(tx, {

@@ -8,7 +8,13 @@ import { lockWebhookEndpoint } from "./lock-webhook-endpoint";
 import { webhookEndpointView } from "./webhook-view";
 
 /** R48: changes an endpoint's URL or events; events already recorded keep their deliveries. */
-export async function updateWebhookEndpoint(params: { orgId: string; actorId: string | null; id: string; url?: string; events?: WebhookEventType[] }) {
+export async function updateWebhookEndpoint(params: {
+  orgId: string;
+  actorId: string | null;
+  id: string;
+  url?: string;
+  events?: WebhookEventType[];
+}) {
   const url = params.url === undefined ? undefined : checkWebhookUrl(params.url);
   const events = params.events === undefined ? undefined : [...new Set(params.events)];
   return getDb().transaction(async (tx) => {
@@ -21,7 +27,15 @@ export async function updateWebhookEndpoint(params: { orgId: string; actorId: st
       .set({ url: next.url, events: events ?? current.events, updatedAt: new Date() })
       .where(and(eq(webhookEndpoint.id, current.id), eq(webhookEndpoint.orgId, params.orgId)))
       .returning();
-    await recordAuditEvent(tx, { orgId: params.orgId, actorId: params.actorId, action: "webhook_endpoint.updated", entityType: "webhook_endpoint", entityId: row.id, entityLabel: row.url, changes });
+    await recordAuditEvent(tx, {
+      orgId: params.orgId,
+      actorId: params.actorId,
+      action: "webhook_endpoint.updated",
+      entityType: "webhook_endpoint",
+      entityId: row.id,
+      entityLabel: row.url,
+      changes,
+    });
     return webhookEndpointView(row);
   });
 }

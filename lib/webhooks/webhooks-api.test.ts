@@ -24,7 +24,10 @@ afterAll(() => expect(contractFailures).toEqual([]));
 
 describe("/api/v1/webhooks", () => {
   it("creates an endpoint with its secret once, lists and reads it without, pauses it, and deletes it", async () => {
-    const created = await api("POST", "/webhooks", { key: write, body: { url: "https://hooks.example.com/ino", events: ["mailbox.forwarding.changed"] } });
+    const created = await api("POST", "/webhooks", {
+      key: write,
+      body: { url: "https://hooks.example.com/ino", events: ["mailbox.forwarding.changed"] },
+    });
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_/);
     const id = created.body.id as string;
@@ -32,8 +35,15 @@ describe("/api/v1/webhooks", () => {
     expect(list.status).toBe(200);
     expect(list.body.data.map((e: { id: string }) => e.id)).toEqual([id]);
     expect(JSON.stringify(list.body)).not.toContain("whsec_");
-    const paused = await api("PATCH", `/webhooks/${id}`, { key: write, body: { active: false, events: ["mailbox.health.changed", "domain.sending.changed"] } });
-    expect(paused.body).toMatchObject({ active: false, paused_reason: "manual", events: ["mailbox.health.changed", "domain.sending.changed"] });
+    const paused = await api("PATCH", `/webhooks/${id}`, {
+      key: write,
+      body: { active: false, events: ["mailbox.health.changed", "domain.sending.changed"] },
+    });
+    expect(paused.body).toMatchObject({
+      active: false,
+      paused_reason: "manual",
+      events: ["mailbox.health.changed", "domain.sending.changed"],
+    });
     const rolled = await api("POST", `/webhooks/${id}/roll-secret`, { key: write });
     expect(rolled.status).toBe(200);
     expect(rolled.body.secret).not.toBe(created.body.secret);
@@ -49,9 +59,19 @@ describe("/api/v1/webhooks", () => {
   });
 
   it("a read-only key changes nothing (403); another organisation's endpoint does not exist (404)", async () => {
-    const mine = await api("POST", "/webhooks", { key: write, body: { url: "https://hooks.example.com/mine", events: ["mailbox.created"] } });
+    const mine = await api("POST", "/webhooks", {
+      key: write,
+      body: { url: "https://hooks.example.com/mine", events: ["mailbox.created"] },
+    });
     await expectUnchanged(t.org.id, async () => {
-      expect((await api("POST", "/webhooks", { key: read, body: { url: "https://hooks.example.com/x", events: ["mailbox.created"] } })).status).toBe(403);
+      expect(
+        (
+          await api("POST", "/webhooks", {
+            key: read,
+            body: { url: "https://hooks.example.com/x", events: ["mailbox.created"] },
+          })
+        ).status,
+      ).toBe(403);
       expect((await api("DELETE", `/webhooks/${mine.body.id}`, { key: read })).status).toBe(403);
       for (const [m, p] of [
         ["GET", `/webhooks/${mine.body.id}`],
@@ -69,17 +89,38 @@ describe("/api/v1/webhooks", () => {
       const bad = await api("POST", "/webhooks", { key: write, body: { url: "not a url", events: [], extra: 1 } });
       expect(bad.status).toBe(422);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(["events", "extra", "url"]);
-      const http = await api("POST", "/webhooks", { key: write, body: { url: "http://hooks.example.com/x", events: ["mailbox.created"] } });
+      const http = await api("POST", "/webhooks", {
+        key: write,
+        body: { url: "http://hooks.example.com/x", events: ["mailbox.created"] },
+      });
       expect(http.status).toBe(422);
-      expect(http.body.errors).toEqual([{ field: "url", detail: "Use an https:// URL: events are only sent encrypted." }]);
+      expect(http.body.errors).toEqual([
+        { field: "url", detail: "Use an https:// URL: events are only sent encrypted." },
+      ]);
     });
   });
 
   it("the OpenAPI document lists every event as a webhook, its body the API's object", () => {
-    const doc = openApiDocument() as { webhooks: Record<string, { post: { requestBody: { content: { "application/json": { schema: { $ref: string } } } } } }> };
+    const doc = openApiDocument() as {
+      webhooks: Record<
+        string,
+        { post: { requestBody: { content: { "application/json": { schema: { $ref: string } } } } } }
+      >;
+    };
     expect(Object.keys(doc.webhooks).sort()).toEqual(
-      ["domain.sending.changed", "mailbox.created", "mailbox.deleted", "mailbox.forwarding.changed", "mailbox.health.changed", "mailbox.updated", "queue.default.changed", "webhook.test"].sort(),
+      [
+        "domain.sending.changed",
+        "mailbox.created",
+        "mailbox.deleted",
+        "mailbox.forwarding.changed",
+        "mailbox.health.changed",
+        "mailbox.updated",
+        "queue.default.changed",
+        "webhook.test",
+      ].sort(),
     );
-    expect(doc.webhooks["mailbox.forwarding.changed"].post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/MailboxEvent");
+    expect(doc.webhooks["mailbox.forwarding.changed"].post.requestBody.content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/MailboxEvent",
+    );
   });
 });

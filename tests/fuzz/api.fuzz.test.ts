@@ -28,9 +28,29 @@ async function idsOf(org: TestOrg): Promise<Ids> {
 type Endpoint = [Operation["method"], (i: Ids) => string, ((t: TestOrg, i: Ids) => Record<string, unknown>) | null];
 const ENDPOINTS: Endpoint[] = [
   ["GET", () => "/mailboxes", null],
-  ["POST", () => "/mailboxes", (t) => ({ display_name: "Fuzz", local_part: "fuzz-new", domain: t.domains[0].domain, timezone: "Europe/Paris", language: "fr" })],
+  [
+    "POST",
+    () => "/mailboxes",
+    (t) => ({
+      display_name: "Fuzz",
+      local_part: "fuzz-new",
+      domain: t.domains[0].domain,
+      timezone: "Europe/Paris",
+      language: "fr",
+    }),
+  ],
   ["GET", (i) => `/mailboxes/${i.mailbox}`, null],
-  ["PATCH", (i) => `/mailboxes/${i.mailbox}`, (t) => ({ display_name: "Fuzz", local_part: `fuzz-${t.tag}`, domain: t.domains[1].domain, timezone: null, language: "" })],
+  [
+    "PATCH",
+    (i) => `/mailboxes/${i.mailbox}`,
+    (t) => ({
+      display_name: "Fuzz",
+      local_part: `fuzz-${t.tag}`,
+      domain: t.domains[1].domain,
+      timezone: null,
+      language: "",
+    }),
+  ],
   ["DELETE", (i) => `/mailboxes/${i.mailbox}`, null],
   ["POST", (i) => `/mailboxes/${i.mailbox}/deactivate`, null],
   ["PUT", (i) => `/queues/${i.queue}/mailboxes/${i.mailbox}`, null],
@@ -38,7 +58,15 @@ const ENDPOINTS: Endpoint[] = [
   ["POST", (i) => `/queues/${i.queue}/default`, (_t, i) => ({ mailbox_id: i.mailbox })],
 ];
 
-const CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "", "application/json\u0000"];
+const CONTENT_TYPES = [
+  "application/json",
+  "application/json; charset=utf-8",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data",
+  "",
+  "application/json\u0000",
+];
 
 function report(line: Record<string, unknown>) {
   const file = process.env.FUZZ_REPORT;
@@ -67,13 +95,17 @@ beforeAll(async () => {
   saved = await saveOrg(t.org.id);
 });
 
-const orgChanges = (before: Fingerprint, after: Fingerprint) => changedTables(before, after).filter((c) => !BOOKKEEPING.includes(c));
+const orgChanges = (before: Fingerprint, after: Fingerprint) =>
+  changedTables(before, after).filter((c) => !BOOKKEEPING.includes(c));
 
 describe(`hostile input: /api/v1 (${RUNS_PER_ACTION} requests per endpoint)`, () => {
   for (const [method, pathOf, validBody] of ENDPOINTS) {
     it(`${method} ${pathOf({ mailbox: "{id}", queue: "{id}" })}: no 500, nothing changed by a refusal, the other organisation never touched`, async () => {
       const theirsBefore = await fingerprint(other.org.id);
-      const ids = { own: [own.mailbox, own.queue], foreign: [theirs.mailbox, theirs.queue, ...other.domains.map((d) => d.id)] };
+      const ids = {
+        own: [own.mailbox, own.queue],
+        foreign: [theirs.mailbox, theirs.queue, ...other.domains.map((d) => d.id)],
+      };
       const idArb = fc.oneof(
         { arbitrary: fc.constant(null), weight: 6 },
         { arbitrary: fc.constantFrom(theirs.mailbox, theirs.queue, own.queue, own.mailbox), weight: 2 },
@@ -81,24 +113,39 @@ describe(`hostile input: /api/v1 (${RUNS_PER_ACTION} requests per endpoint)`, ()
         { arbitrary: fc.uuid(), weight: 1 },
       );
       // GET: a hostile query string instead of a body.
-      const queryArb = hostileInput({ status: "active", q: "support", limit: "25", domain: t.domains[0].domain, cursor: "x" }, ids).map((v) => {
+      const queryArb = hostileInput(
+        { status: "active", q: "support", limit: "25", domain: t.domains[0].domain, cursor: "x" },
+        ids,
+      ).map((v) => {
         const qs = new URLSearchParams();
         if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) qs.append(k, asText(x));
         return { query: qs.toString() };
       });
-      const bodyArb = method === "GET"
-        ? queryArb
-        : validBody
-        ? fc.oneof(
-            { arbitrary: hostileInput(validBody(t, own), ids).map((b) => ({ json: b })), weight: 6 },
-            { arbitrary: fc.string({ maxLength: 200 }).map((raw) => ({ raw })), weight: 1 },
-            { arbitrary: fc.constantFrom(99 * 1024, 101 * 1024).map((n) => ({ raw: `{"display_name":"${"a".repeat(n)}"}` })), weight: 1 },
-          )
-        : fc.oneof({ arbitrary: fc.constant({}), weight: 6 }, { arbitrary: hostileValue(ids).map((b) => ({ json: b })), weight: 2 });
+      const bodyArb =
+        method === "GET"
+          ? queryArb
+          : validBody
+            ? fc.oneof(
+                { arbitrary: hostileInput(validBody(t, own), ids).map((b) => ({ json: b })), weight: 6 },
+                { arbitrary: fc.string({ maxLength: 200 }).map((raw) => ({ raw })), weight: 1 },
+                {
+                  arbitrary: fc
+                    .constantFrom(99 * 1024, 101 * 1024)
+                    .map((n) => ({ raw: `{"display_name":"${"a".repeat(n)}"}` })),
+                  weight: 1,
+                },
+              )
+            : fc.oneof(
+                { arbitrary: fc.constant({}), weight: 6 },
+                { arbitrary: hostileValue(ids).map((b) => ({ json: b })), weight: 2 },
+              );
       const headerArb = fc.record(
         {
           "content-type": fc.constantFrom(...CONTENT_TYPES),
-          "if-match": fc.oneof(fc.constantFrom('"1"', '"2"', "*", 'W/"1"', "", "garbage"), fc.string({ maxLength: 20 })),
+          "if-match": fc.oneof(
+            fc.constantFrom('"1"', '"2"', "*", 'W/"1"', "", "garbage"),
+            fc.string({ maxLength: 20 }),
+          ),
           "idempotency-key": fc.oneof(fc.constantFrom("same-key", "", " "), fc.string({ maxLength: 300 })),
         },
         { requiredKeys: [] },
@@ -115,10 +162,16 @@ describe(`hostile input: /api/v1 (${RUNS_PER_ACTION} requests per endpoint)`, ()
           const path = `${pathOf(ownIds)}${b0.query ? `?${b0.query}` : ""}`;
           const b = body as { json?: unknown; raw?: string; query?: string };
           const h: Record<string, string> = {};
-          for (const [k, v] of Object.entries(headers)) if (typeof v === "string" && /^[\t\x20-\x7e]*$/.test(v)) h[k] = v;
+          for (const [k, v] of Object.entries(headers))
+            if (typeof v === "string" && /^[\t\x20-\x7e]*$/.test(v)) h[k] = v;
           let status: number;
           try {
-            const r = await api(method, path, { key, headers: h, ...(b.json !== undefined ? { body: b.json } : {}), ...(b.raw !== undefined ? { rawBody: b.raw } : {}) });
+            const r = await api(method, path, {
+              key,
+              headers: h,
+              ...(b.json !== undefined ? { body: b.json } : {}),
+              ...(b.raw !== undefined ? { rawBody: b.raw } : {}),
+            });
             status = r.status;
           } catch (e) {
             throw new Error(`${method} ${path} threw instead of answering: ${(e as Error)?.message}`);
@@ -142,7 +195,16 @@ describe(`hostile input: /api/v1 (${RUNS_PER_ACTION} requests per endpoint)`, ()
       );
       expect(await fingerprint(other.org.id), "another organisation's data changed").toEqual(theirsBefore);
       expect(refused).toBeGreaterThan(0);
-      report({ action: `api ${method} ${pathOf({ mailbox: "{id}", queue: "{id}" })}`, inputs: n, refused, accepted: n - refused, restored, seconds: Math.round((performance.now() - began) / 100) / 10, firstTenthPerSecond: null, lastTenthPerSecond: null });
+      report({
+        action: `api ${method} ${pathOf({ mailbox: "{id}", queue: "{id}" })}`,
+        inputs: n,
+        refused,
+        accepted: n - refused,
+        restored,
+        seconds: Math.round((performance.now() - began) / 100) / 10,
+        firstTenthPerSecond: null,
+        lastTenthPerSecond: null,
+      });
     });
   }
 });

@@ -17,18 +17,35 @@ import { RUNS_PER_ACTION } from "./hostile-input";
 // or a hang. Generated answers through the pure evaluators (RUNS_PER_ACTION), then through the real path
 // (checkDomainDns against a DNS server on 127.0.0.1) for a smaller number.
 
-const ours = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64");
+const ours = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  .publicKey.export({ type: "spki", format: "der" })
+  .toString("base64");
 const piece = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.string({ unit: "binary", maxLength: 300 }),
-  fc.constantFrom(`v=DKIM1; k=rsa; p=${ours}`, "v=DKIM1; p=", "v=DMARC1; p=reject", "v=DMARC1", ";;;===", "p=" + "A".repeat(5000), "\u0000\u202e"),
+  fc.constantFrom(
+    `v=DKIM1; k=rsa; p=${ours}`,
+    "v=DKIM1; p=",
+    "v=DMARC1; p=reject",
+    "v=DMARC1",
+    ";;;===",
+    "p=" + "A".repeat(5000),
+    "\u0000\u202e",
+  ),
   fc.constantFrom(70_000, 300_000).map((n) => "x".repeat(n)),
 );
 const record = fc.array(piece, { minLength: 0, maxLength: 6 });
 const lookup: fc.Arbitrary<TxtLookup> = fc.oneof(
-  fc.record({ kind: fc.constant("answer" as const), records: fc.oneof(fc.array(record, { maxLength: 8 }), fc.array(record, { minLength: 60, maxLength: 400 })), cname: fc.option(fc.string({ maxLength: 300 }), { nil: null }) }),
+  fc.record({
+    kind: fc.constant("answer" as const),
+    records: fc.oneof(fc.array(record, { maxLength: 8 }), fc.array(record, { minLength: 60, maxLength: 400 })),
+    cname: fc.option(fc.string({ maxLength: 300 }), { nil: null }),
+  }),
   fc.record({ kind: fc.constant("none" as const), cname: fc.constant(null) }),
-  fc.record({ kind: fc.constant("error" as const), code: fc.constantFrom("timeout" as const, "servfail" as const, "refused" as const, "other" as const) }),
+  fc.record({
+    kind: fc.constant("error" as const),
+    code: fc.constantFrom("timeout" as const, "servfail" as const, "refused" as const, "other" as const),
+  }),
 );
 
 describe("hostile DNS answers (R35)", () => {
@@ -62,20 +79,24 @@ describe("hostile DNS answers (R35)", () => {
       const name = `${selector}._domainkey.${d.domain}`;
       const resolver = createSendingResolver({ servers: [dns.server], timeoutMs: 500 });
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.string({ unit: "grapheme", maxLength: 600 }), { minLength: 1, maxLength: 40 }), fc.boolean(), async (values, loop) => {
-          dns.remove(name);
-          if (loop) {
-            dns.setCname(name, `a.${d.domain}`);
-            dns.setCname(`a.${d.domain}`, name);
-          } else {
-            dns.setTxt(name, ...values);
-          }
-          const start = Date.now();
-          const s = await checkDomainDns(getDb(), { orgId: t.org.id, domainId: d.id, now: new Date(), resolver });
-          expect(RECORD_STATUSES).toContain(s.records[0].status);
-          expect(s.records[0].status).not.toBe("verified");
-          expect(Date.now() - start).toBeLessThan(5000);
-        }),
+        fc.asyncProperty(
+          fc.array(fc.string({ unit: "grapheme", maxLength: 600 }), { minLength: 1, maxLength: 40 }),
+          fc.boolean(),
+          async (values, loop) => {
+            dns.remove(name);
+            if (loop) {
+              dns.setCname(name, `a.${d.domain}`);
+              dns.setCname(`a.${d.domain}`, name);
+            } else {
+              dns.setTxt(name, ...values);
+            }
+            const start = Date.now();
+            const s = await checkDomainDns(getDb(), { orgId: t.org.id, domainId: d.id, now: new Date(), resolver });
+            expect(RECORD_STATUSES).toContain(s.records[0].status);
+            expect(s.records[0].status).not.toBe("verified");
+            expect(Date.now() - start).toBeLessThan(5000);
+          },
+        ),
         { numRuns: Math.max(10, Math.round(RUNS_PER_ACTION / 20)) },
       );
     });

@@ -6,7 +6,11 @@ import { fuzzActions, type Action } from "./run-hostile-input";
 // that vitest runs them in parallel workers.
 fuzzActions("mailbox actions", [
   ["createMailbox", mailboxes.createMailboxAction as Action, (_o, t) => mailboxInput(t, { localPart: "fuzz-new" })],
-  ["updateMailbox", mailboxes.updateMailboxAction as Action, (o, t) => ({ ...mailboxInput(t, { localPart: `fuzz-${t.tag}` }), id: o.mailbox, version: 1 })],
+  [
+    "updateMailbox",
+    mailboxes.updateMailboxAction as Action,
+    (o, t) => ({ ...mailboxInput(t, { localPart: `fuzz-${t.tag}` }), id: o.mailbox, version: 1 }),
+  ],
   ["activateMailbox", mailboxes.activateMailboxAction as Action, (o) => ({ id: o.mailbox })],
   ["deactivateMailbox", mailboxes.deactivateMailboxAction as Action, (o) => ({ id: o.mailbox })],
   ["deleteMailbox", mailboxes.deleteMailboxAction as Action, (o) => ({ id: o.mailbox })],

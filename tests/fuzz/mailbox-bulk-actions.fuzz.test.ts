@@ -4,9 +4,21 @@ import { fuzzActions, type Action } from "./run-hostile-input";
 
 // Hostile input (issue 11) over S1's bulk actions, S4's queue removal and forwarding verification.
 fuzzActions("mailbox bulk and forwarding actions", [
-  ["bulkSetMailboxesActive", mailboxes.bulkSetMailboxesActiveAction as Action, (o) => ({ ids: [o.mailbox], active: false })],
-  ["bulkLinkMailboxesToQueue", mailboxes.bulkLinkMailboxesToQueueAction as Action, (o) => ({ ids: [o.mailbox], queueId: o.queue })],
-  ["removeMailboxFromQueues", mailboxes.removeMailboxFromQueuesAction as Action, (o) => ({ id: o.mailbox, queues: [{ queueId: o.queue }] })],
+  [
+    "bulkSetMailboxesActive",
+    mailboxes.bulkSetMailboxesActiveAction as Action,
+    (o) => ({ ids: [o.mailbox], active: false }),
+  ],
+  [
+    "bulkLinkMailboxesToQueue",
+    mailboxes.bulkLinkMailboxesToQueueAction as Action,
+    (o) => ({ ids: [o.mailbox], queueId: o.queue }),
+  ],
+  [
+    "removeMailboxFromQueues",
+    mailboxes.removeMailboxFromQueuesAction as Action,
+    (o) => ({ id: o.mailbox, queues: [{ queueId: o.queue }] }),
+  ],
   ["verifyForwarding", verifyForwardingAction as Action, (o) => ({ mailboxId: o.mailbox })],
   ["confirmDemoForwarding", confirmDemoForwardingAction as Action, (o) => ({ mailboxId: o.mailbox })],
 ]);

@@ -57,7 +57,8 @@ async function readCatalogue(): Promise<Catalogue> {
     for (const done of ready) for (const child of children.get(done)!) parentsLeft.get(child)!.delete(done);
     ready = names.filter((n) => !tables.includes(n) && parentsLeft.get(n)!.size === 0);
   }
-  if (tables.length !== names.length) throw new Error(`Foreign keys form a cycle among ${names.filter((n) => !tables.includes(n)).join(", ")}`);
+  if (tables.length !== names.length)
+    throw new Error(`Foreign keys form a cycle among ${names.filter((n) => !tables.includes(n)).join(", ")}`);
   return { tables, children, columns, orgColumns: columns.get("organization") ?? [] };
 }
 
@@ -78,9 +79,13 @@ export type Fingerprint = Record<string, string>;
  */
 export async function fingerprint(orgId: string): Promise<Fingerprint> {
   const { tables } = await getCatalogue();
-  const parts: SQL[] = [sql`'organization', (select hashtext(o::text)::text from organization o where o.id = ${orgId})`];
+  const parts: SQL[] = [
+    sql`'organization', (select hashtext(o::text)::text from organization o where o.id = ${orgId})`,
+  ];
   for (const table of tables) {
-    parts.push(sql`, ${table}::text, (select count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) from ${sql.raw(ident(table))} t where t.org_id = ${orgId})`);
+    parts.push(
+      sql`, ${table}::text, (select count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) from ${sql.raw(ident(table))} t where t.org_id = ${orgId})`,
+    );
   }
   const result = await getDb().execute(sql`select json_build_object(${sql.join(parts)})::text as f`);
   return JSON.parse(rowsOf<{ f: string }>(result)[0].f) as Fingerprint;
@@ -97,11 +102,15 @@ export type SavedOrg = { orgId: string; org: string; tables: Map<string, string>
 export async function saveOrg(orgId: string): Promise<SavedOrg> {
   const { tables } = await getCatalogue();
   const saved: SavedOrg = { orgId, org: "", tables: new Map() };
-  const [org] = rowsOf<{ j: string }>(await getDb().execute(sql`select row_to_json(o)::text as j from organization o where o.id = ${orgId}`));
+  const [org] = rowsOf<{ j: string }>(
+    await getDb().execute(sql`select row_to_json(o)::text as j from organization o where o.id = ${orgId}`),
+  );
   saved.org = org.j;
   for (const table of tables) {
     const [r] = rowsOf<{ j: string }>(
-      await getDb().execute(sql`select coalesce(json_agg(t)::text, '[]') as j from ${sql.raw(ident(table))} t where t.org_id = ${orgId}`),
+      await getDb().execute(
+        sql`select coalesce(json_agg(t)::text, '[]') as j from ${sql.raw(ident(table))} t where t.org_id = ${orgId}`,
+      ),
     );
     saved.tables.set(table, r.j);
   }
@@ -133,7 +142,8 @@ export async function restoreOrg(saved: SavedOrg, changed: string[]): Promise<vo
         sql`update organization set (${sql.raw(cols.join(", "))}) = (select ${sql.raw(cols.map((c) => `r.${c}`).join(", "))} from json_populate_record(null::organization, ${saved.org}::json) r) where id = ${saved.orgId}`,
       );
     }
-    for (const table of [...order].reverse()) await tx.execute(sql`delete from ${sql.raw(ident(table))} where org_id = ${saved.orgId}`);
+    for (const table of [...order].reverse())
+      await tx.execute(sql`delete from ${sql.raw(ident(table))} where org_id = ${saved.orgId}`);
     for (const table of order) {
       const rows = saved.tables.get(table)!;
       if (rows === "[]") continue;

@@ -101,7 +101,8 @@ export function fuzzActions(title: string, actions: FuzzedAction[]): void {
         marks.push(performance.now());
         expect(await fingerprint(other.org.id), `${name} changed another organisation's data`).toEqual(theirs);
         expect(refused).toBeGreaterThan(0);
-        const rate = (from: number, to: number) => (marks.length === 4 ? Math.round((tenth * 1000) / (marks[to] - marks[from])) : null);
+        const rate = (from: number, to: number) =>
+          marks.length === 4 ? Math.round((tenth * 1000) / (marks[to] - marks[from])) : null;
         report({
           action: name,
           inputs: n,

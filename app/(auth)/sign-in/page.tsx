@@ -12,7 +12,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-slate-50 to-slate-100 px-4">
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
-          <div className="mx-auto mb-3 flex size-10 items-center justify-center rounded-lg bg-brand-600 text-lg font-bold text-white" aria-hidden>
+          <div
+            className="mx-auto mb-3 flex size-10 items-center justify-center rounded-lg bg-brand-600 text-lg font-bold text-white"
+            aria-hidden
+          >
             {platform.slice(0, 1)}
           </div>
           <h1 className="text-xl font-semibold text-slate-900">Sign in to {platform} Maker</h1>

@@ -4,7 +4,7 @@ export const en = {
     subject: "{{platform}} forwarding check for {{address}} [{{token}}]",
     intro: "This is an automatic message from {{platform}}: you can ignore it.",
     purpose: "It checks that mail sent to {{address}} is forwarded to {{alias}}.",
-    deadline: "If it comes back through that alias before {{deadline}}, the mailbox shows \"Forwarding verified\".",
+    deadline: 'If it comes back through that alias before {{deadline}}, the mailbox shows "Forwarding verified".',
     sentAt: "Sent on {{sentAt}}.",
     token: "Verification token: {{token}}",
   },
@@ -13,14 +13,18 @@ export const en = {
     openedIntro: "The mailbox {{name}} ({{address}}) needs attention.",
     seen: "What we saw:",
     todo: "What to do:",
-    causeVerificationFailed: "The forwarding check of {{at}} failed: the test message sent to {{address}} did not come back through {{alias}}.",
+    causeVerificationFailed:
+      "The forwarding check of {{at}} failed: the test message sent to {{address}} did not come back through {{alias}}.",
     causeReason: "The provider answered: {{reason}}",
-    causeSilent: "No mail has arrived since {{since}}, much longer than this mailbox usually waits between two messages.",
+    causeSilent:
+      "No mail has arrived since {{since}}, much longer than this mailbox usually waits between two messages.",
     causeConfirmation: "Gmail is waiting for someone to confirm the forwarding to {{alias}}.",
-    todoRule: "In your email provider, check that mail to {{address}} is forwarded to {{alias}}, then click \"Verify forwarding\" on the mailbox's page.",
-    todoConfirmation: "Open the confirmation link shown on the mailbox's page, then click \"Verify forwarding\".",
+    todoRule:
+      'In your email provider, check that mail to {{address}} is forwarded to {{alias}}, then click "Verify forwarding" on the mailbox\'s page.',
+    todoConfirmation: 'Open the confirmation link shown on the mailbox\'s page, then click "Verify forwarding".',
     link: "Mailbox page: {{url}}",
-    footer: "You receive this email as an administrator of {{org}} on {{platform}}. You will get one more email when the mailbox works again, and no other alert about this incident.",
+    footer:
+      "You receive this email as an administrator of {{org}} on {{platform}}. You will get one more email when the mailbox works again, and no other alert about this incident.",
     recoveredSubject: "Resolved: mail to {{address}} reaches {{platform}} again",
     recoveredIntro: "The mailbox {{name}} ({{address}}) works again: its forwarding was verified on {{at}}.",
     recoveredDuration: "It needed attention from {{openedAt}} until {{resolvedAt}}.",
@@ -34,7 +38,8 @@ export const en = {
   failure: {
     timed_out: "the test message sent to {{address}} did not come back through the alias within {{timeout}}",
     address_changed: "the mailbox's address changed before the test message sent to {{address}} came back",
-    provider_held: "the provider held the test message sent to {{address}} until its forwarding confirmation; verify again now that it is confirmed",
+    provider_held:
+      "the provider held the test message sent to {{address}} until its forwarding confirmation; verify again now that it is confirmed",
   },
   // What a bounce of a test message means (R27), by kind (lib/forwarding/explain-bounce.ts).
   bounce: {
@@ -47,18 +52,21 @@ export const en = {
   },
   domainAlert: {
     brokenSubject: "Action needed: {{platform}} can no longer send as {{domain}}",
-    brokenIntro: "The DKIM record of {{domain}} has been missing from DNS since {{since}}, so {{platform}} cannot send mail as {{domain}} (for example the replies of your queues).",
+    brokenIntro:
+      "The DKIM record of {{domain}} has been missing from DNS since {{since}}, so {{platform}} cannot send mail as {{domain}} (for example the replies of your queues).",
     record: "Record to publish: TXT at {{fqdn}}",
     value: "Value: {{value}}",
-    todo: "Publish this record again at your DNS provider, then open the domain's set-up and press \"Check DNS\".",
+    todo: 'Publish this record again at your DNS provider, then open the domain\'s set-up and press "Check DNS".',
     link: "Domain set-up: {{url}}",
     recoveredSubject: "{{platform}} can send as {{domain}} again",
-    recoveredIntro: "The DKIM record of {{domain}} was verified again on {{at}}: {{platform}} can send mail as {{domain}} again.",
+    recoveredIntro:
+      "The DKIM record of {{domain}} was verified again on {{at}}: {{platform}} can send mail as {{domain}} again.",
     footer: "You receive this email as an administrator of {{org}} on {{platform}}.",
   },
   webhookPaused: {
     subject: "Webhook paused: {{url}} has refused events for 5 days",
-    intro: "{{platform}} has paused the webhook endpoint {{url}} of {{org}}: every delivery to it has failed since {{since}}.",
+    intro:
+      "{{platform}} has paused the webhook endpoint {{url}} of {{org}}: every delivery to it has failed since {{since}}.",
     todo: "No events are sent to it while it is paused. Fix the receiver, then resume the endpoint in Settings → Webhooks; failed deliveries can be sent again from its delivery log.",
     link: "Settings: {{url}}",
     footer: "You receive this email as an administrator of {{org}} on {{platform}}.",

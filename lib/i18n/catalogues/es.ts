@@ -14,14 +14,19 @@ export const es: Catalogue = {
     openedIntro: "El buzón {{name}} ({{address}}) requiere su atención.",
     seen: "Lo que hemos observado:",
     todo: "Qué hacer:",
-    causeVerificationFailed: "La comprobación del reenvío del {{at}} ha fallado: el mensaje de prueba enviado a {{address}} no ha vuelto a través de {{alias}}.",
+    causeVerificationFailed:
+      "La comprobación del reenvío del {{at}} ha fallado: el mensaje de prueba enviado a {{address}} no ha vuelto a través de {{alias}}.",
     causeReason: "Respuesta del proveedor: {{reason}}",
-    causeSilent: "No ha llegado ningún correo desde el {{since}}, mucho más tiempo del que este buzón suele esperar entre dos mensajes.",
+    causeSilent:
+      "No ha llegado ningún correo desde el {{since}}, mucho más tiempo del que este buzón suele esperar entre dos mensajes.",
     causeConfirmation: "Gmail está esperando que alguien confirme el reenvío a {{alias}}.",
-    todoRule: "En su proveedor de correo, compruebe que el correo para {{address}} se reenvía a {{alias}} y, después, haga clic en «Verify forwarding» en la página del buzón.",
-    todoConfirmation: "Abra el enlace de confirmación que aparece en la página del buzón y, después, haga clic en «Verify forwarding».",
+    todoRule:
+      "En su proveedor de correo, compruebe que el correo para {{address}} se reenvía a {{alias}} y, después, haga clic en «Verify forwarding» en la página del buzón.",
+    todoConfirmation:
+      "Abra el enlace de confirmación que aparece en la página del buzón y, después, haga clic en «Verify forwarding».",
     link: "Página del buzón: {{url}}",
-    footer: "Recibe este correo como administrador de {{org}} en {{platform}}. Recibirá un último correo cuando el buzón vuelva a funcionar y ninguna otra alerta sobre esta incidencia.",
+    footer:
+      "Recibe este correo como administrador de {{org}} en {{platform}}. Recibirá un último correo cuando el buzón vuelva a funcionar y ninguna otra alerta sobre esta incidencia.",
     recoveredSubject: "Resuelto: el correo para {{address}} vuelve a llegar a {{platform}}",
     recoveredIntro: "El buzón {{name}} ({{address}}) vuelve a funcionar: su reenvío se verificó el {{at}}.",
     recoveredDuration: "Requirió atención desde el {{openedAt}} hasta el {{resolvedAt}}.",
@@ -35,7 +40,8 @@ export const es: Catalogue = {
   failure: {
     timed_out: "el mensaje de prueba enviado a {{address}} no volvió a través del alias en {{timeout}}",
     address_changed: "la dirección del buzón cambió antes de que volviera el mensaje de prueba enviado a {{address}}",
-    provider_held: "el proveedor retuvo el mensaje de prueba enviado a {{address}} hasta la confirmación del reenvío; verifique de nuevo ahora que está confirmado",
+    provider_held:
+      "el proveedor retuvo el mensaje de prueba enviado a {{address}} hasta la confirmación del reenvío; verifique de nuevo ahora que está confirmado",
   },
   // What a bounce of a test message means (R27), by kind (lib/forwarding/explain-bounce.ts).
   bounce: {
@@ -48,18 +54,21 @@ export const es: Catalogue = {
   },
   domainAlert: {
     brokenSubject: "Acción necesaria: {{platform}} ya no puede enviar como {{domain}}",
-    brokenIntro: "El registro DKIM de {{domain}} falta en el DNS desde el {{since}}, por lo que {{platform}} no puede enviar correo como {{domain}} (por ejemplo, las respuestas de sus colas).",
+    brokenIntro:
+      "El registro DKIM de {{domain}} falta en el DNS desde el {{since}}, por lo que {{platform}} no puede enviar correo como {{domain}} (por ejemplo, las respuestas de sus colas).",
     record: "Registro que publicar: TXT en {{fqdn}}",
     value: "Valor: {{value}}",
     todo: "Vuelva a publicar este registro en su proveedor de DNS y luego abra la configuración del dominio y pulse «Comprobar DNS».",
     link: "Configuración del dominio: {{url}}",
     recoveredSubject: "{{platform}} puede volver a enviar como {{domain}}",
-    recoveredIntro: "El registro DKIM de {{domain}} se verificó de nuevo el {{at}}: {{platform}} puede volver a enviar correo como {{domain}}.",
+    recoveredIntro:
+      "El registro DKIM de {{domain}} se verificó de nuevo el {{at}}: {{platform}} puede volver a enviar correo como {{domain}}.",
     footer: "Recibe este correo como administrador de {{org}} en {{platform}}.",
   },
   webhookPaused: {
     subject: "Webhook en pausa: {{url}} rechaza eventos desde hace 5 días",
-    intro: "{{platform}} ha pausado el endpoint de webhook {{url}} de {{org}}: todas las entregas fallan desde el {{since}}.",
+    intro:
+      "{{platform}} ha pausado el endpoint de webhook {{url}} de {{org}}: todas las entregas fallan desde el {{since}}.",
     todo: "No se le envían eventos mientras esté en pausa. Repare el receptor y reanúdelo en Configuración → Webhooks; las entregas fallidas se pueden reenviar desde su registro.",
     link: "Configuración: {{url}}",
     footer: "Recibe este correo como administrador de {{org}} en {{platform}}.",

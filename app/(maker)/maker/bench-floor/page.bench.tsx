@@ -32,14 +32,18 @@ export default async function BenchFloorPage() {
           <thead>
             <tr>
               {["Name", "Address", "Alias", "Status", "Queues", "Smart routing", "Last received"].map((h) => (
-                <th key={h} className="px-3 py-2 text-left font-medium text-slate-600">{h}</th>
+                <th key={h} className="px-3 py-2 text-left font-medium text-slate-600">
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {ROWS.map((r) => (
               <tr key={r.address} className="border-t border-slate-100">
-                <td className="px-3 py-2"><Link href="/maker/mailboxes">{r.name}</Link></td>
+                <td className="px-3 py-2">
+                  <Link href="/maker/mailboxes">{r.name}</Link>
+                </td>
                 <td className="px-3 py-2">{r.address}</td>
                 <td className="px-3 py-2 font-mono text-xs">{r.alias}</td>
                 <td className="px-3 py-2">{r.status}</td>

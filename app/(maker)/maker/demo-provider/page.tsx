@@ -20,11 +20,18 @@ export default async function DemoProviderPage() {
   const access = await requirePageAccess("/maker/demo-provider", { licence: true });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   if (access.member.org.slug !== DEMO_ORG_SLUG || outboundSmtpUrl()) notFound();
-  const [{ messages, accounts }, dnsDomains] = await Promise.all([findDemoOutbox(), loadDemoDns(getDb(), { orgId: access.member.org.id })]);
+  const [{ messages, accounts }, dnsDomains] = await Promise.all([
+    findDemoOutbox(),
+    loadDemoDns(getDb(), { orgId: access.member.org.id }),
+  ]);
   return (
     <>
       <PageHeader
-        breadcrumb={<Link href="/maker/mailboxes" className="text-sm text-brand-700 hover:underline">← Mailboxes</Link>}
+        breadcrumb={
+          <Link href="/maker/mailboxes" className="text-sm text-brand-700 hover:underline">
+            ← Mailboxes
+          </Link>
+        }
         title="Demo provider outbox"
         description="Demo provider: a mail provider simulated inside this app for the demo's domains, because no outgoing mail server is configured (OUTBOUND_SMTP_URL). It holds every address of the demo's domains: an address forwards only once its rule exists, and then forwards, bounces or asks for a confirmation like Gmail, Microsoft 365 or another host would."
       />

@@ -27,7 +27,11 @@ export default async function QueuesPage() {
         actions={<CreateQueueButton />}
       />
       <QueuesSendingNotice queues={queues} sending={sending} />
-      <Card id="queues" title={`${queues.length} ${queues.length === 1 ? "queue" : "queues"}`} className="overflow-hidden">
+      <Card
+        id="queues"
+        title={`${queues.length} ${queues.length === 1 ? "queue" : "queues"}`}
+        className="overflow-hidden"
+      >
         {queues.length === 0 ? (
           <EmptyState title="No queue yet" action={<CreateQueueButton />}>
             Create a queue, then link the mailboxes whose email it distributes to your agents.

@@ -35,7 +35,10 @@ export default async function SettingsPage() {
   ]);
   return (
     <>
-      <PageHeader title="Settings" description={`Defaults, email domains, smart routings, members, alerts and licence of ${org.name}.`} />
+      <PageHeader
+        title="Settings"
+        description={`Defaults, email domains, smart routings, members, alerts and licence of ${org.name}.`}
+      />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card id="defaults" title="Organisation defaults" description="Mailboxes set to “Default” use these.">
           <OrgDefaultsForm defaults={{ timezone: org.timezone, language: org.language as never }} />
@@ -44,7 +47,11 @@ export default async function SettingsPage() {
         <SmartRoutingsCard routings={routings} />
         <MembersCard members={people.members} currentUserId={access.member.user.id} />
         <AlertRecipientsCard members={people.members} chosen={people.chosen} />
-        <LicenceCard smartLicence={org.smartLicence} mailboxLimit={org.mailboxLimit} mailboxCount={people.mailboxCount} />
+        <LicenceCard
+          smartLicence={org.smartLicence}
+          mailboxLimit={org.mailboxLimit}
+          mailboxCount={people.mailboxCount}
+        />
         <ApiKeysCard keys={apiKeys} />
         <WebhooksCard endpoints={webhooks} />
         <Card id="activity" title="Recent activity" description="Every change in this organisation, newest first.">

@@ -18,8 +18,26 @@ import { config } from "@/lib/config";
  */
 const enabled = () => config().E2E_SEED;
 
-const PEOPLE = ["Customer Service Europe", "Après-vente France et Belgique", "Key Accounts & Strategic Partnerships", "Technical Support Level 2", "Returns and Refunds", "Partner Onboarding Desk", "Invoicing Questions (North America)", "Sales Development Representatives"];
-const QUEUES = ["Tier 2 Escalations", "Premium Customers", "Returns Handling", "Billing Disputes", "New Business Leads", "Partner Success", "Weekend Coverage", "Spanish Speaking Team"];
+const PEOPLE = [
+  "Customer Service Europe",
+  "Après-vente France et Belgique",
+  "Key Accounts & Strategic Partnerships",
+  "Technical Support Level 2",
+  "Returns and Refunds",
+  "Partner Onboarding Desk",
+  "Invoicing Questions (North America)",
+  "Sales Development Representatives",
+];
+const QUEUES = [
+  "Tier 2 Escalations",
+  "Premium Customers",
+  "Returns Handling",
+  "Billing Disputes",
+  "New Business Leads",
+  "Partner Success",
+  "Weekend Coverage",
+  "Spanish Speaking Team",
+];
 
 async function admin() {
   const access = await getMakerAccess({ licence: true });
@@ -44,13 +62,21 @@ export async function POST(request: Request) {
       actorId,
       ...EMPTY_MAILBOX_FIELDS,
       displayName: `${PEOPLE[i % PEOPLE.length]} ${tag} ${i + 1}`,
-      localPart: `${PEOPLE[i % PEOPLE.length].normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, ".").replace(/^\.|\.$/g, "")}.${tag}.${i + 1}`.slice(0, 64).replace(/\.$/, ""),
+      localPart: `${PEOPLE[i % PEOPLE.length]
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ".")
+        .replace(/^\.|\.$/g, "")}.${tag}.${i + 1}`
+        .slice(0, 64)
+        .replace(/\.$/, ""),
       domainId: domains[i % domains.length].id,
       smartRoutingId: routing?.id ?? "",
       smartRoutingVersion: routing ? (routing.hasPublished ? "production" : "test") : "",
     });
     ids.push(m.id);
-    for (let k = 0; k < 3; k++) await linkMailboxToQueue({ orgId, actorId, queueId: queues[(i + k) % queues.length].id, mailboxId: m.id });
+    for (let k = 0; k < 3; k++)
+      await linkMailboxToQueue({ orgId, actorId, queueId: queues[(i + k) % queues.length].id, mailboxId: m.id });
   }
   return Response.json({ ids, queueIds: queues.map((q) => q.id) });
 }

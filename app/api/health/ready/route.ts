@@ -6,5 +6,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const database = await checkDatabase();
-  return Response.json({ ok: database === "ok", database }, { status: database === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { ok: database === "ok", database },
+    { status: database === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } },
+  );
 }

@@ -64,27 +64,51 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageHeader
-        breadcrumb={<Link href="/maker/mailboxes" className="text-sm text-brand-700 hover:underline">← Mailboxes</Link>}
-        title={m.displayName}
-        description={
-          <span className="flex items-center gap-2">{m.address}</span>
+        breadcrumb={
+          <Link href="/maker/mailboxes" className="text-sm text-brand-700 hover:underline">
+            ← Mailboxes
+          </Link>
         }
+        title={m.displayName}
+        description={<span className="flex items-center gap-2">{m.address}</span>}
         actions={
           <>
             <Button variant="secondary" asChild>
-              <Link href={`/maker/mailboxes/${m.id}/edit`}><Pencil className="size-4" aria-hidden />Edit</Link>
+              <Link href={`/maker/mailboxes/${m.id}/edit`}>
+                <Pencil className="size-4" aria-hidden />
+                Edit
+              </Link>
             </Button>
-            <MailboxLifecycleActions mailbox={{ id: m.id, address: m.address, alias: m.alias, active: m.active }} blockers={blockers} />
+            <MailboxLifecycleActions
+              mailbox={{ id: m.id, address: m.address, alias: m.alias, active: m.active }}
+              blockers={blockers}
+            />
           </>
         }
       />
       <MailboxBlockersPanel mailbox={{ id: m.id, displayName: m.displayName, active: m.active }} blockers={blockers} />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
-          <Card id="alias" title="Alias" description={`Forward ${m.address} to this address. It never changes.`}
-            actions={<ForwardingInstructions platform={platform} address={m.address} alias={m.alias} demoMailboxId={org.slug === DEMO_ORG_SLUG && !outboundSmtpUrl() ? m.id : undefined} />}>
+          <Card
+            id="alias"
+            title="Alias"
+            description={`Forward ${m.address} to this address. It never changes.`}
+            actions={
+              <ForwardingInstructions
+                platform={platform}
+                address={m.address}
+                alias={m.alias}
+                demoMailboxId={org.slug === DEMO_ORG_SLUG && !outboundSmtpUrl() ? m.id : undefined}
+              />
+            }
+          >
             <div className="flex flex-wrap items-center gap-3">
-              <code className="rounded-md bg-slate-100 px-3 py-2 font-mono text-sm font-medium text-slate-900" data-testid="alias">{m.alias}</code>
+              <code
+                className="rounded-md bg-slate-100 px-3 py-2 font-mono text-sm font-medium text-slate-900"
+                data-testid="alias"
+              >
+                {m.alias}
+              </code>
               <CopyButton text={m.alias} label="Copy alias" />
             </div>
           </Card>
@@ -110,29 +134,48 @@ export default async function MailboxPage({ params }: { params: Promise<{ id: st
               <Setting label="Display name">{m.displayName}</Setting>
               <Setting label="Email address">{m.address}</Setting>
               <Setting label="Timezone">{m.timezone ?? `Default (${org.timezone})`}</Setting>
-              <Setting label="Language">{m.language ? languageLabel(m.language) : `Default (${languageLabel(org.language)})`}</Setting>
+              <Setting label="Language">
+                {m.language ? languageLabel(m.language) : `Default (${languageLabel(org.language)})`}
+              </Setting>
               <Setting label="Routing">Smart Routing</Setting>
               <Setting label="Smart Routing">{m.smartRoutingName ?? "None"}</Setting>
-              {m.smartRoutingName && <Setting label="Smart Routing version">{versionLabel(m.smartRoutingVersion)}</Setting>}
+              {m.smartRoutingName && (
+                <Setting label="Smart Routing version">{versionLabel(m.smartRoutingVersion)}</Setting>
+              )}
               <Setting label="End Smart Routing">{m.endRoutingName ?? "None"}</Setting>
-              {m.endRoutingName && <Setting label="End Smart Routing version">{versionLabel(m.endRoutingVersion)}</Setting>}
+              {m.endRoutingName && (
+                <Setting label="End Smart Routing version">{versionLabel(m.endRoutingVersion)}</Setting>
+              )}
             </dl>
           </Card>
         </div>
         <div className="space-y-6">
           <MailboxSendingPanel sending={sending.get(m.id)} orgSlug={org.slug} timeZone={org.timezone} />
-          <Card id="queues" title="Queues" description="Queues that distribute this mailbox's mail. The default mailbox of a queue sends its email."
-            actions={<Button variant="secondary" size="sm" asChild><Link href={`/maker/mailboxes/${m.id}/edit#queues`} aria-label={`Change queues of ${m.displayName}`}>Change queues</Link></Button>}>
+          <Card
+            id="queues"
+            title="Queues"
+            description="Queues that distribute this mailbox's mail. The default mailbox of a queue sends its email."
+            actions={
+              <Button variant="secondary" size="sm" asChild>
+                <Link href={`/maker/mailboxes/${m.id}/edit#queues`} aria-label={`Change queues of ${m.displayName}`}>
+                  Change queues
+                </Link>
+              </Button>
+            }
+          >
             {m.queues.length === 0 ? (
               <p className="text-sm text-slate-600">Not linked to any queue yet.</p>
             ) : (
               <ul className="divide-y divide-slate-100" aria-label="Linked queues">
                 {m.queues.map((q) => (
                   <li key={q.id} className="flex items-center justify-between gap-2 py-2 text-sm">
-                    <Link href={`/maker/queues/${q.id}`} className="font-medium text-brand-700 hover:underline">{q.name}</Link>
+                    <Link href={`/maker/queues/${q.id}`} className="font-medium text-brand-700 hover:underline">
+                      {q.name}
+                    </Link>
                     {q.isDefault && (
                       <span className="inline-flex items-center gap-1 text-xs font-medium text-amber-800">
-                        <Star className="size-3.5 fill-amber-400 text-amber-500" aria-hidden />Default sender
+                        <Star className="size-3.5 fill-amber-400 text-amber-500" aria-hidden />
+                        Default sender
                       </span>
                     )}
                   </li>

@@ -19,13 +19,21 @@ export default async function NewMailboxPage() {
   const access = await requirePageAccess("/maker/mailboxes/new", { licence: true });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
-  const [{ domains, routings }, queues, total] = await Promise.all([findOrgSettings(org.id), findQueues(org.id), countMailboxes(org.id)]);
+  const [{ domains, routings }, queues, total] = await Promise.all([
+    findOrgSettings(org.id),
+    findQueues(org.id),
+    countMailboxes(org.id),
+  ]);
   // R10 told before the effort: at the limit the form is not shown, the ways out are.
   const full = total >= org.mailboxLimit;
   return (
     <>
       <PageHeader
-        breadcrumb={<Link href="/maker/mailboxes" className="text-sm text-brand-700 hover:underline">← Mailboxes</Link>}
+        breadcrumb={
+          <Link href="/maker/mailboxes" className="text-sm text-brand-700 hover:underline">
+            ← Mailboxes
+          </Link>
+        }
         title="Create mailbox"
         description="The platform generates a forwarding alias for it as soon as it is created."
       />
@@ -47,7 +55,10 @@ export default async function NewMailboxPage() {
       ) : domains.length === 0 ? (
         <Alert tone="warning" title="No email domain yet">
           A mailbox address uses one of your organisation&apos;s email domains.{" "}
-          <Link href="/maker/settings#domains" className="font-medium underline">Add an email domain in Settings</Link> first.
+          <Link href="/maker/settings#domains" className="font-medium underline">
+            Add an email domain in Settings
+          </Link>{" "}
+          first.
         </Alert>
       ) : (
         <Card>
@@ -57,7 +68,12 @@ export default async function NewMailboxPage() {
             domains={domains}
             routings={routings}
             org={{ timezone: org.timezone, languageLabel: languageLabel(org.language) }}
-            queues={queues.map((q) => ({ id: q.id, name: q.name, mailboxCount: q.mailboxCount, hasDefault: !!q.defaultMailbox }))}
+            queues={queues.map((q) => ({
+              id: q.id,
+              name: q.name,
+              mailboxCount: q.mailboxCount,
+              hasDefault: !!q.defaultMailbox,
+            }))}
             maxPerQueue={MAX_QUEUE_MAILBOXES}
           />
         </Card>

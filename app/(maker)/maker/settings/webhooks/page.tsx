@@ -28,37 +28,61 @@ export default async function WebhooksPage() {
   return (
     <>
       <PageHeader
-        breadcrumb={<Link href="/maker/settings#webhooks" className="text-sm text-brand-700 hover:underline">← Settings</Link>}
+        breadcrumb={
+          <Link href="/maker/settings#webhooks" className="text-sm text-brand-700 hover:underline">
+            ← Settings
+          </Link>
+        }
         title="Webhooks"
         description="Your systems hear about forwarding, health and sending changes as they happen: signed JSON, retried for about a day."
         actions={<CreateWebhookDialog />}
       />
       {endpoints.length === 0 ? (
         <Card>
-          <EmptyState title="No endpoint yet">Add the URL of your monitoring, chat or ticket system to receive events.</EmptyState>
+          <EmptyState title="No endpoint yet">
+            Add the URL of your monitoring, chat or ticket system to receive events.
+          </EmptyState>
         </Card>
       ) : (
         <div className="space-y-6">
           {endpoints.map((e, i) => (
             <Card
               key={e.id}
-              title={<span className="font-mono text-sm" data-testid="webhook-url">{breakableUrl(e.url)}</span>}
+              title={
+                <span className="font-mono text-sm" data-testid="webhook-url">
+                  {breakableUrl(e.url)}
+                </span>
+              }
               description={
                 <span className="flex flex-wrap items-center gap-2">
-                  {e.active ? <Badge tone="green">Active</Badge> : <Badge tone={e.pausedReason === "failing" ? "red" : "neutral"}>{e.pausedReason === "failing" ? "Paused: failing for 5 days" : "Paused"}</Badge>}
-                  <span>Added <OrgTime date={e.createdAt} /></span>
+                  {e.active ? (
+                    <Badge tone="green">Active</Badge>
+                  ) : (
+                    <Badge tone={e.pausedReason === "failing" ? "red" : "neutral"}>
+                      {e.pausedReason === "failing" ? "Paused: failing for 5 days" : "Paused"}
+                    </Badge>
+                  )}
+                  <span>
+                    Added <OrgTime date={e.createdAt} />
+                  </span>
                 </span>
               }
               actions={<WebhookEndpointActions id={e.id} url={e.url} active={e.active} />}
             >
               {e.pausedReason === "failing" && (
-                <Alert tone="error">Every delivery failed for 5 days, so sending was paused and the admins were emailed. Fix the receiver, then resume.</Alert>
+                <Alert tone="error">
+                  Every delivery failed for 5 days, so sending was paused and the admins were emailed. Fix the receiver,
+                  then resume.
+                </Alert>
               )}
               {e.previousSecretExpiresAt && (
-                <p className="text-sm text-slate-600">The previous secret also signs until <OrgTime date={e.previousSecretExpiresAt} />.</p>
+                <p className="text-sm text-slate-600">
+                  The previous secret also signs until <OrgTime date={e.previousSecretExpiresAt} />.
+                </p>
               )}
               <p className="mt-2 text-sm text-slate-700">
-                <span className="font-medium">Events:</span> {e.events.map((t) => EVENT_LABEL[t as keyof typeof EVENT_LABEL] ?? t).join(", ")}
+                <span className="font-medium">Events:</span>{" "}
+                {e.events.map((t) => EVENT_LABEL[t as keyof typeof EVENT_LABEL] ?? t).join(", ")}
               </p>
               <h3 className="mt-4 mb-2 text-sm font-semibold text-slate-800">Last deliveries</h3>
               <WebhookDeliveryLog endpointId={e.id} deliveries={logs[i]} now={now} />

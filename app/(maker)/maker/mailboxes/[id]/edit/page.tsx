@@ -23,13 +23,25 @@ export default async function EditMailboxPage({ params }: { params: Promise<{ id
   const access = await requirePageAccess(`/maker/mailboxes/${id}/edit`, { licence: true });
   if (access.kind !== "ok") return <AccessProblem access={access} />;
   const { org } = access.member;
-  const [m, { domains, routings }, queues] = await Promise.all([loadMailboxOr404(org.id, id), findOrgSettings(org.id), findQueues(org.id)]);
+  const [m, { domains, routings }, queues] = await Promise.all([
+    loadMailboxOr404(org.id, id),
+    findOrgSettings(org.id),
+    findQueues(org.id),
+  ]);
   return (
     <>
       <PageHeader
-        breadcrumb={<Link href={`/maker/mailboxes/${m.id}`} className="text-sm text-brand-700 hover:underline">← {m.displayName}</Link>}
+        breadcrumb={
+          <Link href={`/maker/mailboxes/${m.id}`} className="text-sm text-brand-700 hover:underline">
+            ← {m.displayName}
+          </Link>
+        }
         title={`Edit ${m.displayName}`}
-        description={<>The alias <code className="font-mono text-xs">{m.alias}</code> never changes, whatever you edit.</>}
+        description={
+          <>
+            The alias <code className="font-mono text-xs">{m.alias}</code> never changes, whatever you edit.
+          </>
+        }
       />
       <Card>
         <MailboxForm
@@ -50,7 +62,12 @@ export default async function EditMailboxPage({ params }: { params: Promise<{ id
           domains={domains}
           routings={routings}
           org={{ timezone: org.timezone, languageLabel: languageLabel(org.language) }}
-          queues={queues.map((q) => ({ id: q.id, name: q.name, mailboxCount: q.mailboxCount, hasDefault: !!q.defaultMailbox }))}
+          queues={queues.map((q) => ({
+            id: q.id,
+            name: q.name,
+            mailboxCount: q.mailboxCount,
+            hasDefault: !!q.defaultMailbox,
+          }))}
           linked={m.queues.map((q) => ({ id: q.id, isDefault: q.isDefault }))}
           active={m.active}
           maxPerQueue={MAX_QUEUE_MAILBOXES}

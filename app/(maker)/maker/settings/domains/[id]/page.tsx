@@ -66,7 +66,11 @@ export default async function DomainSendingPage({ params }: { params: Promise<{ 
   return (
     <>
       <PageHeader
-        breadcrumb={<Link href="/maker/settings#domains" className="text-sm text-brand-700 hover:underline">← Settings</Link>}
+        breadcrumb={
+          <Link href="/maker/settings#domains" className="text-sm text-brand-700 hover:underline">
+            ← Settings
+          </Link>
+        }
         title={`Sending from ${s.domainUnicode}`}
         description={
           <span className="flex flex-wrap items-center gap-2">
@@ -74,7 +78,10 @@ export default async function DomainSendingPage({ params }: { params: Promise<{ 
             <span>{s.stateSentence}</span>
             {idn && (
               <span className="text-slate-500">
-                In DNS: <span className="font-mono" data-testid="domain-punycode">{s.domain}</span>
+                In DNS:{" "}
+                <span className="font-mono" data-testid="domain-punycode">
+                  {s.domain}
+                </span>
               </span>
             )}
           </span>
@@ -105,13 +112,15 @@ export default async function DomainSendingPage({ params }: { params: Promise<{ 
             {hasKey ? (
               <div className="space-y-4">
                 <DomainRecords records={s.records} timeZone={zone} />
-                <p className="border-t border-slate-100 pt-4 text-sm text-slate-600" data-testid="spf-sentence">{s.spfSentence}</p>
+                <p className="border-t border-slate-100 pt-4 text-sm text-slate-600" data-testid="spf-sentence">
+                  {s.spfSentence}
+                </p>
               </div>
             ) : (
               <div className="space-y-3">
                 <p className="text-sm text-slate-700">
-                  To send as addresses on {s.domainUnicode}, the platform signs each message with a DKIM key of this domain.
-                  Set up sending to make the key; its record then appears here, ready to publish.
+                  To send as addresses on {s.domainUnicode}, the platform signs each message with a DKIM key of this
+                  domain. Set up sending to make the key; its record then appears here, ready to publish.
                 </p>
                 <SetUpSendingButton domainId={s.domainId} />
               </div>
@@ -122,16 +131,19 @@ export default async function DomainSendingPage({ params }: { params: Promise<{ 
             says when DNS was last checked and holds Check DNS, which would otherwise sit below every record. */}
         <div className="contents xl:block xl:space-y-6">
           <div className="order-first xl:order-none">
-          <Card id="check" title="Check">
-            <div className="space-y-4">
-              <dl className="grid grid-cols-2 gap-3 xl:grid-cols-1">
-                <Fact label="Last check">{s.lastCheckedAt ? formatOrgTime(s.lastCheckedAt, zone) : "Never"}</Fact>
-                <Fact label="Last success">{s.lastSuccessAt ? formatOrgTime(s.lastSuccessAt, zone) : "Never"}</Fact>
-                {s.nextCheckAt && <Fact label="Next automatic check">{formatOrgTime(s.nextCheckAt, zone)}</Fact>}
-              </dl>
-              <CheckDnsButton domainId={s.domainId} disabledReason={hasKey ? null : "Set up sending first: there is no record to check yet."} />
-            </div>
-          </Card>
+            <Card id="check" title="Check">
+              <div className="space-y-4">
+                <dl className="grid grid-cols-2 gap-3 xl:grid-cols-1">
+                  <Fact label="Last check">{s.lastCheckedAt ? formatOrgTime(s.lastCheckedAt, zone) : "Never"}</Fact>
+                  <Fact label="Last success">{s.lastSuccessAt ? formatOrgTime(s.lastSuccessAt, zone) : "Never"}</Fact>
+                  {s.nextCheckAt && <Fact label="Next automatic check">{formatOrgTime(s.nextCheckAt, zone)}</Fact>}
+                </dl>
+                <CheckDnsButton
+                  domainId={s.domainId}
+                  disabledReason={hasKey ? null : "Set up sending first: there is no record to check yet."}
+                />
+              </div>
+            </Card>
           </div>
           {hasKey && (
             <Card id="share" title="Someone else manages DNS?">
@@ -145,8 +157,11 @@ export default async function DomainSendingPage({ params }: { params: Promise<{ 
             <Card id="key" title="DKIM key">
               <div className="space-y-3">
                 <p className="text-sm text-slate-600">
-                  Current selector <span className="font-mono text-slate-900" data-testid="active-selector">{s.activeSelector}</span>.
-                  Rotate the key if you think it was exposed, or as a yearly habit.
+                  Current selector{" "}
+                  <span className="font-mono text-slate-900" data-testid="active-selector">
+                    {s.activeSelector}
+                  </span>
+                  . Rotate the key if you think it was exposed, or as a yearly habit.
                 </p>
                 <RotateKeyDialog domainId={s.domainId} domain={s.domainUnicode} pendingSelector={s.pendingSelector} />
               </div>

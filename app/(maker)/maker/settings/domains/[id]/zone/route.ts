@@ -16,7 +16,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   if (!idSchema.safeParse(id).success) return new Response("Not found.", { status: 404 });
   try {
-    const sending = await getDomainSendingOrThrow(getDb(), { orgId: access.member.org.id, domainId: id, now: new Date() });
+    const sending = await getDomainSendingOrThrow(getDb(), {
+      orgId: access.member.org.id,
+      domainId: id,
+      now: new Date(),
+    });
     const { fileName, text } = domainZoneFile(sending);
     return new Response(text, {
       headers: {
