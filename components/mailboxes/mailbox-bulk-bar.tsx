@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import {
   bulkDeactivateMailboxesAction,
   bulkLinkMailboxesToQueueAction,
-  bulkSetMailboxesActiveAction,
+  bulkActivateMailboxesAction,
   planBulkDeactivationAction,
   undoBulkDeactivationAction,
 } from "@/lib/actions/mailboxes";
@@ -128,9 +128,7 @@ export function MailboxBulkBar(props: {
             variant="secondary"
             size="sm"
             pending={busy === "activate"}
-            onClick={run("activate", () =>
-              bulkSetMailboxesActiveAction({ ids: selected, active: true }).then(done("Activated")),
-            )}
+            onClick={run("activate", () => bulkActivateMailboxesAction({ ids: selected }).then(done("Activated")))}
           >
             Activate
           </Button>

@@ -4,10 +4,10 @@ import { getDb } from "@/db";
 import { mailbox, queueMailbox } from "@/db/schema";
 import { testMailboxes, testQueue } from "@/tests/queue-fixtures";
 import { createTestOrg, signInAs, type TestOrg } from "@/tests/fixtures";
-import { insertTestMailbox, insertTestQueueLink, mailboxInput } from "@/tests/mailbox-fixtures";
+import { insertTestMailbox, mailboxInput } from "@/tests/mailbox-fixtures";
 import {
   bulkLinkMailboxesToQueueAction,
-  bulkSetMailboxesActiveAction,
+  bulkActivateMailboxesAction,
   createMailboxAction,
   removeMailboxFromQueuesAction,
   updateMailboxAction,
@@ -24,18 +24,18 @@ const activeOf = async (id: string) =>
 const linksOf = async (id: string) => getDb().select().from(queueMailbox).where(eq(queueMailbox.mailboxId, id));
 
 describe("S1 bulk actions (R13, R15-R17), each mailbox through its own service", () => {
-  it("deactivates the ones it may and reports the default sender's refusal for that mailbox", async () => {
-    const [a, b] = await testMailboxes(t, 2);
-    const sender = await insertTestMailbox(t, { localPart: "sender" });
-    await insertTestQueueLink(t, sender.id, { queueName: "Support", isDefault: true });
-    const r = await bulkSetMailboxesActiveAction({ ids: [a.id, sender.id, b.id], active: false });
+  it("activates each selected mailbox, and never deactivates: that is the dry run, the run and its Undo", async () => {
+    const [a, b] = await testMailboxes(t, 2, { active: false });
+    const on = await insertTestMailbox(t, { localPart: "on" });
+    const r = await bulkActivateMailboxesAction({ ids: [a.id, b.id] });
     expect(r?.data?.results).toEqual([
       { id: a.id, ok: true },
-      { id: sender.id, ok: false, message: expect.stringContaining("default sender of “Support”") },
       { id: b.id, ok: true },
     ]);
-    expect(await activeOf(a.id)).toBe(false);
-    expect(await activeOf(sender.id)).toBe(true);
+    expect([await activeOf(a.id), await activeOf(b.id)]).toEqual([true, true]);
+    // The old shape ({ active: false }) deactivates nothing: the flag is not part of the action's input.
+    await bulkActivateMailboxesAction({ ids: [on.id], active: false } as never);
+    expect(await activeOf(on.id)).toBe(true);
   });
 
   it("adds to a queue: the first active one becomes the default; an inactive first one is refused for itself", async () => {

@@ -12,7 +12,6 @@ import { undoMailboxesDeactivation } from "@/lib/mailboxes/undo-mailboxes-deacti
 import {
   bulkIdsSchema,
   bulkLinkToQueueSchema,
-  bulkSetActiveSchema,
   undoDeactivationSchema,
   createMailboxWithQueuesSchema,
   mailboxIdSchema,
@@ -74,12 +73,15 @@ export const deleteMailboxAction = licensedAction.inputSchema(mailboxIdSchema).a
   return { ok: true as const };
 });
 
-/** S1 bulk: activate or deactivate each selected mailbox (R13), each refusal reported for its mailbox. */
-export const bulkSetMailboxesActiveAction = licensedAction
-  .inputSchema(bulkSetActiveSchema)
+/**
+ * S1 bulk Activate: each selected mailbox (R13), each refusal reported for its mailbox. Deactivating stops mail, so
+ * it is never done here: bulk Deactivate is the dry run, the run and its Undo below (H6 item 4).
+ */
+export const bulkActivateMailboxesAction = licensedAction
+  .inputSchema(bulkIdsSchema)
   .action(async ({ parsedInput, ctx }) => {
     const results = await forEachMailbox(parsedInput.ids, (id) =>
-      setMailboxActive({ orgId: ctx.orgId, actorId: ctx.actorId, id, active: parsedInput.active }),
+      setMailboxActive({ orgId: ctx.orgId, actorId: ctx.actorId, id, active: true }),
     );
     revalidate();
     return { results };

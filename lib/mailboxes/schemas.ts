@@ -84,11 +84,7 @@ export const EMPTY_MAILBOX_FIELDS: MailboxFields = {
 };
 
 /** S1's bulk actions: several mailboxes at once, each one through the single-mailbox service. */
-export const bulkSetActiveSchema = z.object({
-  ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50),
-  active: z.boolean(),
-});
-/** S1's bulk Deactivate (H6 item 4): a dry run, then the run, then its Undo from the run's receipt. */
+/** S1's bulk Activate, and bulk Deactivate (H6 item 4): a dry run, then the run, then its Undo from its receipt. */
 export const bulkIdsSchema = z.object({ ids: z.array(idSchema).min(1, "Select at least one mailbox.").max(50) });
 export const undoDeactivationSchema = z.object({
   receipt: z

@@ -4,11 +4,8 @@ import { fuzzActions, type Action } from "./run-hostile-input";
 
 // Hostile input (issue 11) over S1's bulk actions, S4's queue removal and forwarding verification.
 fuzzActions("mailbox bulk and forwarding actions", [
-  [
-    "bulkSetMailboxesActive",
-    mailboxes.bulkSetMailboxesActiveAction as Action,
-    (o) => ({ ids: [o.mailbox], active: false }),
-  ],
+  ["bulkActivateMailboxes", mailboxes.bulkActivateMailboxesAction as Action, (o) => ({ ids: [o.mailbox] })],
+  ["bulkDeactivateMailboxes", mailboxes.bulkDeactivateMailboxesAction as Action, (o) => ({ ids: [o.mailbox] })],
   [
     "bulkLinkMailboxesToQueue",
     mailboxes.bulkLinkMailboxesToQueueAction as Action,
