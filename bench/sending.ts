@@ -7,7 +7,7 @@ import { sealPrivateKey } from "../lib/sending/dkim-secret";
 import { loadDomainFacts } from "../lib/sending/load-domain-sending";
 import { runDomainChecks } from "../lib/sending/run-domain-checks";
 import { createSendingResolver } from "../lib/sending/sending-resolver";
-import { startSendingTestDns } from "../lib/sending/test-dns-server";
+import { startSendingTestDns } from "../tests/sending-dns-server";
 import { percentile, timeIt, type BenchContext } from "./harness";
 
 // Issue 19's figures: "Check DNS" for one domain against a local DNS server (≤ 1 s), the scheduled re-check of

@@ -11,16 +11,8 @@ const LIB = path.resolve(import.meta.dirname, "..", "lib");
 export function folderImports(lib = LIB): Map<string, Map<string, string>> {
   const folders = readdirSync(lib).filter((f) => statSync(path.join(lib, f)).isDirectory());
   const graph = new Map(folders.map((f) => [f, new Map<string, string>()]));
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory()
-        ? walk(path.join(dir, e.name))
-        : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)
-          ? [path.join(dir, e.name)]
-          : [],
-    );
   for (const from of folders) {
-    for (const file of walk(path.join(lib, from))) {
+    for (const file of productFiles(path.join(lib, from))) {
       const source = readFileSync(file, "utf8");
       for (const m of source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)) {
         const spec = m[1];
@@ -74,10 +66,15 @@ export function importLoops(graph: Map<string, Map<string, string>>): string[][]
 }
 
 /** Every .ts and .tsx file under `dir`, tests included. */
+/** The .ts and .tsx files below `dir`; `productFiles` leaves the tests out. */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
   );
+}
+
+function productFiles(dir: string): string[] {
+  return sourceFiles(dir).filter((f) => !/\.test\.tsx?$/.test(f));
 }
 
 describe("the architecture of lib/", () => {
@@ -92,15 +89,7 @@ describe("the architecture of lib/", () => {
   });
 
   it("keeps UI code out of lib/ (the API and the jobs load lib/ without React: a lucide icon there broke `npm run bench`)", () => {
-    const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory()
-          ? walk(path.join(dir, e.name))
-          : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)
-            ? [path.join(dir, e.name)]
-            : [],
-      );
-    const offenders = walk(LIB).filter((f) =>
+    const offenders = productFiles(LIB).filter((f) =>
       /from\s+["'](lucide-react|@\/components\/)/.test(readFileSync(f, "utf8")),
     );
     expect(offenders.map((f) => path.relative(LIB, f))).toEqual([]);
@@ -108,11 +97,7 @@ describe("the architecture of lib/", () => {
 
   it("components get their data from pages: none imports the database or calls a finder (find-…, load-…)", () => {
     const root = path.resolve(LIB, "..", "components");
-    const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
-      );
-    const offenders = walk(root).filter((f) =>
+    const offenders = sourceFiles(root).filter((f) =>
       /^import\s+(?!type\b)[^;]*from\s+["'](@\/db|@\/lib\/[\w/-]*\/(find|load)-[\w-]+)["']/m.test(
         readFileSync(f, "utf8"),
       ),
@@ -120,18 +105,18 @@ describe("the architecture of lib/", () => {
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 
+  it("keeps test kits in tests/: no module of the product is a test's helper", () => {
+    const root = path.resolve(LIB, "..");
+    const kits = ["lib", "app", "components", "db"]
+      .flatMap((d) => productFiles(path.join(root, d)))
+      .filter((f) => /^test-|-(test-kit|test-helpers|fixtures?)$/.test(path.basename(f).replace(/\.tsx?$/, "")));
+    expect(kits.map((f) => path.relative(root, f))).toEqual([]);
+  });
+
   it("reads the environment in one place: lib/config.ts (parsed once with zod)", () => {
     const root = path.resolve(LIB, "..");
-    const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory()
-          ? walk(path.join(dir, e.name))
-          : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)
-            ? [path.join(dir, e.name)]
-            : [],
-      );
     const offenders = ["lib", "app", "components", "db"]
-      .flatMap((d) => walk(path.join(root, d)))
+      .flatMap((d) => productFiles(path.join(root, d)))
       .filter((f) => /process\.env\b/.test(readFileSync(f, "utf8")))
       .map((f) => path.relative(root, f));
     expect(offenders.filter((f) => f !== "lib/config.ts")).toEqual([]);

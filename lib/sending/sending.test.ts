@@ -21,7 +21,7 @@ import { runDomainChecks } from "./run-domain-checks";
 import { authenticationResultsOf, sendAsMailbox } from "./send-as-mailbox";
 import { sendTestEmail } from "./send-test-email";
 import { createSendingResolver, type SendingResolver } from "./sending-resolver";
-import { startSendingTestDns } from "./test-dns-server";
+import { startSendingTestDns } from "@/tests/sending-dns-server";
 
 // Every test file seals with the same key (.data/dkim-key, as the app without DKIM_ENCRYPTION_KEY): they share a
 // database.

@@ -9,7 +9,7 @@ import { ensureDomainKey } from "@/lib/sending/ensure-domain-key";
 import { evaluateDkimRecord } from "@/lib/sending/evaluate-dkim-record";
 import { evaluateDmarcRecord } from "@/lib/sending/evaluate-dmarc-record";
 import { createSendingResolver } from "@/lib/sending/sending-resolver";
-import { startSendingTestDns } from "@/lib/sending/test-dns-server";
+import { startSendingTestDns } from "@/tests/sending-dns-server";
 import { createTestOrg } from "@/tests/fixtures";
 import { RUNS_PER_ACTION } from "./hostile-input";
 
