@@ -1,9 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import postgres from "postgres";
-import { openDatabase, type DbHandle } from "../db/client";
+import { openDatabase, type Db, type DbHandle } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { aliasToken, emailDomain, mailbox, organization } from "../db/schema";
 import { seedDemo } from "../db/seed";
 import { parseConfig } from "../lib/config";
 
@@ -169,4 +172,30 @@ async function signInCookie(): Promise<string> {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+}
+
+/** A mailbox of Demo Company with a fresh alias token, inserted directly (bench setup, not the service measured). */
+export async function insertBenchMailbox(db: Db, displayName: string, localPartPrefix: string) {
+  const [demo] = await db
+    .select({ id: organization.id, slug: organization.slug })
+    .from(organization)
+    .where(eq(organization.slug, "demo"));
+  const [domain] = await db
+    .select({ id: emailDomain.id })
+    .from(emailDomain)
+    .where(eq(emailDomain.orgId, demo.id))
+    .limit(1);
+  const token = randomBytes(8).toString("hex");
+  await db.insert(aliasToken).values({ token, orgId: demo.id });
+  const [box] = await db
+    .insert(mailbox)
+    .values({
+      orgId: demo.id,
+      displayName,
+      localPart: `${localPartPrefix}${token.slice(0, 6)}`,
+      domainId: domain.id,
+      aliasToken: token,
+    })
+    .returning();
+  return { demo, box, token };
 }

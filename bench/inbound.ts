@@ -1,13 +1,12 @@
 import { connect } from "node:net";
 import { fork, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { createTransport } from "nodemailer";
-import { aliasToken, emailDomain, inboundMessage, mailbox, organization } from "../db/schema";
+import { inboundMessage } from "../db/schema";
 import { bigMessage } from "../tests/smtp-test-client";
 import { aliasAddress } from "../lib/alias";
-import { percentile, type BenchContext } from "./harness";
+import { insertBenchMailbox, percentile, type BenchContext } from "./harness";
 
 // Inbound receiver (issues 6 and 13): messages per second accepted AND recorded by the receiver, from 8
 // concurrent senders (~1 kB messages), against a bare smtp-server that discards everything, both measured in this
@@ -136,27 +135,7 @@ async function drive(port: number, to: string, tag: string) {
 export default async function benchInbound(ctx: BenchContext): Promise<void> {
   const db = ctx.handle.db;
   // A mailbox of Demo Company to receive the mail (inserted directly: bench setup, not the service under test).
-  const [demo] = await db
-    .select({ id: organization.id, slug: organization.slug })
-    .from(organization)
-    .where(eq(organization.slug, "demo"));
-  const [domain] = await db
-    .select({ id: emailDomain.id })
-    .from(emailDomain)
-    .where(eq(emailDomain.orgId, demo.id))
-    .limit(1);
-  const token = randomBytes(8).toString("hex");
-  await db.insert(aliasToken).values({ token, orgId: demo.id });
-  const [box] = await db
-    .insert(mailbox)
-    .values({
-      orgId: demo.id,
-      displayName: "Bench inbound",
-      localPart: `bench-inbound-${token.slice(0, 6)}`,
-      domainId: domain.id,
-      aliasToken: token,
-    })
-    .returning();
+  const { demo, box, token } = await insertBenchMailbox(db, "Bench inbound", "bench-inbound-");
   const to = aliasAddress(token, demo.slug);
 
   const file = await bundleChild();

@@ -1,16 +1,15 @@
-import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
 import { createTransport } from "nodemailer";
-import { aliasToken, emailDomain, mailbox, organization, webhookDelivery } from "../db/schema";
+import { webhookDelivery } from "../db/schema";
 import { resetConfigForTests } from "../lib/config";
 import { createSmtpReceiver } from "../lib/inbound/create-smtp-receiver";
 import { aliasAddress } from "../lib/alias";
 import { deliverEndpointWebhooks, PER_ENDPOINT_CONCURRENCY } from "../lib/webhook-delivery/deliver-endpoint-webhooks";
 import { recordWebhookEvents } from "../lib/webhook-events/record-webhook-event";
 import { createWebhookEndpoint } from "../lib/webhooks/create-webhook-endpoint";
-import { percentile, timeIt, type BenchContext } from "./harness";
+import { insertBenchMailbox, percentile, timeIt, type BenchContext } from "./harness";
 
 // Issue 23's performance promise: a burst of 1,000 events to ONE slow endpoint (every answer takes 1 s) does not
 // delay mail receiving or page loads, and the endpoint never has more than PER_ENDPOINT_CONCURRENCY deliveries in
@@ -45,27 +44,7 @@ export default async function benchWebhooks(ctx: BenchContext): Promise<void> {
   await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/slow`;
 
-  const [demo] = await db
-    .select({ id: organization.id, slug: organization.slug })
-    .from(organization)
-    .where(eq(organization.slug, "demo"));
-  const [domain] = await db
-    .select({ id: emailDomain.id })
-    .from(emailDomain)
-    .where(eq(emailDomain.orgId, demo.id))
-    .limit(1);
-  const token = randomBytes(8).toString("hex");
-  await db.insert(aliasToken).values({ token, orgId: demo.id });
-  const [box] = await db
-    .insert(mailbox)
-    .values({
-      orgId: demo.id,
-      displayName: "Bench webhooks",
-      localPart: `bench-hooks-${token.slice(0, 6)}`,
-      domainId: domain.id,
-      aliasToken: token,
-    })
-    .returning();
+  const { demo, box, token } = await insertBenchMailbox(db, "Bench webhooks", "bench-hooks-");
   const ep = await createWebhookEndpoint({ orgId: demo.id, actorId: null, url, events: ["mailbox.updated"] });
 
   const receiver = createSmtpReceiver({
