@@ -29,13 +29,3 @@ export async function closeDb(): Promise<void> {
 export function getDb(): Db {
   return getDbHandle().db;
 }
-
-/**
- * Rows of a raw `execute()`, which PGlite returns as `{ rows }` and postgres-js as an array (pitfall 8).
- * @deprecated use `rows(db, sql, schema)` from db/rows.ts, which also validates the rows; kept while other
- * modules still use it.
- */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}

@@ -11,7 +11,14 @@ import type { DbOrTx } from "./client";
 
 /** Rows of a raw statement, each validated (and coerced) by `schema`; a row that does not fit is an error. */
 export async function rows<S extends z.ZodType>(db: DbOrTx, query: SQL, schema: S): Promise<z.output<S>[]> {
-  const result: unknown = await db.execute(query);
+  return rowsFrom(await db.execute(query), schema);
+}
+
+/**
+ * The rows of a result already in hand, as `rows()` reads them: for a statement that `db.execute` cannot run
+ * (a prepared one, see record-inbound-message).
+ */
+export function rowsFrom<S extends z.ZodType>(result: unknown, schema: S): z.output<S>[] {
   const raw: unknown[] = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
   return raw.map((row, i) => {
     const parsed = schema.safeParse(row);

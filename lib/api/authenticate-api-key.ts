@@ -1,6 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, rowsOf } from "@/db";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { num, rows } from "@/db/rows";
 import { auditEvent } from "@/db/schema";
 import { config } from "@/lib/config";
 import { ApiProblem } from "./problem";
@@ -41,6 +43,18 @@ export function rateLimitHeaders(rate: RateState): Record<string, string> {
   };
 }
 
+const callerRow = z.object({
+  keyId: z.string(),
+  orgId: z.string(),
+  name: z.string(),
+  access: z.enum(["read", "write"]),
+  createdBy: z.string().nullable(),
+  prefix: z.string(),
+  revoked: z.boolean(),
+  smartLicence: z.boolean(),
+  requests: num().nullable(),
+});
+
 /**
  * Who is calling (R41, R43), in ONE statement whatever happens: the key's row with its organisation, the request
  * counted in the key's one-minute window (an atomic upsert, shared by every instance), and `last_used_at`
@@ -55,7 +69,9 @@ export async function authenticateApiKey(headers: Headers, now: Date = new Date(
   const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
   const nowTs = sql`${now.toISOString()}::timestamptz`;
   const windowTs = sql`${windowStart.toISOString()}::timestamptz`;
-  const result = await getDb().execute(sql`
+  const [row] = await rows(
+    getDb(),
+    sql`
     with k as (
       select id, org_id, name, access, created_by, revoked_at, prefix from api_key where secret_hash = ${hashApiKeySecret(secret)}
     ), counted as (
@@ -74,18 +90,9 @@ export async function authenticateApiKey(headers: Headers, now: Date = new Date(
     select k.id::text as "keyId", k.org_id::text as "orgId", k.name, k.access, k.created_by as "createdBy", k.prefix,
            (k.revoked_at is not null) as revoked, o.smart_licence as "smartLicence", (select requests from counted) as requests,
            (select count(*) from used)::int as "usedMarked"
-    from k join organization o on o.id = k.org_id`);
-  const [row] = rowsOf<{
-    keyId: string;
-    orgId: string;
-    name: string;
-    access: "read" | "write";
-    createdBy: string | null;
-    prefix: string;
-    revoked: boolean;
-    smartLicence: boolean;
-    requests: number | null;
-  }>(result);
+    from k join organization o on o.id = k.org_id`,
+    callerRow,
+  );
   if (!row) throw unknownKey();
   if (row.revoked) {
     await getDb()
@@ -102,7 +109,7 @@ export async function authenticateApiKey(headers: Headers, now: Date = new Date(
       });
     throw new ApiProblem("unauthorized", REVOKED_KEY);
   }
-  const requests = Number(row.requests ?? 1);
+  const requests = row.requests ?? 1;
   const resetSeconds = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
   const rate = { limit, remaining: Math.max(0, limit - requests), resetSeconds };
   if (requests > limit) {

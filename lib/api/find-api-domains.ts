@@ -1,7 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { getDb, rowsOf } from "@/db";
-import type { z } from "zod";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { date, num, rows } from "@/db/rows";
 import { findDomainsSending } from "@/lib/sending/find-domains-sending";
 import { getDomainSendingOrThrow } from "@/lib/sending/get-domain-sending-or-throw";
 import type { domainSchema } from "./resources";
@@ -12,24 +13,26 @@ type ApiDomain = z.infer<typeof domainSchema>;
 export async function findApiDomains(orgId: string, id?: string): Promise<ApiDomain[]> {
   const where: SQL[] = [sql`d.org_id = ${orgId}::uuid`];
   if (id) where.push(sql`d.id = ${id}::uuid`);
-  const rows = rowsOf<{ id: string; name: string; mailbox_count: number; created_at: string | Date }>(
-    await getDb().execute(sql`
+  const domains = await rows(
+    getDb(),
+    sql`
       select d.id::text as id, d.domain as name, d.created_at,
              (select count(*)::int from mailbox m where m.domain_id = d.id and m.org_id = d.org_id) as mailbox_count
-      from email_domain d where ${sql.join(where, sql` and `)} order by d.domain`),
+      from email_domain d where ${sql.join(where, sql` and `)} order by d.domain`,
+    z.object({ id: z.string(), name: z.string(), mailbox_count: num(), created_at: date() }),
   );
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const sending = await findDomainsSending(getDb(), { orgId });
   // One domain: its records too (the set-up page's rows), from the same service as the screen.
   const one =
-    id && rows.length ? await getDomainSendingOrThrow(getDb(), { orgId, domainId: id, now: new Date() }) : null;
-  return rows.map((r) => {
+    id && domains.length ? await getDomainSendingOrThrow(getDb(), { orgId, domainId: id, now: new Date() }) : null;
+  return domains.map((r) => {
     const s = sending.get(r.id);
     return {
       id: r.id,
       name: r.name,
-      mailbox_count: Number(r.mailbox_count),
-      created_at: new Date(r.created_at).toISOString(),
+      mailbox_count: r.mailbox_count,
+      created_at: r.created_at.toISOString(),
       sending: {
         state: s?.state ?? "not_set_up",
         state_sentence: s?.stateSentence ?? "",

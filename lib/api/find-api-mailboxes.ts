@@ -1,6 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { getDb, rowsOf } from "@/db";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { date, json, num, rows } from "@/db/rows";
 import { findHealthFacts, type MailboxHealthRow } from "@/lib/health/find-health-facts";
 import type { MailboxHealth } from "@/lib/mailbox-state/derive-mailbox-state";
 import type { FailureReason } from "@/lib/mailbox-state/failure-reason";
@@ -11,24 +13,24 @@ import type { ApiMailbox, ListMailboxesQuery } from "./resources";
 import { mailboxAddress } from "@/lib/address";
 import { mailboxAddressSql } from "@/lib/address-sql";
 
-type Raw = {
-  id: string;
-  display_name: string;
-  local_part: string;
-  domain: string;
-  alias_token: string;
-  slug: string;
-  timezone: string | null;
-  language: string | null;
-  active: boolean;
-  version: number;
-  created_at: string | Date;
-  updated_at: string | Date;
-  created_key: string;
-  queues: { id: string; name: string; is_default: boolean }[] | string | null;
-};
+const rawRow = z.object({
+  id: z.string(),
+  display_name: z.string(),
+  local_part: z.string(),
+  domain: z.string(),
+  alias_token: z.string(),
+  slug: z.string(),
+  timezone: z.string().nullable(),
+  language: z.string().nullable(),
+  active: z.boolean(),
+  version: num(),
+  created_at: date(),
+  updated_at: date(),
+  created_key: z.string(),
+  queues: json(z.array(z.object({ id: z.string(), name: z.string(), is_default: z.boolean() })).nullable()),
+});
+type Raw = z.output<typeof rawRow>;
 
-const json = <T>(v: T | string | null): T | null => (typeof v === "string" ? (JSON.parse(v) as T) : v);
 const iso = (v: string | Date | null | undefined) => (v ? new Date(v).toISOString() : null);
 
 /** A page cursor: the last row's (created_at to the microsecond, id), opaque to clients. */
@@ -83,7 +85,9 @@ export async function findApiMailboxes(
     const c = decodeCursor(q.cursor);
     where.push(sql`(m.created_at, m.id) > (${c.createdKey}::timestamptz, ${c.id}::uuid)`);
   }
-  const rowsQuery = getDb().execute(sql`
+  const rowsQuery = rows(
+    getDb(),
+    sql`
     select m.id::text as id, m.display_name, m.local_part, d.domain, m.alias_token, o.slug, m.timezone, m.language, m.active,
            m.version, m.created_at, m.updated_at,
            to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
@@ -94,17 +98,19 @@ export async function findApiMailboxes(
     join organization o on o.id = m.org_id
     where ${sql.join(where, sql` and `)}
     order by m.created_at, m.id
-    limit ${limit + 1}`);
-  const [rows, health] = await Promise.all([
-    rowsQuery.then((r) => rowsOf<Raw>(r)),
+    limit ${limit + 1}`,
+    rawRow,
+  );
+  const [found, health] = await Promise.all([
+    rowsQuery,
     findHealthFacts(getDb(), opts.id ? { orgId, mailboxId: opts.id } : { orgId }, now),
   ]);
   const healthOf = new Map(health.map((h) => [h.mailboxId, h]));
-  const page = rows.slice(0, limit);
+  const page = found.slice(0, limit);
   const last = page.at(-1);
   return {
     data: page.map((r) => toApiMailbox(r, healthOf.get(r.id), now)),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.created_key, last.id) : null,
+    nextCursor: found.length > limit && last ? encodeCursor(last.created_key, last.id) : null,
   };
 }
 
@@ -147,9 +153,9 @@ function toApiMailbox(r: Raw, row: MailboxHealthRow | undefined, now: Date): Api
       cause: health.cause?.kind ?? null,
       detail: MAILBOX_STATE[health.code].cause(health.cause, (d) => d.toISOString()) || null,
     },
-    queues: json(r.queues) ?? [],
+    queues: r.queues ?? [],
     version: r.version,
-    created_at: iso(r.created_at)!,
-    updated_at: iso(r.updated_at)!,
+    created_at: r.created_at.toISOString(),
+    updated_at: r.updated_at.toISOString(),
   };
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { eq, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { rowsOf } from "@/db";
+import { date, dateOrNull, num, rows } from "@/db/rows";
 import { auditEvent, membership, signInLimit, user } from "@/db/schema";
 
 /**
@@ -51,13 +52,12 @@ export function accountDelaySeconds(attempts: number, limits: SignInLimits = SIG
   return Math.min(limits.maxDelaySeconds, 2 ** (attempts - limits.softAfter));
 }
 
-type LimitRow = {
-  attempts: number;
-  window_started_at: string | Date;
-  locked_until: string | Date | null;
-  last_attempt_at: string | Date | null;
-};
-const asDate = (v: string | Date | null) => (v === null ? null : new Date(v));
+const limitRow = z.object({
+  attempts: num(),
+  window_started_at: date(),
+  locked_until: dateOrNull(),
+  last_attempt_at: dateOrNull(),
+});
 
 /**
  * Counts one sign-in attempt before the password is checked, in one transaction (rows locked, so that parallel
@@ -84,19 +84,21 @@ export async function countSignInAttempt(
     const accountKey = accountKeyOf(email);
     const pairKey = pairKeyOf(email, params.address);
     // The pair's row, created empty if new, and locked until the end of this transaction.
-    const [pair] = rowsOf<LimitRow>(
-      await tx.execute(sql`
+    const [pair] = await rows(
+      tx,
+      sql`
         insert into ${t} (key, attempts, window_started_at, account_key) values (${pairKey}, 0, ${nowTs}, ${accountKey})
         on conflict (key) do update set account_key = excluded.account_key
-        returning attempts, window_started_at, locked_until, last_attempt_at`),
+        returning attempts, window_started_at, locked_until, last_attempt_at`,
+      limitRow,
     );
-    const lockedUntil = asDate(pair.locked_until);
+    const lockedUntil = pair.locked_until;
     if (lockedUntil && lockedUntil > now) {
       return { allowed: false, reason: "account_address", retryAfterSeconds: secondsUntil(lockedUntil, now) } as const;
     }
     const windowStart = new Date(now.getTime() - limits.windowSeconds * 1000);
     // A new window starts when the last one is over or a lock has just run out.
-    const reset = lockedUntil !== null || new Date(pair.window_started_at) <= windowStart;
+    const reset = lockedUntil !== null || pair.window_started_at <= windowStart;
     const attempts = (reset ? 0 : pair.attempts) + 1;
     const lock = attempts > limits.perPair ? new Date(now.getTime() + limits.lockSeconds * 1000) : null;
     if (!lock) {
@@ -106,7 +108,7 @@ export async function countSignInAttempt(
         .where(eq(signInLimit.key, accountKey));
       const accountAttempts = account && account.windowStartedAt > windowStart ? account.attempts : 0;
       const delay = accountDelaySeconds(accountAttempts, limits);
-      const last = asDate(pair.last_attempt_at);
+      const last = pair.last_attempt_at;
       if (!reset && delay > 0 && last && last.getTime() + delay * 1000 > now.getTime()) {
         const until = new Date(last.getTime() + delay * 1000);
         return { allowed: false, reason: "delay", retryAfterSeconds: secondsUntil(until, now) } as const;
@@ -138,7 +140,9 @@ async function countAddress(tx: DbOrTx, key: string, now: Date, limits: SignInLi
   const locked = sql`${t}.locked_until is not null and ${t}.locked_until > ${nowTs}`;
   const reset = sql`(${t}.window_started_at <= ${nowTs} - make_interval(secs => ${limits.windowSeconds}) or ${t}.locked_until is not null)`;
   const lockUntil = sql`${nowTs} + make_interval(secs => ${limits.lockSeconds})`;
-  const result = await tx.execute(sql`
+  const [row] = await rows(
+    tx,
+    sql`
     insert into ${t} (key, attempts, window_started_at, locked_until)
     values (${key}, 1, ${nowTs}, null)
     on conflict (key) do update set
@@ -148,9 +152,10 @@ async function countAddress(tx: DbOrTx, key: string, now: Date, limits: SignInLi
         when ${locked} then ${t}.locked_until
         when not ${reset} and ${t}.attempts + 1 > ${limits.perAddress} then ${lockUntil}
         else null end
-    returning locked_until`);
-  const [row] = rowsOf<{ locked_until: string | Date | null }>(result);
-  const until = asDate(row?.locked_until ?? null);
+    returning locked_until`,
+    z.object({ locked_until: dateOrNull() }),
+  );
+  const until = row?.locked_until ?? null;
   return until && until > now ? until : null;
 }
 

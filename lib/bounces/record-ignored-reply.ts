@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db";
-import { rowsOf } from "@/db";
+import { rows } from "@/db/rows";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /**
@@ -17,8 +18,9 @@ export async function recordIgnoredReply(
   if (p.tokens.length === 0) return 0;
   const now = p.now ?? new Date();
   return db.transaction(async (tx) => {
-    const pending = rowsOf<{ org_id: string; mailbox_id: string; address: string }>(
-      await tx.execute(sql`
+    const pending = await rows(
+      tx,
+      sql`
         select v.org_id::text, v.mailbox_id::text, v.address
         from forwarding_verification v
         where v.token in ${sql`(${sql.join(
@@ -29,7 +31,8 @@ export async function recordIgnoredReply(
           and not exists (select 1 from audit_event e
                           where e.org_id = v.org_id and e.entity_type = 'mailbox' and e.entity_id = v.mailbox_id::text and e.action = 'mailbox.verification_reply_ignored'
                             and e.created_at >= v.requested_at)
-        for update of v`),
+        for update of v`,
+      z.object({ org_id: z.string(), mailbox_id: z.string(), address: z.string() }),
     );
     for (const v of pending) {
       await recordAuditEvent(tx, {

@@ -1,6 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { rowsFrom } from "@/db/rows";
 import { WEBHOOK_DUE_CHANNEL } from "@/lib/webhook-events/record-webhook-event";
 import type { InboundMessageFacts } from "./message-facts";
 import { mailboxAddressSql } from "@/lib/address-sql";
@@ -72,16 +74,7 @@ export async function recordInboundMessages(db: Db, requests: RecordRequest[]): 
     tokens: asJson(tokens),
   });
   const outcomes: RecordOutcome[] = requests.map(() => ({ results: [], refused: [] }));
-  type Row = {
-    n: number;
-    mailboxId: string;
-    present: boolean;
-    active: boolean;
-    live: boolean;
-    recorded: boolean;
-    verified: boolean;
-  };
-  for (const r of rowsOf<Row>(result)) {
+  for (const r of rowsFrom(result, recordedRow)) {
     const outcome = outcomes[r.n];
     outcome.results.push({
       mailboxId: r.mailboxId,
@@ -93,6 +86,16 @@ export async function recordInboundMessages(db: Db, requests: RecordRequest[]): 
   }
   return outcomes;
 }
+
+const recordedRow = z.object({
+  n: z.number(),
+  mailboxId: z.string(),
+  present: z.boolean(),
+  active: z.boolean(),
+  live: z.boolean(),
+  recorded: z.boolean(),
+  verified: z.boolean(),
+});
 
 // The statement, built once; prepared once per database session (by name, so that PostgreSQL parses and plans it
 // once per connection, not once per group: planning this statement costs about as much as running it).

@@ -1,6 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, rowsOf } from "@/db";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { json, num, rows } from "@/db/rows";
 import { findOrgHealthFacts } from "@/lib/health/find-org-health-facts";
 import { findMailboxes } from "./find-mailboxes";
 import { findListColumns } from "./set-list-columns";
@@ -13,14 +15,13 @@ import { findListColumns } from "./set-list-columns";
 export async function loadMailboxesPage(orgId: string, userId?: string) {
   const [mailboxes, [org], hidden] = await Promise.all([
     findMailboxes(orgId, new Date(), findOrgHealthFacts(orgId)),
-    getDb()
-      .execute(
-        sql`select (select count(*)::int from email_domain where org_id = ${orgId}::uuid) as "domains",
+    rows(
+      getDb(),
+      sql`select (select count(*)::int from email_domain where org_id = ${orgId}::uuid) as "domains",
                    coalesce((select json_agg(json_build_object('id', q.id, 'name', q.name) order by q.name) from queue q where q.org_id = ${orgId}::uuid), '[]'::json) as "queues"`,
-      )
-      .then((r) => rowsOf<{ domains: number; queues: { id: string; name: string }[] | string }>(r)),
+      z.object({ domains: num(), queues: json(z.array(z.object({ id: z.string(), name: z.string() }))) }),
+    ),
     userId ? findListColumns(orgId, userId) : [],
   ]);
-  const queues: { id: string; name: string }[] = typeof org.queues === "string" ? JSON.parse(org.queues) : org.queues;
-  return { mailboxes, domainCount: Number(org.domains), queues, hidden };
+  return { mailboxes, domainCount: org.domains, queues: org.queues, hidden };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { dateOrNull, json, rows } from "@/db/rows";
 import type { StoredRecordCheck } from "@/db/schema/sending";
 import { appUrl, config } from "@/lib/config";
 import { sendPlatformMail, type PlatformMail } from "@/lib/platform-mail/send-platform-mail";
@@ -9,6 +11,20 @@ import { dkimValue } from "./domain-records";
 
 export const DOMAIN_ALERT_LEASE_MS = 5 * 60_000;
 export const DOMAIN_ALERT_MAX_ATTEMPTS = 5;
+
+const claimedAlert = z.object({
+  kind: z.enum(["broken", "recovered"]),
+  email: z.string(),
+  orgName: z.string(),
+  language: z.string(),
+  timeZone: z.string(),
+  domainId: z.string(),
+  domain: z.string(),
+  brokenSince: dateOrNull(),
+  records: json(z.array(z.custom<StoredRecordCheck>()).nullable()),
+  selector: z.string().nullable(),
+  publicKey: z.string().nullable(),
+});
 
 /**
  * Sends one domain alert email (R37), as R29's alerts are sent: claimed with an atomic update (a second worker
@@ -22,20 +38,9 @@ export async function deliverDomainAlertEmail(
 ): Promise<"sent" | "taken" | "failed"> {
   const now = opts.now ?? new Date();
   const at = now.toISOString();
-  const [a] = rowsOf<{
-    kind: "broken" | "recovered";
-    email: string;
-    orgName: string;
-    language: string;
-    timeZone: string;
-    domainId: string;
-    domain: string;
-    brokenSince: string | null;
-    records: StoredRecordCheck[] | string;
-    selector: string | null;
-    publicKey: string | null;
-  }>(
-    await db.execute(sql`
+  const [a] = await rows(
+    db,
+    sql`
       update domain_alert_email a set claimed_at = ${at}::timestamptz, attempts = a.attempts + 1
       from "user" u, organization o, email_domain d
       left join domain_sending s on s.domain_id = d.id
@@ -44,10 +49,11 @@ export async function deliverDomainAlertEmail(
         and a.sent_at is null and a.attempts < ${DOMAIN_ALERT_MAX_ATTEMPTS}
         and (a.claimed_at is null or a.claimed_at < ${at}::timestamptz - make_interval(secs => ${DOMAIN_ALERT_LEASE_MS / 1000}))
       returning a.kind, u.email, o.name as "orgName", o.language, o.timezone as "timeZone", d.id::text as "domainId",
-                d.domain, s.broken_since::text as "brokenSince", s.records, k.selector, k.public_key as "publicKey"`),
+                d.domain, s.broken_since::text as "brokenSince", s.records, k.selector, k.public_key as "publicKey"`,
+    claimedAlert,
   );
   if (!a) return "taken";
-  const records = typeof a.records === "string" ? (JSON.parse(a.records) as StoredRecordCheck[]) : (a.records ?? []);
+  const records = a.records ?? [];
   const dkim = records.find((r) => r.purpose === "dkim");
   const content = renderDomainAlertEmail({
     kind: a.kind,
@@ -57,7 +63,7 @@ export async function deliverDomainAlertEmail(
     platformName: config().PLATFORM_NAME,
     domain: a.domain,
     url: `${appUrl().replace(/\/$/, "")}/maker/settings/domains/${a.domainId}`,
-    since: a.brokenSince ? new Date(a.brokenSince) : now,
+    since: a.brokenSince ?? now,
     at: now,
     record:
       a.selector && a.publicKey

@@ -1,5 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
-import { getDb, rowsOf } from "@/db";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { json, rows } from "@/db/rows";
 
 /**
  * An organisation's data for the hostile-input run: a fingerprint to prove that a call changed nothing, and a
@@ -26,23 +28,31 @@ let catalogue: Promise<Catalogue> | undefined;
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function readCatalogue(): Promise<Catalogue> {
-  const tableRows = rowsOf<{ table_name: string }>(
-    await getDb().execute(sql`select c.table_name from information_schema.columns c
+  const tableRows = await rows(
+    getDb(),
+    sql`select c.table_name from information_schema.columns c
       join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
       where c.column_name = 'org_id' and c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
-      order by c.table_name`),
+      order by c.table_name`,
+    z.object({ table_name: z.string() }),
   );
   const names = tableRows.map((r) => r.table_name);
-  const edges = rowsOf<{ child: string; parent: string }>(
-    await getDb().execute(sql`select distinct cl.relname as child, pl.relname as parent from pg_constraint k
+  const edges = (
+    await rows(
+      getDb(),
+      sql`select distinct cl.relname as child, pl.relname as parent from pg_constraint k
       join pg_class cl on cl.oid = k.conrelid join pg_class pl on pl.oid = k.confrelid
       join pg_namespace n on n.oid = cl.relnamespace
-      where k.contype = 'f' and n.nspname = current_schema()`),
+      where k.contype = 'f' and n.nspname = current_schema()`,
+      z.object({ child: z.string(), parent: z.string() }),
+    )
   ).filter((e) => names.includes(e.child) && names.includes(e.parent) && e.child !== e.parent);
-  const columnRows = rowsOf<{ table_name: string; column_name: string }>(
-    await getDb().execute(sql`select table_name, column_name from information_schema.columns
+  const columnRows = await rows(
+    getDb(),
+    sql`select table_name, column_name from information_schema.columns
       where table_schema = current_schema() and is_generated = 'NEVER' and (column_name <> 'id' or table_name <> 'organization')
-      order by table_name, ordinal_position`),
+      order by table_name, ordinal_position`,
+    z.object({ table_name: z.string(), column_name: z.string() }),
   );
   const columns = new Map<string, string[]>();
   for (const r of columnRows) columns.set(r.table_name, [...(columns.get(r.table_name) ?? []), r.column_name]);
@@ -87,8 +97,12 @@ export async function fingerprint(orgId: string): Promise<Fingerprint> {
       sql`, ${table}::text, (select count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) from ${sql.raw(ident(table))} t where t.org_id = ${orgId})`,
     );
   }
-  const result = await getDb().execute(sql`select json_build_object(${sql.join(parts)})::text as f`);
-  return JSON.parse(rowsOf<{ f: string }>(result)[0].f) as Fingerprint;
+  const [row] = await rows(
+    getDb(),
+    sql`select json_build_object(${sql.join(parts)})::text as f`,
+    z.object({ f: json(z.custom<Fingerprint>()) }),
+  );
+  return row.f;
 }
 
 /** The tables (or "organization") whose fingerprint differs. */
@@ -102,15 +116,17 @@ export type SavedOrg = { orgId: string; org: string; tables: Map<string, string>
 export async function saveOrg(orgId: string): Promise<SavedOrg> {
   const { tables } = await getCatalogue();
   const saved: SavedOrg = { orgId, org: "", tables: new Map() };
-  const [org] = rowsOf<{ j: string }>(
-    await getDb().execute(sql`select row_to_json(o)::text as j from organization o where o.id = ${orgId}`),
+  const [org] = await rows(
+    getDb(),
+    sql`select row_to_json(o)::text as j from organization o where o.id = ${orgId}`,
+    z.object({ j: z.string() }),
   );
   saved.org = org.j;
   for (const table of tables) {
-    const [r] = rowsOf<{ j: string }>(
-      await getDb().execute(
-        sql`select coalesce(json_agg(t)::text, '[]') as j from ${sql.raw(ident(table))} t where t.org_id = ${orgId}`,
-      ),
+    const [r] = await rows(
+      getDb(),
+      sql`select coalesce(json_agg(t)::text, '[]') as j from ${sql.raw(ident(table))} t where t.org_id = ${orgId}`,
+      z.object({ j: z.string() }),
     );
     saved.tables.set(table, r.j);
   }
