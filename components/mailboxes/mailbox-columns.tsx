@@ -2,7 +2,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { MailboxStateBadge } from "@/components/mailbox-state/mailbox-state-badge";
 import type { OptionalListColumn } from "@/lib/mailboxes/list-columns";
-import type { ListRow, SortKey } from "@/lib/mailboxes/mailbox-list-view";
+import { SORT_KEYS, type ListRow, type SortKey } from "@/lib/mailboxes/mailbox-list-view";
 
 /** The row's index among the shown rows: the ids its controls are labelled by (aria-labelledby "m<i>"). */
 const idOf = (i: number) => `m${i}`;
@@ -160,12 +160,4 @@ export const OPTIONAL_COLUMNS: { id: OptionalListColumn; label: string }[] = [
 ];
 export type OptionalColumn = OptionalListColumn;
 
-export const SORTABLE: ReadonlySet<string> = new Set<SortKey>([
-  "displayName",
-  "address",
-  "alias",
-  "status",
-  "queues",
-  "smartRouting",
-  "lastReceived",
-]);
+export const SORTABLE: ReadonlySet<string> = new Set<SortKey>(SORT_KEYS);
